@@ -1,0 +1,15 @@
+// The one place where built-in annotators are registered. Add new ones here, in the order
+// `caucus annotators` lists them.
+#include "caucus/registry.hpp"
+
+#include "segmenter/segmenter.hpp"
+
+namespace caucus {
+
+void register_builtin_annotators(AnnotatorRegistry& registry) {
+  using namespace caucus::annotators;
+  registry.add("segmenter", "Paragraphs and sentences (ICU sentence rules, hard-wrapped lines joined)",
+               [] { return std::make_unique<Segmenter>(); });
+}
+
+}  // namespace caucus

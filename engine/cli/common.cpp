@@ -1,0 +1,91 @@
+#include "common.hpp"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+
+namespace caucus::cli {
+
+bool stderr_is_terminal() { return isatty(STDERR_FILENO) == 1; }
+
+void print_diagnostics(const Diagnostics& diagnostics) {
+  const std::string text = diagnostics.render(stderr_is_terminal());
+  std::fwrite(text.data(), 1, text.size(), stderr);
+}
+
+OptionSpec pipeline_option() {
+  return {"pipeline", 'p', "FILE", "Pipeline file (default: the shipped rules/pipeline.toml; $CAUCUS_RULES overrides)"};
+}
+
+std::unique_ptr<Pipeline> load_pipeline(const Args& args, AnnotatorRegistry& registry) {
+  std::filesystem::path file = args.get("pipeline");
+  Diagnostics diagnostics;
+  if (file.empty()) {
+    file = default_pipeline_path();
+    if (file.empty()) {
+      diagnostics.error("P001", "cannot find the shipped rules: set CAUCUS_RULES to the rules/ directory or pass --pipeline");
+      print_diagnostics(diagnostics);
+      return nullptr;
+    }
+  }
+  auto pipeline = Pipeline::load(file, registry, diagnostics);
+  print_diagnostics(diagnostics);
+  return pipeline;
+}
+
+Output::Output(const std::string& path) : path_(path == "-" ? "" : path) {
+  if (path_.empty()) {
+    file_ = stdout;
+    return;
+  }
+  temp_path_ = path_ + ".tmp." + std::to_string(getpid());
+  file_ = std::fopen(temp_path_.c_str(), "wb");
+  if (!file_) {
+    ok_ = false;
+    error_ = "cannot write " + path_ + ": " + std::strerror(errno);
+  }
+}
+
+Output::~Output() {
+  if (!path_.empty() && !committed_) {
+    if (file_) std::fclose(file_);
+    std::remove(temp_path_.c_str());
+  }
+}
+
+void Output::write(std::string_view data) {
+  if (!ok_) return;
+  if (std::fwrite(data.data(), 1, data.size(), file_) != data.size()) {
+    ok_ = false;
+    error_ = "cannot write " + (path_.empty() ? std::string("to standard output") : path_) + ": " + std::strerror(errno);
+  }
+}
+
+bool Output::commit() {
+  if (committed_) return ok_;
+  if (ok_ && std::fflush(file_) != 0) {
+    ok_ = false;
+    error_ = "cannot write " + (path_.empty() ? std::string("to standard output") : path_) + ": " + std::strerror(errno);
+  }
+  if (path_.empty()) {
+    committed_ = true;
+    return ok_;
+  }
+  if (std::fclose(file_) != 0 && ok_) {
+    ok_ = false;
+    error_ = "cannot write " + path_ + ": " + std::strerror(errno);
+  }
+  file_ = nullptr;
+  committed_ = true;
+  if (ok_ && std::rename(temp_path_.c_str(), path_.c_str()) != 0) {
+    ok_ = false;
+    error_ = "cannot rename " + temp_path_ + " to " + path_ + ": " + std::strerror(errno);
+  }
+  if (!ok_) std::remove(temp_path_.c_str());
+  return ok_;
+}
+
+}  // namespace caucus::cli

@@ -1,0 +1,50 @@
+// Helpers shared by the subcommands: pipeline loading, output files, terminal detection.
+#pragma once
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "caucus/diagnostics.hpp"
+#include "caucus/pipeline.hpp"
+#include "caucus/registry.hpp"
+#include "options.hpp"
+
+namespace caucus::cli {
+
+// True if stderr is a terminal (colours and progress bars are for people, not log files).
+bool stderr_is_terminal();
+
+// Prints diagnostics to stderr, coloured on a terminal.
+void print_diagnostics(const Diagnostics& diagnostics);
+
+// Loads the pipeline named by --pipeline, or the shipped default one. Prints diagnostics and
+// returns nullptr on failure.
+std::unique_ptr<Pipeline> load_pipeline(const Args& args, AnnotatorRegistry& registry);
+
+// Writes to stdout or to a file. A file is written to a temporary name beside it and renamed
+// into place by commit(), so an interrupted run never leaves a truncated output.
+class Output {
+ public:
+  // `path` empty or "-" means stdout.
+  explicit Output(const std::string& path);
+  ~Output();
+  bool ok() const { return ok_; }
+  const std::string& error() const { return error_; }
+  void write(std::string_view data);
+  // Flushes, and for files renames the temporary into place. Returns false on any error.
+  bool commit();
+
+ private:
+  std::string path_;
+  std::string temp_path_;
+  std::FILE* file_ = nullptr;
+  bool ok_ = true;
+  bool committed_ = false;
+  std::string error_;
+};
+
+// Common option specs.
+OptionSpec pipeline_option();
+
+}  // namespace caucus::cli

@@ -1,0 +1,98 @@
+// Annotations: typed spans over a document with attributes, and the store that indexes them.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <variant>
+#include <vector>
+
+#include "caucus/text.hpp"
+
+namespace caucus {
+
+// A reference to an actor (a state, group or organisation): its stable id and display label.
+struct ActorRef {
+  std::string id;     // ISO 3166-1 alpha-3 for states, e.g. "IRL"; "EU", "NON_ALIGNED" for groups
+  std::string label;  // "Ireland", "European Union"
+  friend bool operator==(const ActorRef&, const ActorRef&) = default;
+};
+
+using StringList = std::vector<std::string>;
+using AttrValue = std::variant<std::string, int64_t, double, bool, StringList, ActorRef>;
+
+// An ordered list of key/value attributes. Small (a handful of keys), so a vector beats a map.
+class Attributes {
+ public:
+  void set(std::string key, AttrValue value);
+  const AttrValue* find(std::string_view key) const;
+  bool has(std::string_view key) const { return find(key) != nullptr; }
+  // The value as a string: strings as they are, numbers formatted, an actor's id; "" if absent.
+  std::string text(std::string_view key) const;
+  bool erase(std::string_view key);
+
+  auto begin() const { return items_.begin(); }
+  auto end() const { return items_.end(); }
+  std::size_t size() const { return items_.size(); }
+  bool empty() const { return items_.empty(); }
+
+ private:
+  std::vector<std::pair<std::string, AttrValue>> items_;
+};
+
+using AnnotationId = uint32_t;
+inline constexpr AnnotationId kNoAnnotation = UINT32_MAX;
+
+struct Annotation {
+  std::string type;       // "sentence", "actor", "alignment", ...
+  Span span;              // byte offsets into the document text
+  std::string rule;       // id of the rule that made it ("" if made by code)
+  std::string annotator;  // name of the pipeline step that made it
+  Attributes attrs;
+};
+
+// Holds every annotation of one document and answers the queries annotators need: by type,
+// and by position relative to a span (overlapping, covering, contained). Per-type indexes are
+// built lazily and rebuilt after additions, so annotators may interleave adds and queries.
+class AnnotationStore {
+ public:
+  AnnotationId add(Annotation annotation);
+  std::size_t size() const { return items_.size(); }
+  const Annotation& operator[](AnnotationId id) const { return items_[id]; }
+  Annotation& mutable_at(AnnotationId id) { return items_[id]; }
+
+  // Ids of every annotation of `type`, ordered by (begin, longer first).
+  const std::vector<AnnotationId>& of_type(std::string_view type) const;
+  std::size_t count(std::string_view type) const { return of_type(type).size(); }
+
+  std::vector<AnnotationId> overlapping(std::string_view type, Span span) const;
+  // Annotations of `type` that contain the whole of `span`.
+  std::vector<AnnotationId> covering(std::string_view type, Span span) const;
+  // Annotations of `type` that lie inside `span`.
+  std::vector<AnnotationId> contained(std::string_view type, Span span) const;
+  // Annotations of `type` whose span is exactly `span`.
+  std::vector<AnnotationId> coinciding(std::string_view type, Span span) const;
+  // The innermost annotation of `type` that contains `offset`, or kNoAnnotation.
+  AnnotationId at(std::string_view type, uint32_t offset) const;
+
+  // Every annotation id, in output order: by begin, then longer first, then type, then id.
+  std::vector<AnnotationId> ordered() const;
+  // Names of the types present, sorted.
+  std::vector<std::string> types() const;
+
+ private:
+  struct TypeIndex {
+    std::vector<AnnotationId> ids;  // sorted by (begin, end descending)
+    uint32_t max_length = 0;        // bounds the backward scan of covering queries
+    bool sorted = true;
+  };
+  const TypeIndex* index(std::string_view type) const;
+
+  std::vector<Annotation> items_;
+  mutable std::unordered_map<std::string, TypeIndex> by_type_;
+};
+
+}  // namespace caucus

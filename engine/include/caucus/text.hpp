@@ -1,0 +1,95 @@
+// UTF-8 text utilities: validation, byte <-> code point offsets, line/column lookup.
+//
+// Inside caucus every offset is a byte offset into the document's UTF-8 text, which is what
+// PCRE2 and ICU's UText work with. Users see code point offsets (Python's str indices), so
+// every offset is converted exactly once, when output is written.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace caucus {
+
+// A half-open byte range [begin, end) into a document's text.
+struct Span {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+
+  uint32_t size() const { return end - begin; }
+  bool empty() const { return end <= begin; }
+  bool contains(Span other) const { return begin <= other.begin && other.end <= end; }
+  bool overlaps(Span other) const { return begin < other.end && other.begin < end; }
+  friend bool operator==(Span, Span) = default;
+};
+
+// Returns the byte offset of the first invalid UTF-8 sequence in `text`, or npos when the
+// whole text is valid. Overlong forms, surrogates and code points above U+10FFFF are invalid.
+std::size_t find_invalid_utf8(std::string_view text);
+
+// Returns `text` with every invalid UTF-8 sequence replaced by U+FFFD (one per maximal
+// invalid subpart, as the Unicode standard recommends).
+std::string replace_invalid_utf8(std::string_view text);
+
+// Length in bytes of the UTF-8 sequence that starts with `lead` (1 for invalid leads).
+inline int utf8_sequence_length(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if ((lead >> 5) == 0x6) return 2;
+  if ((lead >> 4) == 0xE) return 3;
+  if ((lead >> 3) == 0x1E) return 4;
+  return 1;
+}
+
+// Converts byte offsets to code point offsets and back in O(1) + a short scan, using a
+// checkpoint every kBlock bytes. Built once per document; valid UTF-8 is assumed.
+class OffsetMap {
+ public:
+  OffsetMap() = default;
+  explicit OffsetMap(std::string_view text);
+
+  // Code point offset of byte offset `byte` (which must lie on a code point boundary or at
+  // the end of the text).
+  uint32_t to_code_point(uint32_t byte) const;
+  // Byte offset of code point offset `code_point` (clamped to the end of the text).
+  uint32_t to_byte(uint32_t code_point) const;
+  uint32_t code_point_count() const { return code_points_; }
+  bool is_ascii() const { return ascii_; }
+
+ private:
+  static constexpr uint32_t kBlock = 256;
+  std::string_view text_;
+  std::vector<uint32_t> block_start_code_point_;  // code points before byte i * kBlock
+  uint32_t code_points_ = 0;
+  bool ascii_ = true;
+};
+
+// 1-based line and column of a byte offset; the column counts code points.
+struct LineColumn {
+  uint32_t line = 1;
+  uint32_t column = 1;
+};
+
+// Finds the line and column of a byte offset. Lines end at "\n"; a "\r\n" pair counts as one
+// line end, and a lone "\r" too (old Mac files), so mixed line endings give the lines a person
+// sees in an editor.
+class LineIndex {
+ public:
+  LineIndex() = default;
+  explicit LineIndex(std::string_view text);
+
+  LineColumn locate(uint32_t byte) const;
+  // The text of 1-based line `line`, without its line end.
+  std::string_view line_text(uint32_t line) const;
+  uint32_t line_count() const { return static_cast<uint32_t>(line_starts_.size()); }
+
+ private:
+  std::string_view text_;
+  std::vector<uint32_t> line_starts_;
+};
+
+// Number of code points in `text` (valid UTF-8 assumed).
+uint32_t count_code_points(std::string_view text);
+
+}  // namespace caucus

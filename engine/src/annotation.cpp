@@ -1,0 +1,183 @@
+#include "caucus/annotation.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace caucus {
+
+void Attributes::set(std::string key, AttrValue value) {
+  for (auto& [k, v] : items_) {
+    if (k == key) {
+      v = std::move(value);
+      return;
+    }
+  }
+  items_.emplace_back(std::move(key), std::move(value));
+}
+
+const AttrValue* Attributes::find(std::string_view key) const {
+  for (const auto& [k, v] : items_) {
+    if (k == key) return &v;
+  }
+  return nullptr;
+}
+
+bool Attributes::erase(std::string_view key) {
+  auto it = std::find_if(items_.begin(), items_.end(), [&](const auto& item) { return item.first == key; });
+  if (it == items_.end()) return false;
+  items_.erase(it);
+  return true;
+}
+
+std::string Attributes::text(std::string_view key) const {
+  const AttrValue* value = find(key);
+  if (!value) return {};
+  struct Visitor {
+    std::string operator()(const std::string& s) const { return s; }
+    std::string operator()(int64_t n) const { return std::to_string(n); }
+    std::string operator()(double d) const {
+      char buffer[32];
+      std::snprintf(buffer, sizeof buffer, "%g", d);
+      return buffer;
+    }
+    std::string operator()(bool b) const { return b ? "true" : "false"; }
+    std::string operator()(const StringList& list) const {
+      std::string out;
+      for (const auto& s : list) out += (out.empty() ? "" : ",") + s;
+      return out;
+    }
+    std::string operator()(const ActorRef& actor) const { return actor.id; }
+  };
+  return std::visit(Visitor{}, *value);
+}
+
+AnnotationId AnnotationStore::add(Annotation annotation) {
+  const auto id = static_cast<AnnotationId>(items_.size());
+  auto& index = by_type_[annotation.type];
+  if (!index.ids.empty()) {
+    const Span last = items_[index.ids.back()].span;
+    const Span span = annotation.span;
+    if (span.begin < last.begin || (span.begin == last.begin && span.end > last.end)) index.sorted = false;
+  }
+  index.ids.push_back(id);
+  index.max_length = std::max(index.max_length, annotation.span.size());
+  items_.push_back(std::move(annotation));
+  return id;
+}
+
+const AnnotationStore::TypeIndex* AnnotationStore::index(std::string_view type) const {
+  auto it = by_type_.find(std::string(type));
+  if (it == by_type_.end()) return nullptr;
+  TypeIndex& index = it->second;
+  if (!index.sorted) {
+    std::stable_sort(index.ids.begin(), index.ids.end(), [&](AnnotationId a, AnnotationId b) {
+      const Span x = items_[a].span, y = items_[b].span;
+      return x.begin != y.begin ? x.begin < y.begin : x.end > y.end;
+    });
+    index.sorted = true;
+  }
+  return &index;
+}
+
+const std::vector<AnnotationId>& AnnotationStore::of_type(std::string_view type) const {
+  static const std::vector<AnnotationId> kEmpty;
+  const TypeIndex* found = index(type);
+  return found ? found->ids : kEmpty;
+}
+
+namespace {
+
+// First position in `ids` whose annotation begins at or after `offset`.
+template <typename Items>
+std::vector<AnnotationId>::const_iterator lower_begin(const std::vector<AnnotationId>& ids, const Items& items, uint32_t offset) {
+  return std::lower_bound(ids.begin(), ids.end(), offset,
+                          [&](AnnotationId id, uint32_t value) { return items[id].span.begin < value; });
+}
+
+}  // namespace
+
+std::vector<AnnotationId> AnnotationStore::overlapping(std::string_view type, Span span) const {
+  std::vector<AnnotationId> out;
+  const TypeIndex* found = index(type);
+  if (!found) return out;
+  const uint32_t from = span.begin > found->max_length ? span.begin - found->max_length : 0;
+  for (auto it = lower_begin(found->ids, items_, from); it != found->ids.end(); ++it) {
+    const Span s = items_[*it].span;
+    if (s.begin >= span.end && !(s.empty() && s.begin == span.begin)) break;
+    const bool hit = s.empty() ? (span.begin <= s.begin && s.begin < span.end) : s.overlaps(span);
+    if (hit) out.push_back(*it);
+  }
+  return out;
+}
+
+std::vector<AnnotationId> AnnotationStore::covering(std::string_view type, Span span) const {
+  std::vector<AnnotationId> out;
+  const TypeIndex* found = index(type);
+  if (!found) return out;
+  const uint32_t from = span.end > found->max_length ? span.end - found->max_length : 0;
+  for (auto it = lower_begin(found->ids, items_, from); it != found->ids.end(); ++it) {
+    const Span s = items_[*it].span;
+    if (s.begin > span.begin) break;
+    if (s.contains(span)) out.push_back(*it);
+  }
+  return out;
+}
+
+std::vector<AnnotationId> AnnotationStore::contained(std::string_view type, Span span) const {
+  std::vector<AnnotationId> out;
+  const TypeIndex* found = index(type);
+  if (!found) return out;
+  for (auto it = lower_begin(found->ids, items_, span.begin); it != found->ids.end(); ++it) {
+    const Span s = items_[*it].span;
+    if (s.begin > span.end) break;
+    if (span.contains(s)) out.push_back(*it);
+  }
+  return out;
+}
+
+std::vector<AnnotationId> AnnotationStore::coinciding(std::string_view type, Span span) const {
+  std::vector<AnnotationId> out;
+  const TypeIndex* found = index(type);
+  if (!found) return out;
+  for (auto it = lower_begin(found->ids, items_, span.begin); it != found->ids.end(); ++it) {
+    const Span s = items_[*it].span;
+    if (s.begin != span.begin) break;
+    if (s.end == span.end) out.push_back(*it);
+  }
+  return out;
+}
+
+AnnotationId AnnotationStore::at(std::string_view type, uint32_t offset) const {
+  const auto hits = covering(type, Span{offset, offset});
+  AnnotationId best = kNoAnnotation;
+  for (AnnotationId id : hits) {
+    const Span s = items_[id].span;
+    if (s.end == offset && !s.empty()) continue;  // half-open: the end is outside
+    if (best == kNoAnnotation || s.size() < items_[best].span.size()) best = id;
+  }
+  return best;
+}
+
+std::vector<AnnotationId> AnnotationStore::ordered() const {
+  std::vector<AnnotationId> out(items_.size());
+  for (AnnotationId i = 0; i < out.size(); ++i) out[i] = i;
+  std::stable_sort(out.begin(), out.end(), [&](AnnotationId a, AnnotationId b) {
+    const Annotation& x = items_[a];
+    const Annotation& y = items_[b];
+    if (x.span.begin != y.span.begin) return x.span.begin < y.span.begin;
+    if (x.span.end != y.span.end) return x.span.end > y.span.end;
+    return x.type < y.type;
+  });
+  return out;
+}
+
+std::vector<std::string> AnnotationStore::types() const {
+  std::vector<std::string> out;
+  for (const auto& [type, index] : by_type_) {
+    if (!index.ids.empty()) out.push_back(type);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace caucus

@@ -1,0 +1,213 @@
+#include "caucus/json.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace caucus {
+
+void append_json_string(std::string& out, std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  std::size_t run = 0;  // start of the current run of bytes that need no escaping
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text.substr(run, i - run));
+    run = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 0xF];
+    }
+  }
+  out.append(text.substr(run));
+  out += '"';
+}
+
+void JsonWriter::separate() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (!first_.empty()) {
+    if (!first_.back()) out_ += ',';
+    first_.back() = false;
+  }
+}
+
+JsonWriter& JsonWriter::begin_object() {
+  separate();
+  out_ += '{';
+  first_.push_back(true);
+  return *this;
+}
+
+JsonWriter& JsonWriter::end_object() {
+  out_ += '}';
+  first_.pop_back();
+  return *this;
+}
+
+JsonWriter& JsonWriter::begin_array() {
+  separate();
+  out_ += '[';
+  first_.push_back(true);
+  return *this;
+}
+
+JsonWriter& JsonWriter::end_array() {
+  out_ += ']';
+  first_.pop_back();
+  return *this;
+}
+
+JsonWriter& JsonWriter::key(std::string_view key) {
+  separate();
+  append_json_string(out_, key);
+  out_ += ':';
+  after_key_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(std::string_view text) {
+  separate();
+  append_json_string(out_, text);
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(int64_t number) {
+  separate();
+  out_ += std::to_string(number);
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(double number) {
+  separate();
+  if (!std::isfinite(number)) {
+    out_ += "null";
+    return *this;
+  }
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.17g", number);
+  out_ += buffer;
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(bool flag) {
+  separate();
+  out_ += flag ? "true" : "false";
+  return *this;
+}
+
+JsonWriter& JsonWriter::null() {
+  separate();
+  out_ += "null";
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(const AttrValue& attr) {
+  struct Visitor {
+    JsonWriter& w;
+    void operator()(const std::string& s) const { w.value(std::string_view(s)); }
+    void operator()(int64_t n) const { w.value(n); }
+    void operator()(double d) const { w.value(d); }
+    void operator()(bool b) const { w.value(b); }
+    void operator()(const StringList& list) const {
+      w.begin_array();
+      for (const auto& s : list) w.value(std::string_view(s));
+      w.end_array();
+    }
+    void operator()(const ActorRef& actor) const { w.value(std::string_view(actor.id)); }
+  };
+  std::visit(Visitor{*this}, attr);
+  return *this;
+}
+
+namespace {
+
+void write_span(JsonWriter& w, const Document& document, Span span) {
+  w.key("start").value(document.offsets().to_code_point(span.begin));
+  w.key("end").value(document.offsets().to_code_point(span.end));
+}
+
+// Actor references are written as two keys, `role` = id and `role_label` = label, so that the
+// output stays flat and easy to load into data frames.
+void write_attrs(JsonWriter& w, const Attributes& attrs) {
+  w.begin_object();
+  for (const auto& [key, value] : attrs) {
+    w.key(key).value(value);
+    if (const auto* actor = std::get_if<ActorRef>(&value)) w.key(key + "_label").value(std::string_view(actor->label));
+  }
+  w.end_object();
+}
+
+}  // namespace
+
+std::string document_to_json(const Document& document, const JsonOptions& options) {
+  std::string out;
+  out.reserve(document.text().size() / 2 + 256);
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("doc").value(std::string_view(document.name()));
+  auto kind = document.meta().find("kind");
+  w.key("kind").value(kind != document.meta().end() ? std::string_view(kind->second) : std::string_view("unknown"));
+  w.key("meta").begin_object();
+  for (const auto& [key, value] : document.meta()) {
+    if (key != "kind") w.key(key).value(std::string_view(value));
+  }
+  w.end_object();
+
+  w.key("speeches").begin_array();
+  for (std::size_t i = 0; i < document.speeches().size(); ++i) {
+    const Speech& speech = document.speeches()[i];
+    w.begin_object();
+    w.key("index").value(static_cast<int64_t>(i));
+    write_span(w, document, speech.span);
+    w.key("speaker").value(std::string_view(speech.speaker));
+    if (speech.actor.id.empty()) {
+      w.key("actor").null();
+      w.key("actor_label").null();
+    } else {
+      w.key("actor").value(std::string_view(speech.actor.id));
+      w.key("actor_label").value(std::string_view(speech.actor.label));
+    }
+    w.key("role").value(std::string_view(speech.role));
+    w.key("mode").value(std::string_view(speech.mode));
+    w.end_object();
+  }
+  w.end_array();
+
+  const AnnotationStore& store = document.annotations();
+  w.key("annotations").begin_array();
+  int64_t next_id = 0;
+  for (AnnotationId id : store.ordered()) {
+    const Annotation& a = store[id];
+    if (!options.types.empty() && std::find(options.types.begin(), options.types.end(), a.type) == options.types.end()) continue;
+    w.begin_object();
+    w.key("id").value(next_id++);
+    w.key("type").value(std::string_view(a.type));
+    write_span(w, document, a.span);
+    if (options.include_text) w.key("text").value(document.slice(a.span));
+    if (a.rule.empty()) w.key("rule").null();
+    else w.key("rule").value(std::string_view(a.rule));
+    w.key("annotator").value(std::string_view(a.annotator));
+    const int speech = document.speech_at(a.span.begin);
+    if (speech < 0) w.key("speech").null();
+    else w.key("speech").value(static_cast<int64_t>(speech));
+    w.key("attrs");
+    write_attrs(w, a.attrs);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+  return out;
+}
+
+}  // namespace caucus

@@ -1,0 +1,147 @@
+#include "caucus/segmentation.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/filteredbrk.h>
+#include <unicode/utext.h>
+
+#include <stdexcept>
+#include <string>
+
+namespace caucus {
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+
+// No-break space (U+00A0, C2 A0): press releases pad sentences with it.
+bool nbsp_at(std::string_view text, uint32_t i) { return i + 1 < text.size() && text[i] == '\xC2' && text[i + 1] == '\xA0'; }
+
+// Shrinks `span` so that it neither starts nor ends with white space.
+Span trim(std::string_view text, Span span) {
+  for (;;) {
+    if (span.begin < span.end && is_space(text[span.begin])) ++span.begin;
+    else if (span.begin + 2 <= span.end && nbsp_at(text, span.begin)) span.begin += 2;
+    else break;
+  }
+  for (;;) {
+    if (span.end > span.begin && is_space(text[span.end - 1])) --span.end;
+    else if (span.end >= span.begin + 2 && nbsp_at(text, span.end - 2)) span.end -= 2;
+    else break;
+  }
+  return span;
+}
+
+struct Line {
+  uint32_t begin, end;  // without the line end
+  bool blank;
+};
+
+std::vector<Line> split_lines(std::string_view text) {
+  std::vector<Line> lines;
+  uint32_t start = 0;
+  const auto n = static_cast<uint32_t>(text.size());
+  for (uint32_t i = 0; i <= n; ++i) {
+    if (i == n || text[i] == '\n' || text[i] == '\r') {
+      Span content = trim(text, {start, i});
+      lines.push_back({start, i, content.empty()});
+      if (i < n && text[i] == '\r' && i + 1 < n && text[i + 1] == '\n') ++i;
+      start = i + 1;
+    }
+  }
+  return lines;
+}
+
+}  // namespace
+
+std::vector<Span> find_paragraphs(std::string_view text) {
+  std::vector<Span> paragraphs;
+  const auto lines = split_lines(text);
+  std::size_t i = 0;
+  while (i < lines.size()) {
+    if (lines[i].blank) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    bool long_lines = false;
+    while (j < lines.size() && !lines[j].blank) {
+      long_lines |= lines[j].end - lines[j].begin > kLongLineBytes;
+      ++j;
+    }
+    if (long_lines) {
+      for (std::size_t k = i; k < j; ++k) paragraphs.push_back(trim(text, {lines[k].begin, lines[k].end}));
+    } else {
+      paragraphs.push_back(trim(text, {lines[i].begin, lines[j - 1].end}));
+    }
+    i = j;
+  }
+  return paragraphs;
+}
+
+struct SentenceSplitter::Impl {
+  std::unique_ptr<icu::BreakIterator> iterator;
+  std::string buffer;
+};
+
+namespace {
+
+// Abbreviations of diplomatic records that ICU's English list lacks: titles before names and
+// the abbreviations of document references ("No.", "para.", "Rev.").
+constexpr const char* kAbbreviations[] = {
+    "Dr.",   "Prof.", "Amb.",  "H.E.",  "St.",   "Messrs.", "Mmes.", "Mses.", "Mlle.", "Sr.",  "Jr.",
+    "Gen.",  "Lt.",   "Col.",  "Capt.", "Hon.",  "Rt.",     "No.",   "Nos.",  "Art.",  "Arts.", "para.",
+    "paras.", "Rev.", "Corr.", "Add.",  "Vol.",  "Ref.",    "e.g.",  "i.e.",  "cf.",   "U.N.", "U.S.",
+};
+
+}  // namespace
+
+SentenceSplitter::SentenceSplitter() : impl_(std::make_unique<Impl>()) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Locale english("en");
+  std::unique_ptr<icu::BreakIterator> base(icu::BreakIterator::createSentenceInstance(english, status));
+  // ICU's standard English suppressions ("Mr.", "Mrs.", "Ms.", ...) plus ours.
+  std::unique_ptr<icu::FilteredBreakIteratorBuilder> filter(
+      icu::FilteredBreakIteratorBuilder::createInstance(english, status));
+  if (U_SUCCESS(status)) {
+    for (const char* abbreviation : kAbbreviations) {
+      filter->suppressBreakAfter(icu::UnicodeString::fromUTF8(abbreviation), status);
+    }
+    impl_->iterator.reset(filter->wrapIteratorWithFilter(base.release(), status));
+  }
+  if (U_FAILURE(status) || !impl_->iterator) {
+    throw std::runtime_error(std::string("ICU sentence break iterator unavailable: ") + u_errorName(status));
+  }
+}
+
+SentenceSplitter::~SentenceSplitter() = default;
+
+SentenceSplitter& SentenceSplitter::for_this_thread() {
+  thread_local SentenceSplitter splitter;
+  return splitter;
+}
+
+void SentenceSplitter::split(std::string_view text, Span paragraph, std::vector<Span>& out) {
+  // ICU ends a sentence at every line break (UAX #29 rule SB4), so line breaks become spaces
+  // in a copy of the same length: the offsets stay those of the document.
+  std::string& buffer = impl_->buffer;
+  buffer.assign(text.substr(paragraph.begin, paragraph.size()));
+  for (char& c : buffer) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  UText* utext = utext_openUTF8(nullptr, buffer.data(), static_cast<int64_t>(buffer.size()), &status);
+  if (U_FAILURE(status)) {
+    utext_close(utext);
+    out.push_back(paragraph);
+    return;
+  }
+  icu::BreakIterator& iterator = *impl_->iterator;
+  iterator.setText(utext, status);
+  int32_t start = iterator.first();
+  for (int32_t end = iterator.next(); end != icu::BreakIterator::DONE; start = end, end = iterator.next()) {
+    Span sentence = trim(text, {paragraph.begin + static_cast<uint32_t>(start), paragraph.begin + static_cast<uint32_t>(end)});
+    if (!sentence.empty()) out.push_back(sentence);
+  }
+  utext_close(utext);
+}
+
+}  // namespace caucus

@@ -1,0 +1,159 @@
+#include "caucus/text.hpp"
+
+#include <algorithm>
+
+namespace caucus {
+namespace {
+
+bool is_continuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
+
+// Length of the valid UTF-8 sequence at text[i], or 0 if it is invalid. When it is invalid,
+// `maximal` receives the length of its maximal invalid subpart (at least 1 byte).
+std::size_t valid_sequence_length(std::string_view text, std::size_t i, std::size_t* maximal) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  const unsigned char lead = s[i];
+  *maximal = 1;
+  if (lead < 0x80) return 1;
+  std::size_t length = 0;
+  unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) low = 0xA0;   // no overlongs
+    if (lead == 0xED) high = 0x9F;  // no surrogates
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) low = 0x90;   // no overlongs
+    if (lead == 0xF4) high = 0x8F;  // nothing above U+10FFFF
+  } else {
+    return 0;
+  }
+  for (std::size_t k = 1; k < length; ++k) {
+    if (i + k >= n) return 0;
+    const unsigned char byte = s[i + k];
+    const bool ok = k == 1 ? (byte >= low && byte <= high) : is_continuation(byte);
+    if (!ok) return 0;
+    *maximal = k + 1;
+  }
+  return length;
+}
+
+}  // namespace
+
+std::size_t find_invalid_utf8(std::string_view text) {
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  while (i < n) {
+    // Skip ASCII eight bytes at a time: most of a UN record is ASCII.
+    while (i + 8 <= n) {
+      uint64_t word;
+      std::copy_n(text.data() + i, 8, reinterpret_cast<char*>(&word));
+      if (word & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    if (i >= n) break;
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t maximal;
+    const std::size_t length = valid_sequence_length(text, i, &maximal);
+    if (length == 0) return i;
+    i += length;
+  }
+  return std::string_view::npos;
+}
+
+std::string replace_invalid_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t maximal;
+    const std::size_t length = valid_sequence_length(text, i, &maximal);
+    if (length == 0) {
+      out += "\xEF\xBF\xBD";
+      // The maximal invalid subpart is the valid prefix before the byte that broke it.
+      i += maximal;
+    } else {
+      out.append(text.substr(i, length));
+      i += length;
+    }
+  }
+  return out;
+}
+
+uint32_t count_code_points(std::string_view text) {
+  uint32_t count = 0;
+  for (char c : text) count += !is_continuation(static_cast<unsigned char>(c));
+  return count;
+}
+
+OffsetMap::OffsetMap(std::string_view text) : text_(text) {
+  block_start_code_point_.reserve(text.size() / kBlock + 2);
+  uint32_t code_points = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i % kBlock == 0) block_start_code_point_.push_back(code_points);
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte >= 0x80) ascii_ = false;
+    code_points += !is_continuation(byte);
+  }
+  code_points_ = code_points;
+}
+
+uint32_t OffsetMap::to_code_point(uint32_t byte) const {
+  if (ascii_) return std::min<uint32_t>(byte, static_cast<uint32_t>(text_.size()));
+  if (byte >= text_.size()) return code_points_;
+  const uint32_t block = byte / kBlock;
+  const uint32_t start = block * kBlock;
+  return block_start_code_point_[block] + count_code_points(text_.substr(start, byte - start));
+}
+
+uint32_t OffsetMap::to_byte(uint32_t code_point) const {
+  const auto size = static_cast<uint32_t>(text_.size());
+  if (ascii_) return std::min(code_point, size);
+  if (code_point >= code_points_) return size;
+  // The last block that starts at or before the code point.
+  auto it = std::upper_bound(block_start_code_point_.begin(), block_start_code_point_.end(), code_point);
+  uint32_t block = static_cast<uint32_t>(it - block_start_code_point_.begin()) - 1;
+  uint32_t byte = block * kBlock;
+  uint32_t seen = block_start_code_point_[block];
+  // A block may start inside a sequence: step to the first lead byte.
+  while (byte < size && is_continuation(static_cast<unsigned char>(text_[byte]))) ++byte;
+  while (byte < size && seen < code_point) {
+    byte += utf8_sequence_length(static_cast<unsigned char>(text_[byte]));
+    ++seen;
+  }
+  return std::min(byte, size);
+}
+
+LineIndex::LineIndex(std::string_view text) : text_(text) {
+  line_starts_.push_back(0);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      line_starts_.push_back(static_cast<uint32_t>(i + 1));
+    } else if (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n')) {
+      line_starts_.push_back(static_cast<uint32_t>(i + 1));
+    }
+  }
+}
+
+LineColumn LineIndex::locate(uint32_t byte) const {
+  byte = std::min<uint32_t>(byte, static_cast<uint32_t>(text_.size()));
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), byte);
+  const auto line = static_cast<uint32_t>(it - line_starts_.begin());
+  const uint32_t start = line_starts_[line - 1];
+  return {line, count_code_points(text_.substr(start, byte - start)) + 1};
+}
+
+std::string_view LineIndex::line_text(uint32_t line) const {
+  if (line == 0 || line > line_starts_.size()) return {};
+  const uint32_t start = line_starts_[line - 1];
+  uint32_t end = line < line_starts_.size() ? line_starts_[line] : static_cast<uint32_t>(text_.size());
+  while (end > start && (text_[end - 1] == '\n' || text_[end - 1] == '\r')) --end;
+  return text_.substr(start, end - start);
+}
+
+}  // namespace caucus

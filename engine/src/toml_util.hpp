@@ -1,0 +1,52 @@
+// Private helpers shared by the readers of TOML files (pipelines, rule files, lexicons).
+#pragma once
+
+#include <toml++/toml.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "caucus/diagnostics.hpp"
+
+namespace caucus {
+
+inline SourceLocation toml_location(const toml::node& node, const std::string& path) {
+  const auto& begin = node.source().begin;
+  return {path, static_cast<uint32_t>(begin.line), static_cast<uint32_t>(begin.column)};
+}
+
+inline std::string toml_type_name(const toml::node& node) {
+  switch (node.type()) {
+    case toml::node_type::table: return "a table";
+    case toml::node_type::array: return "a list";
+    case toml::node_type::string: return "a string";
+    case toml::node_type::integer: return "an integer";
+    case toml::node_type::floating_point: return "a number";
+    case toml::node_type::boolean: return "a boolean";
+    case toml::node_type::date:
+    case toml::node_type::time:
+    case toml::node_type::date_time: return "a date";
+    default: return "nothing";
+  }
+}
+
+// Parses a TOML document, reporting a syntax error as `code` at its line and column, and
+// registering the text with `diagnostics` so that errors show the source line.
+inline std::optional<toml::table> parse_toml(const std::string& text, const std::string& path, std::string_view code,
+                                             Diagnostics& diagnostics) {
+  diagnostics.add_source(path, text);
+  try {
+    return toml::parse(text, path);
+  } catch (const toml::parse_error& error) {
+    const auto& begin = error.source().begin;
+    diagnostics.error(std::string(code), "TOML syntax error: " + std::string(error.description()),
+                      {path, static_cast<uint32_t>(begin.line), static_cast<uint32_t>(begin.column)});
+    return std::nullopt;
+  }
+}
+
+// Reads a whole file; nullopt if it cannot be read.
+std::optional<std::string> read_text_file(const std::string& path);
+
+}  // namespace caucus

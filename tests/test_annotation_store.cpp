@@ -1,0 +1,90 @@
+#include <gtest/gtest.h>
+
+#include "caucus/annotation.hpp"
+
+namespace caucus {
+namespace {
+
+Annotation make(std::string type, uint32_t begin, uint32_t end) { return {std::move(type), {begin, end}, "", "", {}}; }
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    // Added out of order on purpose: the index must sort.
+    s2 = store.add(make("sentence", 50, 100));
+    s1 = store.add(make("sentence", 0, 50));
+    p = store.add(make("paragraph", 0, 100));
+    a1 = store.add(make("actor", 10, 17));
+    a2 = store.add(make("actor", 60, 74));
+    a3 = store.add(make("actor", 45, 55));  // crosses the sentence boundary
+  }
+  AnnotationStore store;
+  AnnotationId s1, s2, p, a1, a2, a3;
+};
+
+TEST_F(StoreTest, OfTypeIsSortedByBegin) {
+  EXPECT_EQ(store.of_type("sentence"), (std::vector<AnnotationId>{s1, s2}));
+  EXPECT_EQ(store.of_type("actor"), (std::vector<AnnotationId>{a1, a3, a2}));
+  EXPECT_TRUE(store.of_type("nothing").empty());
+  EXPECT_EQ(store.count("actor"), 3u);
+}
+
+TEST_F(StoreTest, Covering) {
+  EXPECT_EQ(store.covering("sentence", {10, 17}), (std::vector<AnnotationId>{s1}));
+  EXPECT_TRUE(store.covering("sentence", {45, 55}).empty());
+  EXPECT_EQ(store.covering("paragraph", {45, 55}), (std::vector<AnnotationId>{p}));
+}
+
+TEST_F(StoreTest, Contained) {
+  EXPECT_EQ(store.contained("actor", {0, 50}), (std::vector<AnnotationId>{a1}));
+  EXPECT_EQ(store.contained("actor", {0, 100}), (std::vector<AnnotationId>{a1, a3, a2}));
+  EXPECT_TRUE(store.contained("actor", {11, 17}).empty());
+}
+
+TEST_F(StoreTest, Overlapping) {
+  EXPECT_EQ(store.overlapping("actor", {50, 100}), (std::vector<AnnotationId>{a3, a2}));
+  EXPECT_EQ(store.overlapping("sentence", {45, 55}), (std::vector<AnnotationId>{s1, s2}));
+  // Half-open spans: touching is not overlapping.
+  EXPECT_TRUE(store.overlapping("actor", {17, 45}).empty());
+}
+
+TEST_F(StoreTest, CoincidingAndAt) {
+  EXPECT_EQ(store.coinciding("actor", {60, 74}), (std::vector<AnnotationId>{a2}));
+  EXPECT_TRUE(store.coinciding("actor", {60, 73}).empty());
+  EXPECT_EQ(store.at("sentence", 49), s1);
+  EXPECT_EQ(store.at("sentence", 50), s2);  // the end of s1 is outside s1
+  EXPECT_EQ(store.at("sentence", 100), kNoAnnotation);
+}
+
+TEST_F(StoreTest, QueriesSeeAnnotationsAddedAfterAQuery) {
+  EXPECT_EQ(store.count("actor"), 3u);
+  const AnnotationId early = store.add(make("actor", 1, 3));
+  EXPECT_EQ(store.of_type("actor").front(), early);
+  EXPECT_EQ(store.contained("actor", {0, 20}), (std::vector<AnnotationId>{early, a1}));
+}
+
+TEST_F(StoreTest, OrderedIsByOffsetThenLongerFirstThenType) {
+  const auto order = store.ordered();
+  ASSERT_EQ(order.size(), 6u);
+  EXPECT_EQ(order[0], p);   // 0-100 before 0-50
+  EXPECT_EQ(order[1], s1);
+  EXPECT_EQ(order[2], a1);
+}
+
+TEST(Attributes, SetReplacesAndTextFormats) {
+  Attributes attrs;
+  attrs.set("relation", std::string("aligns_with"));
+  attrs.set("source", ActorRef{"IRL", "Ireland"});
+  attrs.set("count", int64_t{3});
+  attrs.set("relation", std::string("speaks_for"));
+  EXPECT_EQ(attrs.size(), 3u);
+  EXPECT_EQ(attrs.text("relation"), "speaks_for");
+  EXPECT_EQ(attrs.text("source"), "IRL");
+  EXPECT_EQ(attrs.text("count"), "3");
+  EXPECT_EQ(attrs.text("missing"), "");
+  EXPECT_TRUE(attrs.erase("count"));
+  EXPECT_FALSE(attrs.has("count"));
+}
+
+}  // namespace
+}  // namespace caucus

@@ -1,0 +1,48 @@
+#include <gtest/gtest.h>
+
+#include "caucus/json.hpp"
+
+namespace caucus {
+namespace {
+
+TEST(Json, EscapesStrings) {
+  std::string out;
+  append_json_string(out, "a\"b\\c\nd\te\x01 ü");
+  EXPECT_EQ(out, "\"a\\\"b\\\\c\\nd\\te\\u0001 ü\"");
+}
+
+TEST(Json, WriterPlacesCommas) {
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object().key("a").value(1).key("b").begin_array().value("x").value(true).null().end_array().key("c").begin_object().end_object().end_object();
+  EXPECT_EQ(out, R"({"a":1,"b":["x",true,null],"c":{}})");
+}
+
+TEST(Json, DocumentOffsetsAreCodePoints) {
+  Document document("d.txt", "Çurin: Türkiye aligns.");
+  const std::string text(document.text());
+  const auto begin = static_cast<uint32_t>(text.find("Türkiye"));
+  Annotation actor{"actor", {begin, begin + static_cast<uint32_t>(std::string("Türkiye").size())}, "r1", "actors", {}};
+  actor.attrs.set("actor", ActorRef{"TUR", "Türkiye"});
+  document.annotations().add(std::move(actor));
+  document.meta()["kind"] = "speech";
+  const std::string json = document_to_json(document);
+  EXPECT_EQ(json,
+            R"({"doc":"d.txt","kind":"speech","meta":{},"speeches":[],"annotations":[{"id":0,"type":"actor","start":7,"end":14,"text":"Türkiye","rule":"r1","annotator":"actors","speech":null,"attrs":{"actor":"TUR","actor_label":"Türkiye"}}]})");
+}
+
+TEST(Json, FiltersTypesAndText) {
+  Document document("d.txt", "One. Two.");
+  document.annotations().add({"sentence", {0, 4}, "", "segmenter", {}});
+  document.annotations().add({"paragraph", {0, 9}, "", "segmenter", {}});
+  JsonOptions options;
+  options.types = {"sentence"};
+  options.include_text = false;
+  const std::string json = document_to_json(document, options);
+  EXPECT_NE(json.find("\"sentence\""), std::string::npos);
+  EXPECT_EQ(json.find("\"paragraph\""), std::string::npos);
+  EXPECT_EQ(json.find("\"text\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace caucus

@@ -1,0 +1,216 @@
+// The pipeline checker: every error it can report, each with a failing pipeline file.
+#include <gtest/gtest.h>
+
+#include "caucus/pipeline.hpp"
+
+namespace caucus {
+namespace {
+
+// A test annotator whose requirements and products are set by its configuration, so that
+// any dependency graph can be written as a pipeline file.
+class Probe final : public Annotator {
+ public:
+  std::string_view name() const override { return "probe"; }
+  std::vector<std::string> required_types() const override { return requires_; }
+  std::vector<std::string> produced_types() const override { return produces_; }
+  bool configure(const Config& config, Diagnostics& diagnostics) override {
+    requires_ = config.strings("requires", diagnostics);
+    produces_ = config.strings("produces", diagnostics);
+    config.integer("level", diagnostics);
+    return true;
+  }
+  void annotate(Document& document) const override {
+    for (const auto& type : produces_) document.annotations().add({type, {0, 1}, "", "", {}});
+    if (throws_on_empty_type_ && produces_.empty()) throw std::runtime_error("boom");
+  }
+  bool throws_on_empty_type_ = true;
+
+ private:
+  std::vector<std::string> requires_, produces_;
+};
+
+class PipelineTest : public ::testing::Test {
+ protected:
+  PipelineTest() {
+    register_builtin_annotators(registry);
+    registry.add("probe", "test annotator", [] { return std::make_unique<Probe>(); });
+  }
+  std::unique_ptr<Pipeline> parse(const std::string& text) {
+    return Pipeline::parse(text, "/tmp/caucus-test/pipeline.toml", registry, diagnostics);
+  }
+  std::string rendered() const { return diagnostics.render(); }
+  AnnotatorRegistry registry;
+  Diagnostics diagnostics;
+};
+
+TEST_F(PipelineTest, LoadsAValidPipelineAndRunsItInOrder) {
+  auto pipeline = parse(R"(
+[pipeline]
+name = "t"
+[[step]]
+annotator = "segmenter"
+[[step]]
+id = "second"
+annotator = "probe"
+requires = ["sentence"]
+produces = ["marker"]
+)");
+  ASSERT_TRUE(pipeline) << rendered();
+  EXPECT_EQ(pipeline->name(), "t");
+  ASSERT_EQ(pipeline->steps().size(), 2u);
+  EXPECT_EQ(pipeline->steps()[1].id, "second");
+  EXPECT_EQ(pipeline->find_step("second"), 1);
+  Document document("d", "One sentence. Two.");
+  pipeline->run(document);
+  EXPECT_EQ(document.annotations().count("sentence"), 2u);
+  ASSERT_EQ(document.annotations().count("marker"), 1u);
+  // Annotations are stamped with the id of the step that made them.
+  EXPECT_EQ(document.annotations()[document.annotations().of_type("marker")[0]].annotator, "second");
+}
+
+TEST_F(PipelineTest, P001_MissingFile) {
+  EXPECT_FALSE(Pipeline::load("/nonexistent/pipeline.toml", registry, diagnostics));
+  EXPECT_TRUE(diagnostics.contains("P001"));
+}
+
+TEST_F(PipelineTest, P002_TomlSyntaxErrorWithLineAndColumn) {
+  EXPECT_FALSE(parse("[[step]]\nannotator = \"segmenter\nx = 1\n"));
+  ASSERT_TRUE(diagnostics.contains("P002"));
+  EXPECT_EQ(diagnostics.all().front().where.line, 2u);
+  EXPECT_NE(rendered().find("/tmp/caucus-test/pipeline.toml:2:"), std::string::npos) << rendered();
+}
+
+TEST_F(PipelineTest, P003_UnknownAnnotatorListsKnownOnesAndGuesses) {
+  EXPECT_FALSE(parse("[[step]]\nannotator = \"segmentr\"\n"));
+  ASSERT_TRUE(diagnostics.contains("P003"));
+  const std::string text = rendered();
+  EXPECT_NE(text.find("pipeline.toml:2:13: error[P003]: unknown annotator 'segmentr'"), std::string::npos) << text;
+  EXPECT_NE(text.find("did you mean 'segmenter'?"), std::string::npos) << text;
+  EXPECT_NE(text.find("known annotators: probe, segmenter"), std::string::npos) << text;
+}
+
+TEST_F(PipelineTest, P004_RequirementNobodyProduces) {
+  EXPECT_FALSE(parse("[[step]]\nannotator = \"probe\"\nrequires = [\"speech\"]\n"));
+  EXPECT_TRUE(diagnostics.contains("P004"));
+}
+
+TEST_F(PipelineTest, P005_RequirementProducedTooLate) {
+  EXPECT_FALSE(parse(R"(
+[[step]]
+id = "a"
+annotator = "probe"
+requires = ["sentence"]
+[[step]]
+annotator = "segmenter"
+)"));
+  EXPECT_TRUE(diagnostics.contains("P005"));
+  EXPECT_NE(rendered().find("move step 'a' after step 'segmenter'"), std::string::npos) << rendered();
+}
+
+TEST_F(PipelineTest, P006_Cycle) {
+  EXPECT_FALSE(parse(R"(
+[[step]]
+id = "a"
+annotator = "probe"
+requires = ["y"]
+produces = ["x"]
+[[step]]
+id = "b"
+annotator = "probe"
+requires = ["x"]
+produces = ["y"]
+)"));
+  EXPECT_TRUE(diagnostics.contains("P006"));
+  EXPECT_NE(rendered().find("cycle between steps"), std::string::npos);
+}
+
+TEST_F(PipelineTest, P007_UnknownKeyWithGuess) {
+  EXPECT_FALSE(parse("[[step]]\nannotator = \"segmenter\"\nsentense = false\n"));
+  ASSERT_TRUE(diagnostics.contains("P007"));
+  EXPECT_NE(rendered().find("did you mean 'sentences'?"), std::string::npos) << rendered();
+  EXPECT_EQ(diagnostics.all().front().where.line, 3u);
+}
+
+TEST_F(PipelineTest, P008_WrongType) {
+  EXPECT_FALSE(parse("[[step]]\nannotator = \"segmenter\"\nsentences = \"yes\"\n"));
+  EXPECT_TRUE(diagnostics.contains("P008"));
+  EXPECT_NE(rendered().find("'sentences' must be true or false, not a string"), std::string::npos) << rendered();
+}
+
+TEST_F(PipelineTest, P009_DuplicateStepIds) {
+  EXPECT_FALSE(parse("[[step]]\nannotator = \"segmenter\"\n[[step]]\nannotator = \"segmenter\"\n"));
+  EXPECT_TRUE(diagnostics.contains("P009"));
+}
+
+TEST_F(PipelineTest, P010_MissingPluginLibrary) {
+  EXPECT_FALSE(parse("[pipeline]\nplugins = [\"/nonexistent/libnothing.so\"]\n[[step]]\nannotator = \"segmenter\"\n"));
+  EXPECT_TRUE(diagnostics.contains("P010"));
+}
+
+TEST_F(PipelineTest, P011_LibraryWithoutEntryPoint) {
+  // libm is a real shared library, but not a caucus plugin.
+  EXPECT_FALSE(parse("[pipeline]\nplugins = [\"libm.so.6\"]\n[[step]]\nannotator = \"segmenter\"\n"));
+  EXPECT_TRUE(diagnostics.contains("P011"));
+  EXPECT_NE(rendered().find("is not a caucus plugin"), std::string::npos) << rendered();
+}
+
+TEST_F(PipelineTest, P012_NoStepsOrNoAnnotator) {
+  EXPECT_FALSE(parse("[pipeline]\nname = \"x\"\n"));
+  EXPECT_TRUE(diagnostics.contains("P012"));
+  Diagnostics more;
+  EXPECT_FALSE(Pipeline::parse("[[step]]\nid = \"x\"\n", "p.toml", registry, more));
+  EXPECT_TRUE(more.contains("P012"));
+}
+
+TEST_F(PipelineTest, P013_UnknownSection) {
+  EXPECT_FALSE(parse("[[steps]]\nannotator = \"segmenter\"\n[[step]]\nannotator = \"segmenter\"\n"));
+  EXPECT_TRUE(diagnostics.contains("P013"));
+  EXPECT_NE(rendered().find("did you mean 'step'?"), std::string::npos);
+}
+
+TEST_F(PipelineTest, ReportsEveryProblemInOneRun) {
+  EXPECT_FALSE(parse(R"(
+[[step]]
+annotator = "nope"
+[[step]]
+annotator = "segmenter"
+colour = 1
+[[step]]
+annotator = "segmenter"
+)"));
+  EXPECT_TRUE(diagnostics.contains("P003"));
+  EXPECT_TRUE(diagnostics.contains("P007"));
+  EXPECT_TRUE(diagnostics.contains("P009"));
+}
+
+TEST_F(PipelineTest, A001_AFailingStepIsReportedOnTheDocumentAndTheRestRuns) {
+  auto pipeline = parse("[[step]]\nid = \"bad\"\nannotator = \"probe\"\n[[step]]\nannotator = \"segmenter\"\n");
+  ASSERT_TRUE(pipeline) << rendered();
+  Document document("d.txt", "Text.");
+  pipeline->run(document);
+  EXPECT_TRUE(document.problems().contains("A001"));
+  EXPECT_EQ(document.annotations().count("sentence"), 1u);
+}
+
+TEST(RuleTree, PathsMayNotLeaveIt) {
+  const std::filesystem::path root = std::filesystem::temp_directory_path() / "caucus-rule-root";
+  std::filesystem::create_directories(root / "actors");
+  EXPECT_TRUE(resolve_inside(root, "actors/states.toml"));
+  EXPECT_TRUE(resolve_inside(root, "actors/../pipeline.toml"));
+  EXPECT_FALSE(resolve_inside(root, "../outside.toml"));
+  EXPECT_FALSE(resolve_inside(root, "/etc/passwd"));
+  EXPECT_FALSE(resolve_inside(root, "actors/../../x.toml"));
+}
+
+TEST(DefaultPipeline, IsFoundAndLoads) {
+  AnnotatorRegistry registry;
+  register_builtin_annotators(registry);
+  Diagnostics diagnostics;
+  const auto path = default_pipeline_path();
+  ASSERT_FALSE(path.empty());
+  auto pipeline = Pipeline::load(path, registry, diagnostics);
+  EXPECT_TRUE(pipeline) << diagnostics.render();
+}
+
+}  // namespace
+}  // namespace caucus

@@ -1,0 +1,65 @@
+#include <gtest/gtest.h>
+
+#include "caucus/segmentation.hpp"
+
+namespace caucus {
+namespace {
+
+std::vector<std::string> texts(std::string_view text, const std::vector<Span>& spans) {
+  std::vector<std::string> out;
+  for (Span s : spans) out.emplace_back(text.substr(s.begin, s.size()));
+  return out;
+}
+
+std::vector<std::string> sentences(const std::string& text) {
+  std::vector<Span> out;
+  for (Span paragraph : find_paragraphs(text)) SentenceSplitter::for_this_thread().split(text, paragraph, out);
+  return texts(text, out);
+}
+
+TEST(Paragraphs, BlankLinesSeparateHardWrappedParagraphs) {
+  const std::string text = "Mr. Sadykov (Kazakhstan): I thank the Italian\npresidency.\n\n  \nTrafficking remains\nimportant.\n";
+  EXPECT_EQ(texts(text, find_paragraphs(text)),
+            (std::vector<std::string>{"Mr. Sadykov (Kazakhstan): I thank the Italian\npresidency.", "Trafficking remains\nimportant."}));
+}
+
+TEST(Paragraphs, LongLinesAreParagraphsOfTheirOwn) {
+  // The one-speech-per-line layout of research corpora: no blank lines, very long lines.
+  const std::string a = "Mr. Flynn (Ireland): " + std::string(200, 'x');
+  const std::string b = "Mr. Bessho (Japan): " + std::string(200, 'y');
+  const std::string text = a + "\n" + b + "\r\n";
+  EXPECT_EQ(texts(text, find_paragraphs(text)), (std::vector<std::string>{a, b}));
+}
+
+TEST(Paragraphs, CrLfBlankLines) {
+  const std::string text = "First line\r\nsecond.\r\n\r\nThird.";
+  EXPECT_EQ(texts(text, find_paragraphs(text)), (std::vector<std::string>{"First line\r\nsecond.", "Third."}));
+}
+
+TEST(Paragraphs, EmptyAndBlankTextsHaveNone) {
+  EXPECT_TRUE(find_paragraphs("").empty());
+  EXPECT_TRUE(find_paragraphs(" \n\t\r\n").empty());
+}
+
+TEST(Sentences, TitlesDoNotEndSentences) {
+  EXPECT_EQ(sentences("Mr. Flynn (Ireland): I thank Ms. Giammarinaro and Dr. Mukwege. We welcome the report."),
+            (std::vector<std::string>{"Mr. Flynn (Ireland): I thank Ms. Giammarinaro and Dr. Mukwege.", "We welcome the report."}));
+}
+
+TEST(Sentences, HardWrappedLinesDoNotEndSentences) {
+  EXPECT_EQ(sentences("Ireland aligns itself fully with\nthe statement to be delivered\nlater. We thank Italy."),
+            (std::vector<std::string>{"Ireland aligns itself fully with\nthe statement to be delivered\nlater.", "We thank Italy."}));
+}
+
+TEST(Sentences, NoBreakSpacesAreTrimmed) {
+  EXPECT_EQ(sentences("He cautioned against it.\u00a0 As conflict continued, he spoke.\u00a0"),
+            (std::vector<std::string>{"He cautioned against it.", "As conflict continued, he spoke."}));
+}
+
+TEST(Sentences, NonAsciiText) {
+  EXPECT_EQ(sentences("SANDI ČURIN (Slovenia) said so. Türkiye agreed."),
+            (std::vector<std::string>{"SANDI ČURIN (Slovenia) said so.", "Türkiye agreed."}));
+}
+
+}  // namespace
+}  // namespace caucus

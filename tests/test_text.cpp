@@ -1,0 +1,94 @@
+#include <gtest/gtest.h>
+
+#include "caucus/text.hpp"
+
+namespace caucus {
+namespace {
+
+TEST(Utf8, AcceptsValidText) {
+  EXPECT_EQ(find_invalid_utf8("plain ASCII"), std::string_view::npos);
+  EXPECT_EQ(find_invalid_utf8("Türkiye, Côte d’Ivoire, 中国, 🇺🇳"), std::string_view::npos);
+  EXPECT_EQ(find_invalid_utf8(""), std::string_view::npos);
+}
+
+TEST(Utf8, FindsTheFirstInvalidByte) {
+  EXPECT_EQ(find_invalid_utf8("abc\xFF"), 3u);
+  EXPECT_EQ(find_invalid_utf8("caf\xE9 au lait"), 3u);       // Latin-1 é
+  EXPECT_EQ(find_invalid_utf8("\xC0\xAF"), 0u);              // overlong '/'
+  EXPECT_EQ(find_invalid_utf8("ok \xED\xA0\x80"), 3u);       // UTF-16 surrogate
+  EXPECT_EQ(find_invalid_utf8("\xF4\x90\x80\x80"), 0u);      // above U+10FFFF
+  EXPECT_EQ(find_invalid_utf8("12345678\xE2\x82"), 8u);      // truncated at the end, after the ASCII fast path
+}
+
+TEST(Utf8, ReplacesEachMaximalInvalidSubpart) {
+  EXPECT_EQ(replace_invalid_utf8("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+  // A truncated 3-byte sequence is one maximal subpart: one U+FFFD, and the next byte survives.
+  EXPECT_EQ(replace_invalid_utf8("\xE2\x82" "x"), "\xEF\xBF\xBD" "x");
+  EXPECT_EQ(replace_invalid_utf8("ok"), "ok");
+  EXPECT_EQ(find_invalid_utf8(replace_invalid_utf8("\x80\x80\xC3")), std::string_view::npos);
+}
+
+TEST(OffsetMap, IsIdentityForAscii) {
+  OffsetMap map("Mr. Flynn (Ireland):");
+  EXPECT_TRUE(map.is_ascii());
+  EXPECT_EQ(map.to_code_point(4), 4u);
+  EXPECT_EQ(map.to_byte(4), 4u);
+  EXPECT_EQ(map.code_point_count(), 20u);
+}
+
+TEST(OffsetMap, CountsCodePointsNotBytes) {
+  // "Llorentty Solíz" : í is two bytes.
+  const std::string text = "Mr. Llorentty Solíz (Bolivia)";
+  OffsetMap map(text);
+  const auto paren = static_cast<uint32_t>(text.find('('));
+  EXPECT_EQ(paren, 21u);
+  EXPECT_EQ(map.to_code_point(paren), 20u);
+  EXPECT_EQ(map.to_byte(20), paren);
+}
+
+TEST(OffsetMap, CombiningMarksAreCodePointsOfTheirOwn) {
+  // "é" written as e + U+0301: Python counts two code points, and so do we.
+  const std::string text = "Cafe\xCC\x81 noir";
+  OffsetMap map(text);
+  EXPECT_EQ(map.to_code_point(static_cast<uint32_t>(text.find(' '))), 5u);
+  EXPECT_EQ(map.code_point_count(), 10u);
+}
+
+TEST(OffsetMap, RoundTripsAcrossBlockBoundaries) {
+  // Four-byte characters straddle the 256-byte checkpoints.
+  std::string text;
+  for (int i = 0; i < 300; ++i) text += i % 3 ? "a" : "\xF0\x9F\x87\xBA";
+  OffsetMap map(text);
+  uint32_t code_point = 0;
+  for (uint32_t byte = 0; byte < text.size(); byte += utf8_sequence_length(static_cast<unsigned char>(text[byte]))) {
+    ASSERT_EQ(map.to_code_point(byte), code_point) << "byte " << byte;
+    ASSERT_EQ(map.to_byte(code_point), byte) << "code point " << code_point;
+    ++code_point;
+  }
+  EXPECT_EQ(map.to_code_point(static_cast<uint32_t>(text.size())), code_point);
+  EXPECT_EQ(map.to_byte(code_point), text.size());
+}
+
+TEST(LineIndex, HandlesCrLfLfAndLoneCr) {
+  const std::string text = "one\r\ntwo\nthree\rfour";
+  LineIndex lines(text);
+  EXPECT_EQ(lines.line_count(), 4u);
+  EXPECT_EQ(lines.line_text(1), "one");
+  EXPECT_EQ(lines.line_text(2), "two");
+  EXPECT_EQ(lines.line_text(3), "three");
+  EXPECT_EQ(lines.line_text(4), "four");
+  const auto where = lines.locate(static_cast<uint32_t>(text.find("hree")));
+  EXPECT_EQ(where.line, 3u);
+  EXPECT_EQ(where.column, 2u);
+}
+
+TEST(LineIndex, ColumnsCountCodePoints) {
+  const std::string text = "x\nÇurin: ok";
+  LineIndex lines(text);
+  const auto where = lines.locate(static_cast<uint32_t>(text.find(':')));
+  EXPECT_EQ(where.line, 2u);
+  EXPECT_EQ(where.column, 6u);
+}
+
+}  // namespace
+}  // namespace caucus
