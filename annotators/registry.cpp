@@ -2,6 +2,7 @@
 // `caucus annotators` lists them.
 #include "caucus/registry.hpp"
 
+#include "rules/rules_annotator.hpp"
 #include "segmenter/segmenter.hpp"
 
 namespace caucus {
@@ -10,6 +11,8 @@ void register_builtin_annotators(AnnotatorRegistry& registry) {
   using namespace caucus::annotators;
   registry.add("segmenter", "Paragraphs and sentences (ICU sentence rules, hard-wrapped lines joined)",
                [] { return std::make_unique<Segmenter>(); });
+  registry.add("rules", "Applies rule files: patterns, lexicons and constraints (docs/rule-language.md)",
+               [] { return std::make_unique<RulesAnnotator>(); });
 }
 
 }  // namespace caucus

@@ -25,12 +25,6 @@ int pending(const Argv& argv, const char* name, const char* summary, const char*
 int run_graph(const Argv& argv) {
   return pending(argv, "graph", "build the alignment network", "the alignment network");
 }
-int run_rules(const Argv& argv) {
-  return pending(argv, "rules", "check, test and dump rule files", "the rule language");
-}
-int run_explain(const Argv& argv) {
-  return pending(argv, "explain", "show which rules match a text", "the rule language");
-}
 int run_eval(const Argv& argv) {
   return pending(argv, "eval", "score the pipeline against gold annotations", "the annotators");
 }

@@ -240,19 +240,21 @@ std::unique_ptr<Pipeline> Pipeline::parse(const std::string& text, const std::fi
 
 void Pipeline::run_steps(Document& document, std::size_t count) const {
   count = std::min(count, steps_.size());
-  for (std::size_t i = 0; i < count; ++i) {
-    const PipelineStep& step = steps_[i];
-    const std::size_t before = document.annotations().size();
-    try {
-      step.instance->annotate(document);
-    } catch (const std::exception& error) {
-      document.problems().error("A001", "step '" + step.id + "' failed: " + error.what(), {document.name()});
-    }
-    // Stamp what the step added with the step's id, unless the annotator said otherwise.
-    auto& store = document.annotations();
-    for (AnnotationId id = static_cast<AnnotationId>(before); id < store.size(); ++id) {
-      if (store[id].annotator.empty()) store.mutable_at(id).annotator = step.id;
-    }
+  for (std::size_t i = 0; i < count; ++i) run_step(document, i);
+}
+
+void Pipeline::run_step(Document& document, std::size_t index) const {
+  const PipelineStep& step = steps_.at(index);
+  const std::size_t before = document.annotations().size();
+  try {
+    step.instance->annotate(document);
+  } catch (const std::exception& error) {
+    document.problems().error("A001", "step '" + step.id + "' failed: " + error.what(), {document.name()});
+  }
+  // Stamp what the step added with the step's id, unless the annotator said otherwise.
+  auto& store = document.annotations();
+  for (AnnotationId id = static_cast<AnnotationId>(before); id < store.size(); ++id) {
+    if (store[id].annotator.empty()) store.mutable_at(id).annotator = step.id;
   }
 }
 

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "caucus/diagnostics.hpp"
+#include "caucus/reader.hpp"
 
 namespace caucus {
 
@@ -45,8 +46,5 @@ inline std::optional<toml::table> parse_toml(const std::string& text, const std:
     return std::nullopt;
   }
 }
-
-// Reads a whole file; nullopt if it cannot be read.
-std::optional<std::string> read_text_file(const std::string& path);
 
 }  // namespace caucus

@@ -14,9 +14,16 @@
 #include <string_view>
 #include <vector>
 
+#include "caucus/annotation.hpp"
 #include "caucus/diagnostics.hpp"
 
 namespace caucus {
+
+// The diagnostic codes a Config reports with: pipelines use P007/P008, rule files R002/R003.
+struct ConfigCodes {
+  const char* unknown_key = "P007";
+  const char* wrong_type = "P008";
+};
 
 class Config {
  public:
@@ -27,7 +34,8 @@ class Config {
   Config& operator=(Config&&) noexcept;
 
   // `node` must point to a toml::table that outlives the Config.
-  static Config from_toml_table(const void* node, std::string source_path, std::filesystem::path rule_root);
+  static Config from_toml_table(const void* node, std::string source_path, std::filesystem::path rule_root,
+                                ConfigCodes codes = {});
 
   std::optional<std::string> string(std::string_view key, Diagnostics& diagnostics) const;
   // A string or an array of strings.
@@ -39,9 +47,19 @@ class Config {
   std::optional<std::filesystem::path> path(std::string_view key, Diagnostics& diagnostics) const;
   std::vector<std::filesystem::path> paths(std::string_view key, Diagnostics& diagnostics) const;
 
+  // A nested table, as a Config of its own (report its unread keys separately).
+  std::optional<Config> table(std::string_view key, Diagnostics& diagnostics) const;
+  // An array of tables ([[key]]).
+  std::vector<Config> tables(std::string_view key, Diagnostics& diagnostics) const;
+  // A string, number, boolean or list of strings, as an attribute value.
+  std::optional<AttrValue> scalar(std::string_view key, Diagnostics& diagnostics) const;
+  // Every key of this table, in file order; marks them all as read (for user-named keys).
+  std::vector<std::string> keys() const;
+
   bool has(std::string_view key) const;
   SourceLocation location(std::string_view key) const;
   SourceLocation location() const;  // of the table itself
+  const std::string& source_path() const;
   const std::filesystem::path& rule_root() const;
   // Resolves a path written in a rule or pipeline file against the rule tree; reports R018 at
   // `where` if the result leaves the tree.
@@ -50,7 +68,7 @@ class Config {
 
   // Marks keys as read by the pipeline itself (annotator, id) so they are not reported.
   void mark_read(std::string_view key) const;
-  // Reports P007 for each key that was never read.
+  // Reports an unknown key (P007 or R002) for each key that was never read.
   void report_unread_keys(Diagnostics& diagnostics) const;
 
  private:

@@ -46,6 +46,8 @@ class Pipeline {
   void run(Document& document) const { run_steps(document, steps_.size()); }
   // Runs the first `count` steps (used to give rule examples the context they need).
   void run_steps(Document& document, std::size_t count) const;
+  // Runs step `index` alone.
+  void run_step(Document& document, std::size_t index) const;
 
   const std::vector<PipelineStep>& steps() const { return steps_; }
   // Index of the step with this id, or -1.

@@ -38,6 +38,9 @@ std::optional<Document> read_document(const std::filesystem::path& path, const R
 // order (so runs are reproducible). "-" is kept as is (stdin). Missing paths are reported.
 std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, Diagnostics& diagnostics);
 
+// Reads a whole file as bytes (rule files, pipelines); nullopt if it cannot be read.
+std::optional<std::string> read_text_file(const std::string& path);
+
 // True if `encoding` names a converter ICU knows.
 bool is_known_encoding(const std::string& encoding);
 

@@ -1,0 +1,120 @@
+// caucus rules check|test|dump: tools for rule authors.
+#include <cstdio>
+
+#include "caucus/reader.hpp"
+#include "commands.hpp"
+#include "common.hpp"
+#include "rule_context.hpp"
+
+namespace caucus::cli {
+namespace {
+
+const CommandSpec& spec() {
+  static const CommandSpec spec{
+      "rules",
+      "check|test|dump [OPTIONS] [FILE...]",
+      "check, test and dump rule files",
+      "check  compiles rule files and reports every error, compiler-style (exit 1 if any)\n"
+      "test   runs every example of every rule (exit 1 if one fails)\n"
+      "dump   prints the compiled form: final patterns, flags, triggers, lexicon sizes\n\n"
+      "Without FILE, the rule files of the pipeline's steps are used. A FILE runs its examples\n"
+      "after the pipeline steps that come before the step applying it (or before the first step\n"
+      "producing its types), so that sentences, speeches and actors exist.",
+      {pipeline_option(), {"quiet", 'q', "", "Only errors and the summary"}}};
+  return spec;
+}
+
+}  // namespace
+
+int run_rules(const Argv& argv) {
+  std::string error;
+  auto args = parse_args(spec(), argv, error);
+  if (!args) {
+    std::fprintf(stderr, "caucus rules: %s\n", error.c_str());
+    return kExitUsage;
+  }
+  if (args->has("help")) {
+    std::fputs(format_help(spec()).c_str(), stdout);
+    return kExitOk;
+  }
+  if (args->positional().empty()) {
+    std::fprintf(stderr, "caucus rules: say check, test or dump (see 'caucus rules --help')\n");
+    return kExitUsage;
+  }
+  const std::string action = args->positional().front();
+  if (action != "check" && action != "test" && action != "dump") {
+    std::fprintf(stderr, "caucus rules: unknown action '%s': check, test or dump\n", action.c_str());
+    return kExitUsage;
+  }
+  const std::vector<std::string> files(args->positional().begin() + 1, args->positional().end());
+
+  AnnotatorRegistry registry;
+  register_builtin_annotators(registry);
+  // The pipeline gives context; with explicit files a broken pipeline must not hide their errors.
+  Diagnostics pipeline_diagnostics;
+  std::filesystem::path pipeline_file = args->get("pipeline");
+  if (pipeline_file.empty()) pipeline_file = default_pipeline_path();
+  auto pipeline = pipeline_file.empty() ? nullptr : Pipeline::load(pipeline_file, registry, pipeline_diagnostics);
+
+  Diagnostics diagnostics;
+  std::vector<RuleFileInContext> sets;
+  bool compiled = true;
+  if (files.empty()) {
+    diagnostics.append(pipeline_diagnostics);
+    if (!pipeline) {
+      print_diagnostics(diagnostics);
+      return action == "check" ? kExitFailures : kExitUsage;
+    }
+    sets = pipeline_rule_files(*pipeline);
+  } else {
+    if (!pipeline && action == "test") diagnostics.append(pipeline_diagnostics);
+    compiled = rule_files_in_context(files, pipeline.get(), diagnostics, sets);
+  }
+
+  if (action == "dump") {
+    print_diagnostics(diagnostics);
+    for (const auto& set : sets) std::fputs(set.rules->dump().c_str(), stdout);
+    return compiled ? kExitOk : kExitFailures;
+  }
+
+  std::size_t rule_count = 0;
+  for (const auto& set : sets) rule_count += set.rules->rules.size();
+  if (action == "check") {
+    if (args->has("quiet")) {
+      Diagnostics errors_only;
+      for (const auto& d : diagnostics.all()) {
+        if (d.severity == Severity::error) errors_only.report(d.severity, d.code, d.message, d.where).notes = d.notes;
+      }
+      print_diagnostics(errors_only);
+    } else {
+      print_diagnostics(diagnostics);
+    }
+    const std::size_t errors = diagnostics.error_count();
+    std::fprintf(stderr, "caucus rules check: %zu files, %zu rules, %zu errors, %zu warnings\n", sets.size(), rule_count, errors,
+                 diagnostics.size() - errors);
+    return errors ? kExitFailures : kExitOk;
+  }
+
+  // test
+  if (!compiled) {
+    print_diagnostics(diagnostics);
+    return kExitFailures;
+  }
+  Diagnostics failures;
+  std::size_t run = 0, passed = 0;
+  for (const auto& set : sets) {
+    const ExampleReport report = run_examples(*set.rules, pipeline.get(), set.context_steps);
+    run += report.run;
+    passed += report.passed;
+    for (const auto& failure : report.failures) {
+      failures.error("R040", failure.message, failure.where).notes = failure.notes;
+    }
+    // Sources for the caret lines.
+    if (auto text = read_text_file(set.rules->file)) failures.add_source(set.rules->file, *text);
+  }
+  print_diagnostics(failures);
+  std::fprintf(stderr, "caucus rules test: %zu rules, %zu examples: %zu passed, %zu failed\n", rule_count, run, passed, run - passed);
+  return run == passed ? kExitOk : kExitFailures;
+}
+
+}  // namespace caucus::cli

@@ -1,0 +1,177 @@
+// The rule language: TOML rule files compiled to PCRE2 (JIT), applied to documents.
+//
+// A rule file declares annotation types with their roles, macros (named pattern fragments),
+// lexicons, and rules. A rule is a pattern whose named captures become the roles of the
+// annotation it makes; captures may be constrained to lie on earlier annotations or to be
+// names of a lexicon, and take their ids from there. docs/rule-language.md is the reference.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "caucus/annotation.hpp"
+#include "caucus/diagnostics.hpp"
+#include "caucus/document.hpp"
+#include "caucus/lexicon.hpp"
+
+namespace caucus {
+
+enum class Scope { sentence, paragraph, speech, document };
+enum class OverlapPolicy { keep_all, longest, first, priority };
+enum class CaptureRelation { coincide, inside, contains };
+
+std::string_view to_string(Scope scope);
+std::string_view to_string(OverlapPolicy policy);
+std::string_view to_string(CaptureRelation relation);
+
+// What a capture must be for the match to count, and what it takes from there.
+struct CaptureConstraint {
+  std::string capture;
+  // On an earlier annotation of this type ("" = no annotation constraint).
+  std::string annotation;
+  CaptureRelation relation = CaptureRelation::coincide;
+  std::string take;   // attribute of that annotation to use as the role's value ("" = its text)
+  bool each = false;  // with `contains`: one annotation per contained annotation (lists)
+  // A name of this lexicon ("" = none); the role's value becomes the entry (id and label).
+  std::string lexicon;
+  std::string field = "names";
+  std::vector<std::string> copy;  // entry attributes copied as <capture>_<attribute>
+  bool required = true;           // false: a capture that fails keeps its text instead
+  SourceLocation where;
+};
+
+// A rule's example: a text it must (or must not) match, with what it should find.
+struct RuleExample {
+  std::string text;
+  bool should_match = true;
+  std::string span;                                         // expected annotation text ("" = any)
+  std::vector<std::pair<std::string, std::string>> expect;  // role/attribute -> id or text
+  SourceLocation where;
+};
+
+struct TypeDeclaration {
+  std::string name;
+  std::vector<std::string> roles;
+  std::vector<std::string> attributes;
+  SourceLocation where;
+  bool declares(const std::string& key) const;
+};
+
+struct CompiledPattern;  // PCRE2 code, private to the engine
+
+struct Rule {
+  std::string id;
+  std::string type;
+  int priority = 0;
+  int stage = 0;
+  Scope scope = Scope::sentence;
+  bool case_sensitive = false;
+  std::string pattern;        // as written
+  std::string final_pattern;  // after macros, lexicons and white space
+  std::string span_capture;   // "" = the whole match is the annotation's span
+  Attributes attrs;           // static attributes
+  std::vector<CaptureConstraint> constraints;
+  std::vector<std::string> triggers;  // prefilter words, lower case; empty = always run
+  bool triggers_declared = false;
+  std::vector<RuleExample> examples;
+  std::string description;
+  SourceLocation where;
+  std::shared_ptr<const CompiledPattern> compiled;
+};
+
+class Prefilter;
+
+// One compiled rule file.
+class RuleSet {
+ public:
+  RuleSet();
+  ~RuleSet();
+
+  std::string name;
+  std::string file;
+  OverlapPolicy overlap = OverlapPolicy::longest;
+  uint32_t match_limit = 1'000'000;
+  std::vector<Rule> rules;
+  std::map<std::string, TypeDeclaration> types;
+  std::map<std::string, std::shared_ptr<Lexicon>> lexicons;
+  std::map<std::string, std::string> macros;  // name -> expanded pattern
+
+  std::vector<std::string> produced_types() const;
+  // Types the rules' constraints and scopes need from earlier steps.
+  std::vector<std::string> required_types() const;
+  const Rule* find(std::string_view id) const;
+  const Prefilter& prefilter() const { return *prefilter_; }
+
+  // The compiled form in a stable text form (for `caucus rules dump` and compiler tests).
+  std::string dump() const;
+
+ private:
+  friend class RuleCompiler;
+  std::unique_ptr<Prefilter> prefilter_;
+};
+
+// Compiles a rule file. `rule_root` bounds the files it may import. Returns nullptr if the
+// file has errors; every error is in `diagnostics`.
+std::shared_ptr<const RuleSet> compile_rule_file(const std::filesystem::path& file, const std::filesystem::path& rule_root,
+                                                 Diagnostics& diagnostics);
+// The same from text (tests, `caucus explain --rule`); `path` names it in messages.
+std::shared_ptr<const RuleSet> compile_rule_text(const std::string& text, const std::string& path,
+                                                 const std::filesystem::path& rule_root, Diagnostics& diagnostics);
+
+// Why a rule did or did not make an annotation in a scope unit (for `caucus explain --trace`).
+enum class TraceOutcome { skipped_by_prefilter, no_match, constraint_failed, dropped_by_overlap, kept, match_limit };
+std::string_view to_string(TraceOutcome outcome);
+
+struct TraceEvent {
+  std::string rule;
+  Span unit;                 // the sentence (paragraph, ...) tried
+  Span match;                // the match, if any
+  TraceOutcome outcome = TraceOutcome::no_match;
+  std::string detail;        // which constraint failed, which rule won the overlap, ...
+};
+
+struct ApplyOptions {
+  bool use_prefilter = true;
+  std::vector<TraceEvent>* trace = nullptr;  // filled when not null
+  std::string annotator;                     // stamped on the annotations
+};
+
+// Applies the rules of `rules` to `document`, stage by stage, adding annotations.
+void apply_rules(const RuleSet& rules, Document& document, const ApplyOptions& options = {});
+
+// Implemented by annotators whose behaviour comes from rule files, so that `caucus rules`
+// and `caucus explain` can find, test and trace those files.
+class RuleProvider {
+ public:
+  virtual ~RuleProvider() = default;
+  virtual std::vector<std::shared_ptr<const RuleSet>> rule_sets() const = 0;
+};
+
+// --- Rule examples -------------------------------------------------------------------------
+
+class Pipeline;
+
+struct ExampleFailure {
+  std::string rule;
+  SourceLocation where;  // the [[rule.example]] table
+  std::string message;
+  std::vector<std::string> notes;  // what the rule found instead, or why it did not match
+};
+
+struct ExampleReport {
+  std::size_t run = 0;
+  std::size_t passed = 0;
+  std::vector<ExampleFailure> failures;
+};
+
+// Runs every example of `rules`. Each example text becomes a document that first goes through
+// the first `context_steps` steps of `context` (may be null), so that speeches, sentences and
+// actors exist, then through the rule set.
+ExampleReport run_examples(const RuleSet& rules, const Pipeline* context, std::size_t context_steps);
+
+}  // namespace caucus

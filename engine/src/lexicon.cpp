@@ -1,0 +1,316 @@
+#include "caucus/lexicon.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <set>
+
+#include "toml_util.hpp"
+
+namespace caucus {
+namespace {
+
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// Plain forms of the typographic characters UN documents mix freely.
+std::string normalise_punctuation(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = true;
+      ++i;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    const std::string_view rest = text.substr(i);
+    if (rest.starts_with("\u2019") || rest.starts_with("\u2018")) {
+      out += '\'';
+      i += 3;
+    } else if (rest.starts_with("\u201c") || rest.starts_with("\u201d")) {
+      out += '"';
+      i += 3;
+    } else if (rest.starts_with("\u2010") || rest.starts_with("\u2011") || rest.starts_with("\u2013") ||
+               rest.starts_with("\u2014")) {
+      out += '-';
+      i += 3;
+    } else if (rest.starts_with("\u00a0")) {
+      space = true;
+      i += 2;
+    } else {
+      out += static_cast<char>(c);
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::string fold_case(std::string_view text) {
+  if (is_ascii(text)) {
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  }
+  icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  unicode.foldCase();
+  std::string out;
+  unicode.toUTF8String(out);
+  return out;
+}
+
+// --- The trie that becomes the pattern ------------------------------------------------------
+
+// An atom is one pattern element: an escaped literal, or a class for characters that vary.
+struct TrieNode {
+  std::map<std::string, std::unique_ptr<TrieNode>> children;
+  bool terminal = false;
+};
+
+std::vector<std::string> atoms_of(std::string_view name) {
+  std::vector<std::string> atoms;
+  for (std::size_t i = 0; i < name.size();) {
+    const auto c = static_cast<unsigned char>(name[i]);
+    const int length = utf8_sequence_length(c);
+    if (c == ' ') {
+      atoms.emplace_back("\\s+");  // a name may be broken across lines
+    } else if (c == '\'') {
+      atoms.emplace_back("['\u2019\u2018]");
+    } else if (c == '-') {
+      atoms.emplace_back("[-\u2010\u2011]");
+    } else if (c == '"') {
+      atoms.emplace_back("[\"\u201c\u201d]");
+    } else if (c < 0x80 && !std::isalnum(c)) {
+      atoms.push_back(std::string("\\") + static_cast<char>(c));
+    } else {
+      atoms.emplace_back(name.substr(i, static_cast<std::size_t>(length)));
+    }
+    i += static_cast<std::size_t>(length);
+  }
+  return atoms;
+}
+
+void insert(TrieNode& root, std::string_view name) {
+  TrieNode* node = &root;
+  for (auto& atom : atoms_of(name)) {
+    auto& child = node->children[atom];
+    if (!child) child = std::make_unique<TrieNode>();
+    node = child.get();
+  }
+  node->terminal = true;
+}
+
+std::string emit(const TrieNode& node) {
+  if (node.children.empty()) return "";
+  std::vector<std::string> alternatives;
+  for (const auto& [atom, child] : node.children) alternatives.push_back(atom + emit(*child));
+  if (alternatives.size() == 1 && !node.terminal) return alternatives.front();
+  std::string out = "(?:" + join(alternatives, "|") + ")";
+  if (node.terminal) out += "?";  // greedy: longer names are tried first
+  return out;
+}
+
+}  // namespace
+
+std::string strip_diacritics(std::string_view text) {
+  if (is_ascii(text)) return std::string(text);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return std::string(text);
+  icu::UnicodeString decomposed =
+      nfd->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))), status);
+  icu::UnicodeString kept;
+  for (int32_t i = 0; i < decomposed.length();) {
+    const UChar32 c = decomposed.char32At(i);
+    if (u_charType(c) != U_NON_SPACING_MARK) kept.append(c);
+    i += U16_LENGTH(c);
+  }
+  icu::UnicodeString composed = nfc->normalize(kept, status);
+  std::string out;
+  composed.toUTF8String(out);
+  return out;
+}
+
+bool is_acronym(std::string_view name) {
+  bool letter = false;
+  for (char c : name) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::islower(u) || u >= 0x80 || c == ' ') return false;
+    letter |= std::isupper(u) != 0;
+  }
+  return letter;
+}
+
+std::string lexicon_key(std::string_view text, const LexiconOptions& options) {
+  std::string key = normalise_punctuation(text);
+  if (options.optional_the && key.size() > 4 && (key.starts_with("the ") || key.starts_with("The ") || key.starts_with("THE "))) {
+    key.erase(0, 4);
+  }
+  if (options.ignore_diacritics) key = strip_diacritics(key);
+  if (options.ignore_case) key = fold_case(key);
+  return key;
+}
+
+Lexicon::Lexicon(std::string name, LexiconOptions options) : name_(std::move(name)), options_(options) {}
+
+void Lexicon::add(LexiconEntry entry) { entries_.push_back(std::move(entry)); }
+
+void Lexicon::finish(Diagnostics& diagnostics) {
+  std::set<std::string> field_names;
+  for (const auto& entry : entries_) {
+    for (const auto& [field, values] : entry.lists) field_names.insert(field);
+  }
+  for (const auto& field : field_names) {
+    FieldIndex index;
+    TrieNode words, acronyms;
+    for (uint32_t i = 0; i < entries_.size(); ++i) {
+      auto it = entries_[i].lists.find(field);
+      if (it == entries_[i].lists.end()) continue;
+      for (const auto& raw : it->second) {
+        const std::string name = normalise_punctuation(raw);
+        if (name.empty()) continue;
+        if (is_acronym(name)) {
+          insert(acronyms, name);
+          index.exact.emplace(name, i);
+          continue;
+        }
+        std::string body = name;
+        if (options_.optional_the && (body.starts_with("the ") || body.starts_with("The "))) body.erase(0, 4);
+        const std::string key = lexicon_key(body, options_);
+        auto [slot, inserted] = index.folded.emplace(key, i);
+        if (!inserted && slot->second != i) {
+          diagnostics.warning("R033", "name '" + raw + "' of '" + entries_[i].id + "' is also a name of '" +
+                                          entries_[slot->second].id + "' in lexicon '" + name_ + "'; the first wins",
+                              entries_[i].where);
+        }
+        const std::string lowered = options_.ignore_case ? fold_case(body) : body;
+        insert(words, lowered);
+        if (options_.ignore_diacritics) insert(words, strip_diacritics(lowered));
+      }
+    }
+    std::string pattern;
+    const std::string acronym_part = emit(acronyms);
+    const std::string word_part = emit(words);
+    if (!acronym_part.empty()) pattern += "(?-i:" + acronym_part + ")";
+    if (!word_part.empty()) pattern += (pattern.empty() ? "" : "|") + word_part;
+    index.pattern = "(?:" + (pattern.empty() ? std::string("(*FAIL)") : pattern) + ")";
+    fields_[field] = std::move(index);
+  }
+}
+
+std::size_t Lexicon::key_count(std::string_view field) const {
+  auto it = fields_.find(field);
+  return it == fields_.end() ? 0 : it->second.folded.size() + it->second.exact.size();
+}
+
+bool Lexicon::has_field(std::string_view field) const { return fields_.find(field) != fields_.end(); }
+
+const std::string& Lexicon::pattern(std::string_view field) const {
+  static const std::string kNever = "(?:(*FAIL))";
+  auto it = fields_.find(field);
+  return it == fields_.end() ? kNever : it->second.pattern;
+}
+
+const LexiconEntry* Lexicon::lookup(std::string_view matched, std::string_view field) const {
+  auto it = fields_.find(field);
+  if (it == fields_.end()) return nullptr;
+  const std::string plain = normalise_punctuation(matched);
+  if (auto exact = it->second.exact.find(plain); exact != it->second.exact.end()) return &entries_[exact->second];
+  if (auto folded = it->second.folded.find(lexicon_key(plain, options_)); folded != it->second.folded.end()) {
+    return &entries_[folded->second];
+  }
+  return nullptr;
+}
+
+const LexiconEntry* Lexicon::find_id(std::string_view id) const {
+  auto it = std::find_if(entries_.begin(), entries_.end(), [&](const LexiconEntry& e) { return e.id == id; });
+  return it == entries_.end() ? nullptr : &*it;
+}
+
+std::shared_ptr<Lexicon> Lexicon::load(const std::filesystem::path& file, std::string name, LexiconOptions options,
+                                       Diagnostics& diagnostics) {
+  const std::string path = file.string();
+  auto text = read_text_file(path);
+  if (!text) {
+    diagnostics.error("R030", "cannot read lexicon file '" + path + "'");
+    return nullptr;
+  }
+  auto table = parse_toml(*text, path, "R001", diagnostics);
+  if (!table) return nullptr;
+
+  Attributes defaults;
+  if (const toml::table* header = table->get_as<toml::table>("lexicon")) {
+    if (auto v = header->get_as<bool>("ignore_case")) options.ignore_case = v->get();
+    if (auto v = header->get_as<bool>("ignore_diacritics")) options.ignore_diacritics = v->get();
+    if (auto v = header->get_as<bool>("optional_the")) options.optional_the = v->get();
+    if (const toml::table* d = header->get_as<toml::table>("defaults")) {
+      for (const auto& [key, node] : *d) {
+        if (auto s = node.value<std::string>(); s && node.is_string()) defaults.set(std::string(key.str()), *s);
+      }
+    }
+  }
+  auto lexicon = std::make_shared<Lexicon>(std::move(name), options);
+  const toml::array* entries = table->get_as<toml::array>("entry");
+  if (!entries) {
+    diagnostics.error("R031", "lexicon has no [[entry]]", {path, 1, 1});
+    return nullptr;
+  }
+  std::set<std::string> ids;
+  bool ok = true;
+  for (const toml::node& node : *entries) {
+    const toml::table* t = node.as_table();
+    if (!t) continue;
+    LexiconEntry entry;
+    entry.where = toml_location(*t, path);
+    entry.attrs = defaults;
+    for (const auto& [key, value] : *t) {
+      const std::string k(key.str());
+      if (k == "id" || k == "label") {
+        if (!value.is_string()) {
+          diagnostics.error("R032", "'" + k + "' must be a string", toml_location(value, path));
+          ok = false;
+          continue;
+        }
+        (k == "id" ? entry.id : entry.label) = *value.value<std::string>();
+      } else if (const toml::array* list = value.as_array()) {
+        auto& out = entry.lists[k];
+        for (const toml::node& item : *list) {
+          if (item.is_string()) out.push_back(*item.value<std::string>());
+          else {
+            diagnostics.error("R032", "'" + k + "' must be a list of strings", toml_location(item, path));
+            ok = false;
+          }
+        }
+      } else if (value.is_string()) {
+        entry.attrs.set(k, *value.value<std::string>());
+      } else if (value.is_integer()) {
+        entry.attrs.set(k, *value.value<int64_t>());
+      } else if (value.is_boolean()) {
+        entry.attrs.set(k, *value.value<bool>());
+      }
+    }
+    if (entry.id.empty() || entry.lists["names"].empty()) {
+      diagnostics.error("R031", "lexicon entry needs an 'id' and at least one name in 'names'", entry.where);
+      ok = false;
+      continue;
+    }
+    if (!ids.insert(entry.id).second) {
+      diagnostics.error("R031", "duplicate lexicon id '" + entry.id + "'", entry.where);
+      ok = false;
+    }
+    if (entry.label.empty()) entry.label = entry.lists["names"].front();
+    lexicon->add(std::move(entry));
+  }
+  if (!ok) return nullptr;
+  lexicon->finish(diagnostics);
+  return lexicon;
+}
+
+}  // namespace caucus

@@ -1,0 +1,634 @@
+// The rule compiler: TOML rule files to RuleSets of PCRE2 patterns.
+#include <algorithm>
+#include <functional>
+#include <set>
+
+#include "../toml_util.hpp"
+#include "caucus/config.hpp"
+#include "caucus/rules.hpp"
+#include "pattern.hpp"
+#include "prefilter.hpp"
+#include "source_map.hpp"
+
+namespace caucus {
+
+constexpr ConfigCodes kRuleCodes{"R002", "R003"};
+
+bool TypeDeclaration::declares(const std::string& key) const {
+  return std::find(roles.begin(), roles.end(), key) != roles.end() ||
+         std::find(attributes.begin(), attributes.end(), key) != attributes.end();
+}
+
+namespace {
+
+bool is_identifier(std::string_view s) {
+  if (s.empty() || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+}
+
+template <typename Enum>
+std::optional<Enum> parse_enum(const std::optional<std::string>& text, std::initializer_list<std::pair<const char*, Enum>> values,
+                               const SourceLocation& where, std::string_view key, Diagnostics& diagnostics) {
+  if (!text) return std::nullopt;
+  std::vector<std::string> names;
+  for (const auto& [name, value] : values) {
+    if (*text == name) return value;
+    names.emplace_back(name);
+  }
+  auto& d = diagnostics.error("R020", "'" + std::string(key) + "' must be one of " + join(names) + ", not '" + *text + "'", where);
+  if (auto guess = closest_match(*text, names); !guess.empty()) d.notes.push_back("did you mean '" + guess + "'?");
+  return std::nullopt;
+}
+
+// A pattern string from a rule file, with what is needed to point into it.
+struct PatternSource {
+  std::string text;
+  SourceLocation value;  // the string value's opening quote
+  const std::string* file_text = nullptr;
+
+  SourceLocation at(std::size_t index) const {
+    return file_text ? locate_in_string(*file_text, value, index) : value;
+  }
+};
+
+struct MacroDefinition {
+  PatternSource source;
+  std::string expanded;
+  int state = 0;  // 0 not expanded, 1 expanding (cycle guard), 2 done, 3 failed
+};
+
+}  // namespace
+
+// Compiles one rule file; holds the macros, lexicons and types visible to it.
+class RuleCompiler {
+ public:
+  RuleCompiler(std::filesystem::path rule_root, Diagnostics& diagnostics)
+      : rule_root_(std::move(rule_root)), diagnostics_(diagnostics) {}
+
+  std::shared_ptr<RuleSet> compile(const std::string& text, const std::string& path) {
+    auto set = std::make_shared<RuleSet>();
+    set->file = path;
+    files_.push_back(std::make_unique<std::string>(text));
+    const std::string& file_text = *files_.back();
+    auto table = parse_toml(file_text, path, "R001", diagnostics_);
+    if (!table) return nullptr;
+    const std::size_t errors_before = diagnostics_.error_count();
+    Config top = Config::from_toml_table(&*table, path, rule_root_, kRuleCodes);
+
+    if (auto header = top.table("rules", diagnostics_)) {
+      set->name = header->string("name", diagnostics_).value_or("");
+      header->string("description", diagnostics_);
+      if (auto overlap = parse_enum<OverlapPolicy>(header->string("overlap", diagnostics_),
+                                                   {{"keep_all", OverlapPolicy::keep_all},
+                                                    {"longest", OverlapPolicy::longest},
+                                                    {"first", OverlapPolicy::first},
+                                                    {"priority", OverlapPolicy::priority}},
+                                                   header->location("overlap"), "overlap", diagnostics_)) {
+        set->overlap = *overlap;
+      }
+      default_scope_ = parse_scope(*header).value_or(Scope::sentence);
+      if (auto limit = header->integer("match_limit", diagnostics_)) {
+        if (*limit < 1000 || *limit > 1'000'000'000) {
+          diagnostics_.error("R003", "'match_limit' must be between 1000 and 1000000000", header->location("match_limit"));
+        } else {
+          set->match_limit = static_cast<uint32_t>(*limit);
+        }
+      }
+      for (const auto& import : header->strings("import", diagnostics_)) {
+        if (auto resolved = header->resolve(import, header->location("import"), diagnostics_)) {
+          import_file(*resolved, header->location("import"), *set);
+        }
+      }
+      header->report_unread_keys(diagnostics_);
+    }
+    if (set->name.empty()) set->name = std::filesystem::path(path).stem().string();
+
+    read_declarations(top, file_text, *set);
+    if (auto rules = top.tables("rule", diagnostics_); !rules.empty()) {
+      std::set<std::string> ids;
+      for (auto& rule_config : rules) {
+        Rule rule;
+        if (compile_rule(rule_config, file_text, *set, rule)) {
+          if (!ids.insert(rule.id).second) {
+            diagnostics_.error("R014", "duplicate rule id '" + rule.id + "'", rule.where);
+            continue;
+          }
+          set->rules.push_back(std::move(rule));
+        }
+        rule_config.report_unread_keys(diagnostics_);
+      }
+    }
+    top.report_unread_keys(diagnostics_);
+    if (diagnostics_.error_count() > errors_before) return nullptr;
+
+    for (const auto& [name, macro] : macros_) {
+      if (macro.state == 2) set->macros[name] = macro.expanded;
+    }
+    std::vector<std::vector<std::string>> triggers;
+    for (const auto& rule : set->rules) triggers.push_back(rule.triggers);
+    set->prefilter_ = std::make_unique<Prefilter>(triggers);
+    return set;
+  }
+
+ private:
+  std::optional<Scope> parse_scope(const Config& config) {
+    return parse_enum<Scope>(config.string("scope", diagnostics_),
+                             {{"sentence", Scope::sentence},
+                              {"paragraph", Scope::paragraph},
+                              {"speech", Scope::speech},
+                              {"document", Scope::document}},
+                             config.location("scope"), "scope", diagnostics_);
+  }
+
+  // Imports the types, macros and lexicons (not the rules) of another rule file.
+  void import_file(const std::filesystem::path& file, const SourceLocation& where, RuleSet& set) {
+    const std::string path = file.string();
+    if (std::find(importing_.begin(), importing_.end(), path) != importing_.end()) {
+      diagnostics_.error("R021", "import cycle: '" + path + "' imports itself", where);
+      return;
+    }
+    auto text = read_text_file(path);
+    if (!text) {
+      diagnostics_.error("R021", "cannot read imported file '" + path + "'", where);
+      return;
+    }
+    files_.push_back(std::make_unique<std::string>(std::move(*text)));
+    const std::string& file_text = *files_.back();
+    auto table = parse_toml(file_text, path, "R001", diagnostics_);
+    if (!table) return;
+    importing_.push_back(path);
+    Config top = Config::from_toml_table(&*table, path, rule_root_, kRuleCodes);
+    if (auto header = top.table("rules", diagnostics_)) {
+      for (const auto& nested : header->strings("import", diagnostics_)) {
+        if (auto resolved = header->resolve(nested, header->location("import"), diagnostics_)) {
+          import_file(*resolved, header->location("import"), set);
+        }
+      }
+      header->keys();  // other header settings belong to the imported file itself
+    }
+    read_declarations(top, file_text, set);
+    top.tables("rule", diagnostics_);  // rules are not imported
+    top.report_unread_keys(diagnostics_);
+    importing_.pop_back();
+  }
+
+  void read_declarations(const Config& top, const std::string& file_text, RuleSet& set) {
+    if (auto types = top.table("types", diagnostics_)) {
+      for (const auto& name : types->keys()) {
+        auto type = types->table(name, diagnostics_);
+        if (!type) continue;
+        TypeDeclaration declaration;
+        declaration.name = name;
+        declaration.where = types->location(name);
+        declaration.roles = type->strings("roles", diagnostics_);
+        declaration.attributes = type->strings("attributes", diagnostics_);
+        type->string("description", diagnostics_);
+        type->report_unread_keys(diagnostics_);
+        set.types[name] = std::move(declaration);
+      }
+    }
+    if (auto macros = top.table("macros", diagnostics_)) {
+      for (const auto& name : macros->keys()) {
+        const SourceLocation where = macros->location(name);
+        if (!is_identifier(name) || name == "lexicon") {
+          diagnostics_.error("R002", "macro name '" + name + "' must be a word of letters, digits and _ (and not 'lexicon')", where);
+          continue;
+        }
+        auto value = macros->string(name, diagnostics_);
+        if (!value) continue;
+        if (macros_.count(name)) {
+          diagnostics_.error("R011", "macro '" + name + "' is defined twice", where);
+          continue;
+        }
+        macros_[name] = MacroDefinition{PatternSource{*value, where, &file_text}, "", 0};
+      }
+    }
+    if (auto lexicons = top.table("lexicons", diagnostics_)) {
+      for (const auto& name : lexicons->keys()) {
+        auto lexicon_config = lexicons->table(name, diagnostics_);
+        if (!lexicon_config) continue;
+        if (auto lexicon = read_lexicon(name, *lexicon_config)) set.lexicons[name] = lexicon;
+        lexicon_config->report_unread_keys(diagnostics_);
+      }
+    }
+  }
+
+  std::shared_ptr<Lexicon> read_lexicon(const std::string& name, const Config& config) {
+    LexiconOptions options;
+    options.ignore_case = config.boolean("ignore_case", diagnostics_).value_or(true);
+    options.ignore_diacritics = config.boolean("ignore_diacritics", diagnostics_).value_or(true);
+    options.optional_the = config.boolean("optional_the", diagnostics_).value_or(true);
+    const auto file = config.path("file", diagnostics_);
+    auto entries = config.tables("entries", diagnostics_);
+    if (file && !entries.empty()) {
+      diagnostics_.error("R003", "lexicon '" + name + "' has both 'file' and 'entries'", config.location("entries"));
+      return nullptr;
+    }
+    if (file) {
+      const std::string key = file->string() + (options.ignore_case ? "|i" : "|c") + (options.ignore_diacritics ? "d" : "D") +
+                              (options.optional_the ? "t" : "T");
+      if (auto cached = lexicon_cache().find(key); cached != lexicon_cache().end()) return cached->second;
+      auto lexicon = Lexicon::load(*file, name, options, diagnostics_);
+      if (lexicon) lexicon_cache()[key] = lexicon;
+      return lexicon;
+    }
+    if (entries.empty()) {
+      diagnostics_.error("R004", "lexicon '" + name + "' needs 'file' or 'entries'", config.location());
+      return nullptr;
+    }
+    auto lexicon = std::make_shared<Lexicon>(name, options);
+    for (auto& entry_config : entries) {
+      LexiconEntry entry;
+      entry.where = entry_config.location();
+      entry.id = entry_config.string("id", diagnostics_).value_or("");
+      entry.label = entry_config.string("label", diagnostics_).value_or("");
+      entry.lists["names"] = entry_config.strings("names", diagnostics_);
+      for (const auto& key : entry_config.keys()) {
+        if (key == "id" || key == "label" || key == "names") continue;
+        if (auto value = entry_config.scalar(key, diagnostics_)) {
+          if (auto* list = std::get_if<StringList>(&*value)) entry.lists[key] = *list;
+          else entry.attrs.set(key, *value);
+        }
+      }
+      if (entry.id.empty() || entry.lists["names"].empty()) {
+        diagnostics_.error("R031", "lexicon entry needs an 'id' and at least one name in 'names'", entry.where);
+        continue;
+      }
+      if (entry.label.empty()) entry.label = entry.lists["names"].front();
+      lexicon->add(std::move(entry));
+    }
+    lexicon->finish(diagnostics_);
+    return lexicon;
+  }
+
+  // Lexicon files are shared by every rule file of a run: loaded once.
+  static std::map<std::string, std::shared_ptr<Lexicon>>& lexicon_cache() {
+    thread_local std::map<std::string, std::shared_ptr<Lexicon>> cache;
+    return cache;
+  }
+
+  // Expands macros, lexicon references and white space. `display` keeps lexicon references
+  // symbolic (for dumps). Returns false after reporting an error.
+  bool expand(const PatternSource& source, const RuleSet& set, std::string& out, std::string& display,
+              std::vector<std::size_t>& origin) {
+    const std::string& s = source.text;
+    bool ok = true;
+    bool in_class = false, in_quote = false, last_bar = false;
+    std::size_t class_start = 0;
+    // Open groups; true for lookbehinds, which need fixed-length contents.
+    std::vector<bool> groups;
+    auto in_lookbehind = [&] { return std::find(groups.begin(), groups.end(), true) != groups.end(); };
+    auto emit = [&](std::string_view text, std::size_t from, std::string_view shown) {
+      out += text;
+      display += shown;
+      origin.insert(origin.end(), text.size(), from);
+    };
+    std::size_t i = 0;
+    while (i < s.size()) {
+      const char c = s[i];
+      if (in_quote) {
+        if (s.compare(i, 2, "\\E") == 0) {
+          in_quote = false;
+          emit("\\E", i, "\\E");
+          i += 2;
+        } else {
+          emit(std::string_view(&s[i], 1), i, std::string_view(&s[i], 1));
+          ++i;
+        }
+        continue;
+      }
+      if (c == '\\' && i + 1 < s.size()) {
+        const std::size_t length = 1 + static_cast<std::size_t>(utf8_sequence_length(static_cast<unsigned char>(s[i + 1])));
+        const std::string_view piece(&s[i], std::min(length, s.size() - i));
+        emit(piece, i, piece);
+        if (s[i + 1] == 'Q' && !in_class) in_quote = true;
+        i += piece.size();
+        last_bar = false;
+        continue;
+      }
+      if (in_class) {
+        if (c == ']' && i > class_start + 1 && !(i == class_start + 2 && s[class_start + 1] == '^')) in_class = false;
+        emit(std::string_view(&s[i], 1), i, std::string_view(&s[i], 1));
+        ++i;
+        continue;
+      }
+      if (c == '[') {
+        in_class = true;
+        class_start = i;
+        emit("[", i, "[");
+        ++i;
+        last_bar = false;
+        continue;
+      }
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        std::size_t j = i;
+        while (j < s.size() && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r')) ++j;
+        // Layout, not text: white space at either end, or next to an alternation bar.
+        const bool layout = out.empty() || j == s.size() || last_bar || s[j] == '|';
+        if (!layout) emit(in_lookbehind() ? "\\s" : "\\s+", i, " ");
+        i = j;
+        continue;
+      }
+      if (c == '{') {
+        const std::size_t close = s.find('}', i);
+        const std::string_view inside = close == std::string::npos ? std::string_view() : std::string_view(s).substr(i + 1, close - i - 1);
+        if (inside.starts_with("lexicon:")) {
+          std::string reference(inside.substr(8));
+          std::string field = "names";
+          if (auto dot = reference.find('.'); dot != std::string::npos) {
+            field = reference.substr(dot + 1);
+            reference.resize(dot);
+          }
+          auto it = set.lexicons.find(reference);
+          if (it == set.lexicons.end()) {
+            auto& d = diagnostics_.error("R013", "unknown lexicon '" + reference + "'", source.at(i));
+            d.length = static_cast<uint32_t>(close - i + 1);
+            std::vector<std::string> known;
+            for (const auto& [name, lexicon] : set.lexicons) known.push_back(name);
+            if (auto guess = closest_match(reference, known); !guess.empty()) d.notes.push_back("did you mean '" + guess + "'?");
+            ok = false;
+          } else if (!it->second->has_field(field)) {
+            diagnostics_.error("R013", "lexicon '" + reference + "' has no field '" + field + "'", source.at(i)).length =
+                static_cast<uint32_t>(close - i + 1);
+            ok = false;
+          } else {
+            // Names are whole words: no letter or digit may touch them.
+            emit("(?<![\\w\\-])" + it->second->pattern(field) + "(?![\\w\\-])", i, "{lexicon:" + std::string(inside.substr(8)) + "}");
+          }
+          i = close + 1;
+          last_bar = false;
+          continue;
+        }
+        if (is_identifier(inside)) {
+          const std::string name(inside);
+          auto it = macros_.find(name);
+          if (it == macros_.end()) {
+            auto& d = diagnostics_.error("R011", "unknown macro '" + name + "'", source.at(i));
+            d.length = static_cast<uint32_t>(close - i + 1);
+            std::vector<std::string> known;
+            for (const auto& [n, m] : macros_) known.push_back(n);
+            if (auto guess = closest_match(name, known); !guess.empty()) d.notes.push_back("did you mean '" + guess + "'?");
+            ok = false;
+          } else if (const std::string* body = expand_macro(name, set, source.at(i))) {
+            emit("(?:" + *body + ")", i, "{" + name + "}");
+          } else {
+            ok = false;
+          }
+          i = close + 1;
+          last_bar = false;
+          continue;
+        }
+      }
+      if (c == '(') groups.push_back(s.compare(i, 4, "(?<=") == 0 || s.compare(i, 4, "(?<!") == 0);
+      if (c == ')' && !groups.empty()) groups.pop_back();
+      emit(std::string_view(&s[i], 1), i, std::string_view(&s[i], 1));
+      last_bar = c == '|';
+      ++i;
+    }
+    return ok;
+  }
+
+  // The expansion of a macro, or nullptr if it is broken or part of a cycle.
+  const std::string* expand_macro(const std::string& name, const RuleSet& set, const SourceLocation& used_at) {
+    MacroDefinition& macro = macros_.at(name);
+    if (macro.state == 2) return &macro.expanded;
+    if (macro.state == 3) return nullptr;
+    if (macro.state == 1) {
+      diagnostics_.error("R012", "macro '" + name + "' refers to itself (through " + join(macro_stack_, " -> ") + " -> " + name + ")",
+                         used_at);
+      return nullptr;
+    }
+    macro.state = 1;
+    macro_stack_.push_back(name);
+    std::string out, display;
+    std::vector<std::size_t> origin;
+    const bool ok = expand(macro.source, set, out, display, origin);
+    macro_stack_.pop_back();
+    if (ok) {
+      // A macro must be a pattern of its own, so that errors point at its definition.
+      PatternError error;
+      if (!compile_pattern(out, true, error)) {
+        const std::size_t at = origin.empty() ? 0 : origin[std::min(error.offset, origin.size() - 1)];
+        diagnostics_.error("R010", "invalid pattern in macro '" + name + "': " + error.message, macro.source.at(at));
+        macro.state = 3;
+        return nullptr;
+      }
+      macro.expanded = std::move(out);
+      macro.state = 2;
+      return &macro.expanded;
+    }
+    macro.state = 3;
+    return nullptr;
+  }
+
+  bool compile_rule(Config& config, const std::string& file_text, RuleSet& set, Rule& rule) {
+    rule.where = config.location();
+    const std::size_t errors_before = diagnostics_.error_count();
+    auto id = config.string("id", diagnostics_);
+    auto type = config.string("type", diagnostics_);
+    auto pattern = config.string("pattern", diagnostics_);
+    for (const char* key : {"id", "type", "pattern"}) {
+      if (!config.has(key)) diagnostics_.error("R004", std::string("rule has no '") + key + "'", rule.where);
+    }
+    if (!id || !type || !pattern) return false;
+    rule.id = *id;
+    rule.type = *type;
+    rule.pattern = *pattern;
+    rule.description = config.string("description", diagnostics_).value_or("");
+    rule.priority = static_cast<int>(config.integer("priority", diagnostics_).value_or(0));
+    rule.stage = static_cast<int>(config.integer("stage", diagnostics_).value_or(0));
+    if (rule.stage < 0) diagnostics_.error("R003", "'stage' must be 0 or more", config.location("stage"));
+    rule.scope = config.has("scope") ? parse_scope(config).value_or(default_scope_) : default_scope_;
+    rule.case_sensitive = config.boolean("case_sensitive", diagnostics_).value_or(false);
+    rule.span_capture = config.string("span", diagnostics_).value_or("");
+    if (config.has("triggers")) {
+      rule.triggers = config.strings("triggers", diagnostics_);
+      rule.triggers_declared = true;
+      for (auto& word : rule.triggers) {
+        for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      }
+    }
+
+    const TypeDeclaration* declaration = nullptr;
+    if (auto it = set.types.find(rule.type); it != set.types.end()) {
+      declaration = &it->second;
+    } else {
+      auto& d = diagnostics_.error("R017", "annotation type '" + rule.type + "' is not declared", config.location("type"));
+      d.notes.push_back("declare it with [types." + rule.type + "] roles = [...], attributes = [...]");
+      std::vector<std::string> known;
+      for (const auto& [name, t] : set.types) known.push_back(name);
+      if (auto guess = closest_match(rule.type, known); !guess.empty()) d.notes.push_back("did you mean '" + guess + "'?");
+    }
+
+    if (auto attrs = config.table("attrs", diagnostics_)) {
+      for (const auto& key : attrs->keys()) {
+        if (auto value = attrs->scalar(key, diagnostics_)) {
+          if (declaration && !declaration->declares(key)) {
+            diagnostics_.error("R017", "type '" + rule.type + "' has no attribute '" + key + "'", attrs->location(key));
+          }
+          rule.attrs.set(key, *value);
+        }
+      }
+    }
+
+    // The pattern.
+    PatternSource source{rule.pattern, config.location("pattern"), &file_text};
+    std::string display;
+    std::vector<std::size_t> origin;
+    std::shared_ptr<const CompiledPattern> compiled;
+    if (expand(source, set, rule.final_pattern, display, origin)) {
+      PatternError error;
+      compiled = compile_pattern(rule.final_pattern, !rule.case_sensitive, error);
+      if (!compiled) {
+        const std::size_t at = origin.empty() ? 0 : origin[std::min(error.offset, origin.size() - 1)];
+        diagnostics_.error("R010", "invalid pattern: " + error.message, source.at(at));
+      }
+    }
+    // Without a compiled pattern the rest of the rule is still checked, so that one run
+    // reports every error; only the checks that need the pattern are skipped.
+    rule.compiled = compiled;
+    if (compiled) check_captures(*compiled, rule, declaration, source);
+    if (!rule.triggers_declared && compiled) rule.triggers = extract_triggers(rule.final_pattern);
+    read_constraints(config, compiled.get(), declaration, set, rule);
+    read_examples(config, declaration, rule);
+    if (rule.examples.empty()) {
+      diagnostics_.warning("R050", "rule '" + rule.id + "' has no examples", rule.where)
+          .notes.push_back("add [[rule.example]] text = \"...\" so that `caucus rules test` can check it");
+    }
+    return compiled && diagnostics_.error_count() == errors_before;
+  }
+
+  void check_captures(const CompiledPattern& compiled, const Rule& rule, const TypeDeclaration* declaration,
+                      const PatternSource& source) {
+    uint32_t min_length = 0;
+    pcre2_pattern_info(compiled.code, PCRE2_INFO_MINLENGTH, &min_length);
+    if (min_length == 0) {
+      diagnostics_.error("R016", "pattern can match the empty string", source.at(0))
+          .notes.push_back("an empty match makes an empty annotation: require at least one character");
+    }
+    // Every named capture must be a role or attribute of the type.
+    for (const auto& [name, groups] : compiled.groups) {
+      if (name.starts_with("_") || !declaration || declaration->declares(name)) continue;
+      auto& d = diagnostics_.error("R015", "capture '" + name + "' maps to no role or attribute of type '" + rule.type + "'",
+                                   source.at(rule.pattern.find("<" + name + ">") != std::string::npos
+                                                 ? rule.pattern.find("<" + name + ">") + 1
+                                                 : 0));
+      d.notes.push_back("roles of '" + rule.type + "': " + join(declaration->roles) +
+                        "; name helper groups with a leading _ (?<_name>...)");
+    }
+    if (!rule.span_capture.empty() && !compiled.groups.count(rule.span_capture)) {
+      diagnostics_.error("R022", "'span' names capture '" + rule.span_capture + "', which the pattern does not have",
+                         rule.where);
+    }
+  }
+
+  void read_constraints(const Config& config, const CompiledPattern* compiled, const TypeDeclaration* declaration,
+                        const RuleSet& set, Rule& rule) {
+    if (auto captures = config.table("captures", diagnostics_)) {
+      for (const auto& name : captures->keys()) {
+        auto c = captures->table(name, diagnostics_);
+        if (!c) continue;
+        CaptureConstraint constraint;
+        constraint.capture = name;
+        constraint.where = captures->location(name);
+        if (compiled && !compiled->groups.count(name)) {
+          diagnostics_.error("R019", "constraint on capture '" + name + "', which the pattern does not have", constraint.where);
+        }
+        constraint.annotation = c->string("annotation", diagnostics_).value_or("");
+        if (auto relation = parse_enum<CaptureRelation>(c->string("relation", diagnostics_),
+                                                        {{"coincide", CaptureRelation::coincide},
+                                                         {"inside", CaptureRelation::inside},
+                                                         {"contains", CaptureRelation::contains}},
+                                                        c->location("relation"), "relation", diagnostics_)) {
+          constraint.relation = *relation;
+        }
+        constraint.take = c->string("take", diagnostics_).value_or("");
+        constraint.each = c->boolean("each", diagnostics_).value_or(false);
+        constraint.lexicon = c->string("lexicon", diagnostics_).value_or("");
+        constraint.field = c->string("field", diagnostics_).value_or("names");
+        constraint.copy = c->strings("copy", diagnostics_);
+        constraint.required = c->boolean("required", diagnostics_).value_or(true);
+        if (!constraint.lexicon.empty()) {
+          auto lexicon = set.lexicons.find(constraint.lexicon);
+          if (lexicon == set.lexicons.end()) {
+            diagnostics_.error("R013", "unknown lexicon '" + constraint.lexicon + "'", c->location("lexicon"));
+          } else if (!lexicon->second->has_field(constraint.field)) {
+            diagnostics_.error("R013", "lexicon '" + constraint.lexicon + "' has no field '" + constraint.field + "'",
+                               c->location("field"));
+          }
+        }
+        if (constraint.annotation.empty() && constraint.lexicon.empty()) {
+          diagnostics_.error("R004", "constraint on '" + name + "' needs 'annotation' or 'lexicon'", constraint.where);
+        }
+        if (constraint.each && constraint.relation != CaptureRelation::contains) {
+          diagnostics_.error("R003", "'each' needs relation = \"contains\"", c->location("each"));
+        }
+        if (declaration) {
+          for (const auto& copied : constraint.copy) {
+            if (!declaration->declares(name + "_" + copied)) {
+              diagnostics_.error("R017", "type '" + rule.type + "' has no attribute '" + name + "_" + copied +
+                                             "' for copied lexicon attribute '" + copied + "'",
+                                 c->location("copy"));
+            }
+          }
+        }
+        c->report_unread_keys(diagnostics_);
+        rule.constraints.push_back(std::move(constraint));
+      }
+    }
+  }
+
+  void read_examples(const Config& config, const TypeDeclaration* declaration, Rule& rule) {
+    for (auto& e : config.tables("example", diagnostics_)) {
+      RuleExample example;
+      example.where = e.location();
+      example.text = e.string("text", diagnostics_).value_or("");
+      example.should_match = e.boolean("match", diagnostics_).value_or(true);
+      example.span = e.string("span", diagnostics_).value_or("");
+      if (auto expect = e.table("expect", diagnostics_)) {
+        for (const auto& key : expect->keys()) {
+          auto value = expect->string(key, diagnostics_);
+          if (!value) continue;
+          if (declaration && !declaration->declares(key)) {
+            diagnostics_.error("R041", "example expects '" + key + "', which type '" + rule.type + "' does not have",
+                               expect->location(key));
+          }
+          example.expect.emplace_back(key, *value);
+        }
+        expect->report_unread_keys(diagnostics_);
+      }
+      if (example.text.empty()) diagnostics_.error("R041", "example has no 'text'", example.where);
+      if (!example.should_match && (!example.span.empty() || !example.expect.empty())) {
+        diagnostics_.error("R041", "an example with match = false cannot expect a span or roles", example.where);
+      }
+      e.report_unread_keys(diagnostics_);
+      rule.examples.push_back(std::move(example));
+    }
+  }
+
+  std::filesystem::path rule_root_;
+  Diagnostics& diagnostics_;
+  Scope default_scope_ = Scope::sentence;
+  std::map<std::string, MacroDefinition> macros_;
+  std::vector<std::string> macro_stack_;
+  std::vector<std::string> importing_;
+  std::vector<std::unique_ptr<std::string>> files_;  // texts that PatternSources point into
+};
+
+std::shared_ptr<const RuleSet> compile_rule_text(const std::string& text, const std::string& path,
+                                                 const std::filesystem::path& rule_root, Diagnostics& diagnostics) {
+  RuleCompiler compiler(rule_root, diagnostics);
+  return compiler.compile(text, path);
+}
+
+std::shared_ptr<const RuleSet> compile_rule_file(const std::filesystem::path& file, const std::filesystem::path& rule_root,
+                                                 Diagnostics& diagnostics) {
+  auto text = read_text_file(file.string());
+  if (!text) {
+    diagnostics.error("R030", "cannot read rule file", {file.string()});
+    return nullptr;
+  }
+  return compile_rule_text(*text, file.string(), rule_root, diagnostics);
+}
+
+}  // namespace caucus

@@ -1,0 +1,305 @@
+// Applying a RuleSet to a document: prefilter, PCRE2 matches, capture constraints, overlap
+// resolution, stage by stage.
+#include <algorithm>
+#include <map>
+
+#include "caucus/rules.hpp"
+#include "pattern.hpp"
+#include "prefilter.hpp"
+
+namespace caucus {
+namespace {
+
+bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+Span trim(std::string_view text, Span span) {
+  while (span.begin < span.end && is_space_byte(text[span.begin])) ++span.begin;
+  while (span.end > span.begin && is_space_byte(text[span.end - 1])) --span.end;
+  return span;
+}
+
+// The annotations one match makes (several when a constraint has `each`), competing as one
+// in overlap resolution.
+struct MatchGroup {
+  Span span;
+  std::size_t rule = 0;
+  std::vector<Annotation> annotations;
+  std::size_t trace = SIZE_MAX;  // index of its trace event
+};
+
+// One annotation under construction: its attributes so far.
+using Partial = Attributes;
+
+class RuleRunner {
+ public:
+  RuleRunner(const RuleSet& rules, Document& document, const ApplyOptions& options)
+      : rules_(rules), document_(document), options_(options), text_(document.text()) {}
+
+  void run() {
+    std::vector<int> stages;
+    for (const auto& rule : rules_.rules) stages.push_back(rule.stage);
+    std::sort(stages.begin(), stages.end());
+    stages.erase(std::unique(stages.begin(), stages.end()), stages.end());
+    if (options_.use_prefilter) hits_ = rules_.prefilter().scan(text_);
+    for (int stage : stages) run_stage(stage);
+  }
+
+ private:
+  std::vector<Span> units(Scope scope) const {
+    if (scope == Scope::document) return {Span{0, static_cast<uint32_t>(text_.size())}};
+    std::vector<Span> out;
+    for (AnnotationId id : document_.annotations().of_type(to_string(scope))) out.push_back(document_.annotations()[id].span);
+    return out;
+  }
+
+  void run_stage(int stage) {
+    std::vector<MatchGroup> groups;
+    for (Scope scope : {Scope::sentence, Scope::paragraph, Scope::speech, Scope::document}) {
+      std::vector<std::size_t> members;
+      for (std::size_t r = 0; r < rules_.rules.size(); ++r) {
+        if (rules_.rules[r].stage == stage && rules_.rules[r].scope == scope) members.push_back(r);
+      }
+      if (members.empty()) continue;
+      std::vector<char> fired(rules_.rules.size());
+      for (const Span unit : units(scope)) {
+        if (options_.use_prefilter) {
+          std::fill(fired.begin(), fired.end(), 0);
+          rules_.prefilter().candidates(hits_, unit, fired);
+        }
+        for (std::size_t r : members) {
+          if (options_.use_prefilter && !fired[r]) {
+            trace(r, unit, {}, TraceOutcome::skipped_by_prefilter, "");
+            continue;
+          }
+          match_rule(r, unit, groups);
+        }
+      }
+    }
+    resolve_and_add(groups);
+  }
+
+  void match_rule(std::size_t r, Span unit, std::vector<MatchGroup>& groups) {
+    const Rule& rule = rules_.rules[r];
+    const CompiledPattern& pattern = *rule.compiled;
+    MatchScratch& scratch = MatchScratch::for_this_thread();
+    const auto* subject = reinterpret_cast<PCRE2_SPTR>(text_.data() + unit.begin);
+    const PCRE2_SIZE length = unit.size();
+    PCRE2_SIZE start = 0;
+    bool any = false;
+    while (start <= length) {
+      const int rc = pcre2_match(pattern.code, subject, length, start, PCRE2_NO_UTF_CHECK, scratch.data(),
+                                 scratch.context(rules_.match_limit));
+      if (rc == PCRE2_ERROR_NOMATCH) break;
+      if (rc < 0) {
+        report_limit(rule, unit, rc);
+        trace(r, unit, {}, TraceOutcome::match_limit, pcre2_message(rc));
+        return;
+      }
+      any = true;
+      const PCRE2_SIZE* ov = pcre2_get_ovector_pointer(scratch.data());
+      const Span match{unit.begin + static_cast<uint32_t>(ov[0]), unit.begin + static_cast<uint32_t>(ov[1])};
+      build(r, unit, match, ov, rc, groups);
+      if (ov[1] > ov[0]) {
+        start = ov[1];
+      } else {
+        start = ov[1] + (ov[1] < length ? static_cast<PCRE2_SIZE>(utf8_sequence_length(subject[ov[1]])) : 1);
+      }
+    }
+    if (!any) trace(r, unit, {}, TraceOutcome::no_match, "");
+  }
+
+  // The span of named capture `name` in the current match, if it took part.
+  std::optional<Span> capture(const CompiledPattern& pattern, const std::string& name, Span unit, const PCRE2_SIZE* ov,
+                              int count) const {
+    auto it = pattern.groups.find(name);
+    if (it == pattern.groups.end()) return std::nullopt;
+    for (uint32_t group : it->second) {
+      if (static_cast<int>(group) >= count || ov[2 * group] == PCRE2_UNSET) continue;
+      return Span{unit.begin + static_cast<uint32_t>(ov[2 * group]), unit.begin + static_cast<uint32_t>(ov[2 * group + 1])};
+    }
+    return std::nullopt;
+  }
+
+  void build(std::size_t r, Span unit, Span match, const PCRE2_SIZE* ov, int count, std::vector<MatchGroup>& groups) {
+    const Rule& rule = rules_.rules[r];
+    const CompiledPattern& pattern = *rule.compiled;
+    Span span = match;
+    if (!rule.span_capture.empty()) {
+      if (auto s = capture(pattern, rule.span_capture, unit, ov, count)) span = *s;
+    }
+    Partial base = rule.attrs;
+    for (const auto& [name, numbers] : pattern.groups) {
+      if (name.starts_with("_")) continue;
+      if (auto s = capture(pattern, name, unit, ov, count)) base.set(name, std::string(document_.slice(trim(text_, *s))));
+    }
+    std::vector<Partial> partials{base};
+    for (const auto& constraint : rule.constraints) {
+      auto s = capture(pattern, constraint.capture, unit, ov, count);
+      if (!s) continue;  // an optional group that did not take part
+      const Span captured = trim(text_, *s);
+      std::string failure;
+      partials = apply_constraint(constraint, captured, std::move(partials), failure);
+      if (partials.empty()) {
+        trace(r, unit, match, TraceOutcome::constraint_failed, failure);
+        return;
+      }
+    }
+    MatchGroup group;
+    group.span = span;
+    group.rule = r;
+    for (auto& attrs : partials) {
+      group.annotations.push_back({rule.type, span, rule.id, options_.annotator, std::move(attrs)});
+    }
+    group.trace = trace(r, unit, match, TraceOutcome::kept, "");
+    groups.push_back(std::move(group));
+  }
+
+  // Applies one constraint to every partial result; returns the survivors (more than before
+  // with `each`). Sets `failure` when none survives.
+  std::vector<Partial> apply_constraint(const CaptureConstraint& c, Span captured, std::vector<Partial> partials,
+                                        std::string& failure) {
+    const std::string text(document_.slice(captured));
+    if (!c.lexicon.empty()) {
+      const auto& lexicon = rules_.lexicons.at(c.lexicon);
+      const LexiconEntry* entry = lexicon->lookup(text, c.field);
+      if (!entry) {
+        if (c.required) {
+          failure = "capture '" + c.capture + "' = '" + text + "' is not a name in lexicon '" + c.lexicon + "'";
+          return {};
+        }
+        return partials;
+      }
+      for (auto& p : partials) {
+        p.set(c.capture, ActorRef{entry->id, entry->label});
+        for (const auto& key : c.copy) {
+          if (const AttrValue* value = entry->attrs.find(key)) p.set(c.capture + "_" + key, *value);
+        }
+      }
+    }
+    if (c.annotation.empty()) return partials;
+
+    const AnnotationStore& store = document_.annotations();
+    std::vector<AnnotationId> found;
+    switch (c.relation) {
+      case CaptureRelation::coincide: found = store.coinciding(c.annotation, captured); break;
+      case CaptureRelation::inside: found = store.covering(c.annotation, captured); break;
+      case CaptureRelation::contains: found = store.contained(c.annotation, captured); break;
+    }
+    // Annotations without the attribute to take cannot give the role its value.
+    if (!c.take.empty()) {
+      found.erase(std::remove_if(found.begin(), found.end(), [&](AnnotationId id) { return !store[id].attrs.has(c.take); }),
+                  found.end());
+    }
+    if (found.empty()) {
+      if (c.required) {
+        failure = "capture '" + c.capture + "' = '" + text + "' does not " +
+                  (c.relation == CaptureRelation::coincide ? "coincide with"
+                   : c.relation == CaptureRelation::inside ? "lie inside"
+                                                           : "contain") +
+                  " an annotation of type '" + c.annotation + "'";
+        return {};
+      }
+      return partials;
+    }
+    if (!c.each) found.resize(1);
+    std::vector<Partial> out;
+    for (const auto& p : partials) {
+      for (AnnotationId id : found) {
+        Partial next = p;
+        const Annotation& a = store[id];
+        if (c.take.empty()) next.set(c.capture, std::string(document_.slice(a.span)));
+        else next.set(c.capture, *a.attrs.find(c.take));
+        for (const auto& key : c.copy) {
+          if (const AttrValue* value = a.attrs.find(key)) next.set(c.capture + "_" + key, *value);
+        }
+        out.push_back(std::move(next));
+      }
+    }
+    return out;
+  }
+
+  void resolve_and_add(std::vector<MatchGroup>& groups) {
+    const auto& rules = rules_.rules;
+    auto length = [](const MatchGroup& g) { return g.span.size(); };
+    auto priority = [&](const MatchGroup& g) { return rules[g.rule].priority; };
+    std::stable_sort(groups.begin(), groups.end(), [&](const MatchGroup& a, const MatchGroup& b) {
+      switch (rules_.overlap) {
+        case OverlapPolicy::keep_all:
+        case OverlapPolicy::first:
+          if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+          if (length(a) != length(b)) return length(a) > length(b);
+          if (priority(a) != priority(b)) return priority(a) > priority(b);
+          return a.rule < b.rule;
+        case OverlapPolicy::longest:
+          if (length(a) != length(b)) return length(a) > length(b);
+          if (priority(a) != priority(b)) return priority(a) > priority(b);
+          if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+          return a.rule < b.rule;
+        case OverlapPolicy::priority:
+          if (priority(a) != priority(b)) return priority(a) > priority(b);
+          if (length(a) != length(b)) return length(a) > length(b);
+          if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+          return a.rule < b.rule;
+      }
+      return false;
+    });
+    // Accepted spans per type, as begin -> (end, rule) without overlaps.
+    std::map<std::string, std::map<uint32_t, std::pair<uint32_t, std::size_t>>> accepted;
+    for (auto& group : groups) {
+      auto& taken = accepted[rules[group.rule].type];
+      if (rules_.overlap != OverlapPolicy::keep_all) {
+        const std::size_t winner = overlapping(taken, group.span);
+        if (winner != SIZE_MAX) {
+          if (group.trace != SIZE_MAX) {
+            auto& event = (*options_.trace)[group.trace];
+            event.outcome = TraceOutcome::dropped_by_overlap;
+            event.detail = "overlaps a match of rule '" + rules[winner].id + "' (overlap policy: " +
+                           std::string(to_string(rules_.overlap)) + ")";
+          }
+          continue;
+        }
+        taken.emplace(group.span.begin, std::make_pair(group.span.end, group.rule));
+      }
+      for (auto& annotation : group.annotations) document_.annotations().add(std::move(annotation));
+    }
+  }
+
+  // The rule of an accepted span that overlaps `span`, or SIZE_MAX.
+  static std::size_t overlapping(const std::map<uint32_t, std::pair<uint32_t, std::size_t>>& taken, Span span) {
+    auto next = taken.lower_bound(span.begin);
+    if (next != taken.end() && next->first < std::max(span.end, span.begin + 1)) return next->second.second;
+    if (next != taken.begin()) {
+      auto previous = std::prev(next);
+      if (previous->second.first > span.begin) return previous->second.second;
+    }
+    return SIZE_MAX;
+  }
+
+  void report_limit(const Rule& rule, Span unit, int rc) {
+    const LineColumn where = document_.lines().locate(unit.begin);
+    auto& d = document_.problems().error(
+        "M001", "rule '" + rule.id + "' stopped at line " + std::to_string(where.line) + ": " + pcre2_message(rc),
+        {document_.name(), where.line, where.column});
+    d.notes.push_back("the rule's pattern backtracks too much on this text; simplify it (nested quantifiers?) or raise match_limit");
+  }
+
+  std::size_t trace(std::size_t r, Span unit, Span match, TraceOutcome outcome, std::string detail) {
+    if (!options_.trace) return SIZE_MAX;
+    options_.trace->push_back({rules_.rules[r].id, unit, match, outcome, std::move(detail)});
+    return options_.trace->size() - 1;
+  }
+
+  const RuleSet& rules_;
+  Document& document_;
+  const ApplyOptions& options_;
+  std::string_view text_;
+  std::vector<Prefilter::Hit> hits_;
+};
+
+}  // namespace
+
+void apply_rules(const RuleSet& rules, Document& document, const ApplyOptions& options) {
+  RuleRunner(rules, document, options).run();
+}
+
+}  // namespace caucus

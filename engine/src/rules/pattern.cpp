@@ -1,0 +1,70 @@
+#include "pattern.hpp"
+
+namespace caucus {
+
+CompiledPattern::~CompiledPattern() { pcre2_code_free(code); }
+
+std::string pcre2_message(int code) {
+  PCRE2_UCHAR buffer[256];
+  const int length = pcre2_get_error_message(code, buffer, sizeof buffer);
+  return length < 0 ? "unknown PCRE2 error " + std::to_string(code) : std::string(reinterpret_cast<char*>(buffer), static_cast<std::size_t>(length));
+}
+
+std::shared_ptr<const CompiledPattern> compile_pattern(const std::string& pattern, bool caseless, PatternError& error) {
+  uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES;
+  if (caseless) options |= PCRE2_CASELESS;
+  int code = 0;
+  PCRE2_SIZE offset = 0;
+  pcre2_code* compiled = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(), options, &code, &offset, nullptr);
+  if (!compiled) {
+    error.message = pcre2_message(code);
+    error.offset = offset;
+    return nullptr;
+  }
+  auto result = std::make_shared<CompiledPattern>();
+  result->code = compiled;
+  result->jit = pcre2_jit_compile(compiled, PCRE2_JIT_COMPLETE) == 0;
+  pcre2_pattern_info(compiled, PCRE2_INFO_CAPTURECOUNT, &result->capture_count);
+  uint32_t name_count = 0, entry_size = 0;
+  PCRE2_SPTR table = nullptr;
+  pcre2_pattern_info(compiled, PCRE2_INFO_NAMECOUNT, &name_count);
+  pcre2_pattern_info(compiled, PCRE2_INFO_NAMEENTRYSIZE, &entry_size);
+  pcre2_pattern_info(compiled, PCRE2_INFO_NAMETABLE, &table);
+  for (uint32_t i = 0; i < name_count; ++i) {
+    const PCRE2_SPTR entry = table + i * entry_size;
+    const uint32_t group = (static_cast<uint32_t>(entry[0]) << 8) | entry[1];
+    result->groups[reinterpret_cast<const char*>(entry + 2)].push_back(group);
+  }
+  return result;
+}
+
+MatchScratch& MatchScratch::for_this_thread() {
+  thread_local MatchScratch scratch;
+  return scratch;
+}
+
+MatchScratch::MatchScratch() {
+  // 200 pairs cover any sane rule; PCRE2 reports the overall match even if a rule has more.
+  data_ = pcre2_match_data_create(200, nullptr);
+  context_ = pcre2_match_context_create(nullptr);
+  // Big lexicon tries recurse deeply in JIT code: give them a stack that can grow to 4 MB.
+  jit_stack_ = pcre2_jit_stack_create(64 * 1024, 4 * 1024 * 1024, nullptr);
+  pcre2_jit_stack_assign(context_, nullptr, jit_stack_);
+}
+
+MatchScratch::~MatchScratch() {
+  pcre2_match_data_free(data_);
+  pcre2_match_context_free(context_);
+  pcre2_jit_stack_free(jit_stack_);
+}
+
+pcre2_match_context* MatchScratch::context(uint32_t match_limit) {
+  if (match_limit != limit_) {
+    pcre2_set_match_limit(context_, match_limit);
+    pcre2_set_depth_limit(context_, match_limit / 10 + 1000);
+    limit_ = match_limit;
+  }
+  return context_;
+}
+
+}  // namespace caucus

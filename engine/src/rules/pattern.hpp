@@ -1,0 +1,54 @@
+// PCRE2 inside the engine: compiled rule patterns and the per-thread scratch space to run them.
+#pragma once
+
+#ifndef PCRE2_CODE_UNIT_WIDTH
+#define PCRE2_CODE_UNIT_WIDTH 8
+#endif
+#include <pcre2.h>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace caucus {
+
+struct CompiledPattern {
+  pcre2_code* code = nullptr;
+  bool jit = false;
+  uint32_t capture_count = 0;
+  // Capture name -> group numbers (several when the pattern reuses a name in alternatives).
+  std::map<std::string, std::vector<uint32_t>> groups;
+  ~CompiledPattern();
+};
+
+struct PatternError {
+  std::string message;
+  std::size_t offset = 0;  // into the pattern that was compiled
+};
+
+// Compiles with UTF, Unicode properties and duplicate names on; `caseless` unless the rule is
+// case-sensitive. Returns nullptr and fills `error` on failure.
+std::shared_ptr<const CompiledPattern> compile_pattern(const std::string& pattern, bool caseless, PatternError& error);
+
+// Per-thread match data, match context and JIT stack, sized for the largest pattern seen.
+class MatchScratch {
+ public:
+  static MatchScratch& for_this_thread();
+  ~MatchScratch();
+  pcre2_match_data* data() { return data_; }
+  pcre2_match_context* context(uint32_t match_limit);
+
+ private:
+  MatchScratch();
+  pcre2_match_data* data_ = nullptr;
+  pcre2_match_context* context_ = nullptr;
+  pcre2_jit_stack* jit_stack_ = nullptr;
+  uint32_t limit_ = 0;
+};
+
+// The error text PCRE2 gives for an error code.
+std::string pcre2_message(int code);
+
+}  // namespace caucus

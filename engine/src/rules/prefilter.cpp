@@ -1,0 +1,378 @@
+#include "prefilter.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <deque>
+#include <optional>
+#include <set>
+
+namespace caucus {
+namespace {
+
+using WordSet = std::set<std::string>;
+
+constexpr std::size_t kMaxSetSize = 64;
+
+// What a piece of pattern tells about the text it matches: the finite set of strings it can
+// match (`exact`), or a set of words one of which every match contains (`required`).
+struct Info {
+  std::optional<WordSet> exact;
+  std::optional<WordSet> required;
+};
+
+Info unknown() { return {}; }
+Info empty_string() { return {WordSet{""}, std::nullopt}; }
+Info literal(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return {WordSet{std::move(text)}, std::nullopt};
+}
+
+bool useful(const WordSet& set) { return !set.empty() && !set.count(""); }
+
+std::size_t shortest(const WordSet& set) {
+  std::size_t n = SIZE_MAX;
+  for (const auto& w : set) n = std::min(n, w.size());
+  return n;
+}
+
+// The better of two requirement sets: longer shortest word, then fewer words.
+void keep_best(std::optional<WordSet>& best, const WordSet& candidate) {
+  if (!useful(candidate)) return;
+  if (!best || shortest(candidate) > shortest(*best) ||
+      (shortest(candidate) == shortest(*best) && candidate.size() < best->size())) {
+    best = candidate;
+  }
+}
+
+std::optional<WordSet> as_requirement(const Info& info) {
+  if (info.exact && useful(*info.exact)) return info.exact;
+  return info.required;
+}
+
+class Extractor {
+ public:
+  explicit Extractor(std::string_view pattern) : p_(pattern) {}
+
+  Info run() {
+    Info info = alternation();
+    return pos_ < p_.size() ? unknown() : info;  // unbalanced: give up safely
+  }
+
+ private:
+  bool at_end() const { return pos_ >= p_.size(); }
+  char peek(std::size_t ahead = 0) const { return pos_ + ahead < p_.size() ? p_[pos_ + ahead] : '\0'; }
+
+  Info alternation() {
+    std::vector<Info> branches{sequence()};
+    while (peek() == '|') {
+      ++pos_;
+      branches.push_back(sequence());
+    }
+    if (branches.size() == 1) return branches.front();
+    bool all_exact = true;
+    WordSet exact_union;
+    for (const auto& b : branches) {
+      if (!b.exact) {
+        all_exact = false;
+        break;
+      }
+      exact_union.insert(b.exact->begin(), b.exact->end());
+    }
+    if (all_exact && exact_union.size() <= kMaxSetSize) return {exact_union, std::nullopt};
+    WordSet required;
+    for (const auto& b : branches) {
+      auto r = as_requirement(b);
+      if (!r) return unknown();
+      required.insert(r->begin(), r->end());
+    }
+    if (required.size() > kMaxSetSize) return unknown();
+    return {std::nullopt, required};
+  }
+
+  Info sequence() {
+    std::optional<WordSet> current = WordSet{""};
+    std::optional<WordSet> best;
+    bool all_exact = true;
+    while (!at_end() && peek() != '|' && peek() != ')') {
+      Info element = quantified(atom());
+      if (element.exact) {
+        if (current) {
+          WordSet product;
+          for (const auto& a : *current) {
+            for (const auto& b : *element.exact) product.insert(a + b);
+          }
+          if (product.size() <= kMaxSetSize) {
+            current = std::move(product);
+            continue;
+          }
+          keep_best(best, *current);
+        }
+        all_exact = false;
+        current = element.exact;
+      } else {
+        all_exact = false;
+        if (current) keep_best(best, *current);
+        current.reset();
+        if (element.required) keep_best(best, *element.required);
+      }
+    }
+    if (all_exact) return {current, std::nullopt};
+    if (current) keep_best(best, *current);
+    return {std::nullopt, best};
+  }
+
+  // Applies a quantifier that follows an atom, if any.
+  Info quantified(Info info) {
+    int low = 1, high = 1;
+    const char c = peek();
+    if (c == '?') low = 0, high = 1, ++pos_;
+    else if (c == '*') low = 0, high = -1, ++pos_;
+    else if (c == '+') low = 1, high = -1, ++pos_;
+    else if (c == '{' && counted(low, high)) {
+    } else {
+      return info;
+    }
+    if (peek() == '?' || peek() == '+') ++pos_;  // lazy or possessive
+    if (low == 1 && high == 1) return info;
+    if (low == 0) {
+      if (high == 1 && info.exact && info.exact->size() < kMaxSetSize) {
+        info.exact->insert("");
+        return info;
+      }
+      return unknown();
+    }
+    return {std::nullopt, as_requirement(info)};
+  }
+
+  // Parses {n}, {n,}, {n,m} at pos_; leaves pos_ alone if it is a literal brace.
+  bool counted(int& low, int& high) {
+    std::size_t i = pos_ + 1;
+    auto number = [&](int& out) {
+      std::size_t start = i;
+      out = 0;
+      while (i < p_.size() && std::isdigit(static_cast<unsigned char>(p_[i]))) out = out * 10 + (p_[i++] - '0');
+      return i > start;
+    };
+    if (!number(low)) return false;
+    high = low;
+    if (i < p_.size() && p_[i] == ',') {
+      ++i;
+      if (!number(high)) high = -1;
+    }
+    if (i >= p_.size() || p_[i] != '}') return false;
+    pos_ = i + 1;
+    return true;
+  }
+
+  Info group() {
+    ++pos_;  // '('
+    bool zero_width = false;
+    if (peek() == '*') {  // (*VERB)
+      skip_to_close();
+      return empty_string();
+    }
+    if (peek() == '?') {
+      ++pos_;
+      const char c = peek();
+      if (c == '#') {
+        skip_to_close();
+        return empty_string();
+      }
+      if (c == '=' || c == '!') {
+        zero_width = true;
+        ++pos_;
+      } else if (c == '<' && (peek(1) == '=' || peek(1) == '!')) {
+        zero_width = true;
+        pos_ += 2;
+      } else if (c == ':' || c == '>' || c == '|') {
+        ++pos_;
+      } else if (c == '<' || c == 'P' || c == '\'') {
+        const char close = c == '\'' ? '\'' : '>';
+        while (!at_end() && peek() != close) ++pos_;
+        ++pos_;
+      } else {
+        // Inline options: (?i) alone, or (?i: ... ) as a group.
+        while (!at_end() && (std::isalpha(static_cast<unsigned char>(peek())) || peek() == '-' || peek() == '^')) ++pos_;
+        if (peek() == ')') {
+          ++pos_;
+          return empty_string();
+        }
+        if (peek() == ':') ++pos_;
+      }
+    }
+    Info inner = alternation();
+    if (peek() == ')') ++pos_;
+    return zero_width ? empty_string() : inner;
+  }
+
+  void skip_to_close() {
+    while (!at_end() && peek() != ')') ++pos_;
+    if (!at_end()) ++pos_;
+  }
+
+  Info char_class() {
+    ++pos_;  // '['
+    if (peek() == '^') ++pos_;
+    if (peek() == ']') ++pos_;  // a leading ] is literal
+    while (!at_end() && peek() != ']') {
+      if (peek() == '\\') pos_ += 2;
+      else if (peek() == '[' && peek(1) == ':') {
+        const auto end = p_.find(":]", pos_ + 2);
+        pos_ = end == std::string_view::npos ? p_.size() : end + 2;
+      } else {
+        ++pos_;
+      }
+    }
+    if (!at_end()) ++pos_;
+    return unknown();
+  }
+
+  Info escape() {
+    ++pos_;  // backslash
+    if (at_end()) return unknown();
+    const char c = p_[pos_++];
+    if (c == 'Q') {
+      const auto end = p_.find("\\E", pos_);
+      const std::string_view text = p_.substr(pos_, end == std::string_view::npos ? std::string_view::npos : end - pos_);
+      pos_ = end == std::string_view::npos ? p_.size() : end + 2;
+      const bool ascii = std::all_of(text.begin(), text.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+      return ascii ? literal(std::string(text)) : unknown();
+    }
+    if (std::strchr("bBAzZGK", c)) return empty_string();
+    if (c == 'p' || c == 'P' || c == 'x' || c == 'g' || c == 'k' || c == 'o' || c == 'N') {
+      if (peek() == '{' || peek() == '<' || peek() == '\'') {
+        const char close = peek() == '{' ? '}' : peek() == '<' ? '>' : '\'';
+        while (!at_end() && peek() != close) ++pos_;
+        ++pos_;
+      } else if (c == 'x') {
+        for (int k = 0; k < 2 && std::isxdigit(static_cast<unsigned char>(peek())); ++k) ++pos_;
+      } else if (c != 'N') {
+        ++pos_;
+      }
+      return unknown();
+    }
+    if (c == 'c') {
+      ++pos_;
+      return unknown();
+    }
+    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) return unknown();
+    return literal(std::string(1, c));
+  }
+
+  Info atom() {
+    const char c = peek();
+    if (c == '(') return group();
+    if (c == '[') return char_class();
+    if (c == '\\') return escape();
+    ++pos_;
+    if (c == '.') return unknown();
+    if (c == '^' || c == '$') return empty_string();
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80) {
+      // Non-ASCII letters fold in ways a byte scanner does not: no trigger from them.
+      while (!at_end() && (static_cast<unsigned char>(peek()) & 0xC0) == 0x80) ++pos_;
+      return unknown();
+    }
+    return literal(std::string(1, c));
+  }
+
+  std::string_view p_;
+  std::size_t pos_ = 0;
+};
+
+}  // namespace
+
+std::vector<std::string> extract_triggers(std::string_view pattern, std::size_t min_length) {
+  const Info info = Extractor(pattern).run();
+  const auto words = as_requirement(info);
+  if (!words || shortest(*words) < min_length) return {};
+  return {words->begin(), words->end()};
+}
+
+Prefilter::Prefilter(const std::vector<std::vector<std::string>>& triggers) {
+  rule_words_.resize(triggers.size());
+  for (uint32_t rule = 0; rule < triggers.size(); ++rule) {
+    for (const auto& raw : triggers[rule]) {
+      std::string word = raw;
+      for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (word.empty()) continue;
+      auto it = std::find(words_.begin(), words_.end(), word);
+      const auto id = static_cast<uint32_t>(it - words_.begin());
+      if (it == words_.end()) {
+        words_.push_back(word);
+        word_rules_.emplace_back();
+      }
+      word_rules_[id].push_back(rule);
+      rule_words_[rule].push_back(id);
+    }
+  }
+  // Aho-Corasick automaton with a complete transition table.
+  states_.emplace_back();
+  std::fill(std::begin(states_[0].next), std::end(states_[0].next), -1);
+  for (uint32_t id = 0; id < words_.size(); ++id) {
+    int32_t state = 0;
+    for (unsigned char c : words_[id]) {
+      if (states_[state].next[c] < 0) {
+        states_[state].next[c] = static_cast<int32_t>(states_.size());
+        states_.emplace_back();
+        std::fill(std::begin(states_.back().next), std::end(states_.back().next), -1);
+      }
+      state = states_[state].next[c];
+    }
+    states_[state].outputs.push_back(id);
+  }
+  std::deque<int32_t> queue;
+  for (int c = 0; c < 256; ++c) {
+    int32_t& target = states_[0].next[c];
+    if (target < 0) target = 0;
+    else {
+      states_[target].fail = 0;
+      queue.push_back(target);
+    }
+  }
+  while (!queue.empty()) {
+    const int32_t state = queue.front();
+    queue.pop_front();
+    const auto& inherited = states_[states_[state].fail].outputs;
+    states_[state].outputs.insert(states_[state].outputs.end(), inherited.begin(), inherited.end());
+    for (int c = 0; c < 256; ++c) {
+      const int32_t target = states_[state].next[c];
+      const int32_t fallback = states_[states_[state].fail].next[c];
+      if (target < 0) {
+        states_[state].next[c] = fallback;
+      } else {
+        states_[target].fail = fallback;
+        queue.push_back(target);
+      }
+    }
+  }
+}
+
+std::vector<Prefilter::Hit> Prefilter::scan(std::string_view text) const {
+  std::vector<Hit> hits;
+  if (words_.empty()) return hits;
+  int32_t state = 0;
+  for (uint32_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + ('a' - 'A'));
+    state = states_[state].next[c];
+    for (uint32_t word : states_[state].outputs) {
+      hits.push_back({i + 1 - static_cast<uint32_t>(words_[word].size()), i + 1, word});
+    }
+  }
+  return hits;
+}
+
+void Prefilter::candidates(const std::vector<Hit>& hits, Span unit, std::vector<char>& out) const {
+  for (uint32_t rule = 0; rule < rule_words_.size(); ++rule) {
+    if (rule_words_[rule].empty()) out[rule] = 1;
+  }
+  auto it = std::lower_bound(hits.begin(), hits.end(), unit.begin + 1, [](const Hit& h, uint32_t end) { return h.end < end; });
+  for (; it != hits.end() && it->end <= unit.end; ++it) {
+    if (it->begin < unit.begin) continue;
+    for (uint32_t rule : word_rules_[it->word]) out[rule] = 1;
+  }
+}
+
+}  // namespace caucus

@@ -1,0 +1,55 @@
+// The literal prefilter: which rules can possibly match a piece of text.
+//
+// Each rule gets a set of trigger words, one of which appears (case-insensitively) in every
+// text the rule matches: extracted from its pattern, or declared by the author. One
+// Aho-Corasick pass over the document finds every trigger; a rule is then run only on the
+// sentences (paragraphs, ...) that contain one of its triggers.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "caucus/text.hpp"
+
+namespace caucus {
+
+// Words one of which must appear in any match of `pattern` (a PCRE2 pattern), lower case.
+// Empty when no such set can be proven (the rule then runs everywhere). Words shorter than
+// `min_length` are not worth filtering on and give an empty set.
+std::vector<std::string> extract_triggers(std::string_view pattern, std::size_t min_length = 3);
+
+class Prefilter {
+ public:
+  // `triggers[r]` are rule r's trigger words; an empty list means "always run rule r".
+  explicit Prefilter(const std::vector<std::vector<std::string>>& triggers);
+  Prefilter() : Prefilter(std::vector<std::vector<std::string>>{}) {}
+
+  struct Hit {
+    uint32_t begin, end;  // byte span of the trigger word in the text
+    uint32_t word;
+  };
+  // Every trigger occurrence in `text`, ordered by end.
+  std::vector<Hit> scan(std::string_view text) const;
+
+  // Marks in `out` (size = rule count) the rules that can match inside `unit`, given the hits
+  // of the whole text. `hits` must come from scan() of the same text.
+  void candidates(const std::vector<Hit>& hits, Span unit, std::vector<char>& out) const;
+
+  std::size_t word_count() const { return words_.size(); }
+  std::size_t rule_count() const { return rule_words_.size(); }
+
+ private:
+  struct State {
+    int32_t next[256];
+    int32_t fail = 0;
+    std::vector<uint32_t> outputs;  // word ids ending here
+  };
+  std::vector<std::string> words_;
+  std::vector<std::vector<uint32_t>> word_rules_;  // word -> rules it triggers
+  std::vector<std::vector<uint32_t>> rule_words_;  // rule -> its words (empty = always)
+  std::vector<State> states_;
+};
+
+}  // namespace caucus

@@ -1,0 +1,150 @@
+#include <algorithm>
+#include <set>
+
+#include "caucus/rules.hpp"
+#include "prefilter.hpp"
+
+namespace caucus {
+
+std::string_view to_string(Scope scope) {
+  switch (scope) {
+    case Scope::sentence: return "sentence";
+    case Scope::paragraph: return "paragraph";
+    case Scope::speech: return "speech";
+    case Scope::document: return "document";
+  }
+  return "sentence";
+}
+
+std::string_view to_string(OverlapPolicy policy) {
+  switch (policy) {
+    case OverlapPolicy::keep_all: return "keep_all";
+    case OverlapPolicy::longest: return "longest";
+    case OverlapPolicy::first: return "first";
+    case OverlapPolicy::priority: return "priority";
+  }
+  return "longest";
+}
+
+std::string_view to_string(CaptureRelation relation) {
+  switch (relation) {
+    case CaptureRelation::coincide: return "coincide";
+    case CaptureRelation::inside: return "inside";
+    case CaptureRelation::contains: return "contains";
+  }
+  return "coincide";
+}
+
+std::string_view to_string(TraceOutcome outcome) {
+  switch (outcome) {
+    case TraceOutcome::skipped_by_prefilter: return "skipped: no trigger word in the text";
+    case TraceOutcome::no_match: return "pattern did not match";
+    case TraceOutcome::constraint_failed: return "matched, but a capture constraint failed";
+    case TraceOutcome::dropped_by_overlap: return "matched, but dropped by overlap resolution";
+    case TraceOutcome::kept: return "matched";
+    case TraceOutcome::match_limit: return "stopped: match limit reached";
+  }
+  return "";
+}
+
+RuleSet::RuleSet() : prefilter_(std::make_unique<Prefilter>()) {}
+RuleSet::~RuleSet() = default;
+
+std::vector<std::string> RuleSet::produced_types() const {
+  std::set<std::string> types;
+  for (const auto& rule : rules) types.insert(rule.type);
+  return {types.begin(), types.end()};
+}
+
+std::vector<std::string> RuleSet::required_types() const {
+  std::set<std::string> required;
+  for (const auto& rule : rules) {
+    if (rule.scope != Scope::document) required.insert(std::string(to_string(rule.scope)));
+    for (const auto& constraint : rule.constraints) {
+      if (constraint.annotation.empty()) continue;
+      // A type made by an earlier stage of this file is not needed from outside.
+      const bool own = std::any_of(rules.begin(), rules.end(), [&](const Rule& other) {
+        return other.type == constraint.annotation && other.stage < rule.stage;
+      });
+      if (!own) required.insert(constraint.annotation);
+    }
+  }
+  return {required.begin(), required.end()};
+}
+
+const Rule* RuleSet::find(std::string_view id) const {
+  auto it = std::find_if(rules.begin(), rules.end(), [&](const Rule& r) { return r.id == id; });
+  return it == rules.end() ? nullptr : &*it;
+}
+
+namespace {
+
+std::string attr_text(const AttrValue& value) {
+  Attributes a;
+  a.set("v", value);
+  return a.text("v");
+}
+
+}  // namespace
+
+std::string RuleSet::dump() const {
+  std::string out = "ruleset " + name + "\n";
+  out += "  overlap: " + std::string(to_string(overlap)) + "\n";
+  out += "  match_limit: " + std::to_string(match_limit) + "\n";
+  for (const auto& [type_name, type] : types) {
+    out += "  type " + type_name + " roles=[" + join(type.roles) + "] attributes=[" + join(type.attributes) + "]\n";
+  }
+  for (const auto& [lexicon_name, lexicon] : lexicons) {
+    out += "  lexicon " + lexicon_name + ": " + std::to_string(lexicon->entries().size()) + " entries, " +
+           std::to_string(lexicon->key_count("names")) + " names\n";
+  }
+  for (const auto& [macro_name, body] : macros) out += "  macro " + macro_name + " = " + body + "\n";
+  for (const auto& rule : rules) {
+    out += "  rule " + rule.id + "\n";
+    out += "    type: " + rule.type + "  stage: " + std::to_string(rule.stage) + "  priority: " + std::to_string(rule.priority) +
+           "  scope: " + std::string(to_string(rule.scope)) + "  case: " + (rule.case_sensitive ? "sensitive" : "insensitive") +
+           "\n";
+    std::string pattern = rule.final_pattern;
+    // Lexicon tries run to many kilobytes: show them by name.
+    for (const auto& [lexicon_name, lexicon] : lexicons) {
+      for (const auto& entry_field : {std::string("names"), std::string("demonyms")}) {
+        if (!lexicon->has_field(entry_field)) continue;
+        const std::string& trie = lexicon->pattern(entry_field);
+        const std::string shown = "{lexicon:" + lexicon_name + (entry_field == "names" ? "" : "." + entry_field) + "}";
+        for (auto at = pattern.find(trie); at != std::string::npos; at = pattern.find(trie, at + shown.size())) {
+          pattern.replace(at, trie.size(), shown);
+        }
+      }
+    }
+    out += "    pattern: " + pattern + "\n";
+    out += "    span: " + (rule.span_capture.empty() ? std::string("match") : rule.span_capture) + "\n";
+    if (!rule.attrs.empty()) {
+      out += "    attrs:";
+      for (const auto& [key, value] : rule.attrs) out += " " + key + "=" + attr_text(value);
+      out += "\n";
+    }
+    for (const auto& c : rule.constraints) {
+      out += "    capture " + c.capture + ":";
+      if (!c.annotation.empty()) {
+        out += " annotation=" + c.annotation + " relation=" + std::string(to_string(c.relation));
+        if (!c.take.empty()) out += " take=" + c.take;
+        if (c.each) out += " each";
+      }
+      if (!c.lexicon.empty()) {
+        out += " lexicon=" + c.lexicon + "." + c.field;
+        if (!c.copy.empty()) out += " copy=[" + join(c.copy) + "]";
+      }
+      out += c.required ? " required" : " optional";
+      out += "\n";
+    }
+    out += "    triggers: " + (rule.triggers.empty() ? std::string("(none: always runs)") : join(rule.triggers)) +
+           (rule.triggers_declared ? " (declared)" : rule.triggers.empty() ? "" : " (extracted)") + "\n";
+    std::size_t positive = 0;
+    for (const auto& e : rule.examples) positive += e.should_match;
+    out += "    examples: " + std::to_string(positive) + " matching, " + std::to_string(rule.examples.size() - positive) +
+           " not matching\n";
+  }
+  return out;
+}
+
+}  // namespace caucus
