@@ -4,6 +4,7 @@
 
 #include "rules/rules_annotator.hpp"
 #include "segmenter/segmenter.hpp"
+#include "speeches/speeches.hpp"
 
 namespace caucus {
 
@@ -11,6 +12,8 @@ void register_builtin_annotators(AnnotatorRegistry& registry) {
   using namespace caucus::annotators;
   registry.add("segmenter", "Paragraphs and sentences (ICU sentence rules, hard-wrapped lines joined)",
                [] { return std::make_unique<Segmenter>(); });
+  registry.add("speeches", "Speeches: who speaks, for whom, in which role; document kind and metadata",
+               [] { return std::make_unique<SpeechesAnnotator>(); });
   registry.add("rules", "Applies rule files: patterns, lexicons and constraints (docs/rule-language.md)",
                [] { return std::make_unique<RulesAnnotator>(); });
 }

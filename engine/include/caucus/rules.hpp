@@ -32,7 +32,7 @@ std::string_view to_string(CaptureRelation relation);
 // What a capture must be for the match to count, and what it takes from there.
 struct CaptureConstraint {
   std::string capture;
-  // On an earlier annotation of this type ("" = no annotation constraint).
+  // On an earlier annotation of this type ("" = none; "actor|self_reference" = either, in that order).
   std::string annotation;
   CaptureRelation relation = CaptureRelation::coincide;
   std::string take;   // attribute of that annotation to use as the role's value ("" = its text)

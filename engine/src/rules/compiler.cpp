@@ -1,5 +1,6 @@
 // The rule compiler: TOML rule files to RuleSets of PCRE2 patterns.
 #include <algorithm>
+#include <cstring>
 #include <functional>
 #include <set>
 
@@ -273,7 +274,7 @@ class RuleCompiler {
               std::vector<std::size_t>& origin) {
     const std::string& s = source.text;
     bool ok = true;
-    bool in_class = false, in_quote = false, last_bar = false;
+    bool in_class = false, in_quote = false;
     std::size_t class_start = 0;
     // Open groups; true for lookbehinds, which need fixed-length contents.
     std::vector<bool> groups;
@@ -298,12 +299,16 @@ class RuleCompiler {
         continue;
       }
       if (c == '\\' && i + 1 < s.size()) {
-        const std::size_t length = 1 + static_cast<std::size_t>(utf8_sequence_length(static_cast<unsigned char>(s[i + 1])));
+        std::size_t length = 1 + static_cast<std::size_t>(utf8_sequence_length(static_cast<unsigned char>(s[i + 1])));
+        // \p{Lu}, \x{263A}, \g{1}, \k{name}, \N{U+263A}: the braces belong to the escape.
+        if (std::strchr("pPxgkNo", s[i + 1]) && i + 2 < s.size() && s[i + 2] == '{') {
+          const std::size_t close = s.find('}', i + 2);
+          if (close != std::string::npos) length = close - i + 1;
+        }
         const std::string_view piece(&s[i], std::min(length, s.size() - i));
         emit(piece, i, piece);
         if (s[i + 1] == 'Q' && !in_class) in_quote = true;
         i += piece.size();
-        last_bar = false;
         continue;
       }
       if (in_class) {
@@ -317,15 +322,24 @@ class RuleCompiler {
         class_start = i;
         emit("[", i, "[");
         ++i;
-        last_bar = false;
         continue;
       }
       if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
         std::size_t j = i;
         while (j < s.size() && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r')) ++j;
-        // Layout, not text: white space at either end, or next to an alternation bar.
-        const bool layout = out.empty() || j == s.size() || last_bar || s[j] == '|';
-        if (!layout) emit(in_lookbehind() ? "\\s" : "\\s+", i, " ");
+        // White space at either end of a pattern is layout. A line break (with its indentation)
+        // lets a long pattern go on on the next line: it matches optional white space. Any
+        // other run of spaces matches one or more white-space characters, line breaks included,
+        // so that hard-wrapped text still matches.
+        const bool layout = out.empty() || j == s.size();
+        const bool line_break = std::string_view(s).substr(i, j - i).find('\n') != std::string_view::npos;
+        if (!layout) {
+          if (in_lookbehind()) {
+            if (!line_break) emit("\\s", i, " ");
+          } else {
+            emit(line_break ? "\\s*" : "\\s+", i, line_break ? "" : " ");
+          }
+        }
         i = j;
         continue;
       }
@@ -356,8 +370,7 @@ class RuleCompiler {
             emit("(?<![\\w\\-])" + it->second->pattern(field) + "(?![\\w\\-])", i, "{lexicon:" + std::string(inside.substr(8)) + "}");
           }
           i = close + 1;
-          last_bar = false;
-          continue;
+            continue;
         }
         if (is_identifier(inside)) {
           const std::string name(inside);
@@ -375,14 +388,12 @@ class RuleCompiler {
             ok = false;
           }
           i = close + 1;
-          last_bar = false;
-          continue;
+            continue;
         }
       }
       if (c == '(') groups.push_back(s.compare(i, 4, "(?<=") == 0 || s.compare(i, 4, "(?<!") == 0);
       if (c == ')' && !groups.empty()) groups.pop_back();
       emit(std::string_view(&s[i], 1), i, std::string_view(&s[i], 1));
-      last_bar = c == '|';
       ++i;
     }
     return ok;

@@ -180,10 +180,23 @@ class RuleRunner {
 
     const AnnotationStore& store = document_.annotations();
     std::vector<AnnotationId> found;
-    switch (c.relation) {
-      case CaptureRelation::coincide: found = store.coinciding(c.annotation, captured); break;
-      case CaptureRelation::inside: found = store.covering(c.annotation, captured); break;
-      case CaptureRelation::contains: found = store.contained(c.annotation, captured); break;
+    // "actor|self_reference": any of these types, in the order written.
+    for (std::size_t start = 0; start <= c.annotation.size();) {
+      const std::size_t bar = std::min(c.annotation.find('|', start), c.annotation.size());
+      const std::string type = c.annotation.substr(start, bar - start);
+      start = bar + 1;
+      std::vector<AnnotationId> of_type;
+      switch (c.relation) {
+        case CaptureRelation::coincide: of_type = store.coinciding(type, captured); break;
+        case CaptureRelation::inside: of_type = store.covering(type, captured); break;
+        case CaptureRelation::contains: of_type = store.contained(type, captured); break;
+      }
+      found.insert(found.end(), of_type.begin(), of_type.end());
+    }
+    // Lists are read in text order.
+    if (c.relation == CaptureRelation::contains) {
+      std::stable_sort(found.begin(), found.end(),
+                       [&](AnnotationId a, AnnotationId b) { return store[a].span.begin < store[b].span.begin; });
     }
     // Annotations without the attribute to take cannot give the role its value.
     if (!c.take.empty()) {

@@ -66,7 +66,12 @@ std::vector<std::string> RuleSet::required_types() const {
       const bool own = std::any_of(rules.begin(), rules.end(), [&](const Rule& other) {
         return other.type == constraint.annotation && other.stage < rule.stage;
       });
-      if (!own) required.insert(constraint.annotation);
+      if (own) continue;
+      for (std::size_t start = 0; start <= constraint.annotation.size();) {
+        const std::size_t bar = std::min(constraint.annotation.find('|', start), constraint.annotation.size());
+        required.insert(constraint.annotation.substr(start, bar - start));
+        start = bar + 1;
+      }
     }
   }
   return {required.begin(), required.end()};

@@ -1,0 +1,337 @@
+#include "speeches/speeches.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace caucus::annotators {
+namespace {
+
+const ActorRef* actor_of(const Annotation& a, std::string_view key) {
+  const AttrValue* value = a.attrs.find(key);
+  return value ? std::get_if<ActorRef>(value) : nullptr;
+}
+
+bool starts_with_any(std::string_view text, std::initializer_list<std::string_view> prefixes) {
+  return std::any_of(prefixes.begin(), prefixes.end(), [&](std::string_view p) { return text.starts_with(p); });
+}
+
+// The last word of a name, without punctuation: "Ashraf El Nour" -> "Nour".
+std::string last_word(std::string_view name) {
+  while (!name.empty() && (name.back() == ' ' || name.back() == '.' || name.back() == ',')) name.remove_suffix(1);
+  const auto space = name.find_last_of(' ');
+  return std::string(space == std::string_view::npos ? name : name.substr(space + 1));
+}
+
+struct Header {
+  Span span;
+  std::string speaker;
+  std::string layout;
+  const ActorRef* country = nullptr;
+};
+
+class SpeechBuilder {
+ public:
+  explicit SpeechBuilder(Document& document) : document_(document), store_(document.annotations()) {}
+
+  void run(bool self_references) {
+    read_metadata();
+    read_headers();
+    const std::string kind = classify();
+    document_.meta()["kind"] = kind;
+    if (kind == "verbatim_record") {
+      read_members();
+      verbatim_speeches();
+      read_votes();
+    } else if (kind == "press_release") {
+      press_release_speeches();
+    } else {
+      single_speech();
+    }
+    for (std::size_t i = 0; i < document_.speeches().size(); ++i) {
+      const Speech& speech = document_.speeches()[i];
+      Annotation a{"speech", speech.span, "", "", {}};
+      a.attrs.set("speaker", speech.speaker);
+      if (!speech.actor.id.empty()) a.attrs.set("actor", speech.actor);
+      a.attrs.set("role", speech.role);
+      a.attrs.set("mode", speech.mode);
+      store_.add(std::move(a));
+    }
+    if (self_references) add_self_references();
+  }
+
+ private:
+  std::string_view text() const { return document_.text(); }
+
+  void read_metadata() {
+    for (AnnotationId id : store_.of_type("document_meta")) {
+      const Annotation& a = store_[id];
+      const std::string key = a.attrs.text("key");
+      if (!key.empty() && !document_.meta().count(key)) document_.meta()[key] = a.attrs.text("value");
+    }
+    for (AnnotationId id : store_.of_type("presidency")) {
+      const Annotation& a = store_[id];
+      const ActorRef* actor = actor_of(a, "actor");
+      if (!actor) continue;
+      if (a.attrs.text("source") == "cover") {
+        if (presidency_.id.empty()) presidency_ = *actor;
+      } else {
+        national_capacity_.emplace_back(a.span.begin, *actor);
+      }
+    }
+    if (presidency_.id.empty() && !national_capacity_.empty()) presidency_ = national_capacity_.front().second;
+    if (!presidency_.id.empty()) document_.meta()["presidency"] = presidency_.id;
+  }
+
+  void read_headers() {
+    for (AnnotationId id : store_.of_type("speaker_header")) {
+      const Annotation& a = store_[id];
+      headers_.push_back({a.span, a.attrs.text("speaker"), a.attrs.text("layout"), actor_of(a, "country")});
+    }
+  }
+
+  std::string classify() const {
+    std::size_t verbatim = 0, press = 0;
+    for (const auto& h : headers_) (h.layout == "press_release" ? press : verbatim)++;
+    const std::string symbol = document_.meta().count("symbol") ? document_.meta().at("symbol") : "";
+    const bool press_symbol = symbol.starts_with("SC/") || symbol.starts_with("GA/") || symbol.starts_with("SG/");
+    if (press >= 2 || (press >= 1 && press_symbol)) return "press_release";
+    if (verbatim >= 2 || (verbatim >= 1 && document_.meta().count("meeting"))) return "verbatim_record";
+    return "speech";
+  }
+
+  // The Council's members, from the cover page's "Members:" block.
+  void read_members() {
+    for (AnnotationId id : store_.of_type("paragraph")) {
+      const Span p = store_[id].span;
+      if (!document_.slice(p).starts_with("Members:")) continue;
+      for (AnnotationId actor_id : store_.contained("actor", p)) {
+        if (const ActorRef* actor = actor_of(store_[actor_id], "actor")) members_.insert(actor->id);
+      }
+      break;
+    }
+  }
+
+  // Where the proceedings end ("The meeting rose at 5.10 p.m."), or the end of the text.
+  uint32_t end_of_proceedings() const {
+    for (AnnotationId id : store_.of_type("paragraph")) {
+      const Span p = store_[id].span;
+      if (starts_with_any(document_.slice(p), {"The meeting rose", "The meeting was adjourned", "The meeting was closed"})) {
+        return p.begin;
+      }
+    }
+    return static_cast<uint32_t>(text().size());
+  }
+
+  uint32_t trim_end(uint32_t begin, uint32_t end) const {
+    while (end > begin && (text()[end - 1] == ' ' || text()[end - 1] == '\n' || text()[end - 1] == '\r' || text()[end - 1] == '\t')) {
+      --end;
+    }
+    return end;
+  }
+
+  // The type and status of the actor annotation behind an actor reference in `span`.
+  std::pair<std::string, std::string> actor_kind(Span span, const std::string& id) const {
+    for (AnnotationId a : store_.contained("actor", span)) {
+      const ActorRef* actor = actor_of(store_[a], "actor");
+      if (actor && actor->id == id) return {store_[a].attrs.text("actor_type"), store_[a].attrs.text("actor_status")};
+    }
+    return {"", ""};
+  }
+
+  std::string role_of(const ActorRef& actor, Span header) const {
+    const auto [type, status] = actor_kind(header, actor.id);
+    if (status == "observer" || type == "group") return "observer";
+    if (type == "organization") return "briefer";
+    return members_.count(actor.id) ? "member" : "invited";
+  }
+
+  // A speaker printed without a country: the person the President invited with that surname,
+  // else the actor of the last give-the-floor line before the speech.
+  std::optional<std::pair<ActorRef, std::string>> resolve_without_country(const Header& header, uint32_t previous_start) const {
+    const std::string surname = last_word(header.speaker);
+    for (AnnotationId id : store_.of_type("invitee")) {
+      const Annotation& a = store_[id];
+      if (a.span.begin >= header.span.begin) break;
+      const ActorRef* actor = actor_of(a, "actor");
+      if (actor && last_word(a.attrs.text("person")) == surname) return std::make_pair(*actor, std::string("briefer"));
+    }
+    const auto& given = store_.contained("floor_given", {previous_start, header.span.begin});
+    if (!given.empty()) {
+      if (const ActorRef* actor = actor_of(store_[given.back()], "actor")) {
+        const auto [type, status] = actor_kind(store_[given.back()].span, actor->id);
+        return std::make_pair(*actor, std::string(type == "state" && status != "observer" ? "invited" : "observer"));
+      }
+    }
+    return std::nullopt;
+  }
+
+  void verbatim_speeches() {
+    std::vector<const Header*> turns;
+    for (const auto& h : headers_) {
+      if (h.layout == "verbatim") turns.push_back(&h);
+    }
+    const uint32_t end = end_of_proceedings();
+    uint32_t previous_start = 0;
+    for (std::size_t i = 0; i < turns.size(); ++i) {
+      const Header& h = *turns[i];
+      if (h.span.begin >= end) break;
+      Speech speech;
+      speech.header = h.span;
+      const uint32_t next = i + 1 < turns.size() ? std::min(turns[i + 1]->span.begin, end) : end;
+      speech.span = {h.span.begin, trim_end(h.span.begin, next)};
+      speech.speaker = h.speaker;
+      speech.mode = "verbatim";
+      if (starts_with_any(h.speaker, {"The President", "The Acting President", "The Temporary President"})) {
+        speech.role = "president";
+        speech.actor = presidency_;
+        for (const auto& [offset, actor] : national_capacity_) {
+          if (speech.span.contains({offset, offset})) speech.actor = actor;
+        }
+      } else if (h.speaker.find("Secretary-General") != std::string::npos) {
+        speech.role = "secretariat";
+        speech.actor = {"UN", "United Nations"};
+      } else if (h.country) {
+        speech.actor = *h.country;
+        speech.role = role_of(*h.country, h.span);
+      } else if (auto resolved = resolve_without_country(h, previous_start)) {
+        speech.actor = resolved->first;
+        speech.role = resolved->second;
+      } else {
+        speech.role = "invited";
+      }
+      previous_start = h.span.begin;
+      document_.speeches().push_back(std::move(speech));
+    }
+  }
+
+  // "In favour:", "Against:", "Abstaining:" followed by a paragraph listing States.
+  void read_votes() {
+    const auto& paragraphs = store_.of_type("paragraph");
+    for (std::size_t i = 0; i + 1 < paragraphs.size(); ++i) {
+      const std::string_view head = document_.slice(store_[paragraphs[i]].span);
+      std::string key;
+      if (head == "In favour:") key = "votes_in_favour";
+      else if (head == "Against:") key = "votes_against";
+      else if (head == "Abstaining:") key = "votes_abstaining";
+      else continue;
+      std::string ids;
+      for (AnnotationId a : store_.contained("actor", store_[paragraphs[i + 1]].span)) {
+        if (const ActorRef* actor = actor_of(store_[a], "actor")) ids += (ids.empty() ? "" : ",") + actor->id;
+      }
+      document_.meta()[key] = ids;
+    }
+  }
+
+  const Header* header_at(uint32_t offset) const {
+    for (const auto& h : headers_) {
+      if (h.layout == "press_release" && h.span.begin == offset) return &h;
+    }
+    return nullptr;
+  }
+
+  // The actor of a reported-speech cue in the first sentence of `paragraph`, if any.
+  const ActorRef* reported_actor(Span paragraph) const {
+    const auto& sentences = store_.contained("sentence", paragraph);
+    const Span first = sentences.empty() ? paragraph : store_[sentences.front()].span;
+    for (AnnotationId id : store_.contained("reported_speech", first)) {
+      if (const ActorRef* actor = actor_of(store_[id], "actor")) return actor;
+    }
+    return nullptr;
+  }
+
+  void press_release_speeches() {
+    bool statements = false;  // true once the first speaker paragraph has been seen
+    for (AnnotationId id : store_.of_type("paragraph")) {
+      const Span p = store_[id].span;
+      auto& speeches = document_.speeches();
+      if (const Header* h = header_at(p.begin)) {
+        statements = true;
+        Speech speech;
+        speech.span = p;
+        speech.header = h->span;
+        speech.speaker = h->speaker;
+        if (h->country) speech.actor = *h->country;
+        speech.role = "delegate";
+        speech.mode = "summary";
+        speeches.push_back(std::move(speech));
+        continue;
+      }
+      const ActorRef* reported = reported_actor(p);
+      if (reported && (speeches.empty() || speeches.back().actor.id != reported->id || !statements)) {
+        Speech speech;
+        speech.span = p;
+        speech.speaker = reported->label + "'s representative";
+        speech.actor = *reported;
+        speech.role = "delegate";
+        speech.mode = "reported";
+        speeches.push_back(std::move(speech));
+        continue;
+      }
+      // A paragraph without a speaker continues the statement before it.
+      if (statements && !speeches.empty() && speeches.back().mode == "summary") speeches.back().span.end = p.end;
+    }
+  }
+
+  void single_speech() {
+    const auto& paragraphs = store_.of_type("paragraph");
+    if (paragraphs.empty()) return;
+    Speech speech;
+    speech.span = {store_[paragraphs.front()].span.begin, store_[paragraphs.back()].span.end};
+    speech.mode = "verbatim";
+    speech.role = "speaker";
+    for (const auto& h : headers_) {
+      if (h.span.begin != speech.span.begin) continue;
+      speech.header = h.span;
+      speech.speaker = h.speaker;
+      if (h.country) {
+        speech.actor = *h.country;
+        speech.role = role_of(*h.country, h.span);
+      }
+    }
+    document_.speeches().push_back(std::move(speech));
+  }
+
+  // "I", "we", "my delegation" in verbatim speeches; "he", "his country" in press-release
+  // summaries: each becomes a self_reference to the speech's actor.
+  void add_self_references() {
+    std::vector<Annotation> found;
+    for (AnnotationId id : store_.of_type("self_mention")) {
+      const Annotation& mention = store_[id];
+      const int index = document_.speech_at(mention.span.begin);
+      if (index < 0) continue;
+      const Speech& speech = document_.speeches()[static_cast<std::size_t>(index)];
+      if (speech.actor.id.empty() || speech.header.contains(mention.span)) continue;
+      const std::string form = mention.attrs.text("form");
+      const bool third_person = starts_with_any(form, {"he", "He", "she", "She", "his", "His", "her", "Her"});
+      if (third_person != (speech.mode != "verbatim")) continue;
+      Annotation a{"self_reference", mention.span, "", "", {}};
+      a.attrs.set("actor", speech.actor);
+      a.attrs.set("form", form);
+      found.push_back(std::move(a));
+    }
+    for (auto& a : found) store_.add(std::move(a));
+  }
+
+  Document& document_;
+  AnnotationStore& store_;
+  std::vector<Header> headers_;
+  ActorRef presidency_;
+  std::vector<std::pair<uint32_t, ActorRef>> national_capacity_;
+  std::set<std::string> members_;
+};
+
+}  // namespace
+
+bool SpeechesAnnotator::configure(const Config& config, Diagnostics& diagnostics) {
+  self_references_ = config.boolean("self_references", diagnostics).value_or(true);
+  return true;
+}
+
+std::vector<std::string> SpeechesAnnotator::required_types() const {
+  return {"paragraph", "sentence", "actor", "speaker_header", "invitee", "floor_given", "presidency", "reported_speech",
+          "document_meta", "self_mention"};
+}
+
+void SpeechesAnnotator::annotate(Document& document) const { SpeechBuilder(document).run(self_references_); }
+
+}  // namespace caucus::annotators
