@@ -19,7 +19,7 @@ std::vector<RuleFileInContext> pipeline_rule_files(const Pipeline& pipeline) {
   for (std::size_t i = 0; i < pipeline.steps().size(); ++i) {
     const auto* provider = dynamic_cast<const RuleProvider*>(pipeline.steps()[i].instance.get());
     if (!provider) continue;
-    for (auto& set : provider->rule_sets()) out.push_back({set, i, pipeline.steps()[i].id});
+    for (auto& set : provider->rule_sets()) out.push_back({set, i, i + 1, pipeline.steps()[i].id});
   }
   return out;
 }
@@ -45,9 +45,11 @@ bool rule_files_in_context(const std::vector<std::string>& files, const Pipeline
       continue;
     }
     std::size_t context = pipeline ? pipeline->steps().size() : 0;
+    std::size_t after = SIZE_MAX;
     std::string step_id;
     if (known != in_pipeline.end()) {
       context = known->context_steps;
+      after = known->after;
       step_id = known->step_id;
     } else if (pipeline) {
       const auto produced = rules->produced_types();
@@ -61,7 +63,7 @@ bool rule_files_in_context(const std::vector<std::string>& files, const Pipeline
         }
       }
     }
-    out.push_back({rules, context, step_id});
+    out.push_back({rules, context, after, step_id});
   }
   return ok;
 }

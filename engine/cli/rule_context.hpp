@@ -13,6 +13,7 @@ namespace caucus::cli {
 struct RuleFileInContext {
   std::shared_ptr<const RuleSet> rules;
   std::size_t context_steps = 0;  // pipeline steps to run before applying the rules
+  std::size_t after = SIZE_MAX;   // the steps from here on run after the rules
   std::string step_id;            // the step that applies it ("" if not in the pipeline)
 };
 

@@ -103,7 +103,7 @@ int run_rules(const Argv& argv) {
   Diagnostics failures;
   std::size_t run = 0, passed = 0;
   for (const auto& set : sets) {
-    const ExampleReport report = run_examples(*set.rules, pipeline.get(), set.context_steps);
+    const ExampleReport report = run_examples(*set.rules, {pipeline.get(), set.context_steps, set.after});
     run += report.run;
     passed += report.passed;
     for (const auto& failure : report.failures) {

@@ -158,6 +158,22 @@ AnnotationId AnnotationStore::at(std::string_view type, uint32_t offset) const {
   return best;
 }
 
+void AnnotationStore::remove(std::vector<AnnotationId> ids) {
+  if (ids.empty()) return;
+  std::sort(ids.begin(), ids.end());
+  std::vector<Annotation> kept;
+  kept.reserve(items_.size() - ids.size());
+  auto next = ids.begin();
+  for (AnnotationId id = 0; id < items_.size(); ++id) {
+    while (next != ids.end() && *next < id) ++next;
+    if (next != ids.end() && *next == id) continue;
+    kept.push_back(std::move(items_[id]));
+  }
+  items_.clear();
+  by_type_.clear();
+  for (auto& annotation : kept) add(std::move(annotation));
+}
+
 std::vector<AnnotationId> AnnotationStore::ordered() const {
   std::vector<AnnotationId> out(items_.size());
   for (AnnotationId i = 0; i < out.size(); ++i) out[i] = i;

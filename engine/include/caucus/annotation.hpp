@@ -78,6 +78,10 @@ class AnnotationStore {
   // The innermost annotation of `type` that contains `offset`, or kNoAnnotation.
   AnnotationId at(std::string_view type, uint32_t offset) const;
 
+  // Removes annotations. Ids of the annotations that remain change (they stay in order), so
+  // call this between queries, not while holding ids.
+  void remove(std::vector<AnnotationId> ids);
+
   // Every annotation id, in output order: by begin, then longer first, then type, then id.
   std::vector<AnnotationId> ordered() const;
   // Names of the types present, sorted.

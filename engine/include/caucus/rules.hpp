@@ -58,6 +58,7 @@ struct TypeDeclaration {
   std::string name;
   std::vector<std::string> roles;
   std::vector<std::string> attributes;
+  std::optional<OverlapPolicy> overlap;  // overrides the rule set's policy for this type
   SourceLocation where;
   bool declares(const std::string& key) const;
 };
@@ -76,6 +77,8 @@ struct Rule {
   std::string span_capture;   // "" = the whole match is the annotation's span
   Attributes attrs;           // static attributes
   std::vector<CaptureConstraint> constraints;
+  // Annotation types the pattern refers to as {annotation:TYPE} (indexes into RuleSet::masks).
+  std::vector<std::size_t> masks;
   std::vector<std::string> triggers;  // prefilter words, lower case; empty = always run
   bool triggers_declared = false;
   std::vector<RuleExample> examples;
@@ -100,6 +103,14 @@ class RuleSet {
   std::map<std::string, TypeDeclaration> types;
   std::map<std::string, std::shared_ptr<Lexicon>> lexicons;
   std::map<std::string, std::string> macros;  // name -> expanded pattern
+  // Types matched as {annotation:TYPE}: before such a rule runs, each annotation of masks[k] in
+  // the text is overwritten (in a copy) by mask_lead(k) followed by mask_fill(k) bytes, which
+  // the pattern element matches. So a rule can say "an actor here" without carrying the
+  // thousands of actor names in its pattern.
+  std::vector<std::string> masks;
+  static char mask_lead(std::size_t k);
+  static char mask_fill(std::size_t k);
+  static constexpr std::size_t kMaxMasks = 13;
 
   std::vector<std::string> produced_types() const;
   // Types the rules' constraints and scopes need from earlier steps.
@@ -169,9 +180,16 @@ struct ExampleReport {
   std::vector<ExampleFailure> failures;
 };
 
-// Runs every example of `rules`. Each example text becomes a document that first goes through
-// the first `context_steps` steps of `context` (may be null), so that speeches, sentences and
-// actors exist, then through the rule set.
-ExampleReport run_examples(const RuleSet& rules, const Pipeline* context, std::size_t context_steps);
+// Where a rule file's examples run in a pipeline: the steps before it give them sentences,
+// speeches and actors; the steps after it complete what users get (a relation's source from
+// its speech, for instance), so examples state the final result.
+struct ExampleContext {
+  const Pipeline* pipeline = nullptr;
+  std::size_t before = 0;          // run steps [0, before) first
+  std::size_t after = SIZE_MAX;    // then the rules, then steps [after, end)
+};
+
+// Runs every example of `rules` in `context`.
+ExampleReport run_examples(const RuleSet& rules, const ExampleContext& context);
 
 }  // namespace caucus

@@ -1,6 +1,7 @@
 // The rule compiler: TOML rule files to RuleSets of PCRE2 patterns.
 #include <algorithm>
 #include <cstring>
+#include <cstdio>
 #include <functional>
 #include <set>
 
@@ -55,6 +56,7 @@ struct PatternSource {
 struct MacroDefinition {
   PatternSource source;
   std::string expanded;
+  std::vector<std::size_t> masks;  // {annotation:TYPE} it refers to, directly or through macros
   int state = 0;  // 0 not expanded, 1 expanding (cycle guard), 2 done, 3 failed
 };
 
@@ -75,18 +77,15 @@ class RuleCompiler {
     if (!table) return nullptr;
     const std::size_t errors_before = diagnostics_.error_count();
     Config top = Config::from_toml_table(&*table, path, rule_root_, kRuleCodes);
+    // The file itself is being imported into: importing it again is a cycle.
+    std::error_code error;
+    const auto canonical = std::filesystem::weakly_canonical(path, error);
+    importing_.push_back(error ? path : canonical.string());
 
     if (auto header = top.table("rules", diagnostics_)) {
       set->name = header->string("name", diagnostics_).value_or("");
       header->string("description", diagnostics_);
-      if (auto overlap = parse_enum<OverlapPolicy>(header->string("overlap", diagnostics_),
-                                                   {{"keep_all", OverlapPolicy::keep_all},
-                                                    {"longest", OverlapPolicy::longest},
-                                                    {"first", OverlapPolicy::first},
-                                                    {"priority", OverlapPolicy::priority}},
-                                                   header->location("overlap"), "overlap", diagnostics_)) {
-        set->overlap = *overlap;
-      }
+      if (auto overlap = parse_overlap(*header)) set->overlap = *overlap;
       default_scope_ = parse_scope(*header).value_or(Scope::sentence);
       if (auto limit = header->integer("match_limit", diagnostics_)) {
         if (*limit < 1000 || *limit > 1'000'000'000) {
@@ -132,6 +131,15 @@ class RuleCompiler {
   }
 
  private:
+  std::optional<OverlapPolicy> parse_overlap(const Config& config) {
+    return parse_enum<OverlapPolicy>(config.string("overlap", diagnostics_),
+                                     {{"keep_all", OverlapPolicy::keep_all},
+                                      {"longest", OverlapPolicy::longest},
+                                      {"first", OverlapPolicy::first},
+                                      {"priority", OverlapPolicy::priority}},
+                                     config.location("overlap"), "overlap", diagnostics_);
+  }
+
   std::optional<Scope> parse_scope(const Config& config) {
     return parse_enum<Scope>(config.string("scope", diagnostics_),
                              {{"sentence", Scope::sentence},
@@ -148,6 +156,7 @@ class RuleCompiler {
       diagnostics_.error("R021", "import cycle: '" + path + "' imports itself", where);
       return;
     }
+    if (!imported_.insert(path).second) return;  // imported twice (a diamond): once is enough
     auto text = read_text_file(path);
     if (!text) {
       diagnostics_.error("R021", "cannot read imported file '" + path + "'", where);
@@ -183,6 +192,7 @@ class RuleCompiler {
         declaration.where = types->location(name);
         declaration.roles = type->strings("roles", diagnostics_);
         declaration.attributes = type->strings("attributes", diagnostics_);
+        declaration.overlap = parse_overlap(*type);
         type->string("description", diagnostics_);
         type->report_unread_keys(diagnostics_);
         set.types[name] = std::move(declaration);
@@ -201,7 +211,7 @@ class RuleCompiler {
           diagnostics_.error("R011", "macro '" + name + "' is defined twice", where);
           continue;
         }
-        macros_[name] = MacroDefinition{PatternSource{*value, where, &file_text}, "", 0};
+        macros_[name] = MacroDefinition{PatternSource{*value, where, &file_text}, "", {}, 0};
       }
     }
     if (auto lexicons = top.table("lexicons", diagnostics_)) {
@@ -221,11 +231,12 @@ class RuleCompiler {
     options.optional_the = config.boolean("optional_the", diagnostics_).value_or(true);
     const auto file = config.path("file", diagnostics_);
     auto entries = config.tables("entries", diagnostics_);
-    if (file && !entries.empty()) {
+    if (config.has("file") && !entries.empty()) {
       diagnostics_.error("R003", "lexicon '" + name + "' has both 'file' and 'entries'", config.location("entries"));
       return nullptr;
     }
-    if (file) {
+    if (config.has("file")) {
+      if (!file) return nullptr;  // path() reported why
       const std::string key = file->string() + (options.ignore_case ? "|i" : "|c") + (options.ignore_diacritics ? "d" : "D") +
                               (options.optional_the ? "t" : "T");
       if (auto cached = lexicon_cache().find(key); cached != lexicon_cache().end()) return cached->second;
@@ -372,6 +383,27 @@ class RuleCompiler {
           i = close + 1;
             continue;
         }
+        if (inside.starts_with("annotation:")) {
+          const std::string type(inside.substr(11));
+          auto& masks = const_cast<RuleSet&>(set).masks;
+          auto it = std::find(masks.begin(), masks.end(), type);
+          if (it == masks.end() && masks.size() >= RuleSet::kMaxMasks) {
+            diagnostics_.error("R013", "a rule file can refer to at most 13 annotation types with {annotation:...}", source.at(i));
+            ok = false;
+          } else if (!is_identifier(type)) {
+            diagnostics_.error("R013", "'" + type + "' is not an annotation type name", source.at(i));
+            ok = false;
+          } else {
+            if (it == masks.end()) it = masks.insert(masks.end(), type);
+            const auto k = static_cast<std::size_t>(it - masks.begin());
+            if (current_masks_) current_masks_->push_back(k);
+            char element[32];
+            std::snprintf(element, sizeof element, "(?:\\x%02x\\x%02x*)", RuleSet::mask_lead(k), RuleSet::mask_fill(k));
+            emit(element, i, "{annotation:" + type + "}");
+          }
+          i = close + 1;
+          continue;
+        }
         if (is_identifier(inside)) {
           const std::string name(inside);
           auto it = macros_.find(name);
@@ -384,6 +416,8 @@ class RuleCompiler {
             ok = false;
           } else if (const std::string* body = expand_macro(name, set, source.at(i))) {
             emit("(?:" + *body + ")", i, "{" + name + "}");
+            const auto& used = macros_.at(name).masks;
+            if (current_masks_) current_masks_->insert(current_masks_->end(), used.begin(), used.end());
           } else {
             ok = false;
           }
@@ -413,7 +447,10 @@ class RuleCompiler {
     macro_stack_.push_back(name);
     std::string out, display;
     std::vector<std::size_t> origin;
+    auto* outer_masks = current_masks_;
+    current_masks_ = &macro.masks;
     const bool ok = expand(macro.source, set, out, display, origin);
+    current_masks_ = outer_masks;
     macro_stack_.pop_back();
     if (ok) {
       // A macro must be a pattern of its own, so that errors point at its definition.
@@ -441,7 +478,10 @@ class RuleCompiler {
     for (const char* key : {"id", "type", "pattern"}) {
       if (!config.has(key)) diagnostics_.error("R004", std::string("rule has no '") + key + "'", rule.where);
     }
-    if (!id || !type || !pattern) return false;
+    if (!id || !type || !pattern) {
+      config.keys();  // the rule's other keys are not checked, but they are not unknown either
+      return false;
+    }
     rule.id = *id;
     rule.type = *type;
     rule.pattern = *pattern;
@@ -487,7 +527,12 @@ class RuleCompiler {
     std::string display;
     std::vector<std::size_t> origin;
     std::shared_ptr<const CompiledPattern> compiled;
-    if (expand(source, set, rule.final_pattern, display, origin)) {
+    current_masks_ = &rule.masks;
+    const bool expanded = expand(source, set, rule.final_pattern, display, origin);
+    current_masks_ = nullptr;
+    std::sort(rule.masks.begin(), rule.masks.end());
+    rule.masks.erase(std::unique(rule.masks.begin(), rule.masks.end()), rule.masks.end());
+    if (expanded) {
       PatternError error;
       compiled = compile_pattern(rule.final_pattern, !rule.case_sensitive, error);
       if (!compiled) {
@@ -623,7 +668,9 @@ class RuleCompiler {
   std::map<std::string, MacroDefinition> macros_;
   std::vector<std::string> macro_stack_;
   std::vector<std::string> importing_;
+  std::set<std::string> imported_;
   std::vector<std::unique_ptr<std::string>> files_;  // texts that PatternSources point into
+  std::vector<std::size_t>* current_masks_ = nullptr;  // the masks of the rule being expanded
 };
 
 std::shared_ptr<const RuleSet> compile_rule_text(const std::string& text, const std::string& path,

@@ -26,18 +26,23 @@ bool attribute_is(const Annotation& a, const std::string& key, const std::string
 
 }  // namespace
 
-ExampleReport run_examples(const RuleSet& rules, const Pipeline* context, std::size_t context_steps) {
+ExampleReport run_examples(const RuleSet& rules, const ExampleContext& context) {
   ExampleReport report;
   for (const Rule& rule : rules.rules) {
     for (const RuleExample& example : rule.examples) {
       ++report.run;
       Document document("example", example.text);
-      if (context) context->run_steps(document, context_steps);
+      if (context.pipeline) context.pipeline->run_steps(document, context.before);
       std::vector<TraceEvent> trace;
       ApplyOptions options;
       options.trace = &trace;
       options.annotator = "example";
       apply_rules(rules, document, options);
+      if (context.pipeline) {
+        for (std::size_t step = context.after; step < context.pipeline->steps().size(); ++step) {
+          context.pipeline->run_step(document, step);
+        }
+      }
 
       std::vector<const Annotation*> made;
       for (AnnotationId id = 0; id < document.annotations().size(); ++id) {

@@ -53,6 +53,7 @@ class RuleRunner {
   }
 
   void run_stage(int stage) {
+    masked_unit_ = Span{UINT32_MAX, 0};  // the previous stage may have added masked annotations
     std::vector<MatchGroup> groups;
     for (Scope scope : {Scope::sentence, Scope::paragraph, Scope::speech, Scope::document}) {
       std::vector<std::size_t> members;
@@ -83,6 +84,7 @@ class RuleRunner {
     const CompiledPattern& pattern = *rule.compiled;
     MatchScratch& scratch = MatchScratch::for_this_thread();
     const auto* subject = reinterpret_cast<PCRE2_SPTR>(text_.data() + unit.begin);
+    if (!rule.masks.empty()) subject = reinterpret_cast<PCRE2_SPTR>(masked(unit, rule.masks).data());
     const PCRE2_SIZE length = unit.size();
     PCRE2_SIZE start = 0;
     bool any = false;
@@ -127,6 +129,8 @@ class RuleRunner {
     if (!rule.span_capture.empty()) {
       if (auto s = capture(pattern, rule.span_capture, unit, ov, count)) span = *s;
     }
+    // An annotation never starts or ends with white space (a pattern's line break may match some).
+    if (const Span trimmed = trim(text_, span); !trimmed.empty()) span = trimmed;
     Partial base = rule.attrs;
     for (const auto& [name, numbers] : pattern.groups) {
       if (name.starts_with("_")) continue;
@@ -231,12 +235,21 @@ class RuleRunner {
     return out;
   }
 
+  OverlapPolicy policy_of(const std::string& type) const {
+    auto it = rules_.types.find(type);
+    return it != rules_.types.end() && it->second.overlap ? *it->second.overlap : rules_.overlap;
+  }
+
   void resolve_and_add(std::vector<MatchGroup>& groups) {
     const auto& rules = rules_.rules;
     auto length = [](const MatchGroup& g) { return g.span.size(); };
     auto priority = [&](const MatchGroup& g) { return rules[g.rule].priority; };
+    // Groups compete only with groups of the same type, under that type's policy.
     std::stable_sort(groups.begin(), groups.end(), [&](const MatchGroup& a, const MatchGroup& b) {
-      switch (rules_.overlap) {
+      const std::string& ta = rules[a.rule].type;
+      const std::string& tb = rules[b.rule].type;
+      if (ta != tb) return ta < tb;
+      switch (policy_of(ta)) {
         case OverlapPolicy::keep_all:
         case OverlapPolicy::first:
           if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
@@ -260,14 +273,15 @@ class RuleRunner {
     std::map<std::string, std::map<uint32_t, std::pair<uint32_t, std::size_t>>> accepted;
     for (auto& group : groups) {
       auto& taken = accepted[rules[group.rule].type];
-      if (rules_.overlap != OverlapPolicy::keep_all) {
+      const OverlapPolicy policy = policy_of(rules[group.rule].type);
+      if (policy != OverlapPolicy::keep_all) {
         const std::size_t winner = overlapping(taken, group.span);
         if (winner != SIZE_MAX) {
           if (group.trace != SIZE_MAX) {
             auto& event = (*options_.trace)[group.trace];
             event.outcome = TraceOutcome::dropped_by_overlap;
             event.detail = "overlaps a match of rule '" + rules[winner].id + "' (overlap policy: " +
-                           std::string(to_string(rules_.overlap)) + ")";
+                           std::string(to_string(policy)) + ")";
           }
           continue;
         }
@@ -286,6 +300,30 @@ class RuleRunner {
       if (previous->second.first > span.begin) return previous->second.second;
     }
     return SIZE_MAX;
+  }
+
+  // The unit's text with the annotations of the given mask types overwritten by their mask
+  // bytes (see RuleSet::masks). Cached for consecutive rules with the same masks.
+  const std::string& masked(Span unit, const std::vector<std::size_t>& masks) {
+    if (unit == masked_unit_ && masks == masked_types_) return masked_text_;
+    masked_unit_ = unit;
+    masked_types_ = masks;
+    masked_text_.assign(text_.substr(unit.begin, unit.size()));
+    // Bytes that could be taken for mask bytes are blanked first.
+    for (char& c : masked_text_) {
+      const auto u = static_cast<unsigned char>(c);
+      if (u < 0x20 && (u < 0x09 || u > 0x0D)) c = ' ';
+    }
+    for (std::size_t k : masks) {
+      for (AnnotationId id : document_.annotations().contained(rules_.masks[k], unit)) {
+        const Span s = document_.annotations()[id].span;
+        if (s.empty()) continue;
+        masked_text_[s.begin - unit.begin] = RuleSet::mask_lead(k);
+        std::fill(masked_text_.begin() + (s.begin - unit.begin) + 1, masked_text_.begin() + (s.end - unit.begin),
+                  RuleSet::mask_fill(k));
+      }
+    }
+    return masked_text_;
   }
 
   void report_limit(const Rule& rule, Span unit, int rc) {
@@ -307,6 +345,9 @@ class RuleRunner {
   const ApplyOptions& options_;
   std::string_view text_;
   std::vector<Prefilter::Hit> hits_;
+  Span masked_unit_{UINT32_MAX, 0};
+  std::vector<std::size_t> masked_types_;
+  std::string masked_text_;
 };
 
 }  // namespace

@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <cstdio>
+#include <cstring>
 #include <set>
 
 #include "caucus/rules.hpp"
@@ -48,6 +50,10 @@ std::string_view to_string(TraceOutcome outcome) {
 }
 
 RuleSet::RuleSet() : prefilter_(std::make_unique<Prefilter>()) {}
+
+// Mask bytes are ASCII control characters that are not white space (0x09-0x0D are).
+char RuleSet::mask_lead(std::size_t k) { return static_cast<char>(k < 4 ? 1 + 2 * k : 0x0E + 2 * (k - 4)); }
+char RuleSet::mask_fill(std::size_t k) { return static_cast<char>(mask_lead(k) + 1); }
 RuleSet::~RuleSet() = default;
 
 std::vector<std::string> RuleSet::produced_types() const {
@@ -60,6 +66,11 @@ std::vector<std::string> RuleSet::required_types() const {
   std::set<std::string> required;
   for (const auto& rule : rules) {
     if (rule.scope != Scope::document) required.insert(std::string(to_string(rule.scope)));
+    for (std::size_t k : rule.masks) {
+      const bool own = std::any_of(rules.begin(), rules.end(),
+                                   [&](const Rule& other) { return other.type == masks[k] && other.stage < rule.stage; });
+      if (!own) required.insert(masks[k]);
+    }
     for (const auto& constraint : rule.constraints) {
       if (constraint.annotation.empty()) continue;
       // A type made by an earlier stage of this file is not needed from outside.
@@ -112,13 +123,25 @@ std::string RuleSet::dump() const {
     std::string pattern = rule.final_pattern;
     // Lexicon tries run to many kilobytes: show them by name.
     for (const auto& [lexicon_name, lexicon] : lexicons) {
-      for (const auto& entry_field : {std::string("names"), std::string("demonyms")}) {
+      std::set<std::string> fields;  // every list field a rule may name: names, demonyms, ...
+      for (const auto& entry : lexicon->entries()) {
+        for (const auto& [field, values] : entry.lists) fields.insert(field);
+      }
+      for (const auto& entry_field : fields) {
         if (!lexicon->has_field(entry_field)) continue;
         const std::string& trie = lexicon->pattern(entry_field);
         const std::string shown = "{lexicon:" + lexicon_name + (entry_field == "names" ? "" : "." + entry_field) + "}";
         for (auto at = pattern.find(trie); at != std::string::npos; at = pattern.find(trie, at + shown.size())) {
           pattern.replace(at, trie.size(), shown);
         }
+      }
+    }
+    for (std::size_t k = 0; k < masks.size(); ++k) {
+      char element[32];
+      std::snprintf(element, sizeof element, "(?:\\x%02x\\x%02x*)", mask_lead(k), mask_fill(k));
+      const std::string shown = "{annotation:" + masks[k] + "}";
+      for (auto at = pattern.find(element); at != std::string::npos; at = pattern.find(element, at + shown.size())) {
+        pattern.replace(at, std::strlen(element), shown);
       }
     }
     out += "    pattern: " + pattern + "\n";

@@ -1,5 +1,8 @@
 #include "source_map.hpp"
 
+#include <cctype>
+#include <cstdint>
+
 #include "caucus/text.hpp"
 
 namespace caucus {
@@ -31,8 +34,15 @@ SourceLocation locate_in_string(std::string_view file_text, const SourceLocation
       const char e = file_text[pos + 1];
       if (e == 'u' || e == 'U') {
         const std::size_t digits = e == 'u' ? 4 : 8;
+        // The escaped code point takes 1 to 4 bytes of the decoded string.
+        uint32_t code_point = 0;
+        for (std::size_t k = 0; k < digits && pos + 2 + k < file_text.size(); ++k) {
+          const char h = file_text[pos + 2 + k];
+          code_point = code_point * 16 + static_cast<uint32_t>(std::isdigit(static_cast<unsigned char>(h)) ? h - '0'
+                                                                : (std::tolower(static_cast<unsigned char>(h)) - 'a' + 10));
+        }
         pos += 2 + digits;
-        decoded += 3;  // a BMP character is up to three bytes: close enough for a caret
+        decoded += code_point < 0x80 ? 1 : code_point < 0x800 ? 2 : code_point < 0x10000 ? 3 : 4;
       } else if (e == '\n' || e == '\r' || e == ' ' || e == '\t') {
         // Line-ending backslash: the break and the white space after it vanish.
         ++pos;

@@ -1,0 +1,94 @@
+#include "relations/relations.hpp"
+
+#include <set>
+#include <tuple>
+
+namespace caucus::annotators {
+namespace {
+
+const ActorRef* actor_of(const Annotation& a, std::string_view key) {
+  const AttrValue* value = a.attrs.find(key);
+  return value ? std::get_if<ActorRef>(value) : nullptr;
+}
+
+}  // namespace
+
+bool RelationsAnnotator::configure(const Config& config, Diagnostics& diagnostics) {
+  type_ = config.string("type", diagnostics).value_or("alignment");
+  return true;
+}
+
+void RelationsAnnotator::annotate(Document& document) const {
+  AnnotationStore& store = document.annotations();
+  const std::vector<AnnotationId> ids = store.of_type(type_);
+  const auto& speeches = document.speeches();
+
+  // True if the actor mention of `id` inside `span` is a group or an organisation.
+  auto is_group = [&](Span span, const std::string& id) {
+    for (AnnotationId mention : store.contained("actor", span)) {
+      const ActorRef* actor = actor_of(store[mention], "actor");
+      if (actor && actor->id == id) return store[mention].attrs.text("actor_type") != "state";
+    }
+    return false;
+  };
+
+  // The group a speech is delivered for: its speaks_for target if it names a group, else its actor.
+  auto delivered_for = [&](int speech) -> std::optional<ActorRef> {
+    if (speech < 0) return std::nullopt;
+    const Speech& s = speeches[static_cast<std::size_t>(speech)];
+    for (AnnotationId id : ids) {
+      const Annotation& a = store[id];
+      if (a.attrs.text("relation") != "speaks_for" || !s.span.contains(a.span)) continue;
+      const ActorRef* target = actor_of(a, "target");
+      if (target && is_group(a.span, target->id)) return *target;
+    }
+    if (s.actor.id.empty()) return std::nullopt;
+    return s.actor;
+  };
+
+  std::vector<AnnotationId> drop;
+  std::set<std::tuple<std::string, std::string, std::string, int>> seen;       // in a speech
+  std::set<std::tuple<std::string, std::string, std::string>> seen_in_speeches;  // anywhere in a speech
+  std::vector<AnnotationId> outside;
+  for (AnnotationId id : ids) {
+    Annotation& a = store.mutable_at(id);
+    const int speech = document.speech_at(a.span.begin);
+    if (!actor_of(a, "source")) {
+      if (speech >= 0 && !speeches[static_cast<std::size_t>(speech)].actor.id.empty()) {
+        a.attrs.set("source", speeches[static_cast<std::size_t>(speech)].actor);
+        a.attrs.set("source_from", std::string("speaker"));
+      }
+    }
+    if (!actor_of(a, "target")) {
+      if (auto group = delivered_for(speech)) {
+        a.attrs.set("target", *group);
+        a.attrs.set("target_from", std::string("speech"));
+      }
+    }
+    const ActorRef* source = actor_of(a, "source");
+    const ActorRef* target = actor_of(a, "target");
+    if (!source || !target || source->id == target->id) {
+      drop.push_back(id);
+      continue;
+    }
+    const std::string relation = a.attrs.text("relation");
+    if (speech < 0) {
+      outside.push_back(id);
+      continue;
+    }
+    if (!seen.emplace(relation, source->id, target->id, speech).second) {
+      drop.push_back(id);
+      continue;
+    }
+    seen_in_speeches.emplace(relation, source->id, target->id);
+  }
+  std::set<std::tuple<std::string, std::string, std::string>> seen_outside;
+  for (AnnotationId id : outside) {
+    const Annotation& a = store[id];
+    const auto key = std::make_tuple(a.attrs.text("relation"), actor_of(a, "source")->id, actor_of(a, "target")->id);
+    if (seen_in_speeches.count(key) || !seen_outside.insert(key).second) drop.push_back(id);
+  }
+  store.remove(std::move(drop));
+}
+
+}  // namespace caucus::annotators

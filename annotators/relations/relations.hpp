@@ -1,0 +1,28 @@
+// The relations annotator: completes and cleans the alignment annotations the rules made.
+//
+// Rules say what a sentence states; this fills in what the speech implies. A relation whose
+// source the sentence does not name ("associating himself with ...", "and aligns itself
+// with ...") gets the speaker's actor; one without a target ("align themselves with this
+// statement") gets the group the speech is delivered for. Relations of an actor with itself
+// ("On behalf of the United Arab Emirates, I ...") and repeats of the same statement are
+// removed: the same relation twice in one speech, or in a press release's list of speakers
+// when the speaker's own paragraph states it too.
+#pragma once
+
+#include "caucus/annotator.hpp"
+
+namespace caucus::annotators {
+
+class RelationsAnnotator final : public Annotator {
+ public:
+  std::string_view name() const override { return "relations"; }
+  std::vector<std::string> required_types() const override { return {type_, "speech", "actor"}; }
+  std::vector<std::string> produced_types() const override { return {}; }
+  bool configure(const Config& config, Diagnostics& diagnostics) override;
+  void annotate(Document& document) const override;
+
+ private:
+  std::string type_ = "alignment";
+};
+
+}  // namespace caucus::annotators
