@@ -2,6 +2,7 @@
 // `caucus annotators` lists them.
 #include "caucus/registry.hpp"
 
+#include "citations/citations.hpp"
 #include "relations/relations.hpp"
 #include "rules/rules_annotator.hpp"
 #include "segmenter/segmenter.hpp"
@@ -15,6 +16,8 @@ void register_builtin_annotators(AnnotatorRegistry& registry) {
                [] { return std::make_unique<Segmenter>(); });
   registry.add("speeches", "Speeches: who speaks, for whom, in which role; document kind and metadata",
                [] { return std::make_unique<SpeechesAnnotator>(); });
+  registry.add("citations", "Normalises citations: UN symbols, kinds, years of resolutions, links",
+               [] { return std::make_unique<CitationsAnnotator>(); });
   registry.add("relations", "Completes alignment relations from their speech (speaker as source) and removes repeats",
                [] { return std::make_unique<RelationsAnnotator>(); });
   registry.add("rules", "Applies rule files: patterns, lexicons and constraints (docs/rule-language.md)",

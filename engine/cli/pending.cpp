@@ -25,8 +25,5 @@ int pending(const Argv& argv, const char* name, const char* summary, const char*
 int run_graph(const Argv& argv) {
   return pending(argv, "graph", "build the alignment network", "the alignment network");
 }
-int run_eval(const Argv& argv) {
-  return pending(argv, "eval", "score the pipeline against gold annotations", "the annotators");
-}
 
 }  // namespace caucus::cli

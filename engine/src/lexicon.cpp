@@ -198,8 +198,10 @@ void Lexicon::finish(Diagnostics& diagnostics) {
     std::string pattern;
     const std::string acronym_part = emit(acronyms);
     const std::string word_part = emit(words);
-    if (!acronym_part.empty()) pattern += "(?-i:" + acronym_part + ")";
-    if (!word_part.empty()) pattern += (pattern.empty() ? "" : "|") + word_part;
+    // Names first: where an acronym starts a longer name ("UN" and "UN Women"), the longer name
+    // must be tried first. Each part carries its own case rule, whatever the rule's flags.
+    if (!word_part.empty()) pattern += (options_.ignore_case ? "(?i:" : "(?-i:") + word_part + ")";
+    if (!acronym_part.empty()) pattern += (pattern.empty() ? "" : "|") + ("(?-i:" + acronym_part + ")");
     index.pattern = "(?:" + (pattern.empty() ? std::string("(*FAIL)") : pattern) + ")";
     fields_[field] = std::move(index);
   }

@@ -101,8 +101,12 @@ class RuleRunner {
       const PCRE2_SIZE* ov = pcre2_get_ovector_pointer(scratch.data());
       const Span match{unit.begin + static_cast<uint32_t>(ov[0]), unit.begin + static_cast<uint32_t>(ov[1])};
       build(r, unit, match, ov, rc, groups);
-      if (ov[1] > ov[0]) {
-        start = ov[1];
+      // The next search starts where this match's text ends: white space a pattern's line
+      // break matched at its end stays available to the next match (and to \G lists).
+      PCRE2_SIZE end = ov[1];
+      while (end > ov[0] && is_space_byte(static_cast<char>(subject[end - 1]))) --end;
+      if (end > ov[0]) {
+        start = end;
       } else {
         start = ov[1] + (ov[1] < length ? static_cast<PCRE2_SIZE>(utf8_sequence_length(subject[ov[1]])) : 1);
       }

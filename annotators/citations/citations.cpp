@@ -1,0 +1,105 @@
+#include "citations/citations.hpp"
+
+#include <toml++/toml.h>
+
+#include "caucus/reader.hpp"
+
+namespace caucus::annotators {
+namespace {
+
+bool starts_with(std::string_view text, std::string_view prefix) { return text.starts_with(prefix); }
+
+// The kind of a document from its symbol.
+std::string kind_of(std::string_view symbol) {
+  if (starts_with(symbol, "S/RES/")) return "sc_resolution";
+  if (starts_with(symbol, "A/RES/")) return "ga_resolution";
+  if (starts_with(symbol, "S/PRST/")) return "presidential_statement";
+  if (starts_with(symbol, "S/PV.") || (starts_with(symbol, "A/") && symbol.find("/PV.") != std::string_view::npos)) {
+    return "meeting_record";
+  }
+  if (starts_with(symbol, "SC/") || starts_with(symbol, "GA/") || starts_with(symbol, "SG/")) return "press_release";
+  return "document";
+}
+
+}  // namespace
+
+bool CitationsAnnotator::configure(const Config& config, Diagnostics& diagnostics) {
+  link_prefix_ = config.string("link_prefix", diagnostics).value_or(link_prefix_);
+  const auto table = config.path("sc_resolution_years", diagnostics);
+  if (!table) {
+    if (!config.has("sc_resolution_years")) {
+      diagnostics.error("P012", "the citations step needs 'sc_resolution_years' (the table of first resolution numbers)",
+                        config.location());
+    }
+    return false;
+  }
+  const auto text = read_text_file(table->string());
+  if (!text) {
+    diagnostics.error("R030", "cannot read '" + table->string() + "'", config.location("sc_resolution_years"));
+    return false;
+  }
+  try {
+    const toml::table parsed = toml::parse(*text, table->string());
+    const toml::table* years = parsed["first_resolution"].as_table();
+    if (!years) throw std::runtime_error("no [first_resolution] table");
+    for (const auto& [year, first] : *years) {
+      first_number_to_year_[static_cast<int>(first.value<int64_t>().value_or(0))] = std::stoi(std::string(year.str()));
+    }
+  } catch (const std::exception& error) {
+    diagnostics.error("R001", "bad resolution year table: " + std::string(error.what()), config.location("sc_resolution_years"));
+    return false;
+  }
+  return true;
+}
+
+int CitationsAnnotator::year_of(int number) const {
+  auto it = first_number_to_year_.upper_bound(number);
+  if (it == first_number_to_year_.begin()) return 0;
+  return std::prev(it)->second;
+}
+
+void CitationsAnnotator::annotate(Document& document) const {
+  AnnotationStore& store = document.annotations();
+  for (AnnotationId id : store.of_type("citation")) {
+    Attributes& attrs = store.mutable_at(id).attrs;
+    std::string kind = attrs.text("kind");
+    std::string symbol;
+    const std::string number = attrs.text("number");
+    std::string year = attrs.text("year");
+    if (kind == "document") {
+      symbol = attrs.text("symbol");
+      while (!symbol.empty() && symbol.back() == '.') symbol.pop_back();
+      kind = kind_of(symbol);
+      if (kind == "sc_resolution") {
+        // "S/RES/2331 (2016)" and "S/RES/2331(2016)" are one symbol.
+        const std::string digits = symbol.substr(6, symbol.find('(') == std::string::npos ? std::string::npos : symbol.find('(') - 6);
+        attrs.set("number", digits);
+        symbol = "S/RES/" + digits;
+      }
+      if (kind == "meeting_record" && attrs.has("resumption")) symbol += " (" + attrs.text("resumption") + ")";
+    }
+    if (kind == "sc_resolution") {
+      const std::string n = attrs.text("number");
+      if (year.empty() && !n.empty()) {
+        if (const int found = year_of(std::stoi(n)); found > 0) {
+          year = std::to_string(found);
+          attrs.set("year", year);
+          attrs.set("year_from", std::string("table"));
+        }
+      }
+      if (symbol.empty() || symbol.find('(') == std::string::npos) {
+        symbol = "S/RES/" + n + (year.empty() ? "" : "(" + year + ")");
+      }
+    } else if (kind == "ga_resolution") {
+      if (symbol.empty()) symbol = "A/RES/" + attrs.text("session") + "/" + number;
+    } else if (kind == "charter_article") {
+      symbol = "Charter of the United Nations, Article " + number;
+    }
+    attrs.set("kind", kind);
+    if (kind == "instrument") continue;  // the lexicon entry is its symbol
+    attrs.set("symbol", symbol);
+    if (kind != "charter_article") attrs.set("link", link_prefix_ + symbol);
+  }
+}
+
+}  // namespace caucus::annotators

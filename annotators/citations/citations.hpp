@@ -1,0 +1,32 @@
+// The citations annotator: normalises the citations the rules found (rules/citations.toml).
+//
+// It writes each citation's UN symbol as the UN writes it (S/RES/2388(2017), A/RES/72/1,
+// S/PV.6201 (Resumption 1)), its kind from the symbol (sc_resolution, ga_resolution,
+// meeting_record, presidential_statement, press_release, document), the year of a Security
+// Council resolution cited without one (from the table of first numbers per year), and a
+// link to the document (https://undocs.org/<symbol>).
+#pragma once
+
+#include <map>
+
+#include "caucus/annotator.hpp"
+
+namespace caucus::annotators {
+
+class CitationsAnnotator final : public Annotator {
+ public:
+  std::string_view name() const override { return "citations"; }
+  std::vector<std::string> required_types() const override { return {"citation"}; }
+  std::vector<std::string> produced_types() const override { return {}; }
+  bool configure(const Config& config, Diagnostics& diagnostics) override;
+  void annotate(Document& document) const override;
+
+  // The year of Security Council resolution `number`, or 0 if the table does not cover it.
+  int year_of(int number) const;
+
+ private:
+  std::map<int, int> first_number_to_year_;  // first resolution number of a year -> year
+  std::string link_prefix_ = "https://undocs.org/";
+};
+
+}  // namespace caucus::annotators
