@@ -2,6 +2,7 @@
 // `caucus annotators` lists them.
 #include "caucus/registry.hpp"
 
+#include "agents/agents.hpp"
 #include "citations/citations.hpp"
 #include "relations/relations.hpp"
 #include "rules/rules_annotator.hpp"
@@ -16,6 +17,8 @@ void register_builtin_annotators(AnnotatorRegistry& registry) {
                [] { return std::make_unique<Segmenter>(); });
   registry.add("speeches", "Speeches: who speaks, for whom, in which role; document kind and metadata",
                [] { return std::make_unique<SpeechesAnnotator>(); });
+  registry.add("agents", "Gives commitments and condemnations without a named agent the speaker's actor; own or reported",
+               [] { return std::make_unique<AgentsAnnotator>(); });
   registry.add("citations", "Normalises citations: UN symbols, kinds, years of resolutions, links",
                [] { return std::make_unique<CitationsAnnotator>(); });
   registry.add("relations", "Completes alignment relations from their speech (speaker as source) and removes repeats",

@@ -168,7 +168,19 @@ class Extractor {
   Info group() {
     ++pos_;  // '('
     bool zero_width = false;
-    if (peek() == '*') {  // (*VERB)
+    if (peek() == '*') {
+      // (*pla:...), (*atomic:...): groups with alphabetic names; other (*VERB)s are zero-width.
+      std::size_t end = pos_ + 1;
+      while (end < p_.size() && (std::islower(static_cast<unsigned char>(p_[end])) || p_[end] == '_')) ++end;
+      if (end > pos_ + 1 && end < p_.size() && p_[end] == ':') {
+        const std::string_view name = p_.substr(pos_ + 1, end - pos_ - 1);
+        pos_ = end + 1;
+        Info inner = alternation();
+        if (peek() == ')') ++pos_;
+        const bool consumes = name == "atomic" || name == "sr" || name == "asr" || name == "script_run" ||
+                              name == "atomic_script_run";
+        return consumes ? inner : empty_string();
+      }
       skip_to_close();
       return empty_string();
     }
@@ -177,6 +189,17 @@ class Extractor {
       const char c = peek();
       if (c == '#') {
         skip_to_close();
+        return empty_string();
+      }
+      // Subroutine calls, recursion and named backreferences match text that is not written
+      // here; conditionals match one of two branches: nothing can be promised about them.
+      if (std::isdigit(static_cast<unsigned char>(c)) || c == '+' || c == 'R' || c == '&' || c == '(' ||
+          (c == '-' && std::isdigit(static_cast<unsigned char>(peek(1)))) || (c == 'P' && (peek(1) == '>' || peek(1) == '='))) {
+        skip_balanced();
+        return unknown();
+      }
+      if (c == 'C') {  // a callout matches nothing
+        skip_balanced();
         return empty_string();
       }
       if (c == '=' || c == '!') {
@@ -189,6 +212,7 @@ class Extractor {
         ++pos_;
       } else if (c == '<' || c == 'P' || c == '\'') {
         const char close = c == '\'' ? '\'' : '>';
+        ++pos_;  // past '<', 'P' or the opening quote
         while (!at_end() && peek() != close) ++pos_;
         ++pos_;
       } else {
@@ -209,6 +233,23 @@ class Extractor {
   void skip_to_close() {
     while (!at_end() && peek() != ')') ++pos_;
     if (!at_end()) ++pos_;
+  }
+
+  // Skips past the ')' that closes the current group, over nested groups, escapes and classes.
+  void skip_balanced() {
+    int depth = 1;
+    while (!at_end()) {
+      const char c = peek();
+      if (c == '\\') {
+        pos_ += 2;
+      } else if (c == '[') {
+        char_class();
+      } else {
+        ++pos_;
+        if (c == '(') ++depth;
+        if (c == ')' && --depth == 0) return;
+      }
+    }
   }
 
   Info char_class() {
@@ -243,13 +284,21 @@ class Extractor {
     if (c == 'p' || c == 'P' || c == 'x' || c == 'g' || c == 'k' || c == 'o' || c == 'N') {
       if (peek() == '{' || peek() == '<' || peek() == '\'') {
         const char close = peek() == '{' ? '}' : peek() == '<' ? '>' : '\'';
+        ++pos_;  // past the opening brace or quote
         while (!at_end() && peek() != close) ++pos_;
         ++pos_;
       } else if (c == 'x') {
         for (int k = 0; k < 2 && std::isxdigit(static_cast<unsigned char>(peek())); ++k) ++pos_;
+      } else if (c == 'g') {  // \g1, \g-1, \g+2
+        if (peek() == '-' || peek() == '+') ++pos_;
+        while (std::isdigit(static_cast<unsigned char>(peek()))) ++pos_;
       } else if (c != 'N') {
         ++pos_;
       }
+      return unknown();
+    }
+    if (std::isdigit(static_cast<unsigned char>(c))) {  // backreference or octal: \1, \12, \101
+      while (std::isdigit(static_cast<unsigned char>(peek()))) ++pos_;
       return unknown();
     }
     if (c == 'c') {
