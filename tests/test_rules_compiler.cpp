@@ -68,7 +68,7 @@ struct Case {
   std::string text;
 };
 
-std::string PrintTo(const Case& c) { return c.name; }
+void PrintTo(const Case& c, std::ostream* out) { *out << c.name; }
 
 class EveryCode : public RuleCompilerTest, public ::testing::WithParamInterface<Case> {};
 
@@ -88,7 +88,9 @@ TEST_P(EveryCode, IsReportedAndIsTheOnlyError) {
   // No other error: one mistake, one message (a follow-on error would only confuse).
   for (const auto& d : diagnostics.all()) {
     if (d.severity == Severity::error) EXPECT_EQ(d.code, c.code) << rendered();
-    EXPECT_TRUE(d.where.known()) << "every rule-file error names its file:\n" << rendered();
+    EXPECT_TRUE(d.where.known() || d.message.find(tree.root().string()) != std::string::npos)
+        << "every rule-file error names its file:\n"
+        << rendered();
   }
 }
 
@@ -175,7 +177,7 @@ TEST_F(RuleCompilerTest, R031_R032_BrokenLexiconFiles) {
       EXPECT_NE(text.find("dup.toml:4:1: error[R031]: duplicate lexicon id 'A'"), std::string::npos) << text;
     } else {
       EXPECT_NE(text.find("typed.toml:2:6: error[R032]: 'id' must be a string"), std::string::npos) << text;
-      EXPECT_NE(text.find("typed.toml:6:19: error[R032]: 'names' must be a list of strings"), std::string::npos) << text;
+      EXPECT_NE(text.find("typed.toml:6:18: error[R032]: 'names' must be a list of strings"), std::string::npos) << text;
     }
   }
 }
@@ -194,11 +196,11 @@ TEST_F(RuleCompilerTest, R050_RuleWithoutExamplesIsAWarning) {
 }
 
 TEST_F(RuleCompilerTest, R033_NameSharedByTwoEntriesIsAWarning) {
-  auto set = compile(kType + "[lexicons.l]\nentries = [{ id = \"A\", names = [\"Alpha\"] }, { id = \"B\", names = [\"Beta\", \"ALPHA \"] }]\n" +
+  auto set = compile(kType + "[lexicons.l]\nentries = [{ id = \"A\", names = [\"Alpha\"] }, { id = \"B\", names = [\"Beta\", \"the Alpha\"] }]\n" +
                      rule("pattern = 'foo'"));
   ASSERT_TRUE(set) << rendered();
   EXPECT_EQ(codes(), std::vector<std::string>{"R033"});
-  EXPECT_NE(rendered().find("warning[R033]: name 'ALPHA ' of 'B' is also a name of 'A' in lexicon 'l'; the first wins"),
+  EXPECT_NE(rendered().find("warning[R033]: name 'the Alpha' of 'B' is also a name of 'A' in lexicon 'l'; the first wins"),
             std::string::npos)
       << rendered();
   // The first entry keeps the name.
@@ -234,12 +236,12 @@ TEST_F(RuleCompilerTest, R010_PointsIntoABasicStringWithEscapes) {
 TEST_F(RuleCompilerTest, R010_PointsIntoABasicStringWithUnicodeEscapes) {
   // \u00e9 is 2 bytes of the decoded pattern, \u2019 is 3: the caret must still land on ')'.
   EXPECT_FALSE(compile(kType + rule("pattern = \"caf\\u00e9 d\\u2019x)\"")));
-  EXPECT_EQ(headline("R010"), "ROOT/test.toml:9:34: error[R010]: invalid pattern: unmatched closing parenthesis");
+  EXPECT_EQ(headline("R010"), "ROOT/test.toml:9:30: error[R010]: invalid pattern: unmatched closing parenthesis");
 }
 
 TEST_F(RuleCompilerTest, R010_InAMacroPointsAtTheMacroDefinition) {
   EXPECT_FALSE(compile(kType + "[macros]\nM = 'a)b'\n" + rule("pattern = 'x{M}'")));
-  EXPECT_EQ(headline("R010"), "ROOT/test.toml:7:7: error[R010]: invalid pattern in macro 'M': unmatched closing parenthesis");
+  EXPECT_EQ(headline("R010"), "ROOT/test.toml:6:7: error[R010]: invalid pattern in macro 'M': unmatched closing parenthesis");
   // The rule that uses it is not blamed a second time.
   EXPECT_EQ(diagnostics.error_count(), 1u) << rendered();
 }
@@ -251,11 +253,11 @@ TEST_F(RuleCompilerTest, R010_AfterAMacroPointsAtTheRulePattern) {
 }
 
 TEST_F(RuleCompilerTest, R011_UnderlinesTheReferenceAndGuesses) {
-  EXPECT_FALSE(compile(kType + "[macros]\nNAME = 'x'\n" + rule("pattern = 'foo {NAEM} bar'")));
+  EXPECT_FALSE(compile(kType + "[macros]\nNAME = 'x'\n" + rule("pattern = 'foo {NAMES} bar'")));
   EXPECT_EQ(full("R011"),
-            "ROOT/test.toml:11:16: error[R011]: unknown macro 'NAEM'\n"
-            "  pattern = 'foo {NAEM} bar'\n"
-            "                 ^~~~~~\n"
+            "ROOT/test.toml:11:16: error[R011]: unknown macro 'NAMES'\n"
+            "  pattern = 'foo {NAMES} bar'\n"
+            "                 ^~~~~~~\n"
             "  = did you mean 'NAME'?\n");
 }
 
@@ -266,7 +268,7 @@ TEST_F(RuleCompilerTest, R011_InAMultiLineStringPointsAtTheReference) {
 
 TEST_F(RuleCompilerTest, R012_NamesTheCycle) {
   EXPECT_FALSE(compile(kType + "[macros]\nA = 'a{B}'\nB = 'b{A}'\n" + rule("pattern = 'x{A}'")));
-  EXPECT_EQ(headline("R012"), "ROOT/test.toml:8:7: error[R012]: macro 'A' refers to itself (through A -> B -> A)");
+  EXPECT_EQ(headline("R012"), "ROOT/test.toml:7:7: error[R012]: macro 'A' refers to itself (through A -> B -> A)");
 }
 
 TEST_F(RuleCompilerTest, R013_UnknownLexiconGuesses) {
@@ -292,7 +294,7 @@ TEST_F(RuleCompilerTest, R015_HelperGroupsWithALeadingUnderscoreAreAllowed) {
 TEST_F(RuleCompilerTest, R017_UndeclaredTypeSuggestsDeclaringIt) {
   EXPECT_FALSE(compile(kType + "\n[[rule]]\nid = \"r\"\ntype = \"tt\"\npattern = 'foo'\n[[rule.example]]\ntext = \"foo\"\n"));
   EXPECT_EQ(full("R017"),
-            "ROOT/test.toml:9:8: error[R017]: annotation type 'tt' is not declared\n"
+            "ROOT/test.toml:8:8: error[R017]: annotation type 'tt' is not declared\n"
             "  type = \"tt\"\n"
             "         ^\n"
             "  = declare it with [types.tt] roles = [...], attributes = [...]\n"
@@ -336,11 +338,13 @@ TEST_F(RuleCompilerTest, OneRunReportsEveryError) {
                            "[[rule]]\nid = \"a\"\ntype = \"t\"\npattern = '(?<whom>x)'\n[[rule.example]]\ntext = \"x\"\n"
                            "[[rule]]\nid = \"b\"\ntype = \"u\"\npattern = 'y{MISSING}'\n[[rule.example]]\ntext = \"y\"\n"
                            "[[rule]]\nid = \"c\"\ntype = \"t\"\npattern = 'z'\nscope = \"page\"\n[[rule.example]]\ntext = \"z\"\n"
-                           "[[rule]]\nid = \"c\"\ntype = \"t\"\npattern = 'w'\n[[rule.example]]\ntext = \"w\"\n";
+                           "[[rule]]\nid = \"d\"\ntype = \"t\"\npattern = 'v'\n[[rule.example]]\ntext = \"v\"\n"
+                           "[[rule]]\nid = \"d\"\ntype = \"t\"\npattern = 'w'\n[[rule.example]]\ntext = \"w\"\n";
   EXPECT_FALSE(compile(text));
   for (const char* code : {"R020", "R015", "R017", "R011", "R014"}) EXPECT_TRUE(diagnostics.contains(code)) << code << "\n" << rendered();
   // Two R020s: the header's overlap and rule c's scope.
-  EXPECT_EQ(std::count(codes().begin(), codes().end(), "R020"), 2) << rendered();
+  const auto all = codes();
+  EXPECT_EQ(std::count(all.begin(), all.end(), "R020"), 2) << rendered();
 }
 
 TEST_F(RuleCompilerTest, ABadPatternDoesNotHideTheRestOfItsRule) {
@@ -413,13 +417,13 @@ TEST_F(RuleCompilerTest, R011_MacroDefinedInAnImportAndAgain) {
   tree.write("main.toml", "[rules]\nimport = \"common.toml\"\n[macros]\nX = 'y'\n" + kType + rule("pattern = 'foo{X}'"));
   EXPECT_FALSE(compile_rule_file(tree.path("main.toml"), tree.root(), diagnostics));
   EXPECT_EQ(codes(), std::vector<std::string>{"R011"}) << rendered();
-  EXPECT_NE(rendered().find("main.toml:4:1: error[R011]: macro 'X' is defined twice"), std::string::npos) << rendered();
+  EXPECT_NE(rendered().find("main.toml:4:5: error[R011]: macro 'X' is defined twice"), std::string::npos) << rendered();
 }
 
 TEST_F(RuleCompilerTest, R018_PathEscapeNamesThePathAndTheTree) {
   EXPECT_FALSE(compile(kType + "[lexicons.l]\nfile = \"../outside.toml\"\n" + rule("pattern = 'foo'")));
   EXPECT_EQ(full("R018"),
-            "ROOT/test.toml:7:8: error[R018]: path '../outside.toml' leaves the rule tree\n"
+            "ROOT/test.toml:6:8: error[R018]: path '../outside.toml' leaves the rule tree\n"
             "  file = \"../outside.toml\"\n"
             "         ^\n"
             "  = rule files may only name files under ROOT\n");
@@ -454,13 +458,13 @@ match_limit = 5000
 
 [types.alignment]
 roles = ["speaker", "target"]
-attributes = ["kind"]
+attributes = ["kind", "weight", "final"]
 
 [macros]
 ALIGN = 'align(?:s|ed)?'
-SELF = 'itself | themselves'
-WITH = '{ALIGN}  {SELF}
-  with'
+SELF = 'itself|themselves'
+WITH = '''{ALIGN}  {SELF}
+  with'''
 
 [[rule]]
 id = "align.with"
@@ -468,7 +472,7 @@ type = "alignment"
 priority = 5
 pattern = '''
   (?<speaker>\w+) {WITH} the  statement
-  of (?<target>[A-Z]\w+) | (?<target>the Union)
+  of (?<target>[A-Z]\w+)|(?<target>the Union)
 '''
 attrs = { kind = "full", weight = 2, final = true }
 
@@ -479,25 +483,40 @@ text = "Ireland aligns itself with the statement of Finland"
 text = "aligned"
 match = false
 )";
-  // Declared attribute names for the static attrs are checked: declare them.
-  const std::string fixed = std::string(text).replace(text.find("attributes = [\"kind\"]"), 21,
-                                                      "attributes = [\"kind\", \"weight\", \"final\"]");
-  EXPECT_EQ(dump(fixed),
+  EXPECT_EQ(dump(text),
             "ruleset demo\n"
             "  overlap: first\n"
             "  match_limit: 5000\n"
             "  type alignment roles=[speaker, target] attributes=[kind, weight, final]\n"
             "  macro ALIGN = align(?:s|ed)?\n"
             "  macro SELF = itself|themselves\n"
-            "  macro WITH = (?:align(?:s|ed)?)\\s+(?:itself|themselves)\\s+with\n"
+            "  macro WITH = (?:align(?:s|ed)?)\\s+(?:itself|themselves)\\s*with\n"
             "  rule align.with\n"
             "    type: alignment  stage: 0  priority: 5  scope: sentence  case: insensitive\n"
-            "    pattern: (?<speaker>\\w+)\\s+(?:(?:align(?:s|ed)?)\\s+(?:itself|themselves)\\s+with)\\s+the\\s+statement\\s+"
+            "    pattern: (?<speaker>\\w+)\\s+(?:(?:align(?:s|ed)?)\\s+(?:itself|themselves)\\s*with)\\s+the\\s+statement\\s*"
             "of\\s+(?<target>[A-Z]\\w+)|(?<target>the\\s+Union)\n"
             "    span: match\n"
             "    attrs: kind=full weight=2 final=true\n"
             "    triggers: statement, union (extracted)\n"
             "    examples: 1 matching, 1 not matching\n");
+}
+
+// Spaces inside a line match one or more white-space characters; a line break (with the
+// indentation after it) only continues the pattern, and matches optional white space.
+TEST_F(DumpTest, LineBreaksContinueThePattern) {
+  auto set = compile(kType + rule("pattern = '''\n  foo\n    bar baz\n  qux\n'''"));
+  ASSERT_TRUE(set) << rendered();
+  EXPECT_EQ(set->rules[0].final_pattern, R"(foo\s*bar\s+baz\s*qux)");
+}
+
+// White space next to an alternation bar is text like any other: the shipped rules write
+// "(?: of| for)" for "of" or "for" after a space.
+TEST_F(DumpTest, WhiteSpaceNextToABarIsKept) {
+  auto set = compile(kType + "[macros]\nROLE = '(?: of| for)'\n" +
+                     rule("pattern = 'representative{ROLE}|speaking |x | y'", "[[rule.example]]\ntext = \"representative of\"\n"));
+  ASSERT_TRUE(set) << rendered();
+  EXPECT_EQ(set->macros.at("ROLE"), R"((?:\s+of|\s+for))");
+  EXPECT_EQ(set->rules[0].final_pattern, R"(representative(?:(?:\s+of|\s+for))|speaking\s+|x\s+|\s+y)");
 }
 
 TEST_F(DumpTest, LookbehindWhiteSpaceIsOneCharacterAndClassesAndQuotesKeepTheirs) {
@@ -581,13 +600,13 @@ text = "France and Cote d'Ivoire"
             "  match_limit: 1000000\n"
             "  type actor roles=[actor] attributes=[actor_region, form]\n"
             "  type pair roles=[first, second, members] attributes=[]\n"
-            "  lexicon states: 2 entries, 4 names\n"
+            "  lexicon states: 2 entries, 3 names\n"
             "  rule actor\n"
             "    type: actor  stage: 0  priority: 0  scope: document  case: insensitive\n"
             "    pattern: (?<actor>(?<![\\w\\-]){lexicon:states}(?![\\w\\-]))\n"
             "    span: match\n"
             "    capture actor: lexicon=states.names copy=[region] required\n"
-            "    triggers: (none: always runs)\n"
+            "    triggers: ance, ivoire, republic (extracted)\n"
             "    examples: 1 matching, 0 not matching\n"
             "  rule demonym\n"
             "    type: actor  stage: 0  priority: 0  scope: document  case: insensitive\n"

@@ -283,10 +283,8 @@ class SpeechBuilder {
       if (h.span.begin != speech.span.begin) continue;
       speech.header = h.span;
       speech.speaker = h.speaker;
-      if (h.country) {
-        speech.actor = *h.country;
-        speech.role = role_of(*h.country, h.span);
-      }
+      if (h.layout == "press_release") speech.mode = "summary";
+      if (h.country) speech.actor = *h.country;  // a lone speech says nothing of the speaker's role
     }
     document_.speeches().push_back(std::move(speech));
   }
@@ -302,7 +300,7 @@ class SpeechBuilder {
       const Speech& speech = document_.speeches()[static_cast<std::size_t>(index)];
       if (speech.actor.id.empty() || speech.header.contains(mention.span)) continue;
       const std::string form = mention.attrs.text("form");
-      const bool third_person = starts_with_any(form, {"he", "He", "she", "She", "his", "His", "her", "Her"});
+      const bool third_person = starts_with_any(form, {"he", "He", "she", "She", "his", "His", "her", "Her", "the ", "The "});
       if (third_person != (speech.mode != "verbatim")) continue;
       Annotation a{"self_reference", mention.span, "", "", {}};
       a.attrs.set("actor", speech.actor);

@@ -6,6 +6,7 @@
 
 #include "caucus/json.hpp"
 #include "caucus/reader.hpp"
+#include "caucus/summary.hpp"
 #include "commands.hpp"
 #include "common.hpp"
 
@@ -26,6 +27,7 @@ const CommandSpec& spec() {
           {"output", 'o', "FILE", "Write to FILE instead of standard output (replaced atomically)"},
           {"types", 't', "TYPES", "Write only these annotation types (comma-separated)"},
           {"no-text", 0, "", "Leave out each annotation's text"},
+          {"format", 'f', "FORMAT", "jsonl (default) or summary (one readable line per speech and annotation)"},
           {"encoding", 0, "NAME", "Read documents in this encoding (e.g. windows-1252, utf-16le)"},
           {"encoding-errors", 0, "MODE", "fail (default) or replace: invalid UTF-8 becomes U+FFFD"},
           {"quiet", 'q', "", "No summary on stderr"},
@@ -79,6 +81,11 @@ int run_annotate(const Argv& argv) {
     std::fprintf(stderr, "caucus annotate: unknown encoding '%s'\n", read_options.encoding.c_str());
     return kExitUsage;
   }
+  const std::string format = args->get("format", "jsonl");
+  if (format != "jsonl" && format != "summary") {
+    std::fprintf(stderr, "caucus annotate: --format must be 'jsonl' or 'summary', not '%s'\n", format.c_str());
+    return kExitUsage;
+  }
   JsonOptions json_options;
   json_options.types = split_commas(args->get("types"));
   json_options.include_text = !args->has("no-text");
@@ -107,8 +114,12 @@ int run_annotate(const Argv& argv) {
     if (document) {
       pipeline->run(*document);
       diagnostics.append(document->problems());
-      output.write(document_to_json(*document, json_options));
-      output.write("\n");
+      if (format == "summary") {
+        output.write(document_summary(*document, {json_options.types}));
+      } else {
+        output.write(document_to_json(*document, json_options));
+        output.write("\n");
+      }
       ++documents;
       bytes += document->text().size();
       for (const auto& type : document->annotations().types()) per_type[type] += document->annotations().count(type);

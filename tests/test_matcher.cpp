@@ -1,0 +1,503 @@
+// apply_rules: what a match becomes (roles, span, attributes), capture constraints, stages,
+// overlap policies, scopes, hard-wrapped text and the match limit.
+#include <gtest/gtest.h>
+
+#include "caucus/rules.hpp"
+#include "rule_test_support.hpp"
+
+namespace caucus {
+namespace {
+
+using testing::describe;
+using Lines = std::vector<std::string>;
+
+std::shared_ptr<const RuleSet> compile(const std::string& text) {
+  Diagnostics diagnostics;
+  auto rules = compile_rule_text(text, "matcher.toml", ".", diagnostics);
+  EXPECT_TRUE(rules) << diagnostics.render();
+  EXPECT_FALSE(diagnostics.has_errors()) << diagnostics.render();
+  return rules;
+}
+
+// The span of the `nth` occurrence of `needle` in `text`.
+Span find(std::string_view text, std::string_view needle, int nth = 0) {
+  std::size_t at = text.find(needle);
+  for (int i = 0; i < nth && at != std::string_view::npos; ++i) at = text.find(needle, at + 1);
+  EXPECT_NE(at, std::string_view::npos) << needle;
+  return {static_cast<uint32_t>(at), static_cast<uint32_t>(at + needle.size())};
+}
+
+void add(Document& document, const std::string& type, Span span, Attributes attrs = {}) {
+  document.annotations().add({type, span, "", "test", std::move(attrs)});
+}
+
+// An "actor" annotation on the `nth` occurrence of `name`.
+void actor(Document& document, std::string_view name, const std::string& id, int nth = 0) {
+  Attributes attrs;
+  attrs.set("actor", ActorRef{id, std::string(name)});
+  add(document, "actor", find(document.text(), name, nth), std::move(attrs));
+}
+
+// --- What a match becomes --------------------------------------------------------------------
+
+TEST(Matcher, CapturesBecomeRolesAndTheMatchIsTheSpan) {
+  auto rules = compile(R"([types.thanks]
+roles = ["speaker", "target"]
+attributes = ["kind", "weight", "strong"]
+[[rule]]
+id = "thanks"
+type = "thanks"
+scope = "document"
+pattern = '(?<speaker>\w+) thanks (?<target>\w+)(?<_end>\.)?'
+attrs = { kind = "gratitude", weight = 2, strong = true }
+)");
+  ASSERT_TRUE(rules);
+  Document document("d.txt", "Ireland thanks Italy. Malta thanks\nSpain");
+  apply_rules(*rules, document, {.annotator = "rules-step"});
+  EXPECT_EQ(describe(document, "thanks"),
+            (Lines{"thanks[0,21)='Ireland thanks Italy.' kind=gratitude weight=2 strong=true speaker=Ireland target=Italy <thanks>",
+                   "thanks[22,40)='Malta thanks\nSpain' kind=gratitude weight=2 strong=true speaker=Malta target=Spain <thanks>"}));
+  const Annotation& a = document.annotations()[document.annotations().of_type("thanks")[0]];
+  EXPECT_EQ(a.annotator, "rules-step");
+  // Static attributes keep their types; helper groups (leading _) make no attribute.
+  EXPECT_TRUE(std::holds_alternative<int64_t>(*a.attrs.find("weight")));
+  EXPECT_TRUE(std::holds_alternative<bool>(*a.attrs.find("strong")));
+  EXPECT_FALSE(a.attrs.has("_end"));
+}
+
+TEST(Matcher, SpanCaptureOptionalCapturesAndTrimming) {
+  auto rules = compile(R"([types.t]
+roles = ["who", "what"]
+[[rule]]
+id = "r"
+type = "t"
+scope = "document"
+span = "who"
+pattern = '(?:by|for)\s(?<who>[A-Z]\w+\s*)(?:on\s(?<what>\w+))?'
+)");
+  ASSERT_TRUE(rules);
+  Document document("d.txt", "made by Norway  on trafficking; for Chile");
+  apply_rules(*rules, document);
+  // The span is the capture, and like the role's value it never ends in white space. A
+  // capture that did not take part makes no attribute.
+  EXPECT_EQ(describe(document, "t"),
+            (Lines{"t[8,14)='Norway' what=trafficking who=Norway <r>", "t[36,41)='Chile' who=Chile <r>"}));
+}
+
+TEST(Matcher, EveryNonOverlappingMatchInByteOffsets) {
+  auto rules = compile(R"([types.t]
+[[rule]]
+id = "r"
+type = "t"
+scope = "document"
+pattern = 'C[ôo]te'
+)");
+  ASSERT_TRUE(rules);
+  Document document("d.txt", "Türkiye, Côte, cote and COTE");
+  apply_rules(*rules, document);
+  EXPECT_EQ(describe(document, "t"), (Lines{"t[10,15)='Côte' <r>", "t[17,21)='cote' <r>", "t[26,30)='COTE' <r>"}));
+}
+
+TEST(Matcher, CaseSensitiveRules) {
+  auto rules = compile(R"([types.t]
+[[rule]]
+id = "r"
+type = "t"
+scope = "document"
+case_sensitive = true
+pattern = 'ACT'
+)");
+  ASSERT_TRUE(rules);
+  Document document("d.txt", "act, Act, ACT");
+  apply_rules(*rules, document);
+  EXPECT_EQ(describe(document, "t"), Lines{"t[10,13)='ACT' <r>"});
+}
+
+// --- Lexicon constraints ---------------------------------------------------------------------
+
+const char* kLexiconRules = R"([types.actor]
+roles = ["actor"]
+attributes = ["actor_region", "actor_type"]
+[lexicons.states]
+entries = [
+  { id = "FRA", label = "France", names = ["France", "French Republic"], region = "WEOG", type = "state" },
+  { id = "CIV", label = "Côte d'Ivoire", names = ["Côte d'Ivoire", "Cote d'Ivoire"], region = "African" },
+]
+[[rule]]
+id = "named"
+type = "actor"
+scope = "document"
+pattern = 'by (?<actor>[A-Z][\w\x27 ]+?)(?=[.,])'
+captures.actor = { lexicon = "states", copy = ["region", "type"] }
+)";
+
+TEST(Matcher, ALexiconConstraintGivesTheEntryAndCopiesItsAttributes) {
+  auto rules = compile(kLexiconRules);
+  ASSERT_TRUE(rules);
+  Document document("d.txt", "said by the French Republic, by Cote d'Ivoire, by Narnia.");
+  std::vector<TraceEvent> trace;
+  apply_rules(*rules, document, {.trace = &trace});
+  EXPECT_EQ(describe(document, "actor"),
+            (Lines{"actor[5,27)='by the French Republic' actor=FRA(France) actor_region=WEOG actor_type=state <named>",
+                   "actor[29,45)='by Cote d'Ivoire' actor=CIV(Côte d'Ivoire) actor_region=African <named>"}));
+  ASSERT_EQ(trace.size(), 3u);
+  EXPECT_EQ(trace[2].outcome, TraceOutcome::constraint_failed);
+  EXPECT_EQ(trace[2].match, (Span{47, 56}));
+  EXPECT_EQ(trace[2].detail, "capture 'actor' = 'Narnia' is not a name in lexicon 'states'");
+}
+
+TEST(Matcher, AnOptionalLexiconConstraintKeepsTheText) {
+  std::string text = kLexiconRules;
+  text.replace(text.find("copy = "), 0, "required = false, ");
+  auto rules = compile(text);
+  ASSERT_TRUE(rules);
+  Document document("d.txt", "by Narnia, by France.");
+  apply_rules(*rules, document);
+  EXPECT_EQ(describe(document, "actor"),
+            (Lines{"actor[0,9)='by Narnia' actor=Narnia <named>",
+                   "actor[11,20)='by France' actor=FRA(France) actor_region=WEOG actor_type=state <named>"}));
+}
+
+// --- Annotation constraints ------------------------------------------------------------------
+
+const char* kAlignmentRules = R"([types.alignment]
+roles = ["source", "target", "members"]
+attributes = ["source_kind"]
+[[rule]]
+id = "align"
+type = "alignment"
+scope = "document"
+pattern = '(?<source>[\w ]+?) aligns? (?:itself|themselves) with (?:the )?(?<target>[\w ]+?)\.'
+)";
+
+Document alignment_document() {
+  Document document("d.txt", "Ireland aligns itself with the European Union. Narnia aligns itself with the Union.");
+  actor(document, "Ireland", "IRL");
+  actor(document, "European Union", "EU");
+  Attributes group;
+  group.set("actor", ActorRef{"EU", "European Union"});
+  group.set("kind", std::string("group"));
+  add(document, "group", find(document.text(), "European Union"), group);
+  return document;
+}
+
+TEST(Matcher, CoincideTakesTheAnnotationsAttributeOrText) {
+  auto rules = compile(std::string(kAlignmentRules) +
+                  "captures.source = { annotation = \"actor\", take = \"actor\" }\n"
+                  "captures.target = { annotation = \"group\", required = false }\n");
+  ASSERT_TRUE(rules);
+  Document document = alignment_document();
+  std::vector<TraceEvent> trace;
+  apply_rules(*rules, document, {.trace = &trace});
+  // "Narnia" is no actor: the required source constraint fails, and the match is dropped.
+  EXPECT_EQ(describe(document, "alignment"),
+            Lines{"alignment[0,46)='Ireland aligns itself with the European Union.' source=IRL(Ireland) target=European Union <align>"});
+  ASSERT_EQ(trace.size(), 2u);
+  EXPECT_EQ(trace[1].outcome, TraceOutcome::constraint_failed);
+  EXPECT_EQ(trace[1].detail, "capture 'source' = 'Narnia' does not coincide with an annotation of type 'actor'");
+}
+
+TEST(Matcher, InsideFindsTheAnnotationAroundTheCapture) {
+  auto rules = compile(R"([types.ref]
+roles = ["actor"]
+[[rule]]
+id = "union"
+type = "ref"
+scope = "document"
+pattern = '(?<actor>Union)'
+captures.actor = { annotation = "actor", relation = "inside", take = "actor" }
+)");
+  ASSERT_TRUE(rules);
+  Document document = alignment_document();
+  apply_rules(*rules, document);
+  // The first "Union" lies inside "European Union"; the second lies inside no actor.
+  EXPECT_EQ(describe(document, "ref"), Lines{"ref[40,45)='Union' actor=EU(European Union) <union>"});
+}
+
+TEST(Matcher, ContainsTakesTheFirstAnnotationOrEachOfThem) {
+  const std::string rules_text = R"([types.bloc]
+roles = ["members"]
+[[rule]]
+id = "bloc"
+type = "bloc"
+scope = "document"
+pattern = '(?<members>[\w, ]+?) align themselves'
+)";
+  Document first("d.txt", "Malta, Italy and Spain align themselves. Nobody else align themselves.");
+  // Added out of text order: lists are read in text order all the same.
+  actor(first, "Spain", "ESP");
+  actor(first, "Malta", "MLT");
+  actor(first, "Italy", "ITA");
+
+  auto one = compile(rules_text + "captures.members = { annotation = \"actor\", relation = \"contains\", take = \"actor\" }\n");
+  ASSERT_TRUE(one);
+  apply_rules(*one, first);
+  EXPECT_EQ(describe(first, "bloc"), Lines{"bloc[0,39)='Malta, Italy and Spain align themselves' members=MLT(Malta) <bloc>"});
+
+  Document each("d.txt", std::string(first.text()));
+  actor(each, "Spain", "ESP");
+  actor(each, "Malta", "MLT");
+  actor(each, "Italy", "ITA");
+  auto many = compile(rules_text +
+                      "captures.members = { annotation = \"actor\", relation = \"contains\", take = \"actor\", each = true }\n");
+  ASSERT_TRUE(many);
+  apply_rules(*many, each);
+  EXPECT_EQ(describe(each, "bloc"), (Lines{"bloc[0,39)='Malta, Italy and Spain align themselves' members=MLT(Malta) <bloc>",
+                                           "bloc[0,39)='Malta, Italy and Spain align themselves' members=ITA(Italy) <bloc>",
+                                           "bloc[0,39)='Malta, Italy and Spain align themselves' members=ESP(Spain) <bloc>"}));
+}
+
+TEST(Matcher, TakeSkipsAnnotationsWithoutTheAttribute) {
+  auto rules = compile(R"([types.ref]
+roles = ["actor"]
+[[rule]]
+id = "r"
+type = "ref"
+scope = "document"
+pattern = '(?<actor>Ireland|Malta)'
+captures.actor = { annotation = "actor", take = "actor" }
+)");
+  ASSERT_TRUE(rules);
+  Document document("d.txt", "Ireland and Malta");
+  add(document, "actor", find(document.text(), "Ireland"));  // no "actor" attribute
+  actor(document, "Malta", "MLT");
+  apply_rules(*rules, document);
+  EXPECT_EQ(describe(document, "ref"), Lines{"ref[12,17)='Malta' actor=MLT(Malta) <r>"});
+}
+
+TEST(Matcher, AConstraintMayNameSeveralTypesInOrder) {
+  auto rules = compile(R"([types.ref]
+roles = ["actor"]
+[[rule]]
+id = "r"
+type = "ref"
+scope = "document"
+pattern = '(?<actor>\w+) said'
+captures.actor = { annotation = "actor|pronoun", take = "actor" }
+)");
+  ASSERT_TRUE(rules);
+  EXPECT_EQ(rules->required_types(), (std::vector<std::string>{"actor", "pronoun"}));
+  Document document("d.txt", "Ireland said; We said; They said");
+  actor(document, "Ireland", "IRL");
+  Attributes we;
+  we.set("actor", ActorRef{"SPEAKER", "the speaker"});
+  add(document, "pronoun", find(document.text(), "We"), we);
+  apply_rules(*rules, document);
+  EXPECT_EQ(describe(document, "ref"), (Lines{"ref[0,12)='Ireland said' actor=IRL(Ireland) <r>",
+                                              "ref[14,21)='We said' actor=SPEAKER(the speaker) <r>"}));
+}
+
+// --- Stages ----------------------------------------------------------------------------------
+
+TEST(Matcher, ALaterStageSeesTheAnnotationsOfAnEarlierOne) {
+  // Written stage 1 first: stages run in order whatever the order in the file.
+  auto rules = compile(R"([rules]
+scope = "document"
+[types.alignment]
+roles = ["source", "target"]
+[types.actor]
+roles = ["actor"]
+[lexicons.states]
+entries = [{ id = "IRL", names = ["Ireland"] }, { id = "ITA", names = ["Italy"] }]
+[[rule]]
+id = "align"
+type = "alignment"
+stage = 1
+pattern = '(?<source>\w+) aligns itself with (?<target>\w+)'
+captures.source = { annotation = "actor", take = "actor" }
+captures.target = { annotation = "actor", take = "actor" }
+[[rule]]
+id = "actor"
+type = "actor"
+pattern = '(?<actor>{lexicon:states})'
+captures.actor = { lexicon = "states" }
+)");
+  ASSERT_TRUE(rules);
+  EXPECT_TRUE(rules->required_types().empty()) << join(rules->required_types());
+  Document document("d.txt", "Ireland aligns itself with Italy; Narnia aligns itself with Italy");
+  apply_rules(*rules, document);
+  EXPECT_EQ(document.annotations().count("actor"), 3u);
+  EXPECT_EQ(describe(document, "alignment"),
+            Lines{"alignment[0,32)='Ireland aligns itself with Italy' source=IRL(Ireland) target=ITA(Italy) <align>"});
+}
+
+// --- Overlap policies ------------------------------------------------------------------------
+
+std::string overlap_rules(const std::string& policy) {
+  return "[rules]\noverlap = \"" + policy + R"("
+scope = "document"
+[types.org]
+[types.other]
+[[rule]]
+id = "the"
+type = "org"
+pattern = '\bthe\b'
+[[rule]]
+id = "un"
+type = "org"
+priority = 5
+pattern = 'United Nations'
+[[rule]]
+id = "ns"
+type = "org"
+priority = 9
+pattern = 'Nations Security'
+[[rule]]
+id = "nsc"
+type = "org"
+priority = 1
+pattern = 'Nations Security Council'
+[[rule]]
+id = "sc"
+type = "other"
+pattern = 'Security Council'
+)";
+}
+
+// The rules that made the "org" annotations, in text order.
+std::vector<std::string> org_rules(const std::string& policy, std::vector<TraceEvent>* trace = nullptr) {
+  auto rules = compile(overlap_rules(policy));
+  if (!rules) return {"(does not compile)"};
+  Document document("d.txt", "the United Nations Security Council");
+  apply_rules(*rules, document, {.trace = trace});
+  std::vector<std::string> out;
+  for (AnnotationId id : document.annotations().of_type("org")) out.push_back(document.annotations()[id].rule);
+  // Another type never competes.
+  EXPECT_EQ(document.annotations().count("other"), 1u) << policy;
+  return out;
+}
+
+TEST(Matcher, OverlapKeepAll) { EXPECT_EQ(org_rules("keep_all"), (Lines{"the", "un", "nsc", "ns"})); }
+TEST(Matcher, OverlapLongest) { EXPECT_EQ(org_rules("longest"), (Lines{"the", "nsc"})); }
+TEST(Matcher, OverlapFirst) { EXPECT_EQ(org_rules("first"), (Lines{"the", "un"})); }
+TEST(Matcher, OverlapPriority) { EXPECT_EQ(org_rules("priority"), (Lines{"the", "ns"})); }
+
+TEST(Matcher, OverlapLosersAreTracedWithTheWinner) {
+  std::vector<TraceEvent> trace;
+  org_rules("priority", &trace);
+  std::map<std::string, TraceEvent> by_rule;
+  for (const auto& event : trace) by_rule[event.rule] = event;
+  EXPECT_EQ(by_rule["ns"].outcome, TraceOutcome::kept);
+  EXPECT_EQ(by_rule["un"].outcome, TraceOutcome::dropped_by_overlap);
+  EXPECT_EQ(by_rule["un"].detail, "overlaps a match of rule 'ns' (overlap policy: priority)");
+  EXPECT_EQ(by_rule["nsc"].outcome, TraceOutcome::dropped_by_overlap);
+}
+
+TEST(Matcher, TheDefaultPolicyIsLongest) {
+  std::string text = overlap_rules("longest");
+  text.erase(text.find("overlap = \"longest\"\n"), std::string("overlap = \"longest\"\n").size());
+  auto rules = compile(text);
+  ASSERT_TRUE(rules);
+  EXPECT_EQ(rules->overlap, OverlapPolicy::longest);
+}
+
+// --- Scopes ----------------------------------------------------------------------------------
+
+// Two paragraphs, three sentences, annotated by hand.
+Document scoped_document() {
+  Document document("d.txt", "We condemn the attack. We deplore it.\n\nIt was here. Second paragraph.");
+  const std::string_view text = document.text();
+  add(document, "paragraph", find(text, "We condemn the attack. We deplore it."));
+  add(document, "paragraph", find(text, "It was here. Second paragraph."));
+  add(document, "sentence", find(text, "We condemn the attack."));
+  add(document, "sentence", find(text, "We deplore it."));
+  add(document, "sentence", find(text, "It was here."));
+  add(document, "sentence", find(text, "Second paragraph."));
+  add(document, "speech", {0, static_cast<uint32_t>(text.size())});
+  return document;
+}
+
+std::size_t count(const std::string& scope, const std::string& pattern) {
+  auto rules = compile("[types.t]\n[[rule]]\nid = \"r\"\ntype = \"t\"\nscope = \"" + scope + "\"\npattern = '" + pattern + "'\n");
+  if (!rules) return 999;
+  Document document = scoped_document();
+  apply_rules(*rules, document);
+  return document.annotations().count("t");
+}
+
+TEST(Matcher, TheScopeIsTheTextARuleSees) {
+  // A match never crosses the unit it was found in.
+  EXPECT_EQ(count("sentence", R"(attack\. We)"), 0u);
+  EXPECT_EQ(count("paragraph", R"(attack\. We)"), 1u);
+  EXPECT_EQ(count("paragraph", R"(it\.\s+It)"), 0u);
+  EXPECT_EQ(count("speech", R"(it\.\s+It)"), 1u);
+  EXPECT_EQ(count("document", R"(it\.\s+It)"), 1u);
+  // ^ is the start of the unit.
+  EXPECT_EQ(count("sentence", "^We"), 2u);
+  EXPECT_EQ(count("paragraph", "^We"), 1u);
+  EXPECT_EQ(count("document", "^We"), 1u);
+  // A lookbehind does not see past the start of the unit.
+  EXPECT_EQ(count("sentence", R"((?<=attack\.\s)We)"), 0u);
+  EXPECT_EQ(count("paragraph", R"((?<=attack\.\s)We)"), 1u);
+}
+
+TEST(Matcher, WithoutItsUnitsARuleFindsNothing) {
+  auto rules = compile("[types.t]\n[[rule]]\nid = \"r\"\ntype = \"t\"\npattern = 'attack'\n");
+  ASSERT_TRUE(rules);
+  Document document("d.txt", "the attack");
+  apply_rules(*rules, document);
+  EXPECT_EQ(document.annotations().count("t"), 0u);
+  EXPECT_EQ(rules->required_types(), std::vector<std::string>{"sentence"});
+}
+
+// --- Hard-wrapped text -----------------------------------------------------------------------
+
+TEST(Matcher, SpacesInAPatternMatchLineBreaks) {
+  auto rules = compile(R"([types.alignment]
+roles = ["source"]
+[[rule]]
+id = "align"
+type = "alignment"
+pattern = '(?<source>\w+) aligns itself with the statement'
+)");
+  ASSERT_TRUE(rules);
+  Document document("d.txt", "Ireland aligns itself\nwith the\r\n  statement to be delivered.");
+  add(document, "sentence", {0, static_cast<uint32_t>(document.text().size())});
+  apply_rules(*rules, document);
+  EXPECT_EQ(describe(document, "alignment"),
+            Lines{"alignment[0,43)='Ireland aligns itself\nwith the\r\n  statement' source=Ireland <align>"});
+}
+
+// --- The match limit -------------------------------------------------------------------------
+
+TEST(Matcher, M001_CatastrophicBacktrackingStopsTheRuleNotTheRun) {
+  auto rules = compile(R"([rules]
+match_limit = 1000
+[types.t]
+[types.u]
+[[rule]]
+id = "nested"
+type = "t"
+pattern = '(a+)+$'
+[[rule]]
+id = "plain"
+type = "u"
+pattern = 'b'
+)");
+  ASSERT_TRUE(rules);
+  ASSERT_EQ(rules->match_limit, 1000u);
+  const std::string bad = std::string(40, 'a') + "b.";
+  Document document("record.txt", "Intro line.\n" + bad + "\nLast aa");
+  add(document, "sentence", find(document.text(), "Intro line."));
+  add(document, "sentence", find(document.text(), bad));
+  add(document, "sentence", find(document.text(), "Last aa"));
+  std::vector<TraceEvent> trace;
+  apply_rules(*rules, document, {.trace = &trace});
+
+  ASSERT_TRUE(document.problems().contains("M001")) << document.problems().render();
+  const auto problems = document.problems().all();
+  ASSERT_EQ(problems.size(), 1u) << document.problems().render();
+  EXPECT_EQ(problems[0].where.path, "record.txt");
+  EXPECT_EQ(problems[0].where.line, 2u);
+  EXPECT_NE(problems[0].message.find("rule 'nested'"), std::string::npos) << problems[0].message;
+  EXPECT_NE(document.problems().render().find("record.txt:2:1: error[M001]: rule 'nested' stopped at line 2: "), std::string::npos)
+      << document.problems().render();
+  // The other rule, and the same rule on the other sentences, still make their annotations.
+  EXPECT_EQ(describe(document, "u"), Lines{"u[52,53)='b' <plain>"});
+  EXPECT_EQ(describe(document, "t"), Lines{"t[60,62)='aa' <nested>"});
+  EXPECT_TRUE(std::any_of(trace.begin(), trace.end(),
+                          [](const TraceEvent& e) { return e.rule == "nested" && e.outcome == TraceOutcome::match_limit; }));
+}
+
+}  // namespace
+}  // namespace caucus

@@ -1,0 +1,413 @@
+// The literal prefilter: trigger words extracted from patterns, the Aho-Corasick scan, and
+// the promise that makes it safe: a rule gives the same annotations with and without it.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "../engine/src/rules/prefilter.hpp"
+#include "caucus/pipeline.hpp"
+#include "caucus/registry.hpp"
+#include "caucus/rules.hpp"
+#include "caucus/segmentation.hpp"
+#include "rule_test_support.hpp"
+
+namespace caucus {
+namespace {
+
+using testing::describe_all;
+using Words = std::vector<std::string>;
+
+// --- extract_triggers ------------------------------------------------------------------------
+
+struct TriggerCase {
+  const char* pattern;
+  Words expected;
+};
+
+void PrintTo(const TriggerCase& c, std::ostream* out) { *out << c.pattern; }
+
+class Triggers : public ::testing::TestWithParam<TriggerCase> {};
+
+TEST_P(Triggers, AreExtracted) {
+  const TriggerCase& c = GetParam();
+  EXPECT_EQ(extract_triggers(c.pattern), c.expected) << c.pattern;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Patterns, Triggers,
+    ::testing::Values(
+        // Literal words, lower-cased.
+        TriggerCase{"aligns", {"aligns"}}, TriggerCase{"Condemns", {"condemns"}},
+        // The longest word of a sequence is the best filter.
+        TriggerCase{R"(on\s+behalf\s+of)", {"behalf"}}, TriggerCase{R"(the\s+statement\s+by)", {"statement"}},
+        // Alternations: one word per branch.
+        TriggerCase{"statement|declaration", {"declaration", "statement"}},
+        TriggerCase{R"((?:welcome|commend)s?\s+the)", {"commend", "commends", "welcome", "welcomes"}},
+        TriggerCase{"foo|bar.*", {"bar", "foo"}},
+        // A branch that guarantees nothing makes the whole alternation useless.
+        TriggerCase{"foo|.*", {}}, TriggerCase{R"(foo|\w+)", {}},
+        // Optional groups multiply out.
+        TriggerCase{"align(?:s|ed)?", {"align", "aligned", "aligns"}}, TriggerCase{"colou?r", {"color", "colour"}},
+        TriggerCase{R"(\bthank(?:s|\x20you)\b)", {"thank"}}, TriggerCase{R"(\bthank(?:s|ed)\b)", {"thanked", "thanks"}},
+        // Quantifiers: at least once keeps the requirement, possibly zero drops it.
+        TriggerCase{"(?:abc){2,}", {"abc"}}, TriggerCase{"(?:xyz)*abcd", {"abcd"}}, TriggerCase{"(?:xyz){0,2}abcd", {"abcd"}},
+        TriggerCase{"x+yzw", {"yzw"}}, TriggerCase{"(?:abcdef)+?x", {"abcdef"}}, TriggerCase{"(?:abcdef)*+x", {}},
+        TriggerCase{"welcome[sd]?", {"welcome"}}, TriggerCase{"abc{2}def", {"def"}},
+        // A brace that is no quantifier is a literal.
+        TriggerCase{"abc{x}", {"abc{x}"}},
+        // Classes, dots and class escapes break words.
+        TriggerCase{"[Ww]elcome", {"elcome"}}, TriggerCase{R"(\d+\s+members)", {"members"}}, TriggerCase{"a.c", {}},
+        TriggerCase{"[^]abc]xyz", {"xyz"}}, TriggerCase{"[[:alpha:]]+ment", {"ment"}}, TriggerCase{R"([\]x]yyy)", {"yyy"}},
+        TriggerCase{R"(\p{Lu}\w+\s+said)", {"said"}}, TriggerCase{R"(\x{41}bcd)", {"bcd"}},
+        // Escaped punctuation is literal; \Q..\E quotes.
+        TriggerCase{R"(S/PV\.\d+)", {"s/pv."}}, TriggerCase{R"(\Qa.b*c\E)", {"a.b*c"}},
+        TriggerCase{R"(x\Qa b\Ey)", {"xa by"}},
+        // Non-ASCII letters fold in ways a byte scanner does not follow: no trigger.
+        TriggerCase{"Türkiye", {"rkiye"}}, TriggerCase{R"(\Qcôte\E)", {}},
+        // Lookarounds and anchors are zero-width.
+        TriggerCase{"(?=foo)barbaz", {"barbaz"}}, TriggerCase{R"((?<!not\s)support)", {"support"}},
+        TriggerCase{"(?!xx)abc", {"abc"}}, TriggerCase{"^abc$", {"abc"}}, TriggerCase{R"(\babc\b)", {"abc"}},
+        // Inline flags, comments, verbs and named groups.
+        TriggerCase{"(?i)Security", {"security"}}, TriggerCase{R"((?i:UNITED)\s+nations)", {"nations"}},
+        TriggerCase{R"((?-i)ABCD)", {"abcd"}}, TriggerCase{"foo(?#comment)bar", {"foobar"}},
+        TriggerCase{"(*UCP)hello", {"hello"}}, TriggerCase{"(?<who>abc)def", {"abcdef"}},
+        TriggerCase{"(?'who'abc)def", {"abcdef"}}, TriggerCase{"(?P<who>abc)def", {"abcdef"}},
+        TriggerCase{"(?>abc|def)ghi", {"abcghi", "defghi"}}, TriggerCase{"(?|(abc)|(def))", {"abc", "def"}},
+        // Too short to be worth it, or too many.
+        TriggerCase{"ab", {}}, TriggerCase{"ab|abc", {}}, TriggerCase{"", {}},
+        // Unbalanced input gives up safely.
+        TriggerCase{"abc)def", {}}));
+
+TEST(Triggers, MinimumLengthIsAParameter) {
+  EXPECT_EQ(extract_triggers("ab", 2), Words{"ab"});
+  EXPECT_EQ(extract_triggers("abcd", 5), Words{});
+}
+
+TEST(Triggers, LargeAlternationsFallBackToRequiredWords) {
+  // More than 64 exact strings: the product is abandoned for the best single part.
+  std::string many = "(?:";
+  for (int i = 0; i < 70; ++i) many += (i ? "|" : "") + std::string("w") + static_cast<char>('a' + i % 26) + static_cast<char>('a' + i / 26);
+  many += ")";
+  EXPECT_EQ(extract_triggers(many + "statement"), Words{"statement"});
+  EXPECT_EQ(extract_triggers(many), Words{});
+}
+
+// --- Soundness: with the prefilter a rule finds what it finds without it ---------------------
+
+struct SoundCase {
+  const char* pattern;
+  const char* text;  // a text the pattern matches
+};
+
+void PrintTo(const SoundCase& c, std::ostream* out) { *out << c.pattern << " on " << c.text; }
+
+class TriggersAreSound : public ::testing::TestWithParam<SoundCase> {};
+
+TEST_P(TriggersAreSound, OnAMatchingText) {
+  const SoundCase& c = GetParam();
+  Diagnostics diagnostics;
+  auto rules = compile_rule_text(std::string("[types.t]\n[[rule]]\nid = \"r\"\ntype = \"t\"\nscope = \"document\"\npattern = '") +
+                                     c.pattern + "'\n[[rule.example]]\ntext = \"x\"\n",
+                                 "sound.toml", ".", diagnostics);
+  ASSERT_TRUE(rules) << diagnostics.render();
+  Document without("d", c.text), with("d", c.text);
+  apply_rules(*rules, without, {.use_prefilter = false});
+  apply_rules(*rules, with, {.use_prefilter = true});
+  ASSERT_EQ(without.annotations().count("t"), 1u) << "the case is wrong: the pattern must match the text";
+  EXPECT_EQ(describe_all(with), describe_all(without)) << "triggers: " << join(rules->rules[0].triggers);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Patterns, TriggersAreSound,
+    ::testing::Values(
+        SoundCase{"align(?:s|ed)?", "Ireland ALIGNS itself"}, SoundCase{R"((?i)Security\s+Council)", "security council"},
+        SoundCase{R"(\Qa.b\E-c)", "x a.b-c y"}, SoundCase{"colou?r", "COLOR"},
+        // Backreferences, subroutine calls, recursion, conditionals and callouts match text that
+        // is not written in the pattern where they stand.
+        SoundCase{R"((x)abc\1def)", "xabcxdef"}, SoundCase{R"((x)(x)(x)(x)(x)(x)(x)(x)(x)(x)(x)(y)abc\12def)", "xxxxxxxxxxxyabcydef"},
+        SoundCase{R"((x)abc\g-1def)", "xabcxdef"}, SoundCase{R"((x)abc\g{1}def)", "xabcxdef"},
+        SoundCase{R"(\101bcd)", "Abcd"}, SoundCase{"(abc|def)-(?1)", "abc-def"},
+        SoundCase{"(?<_n>abc|def)-(?&_n)", "abc-def"}, SoundCase{"(?P<_n>abc|def)-(?P>_n)", "abc-def"},
+        SoundCase{"(?P<_n>abc)-(?P=_n)", "abc-abc"}, SoundCase{"(?:a|b(?R)c)xyz", "baxyzcxyz"},
+        SoundCase{"(a)?(?(1)bcd|efg)", "abcd"}, SoundCase{"abc(?C1)def", "abcdef"}, SoundCase{"abc(?C\"x\")def", "abcdef"},
+        SoundCase{"abc(*atomic:xyz)def", "abcxyzdef"}, SoundCase{"abc(*pla:xyz)xyzdef", "abcxyzdef"}));
+
+// --- The Aho-Corasick scan -------------------------------------------------------------------
+
+std::vector<std::string> hits(const Prefilter& prefilter, std::string_view text, const Words& words) {
+  std::vector<std::string> out;
+  for (const auto& h : prefilter.scan(text)) {
+    out.push_back(std::string(text.substr(h.begin, h.end - h.begin)) + "@" + std::to_string(h.begin) + ":" + words.at(h.word));
+  }
+  return out;
+}
+
+TEST(Prefilter, ScanFindsEveryOccurrenceIgnoringCaseOrderedByEnd) {
+  // Word ids are given in order of first appearance: he, she, hers, his.
+  const Prefilter prefilter({{"he", "she"}, {"HERS", "his"}});
+  EXPECT_EQ(prefilter.word_count(), 4u);
+  EXPECT_EQ(prefilter.rule_count(), 2u);
+  const Words words{"he", "she", "hers", "his"};
+  EXPECT_EQ(hits(prefilter, "uSHErs, This", words),
+            (std::vector<std::string>{"SHE@1:she", "HE@2:he", "HErs@2:hers", "his@9:his"}));
+  EXPECT_TRUE(prefilter.scan("nothing to see").empty());
+  EXPECT_TRUE(Prefilter().scan("he she").empty());
+}
+
+TEST(Prefilter, WordsSharedByRulesAreScannedOnce) {
+  const Prefilter prefilter({{"align", "aligns"}, {"ALIGN"}, {}});
+  EXPECT_EQ(prefilter.word_count(), 2u);
+  EXPECT_EQ(prefilter.scan("Ireland aligns itself").size(), 2u);  // align, aligns
+}
+
+std::string marked(const Prefilter& prefilter, std::string_view text, Span unit) {
+  std::vector<char> out(prefilter.rule_count(), 0);
+  prefilter.candidates(prefilter.scan(text), unit, out);
+  std::string s;
+  for (char c : out) s += c ? '1' : '0';
+  return s;
+}
+
+TEST(Prefilter, CandidatesAreTheRulesWithATriggerInsideTheUnit) {
+  // Rule 0 needs "condemn", rule 1 "statement" or "declaration", rule 2 always runs.
+  const Prefilter prefilter({{"condemn"}, {"statement", "declaration"}, {}});
+  const std::string text = "We condemn it. The Declaration was adopted. Nothing.";
+  //                        0123456789012345678901234567890123456789012345678901
+  EXPECT_EQ(marked(prefilter, text, {0, 14}), "101");
+  EXPECT_EQ(marked(prefilter, text, {15, 43}), "011");
+  EXPECT_EQ(marked(prefilter, text, {44, 52}), "001");
+  EXPECT_EQ(marked(prefilter, text, {0, 52}), "111");
+  // A trigger cut by the unit's start or end does not count.
+  EXPECT_EQ(marked(prefilter, text, {4, 9}), "001");    // "ondem"
+  EXPECT_EQ(marked(prefilter, text, {3, 9}), "001");    // "condem"
+  EXPECT_EQ(marked(prefilter, text, {4, 10}), "001");   // "ondemn"
+  EXPECT_EQ(marked(prefilter, text, {3, 10}), "101");   // "condemn" exactly
+  EXPECT_EQ(marked(prefilter, text, {10, 10}), "001");  // empty unit
+}
+
+TEST(Prefilter, RulesFromARuleSet) {
+  Diagnostics diagnostics;
+  auto rules = compile_rule_text(R"([types.t]
+[[rule]]
+id = "extracted"
+type = "t"
+pattern = 'condemn(?:s|ed)?'
+[[rule.example]]
+text = "x"
+[[rule]]
+id = "declared"
+type = "t"
+pattern = '\w+ment'
+triggers = ["Statement", "AGREEMENT"]
+[[rule.example]]
+text = "x"
+[[rule]]
+id = "always"
+type = "t"
+pattern = '\w+'
+[[rule.example]]
+text = "x"
+)",
+                                 "p.toml", ".", diagnostics);
+  ASSERT_TRUE(rules) << diagnostics.render();
+  EXPECT_EQ(rules->rules[0].triggers, (Words{"condemn", "condemned", "condemns"}));
+  EXPECT_EQ(rules->rules[1].triggers, (Words{"statement", "agreement"}));
+  EXPECT_TRUE(rules->rules[2].triggers.empty());
+  EXPECT_EQ(rules->prefilter().rule_count(), 3u);
+  EXPECT_EQ(marked(rules->prefilter(), "an AGREEMENT", {0, 12}), "011");
+}
+
+// --- In apply_rules --------------------------------------------------------------------------
+
+// A document with the sentences given, one per line, annotated by hand.
+Document with_sentences(const std::vector<std::string>& sentences) {
+  std::string text;
+  std::vector<Span> spans;
+  for (const auto& s : sentences) {
+    spans.push_back({static_cast<uint32_t>(text.size()), static_cast<uint32_t>(text.size() + s.size())});
+    text += s + "\n";
+  }
+  Document document("doc.txt", text);
+  for (Span span : spans) document.annotations().add({"sentence", span, "", "segmenter", {}});
+  return document;
+}
+
+TEST(PrefilterInApply, ARuleWithoutItsTriggerWordsIsNeverRunOnASentence) {
+  // The pattern matches "condemn" anywhere, but its declared trigger is "deplore": where the
+  // sentence has no "deplore", the pattern is not even tried.
+  Diagnostics diagnostics;
+  auto rules = compile_rule_text(R"([types.stance]
+[[rule]]
+id = "stance"
+type = "stance"
+pattern = 'condemn|deplore'
+triggers = ["deplore"]
+[[rule.example]]
+text = "x"
+)",
+                                 "p.toml", ".", diagnostics);
+  ASSERT_TRUE(rules) << diagnostics.render();
+  Document document = with_sentences({"We condemn the attack.", "We deplore and condemn it.", "Nothing here."});
+  std::vector<TraceEvent> trace;
+  apply_rules(*rules, document, {.use_prefilter = true, .trace = &trace});
+  ASSERT_EQ(trace.size(), 4u);
+  EXPECT_EQ(trace[0].unit, (Span{0, 22}));
+  EXPECT_EQ(trace[0].outcome, TraceOutcome::skipped_by_prefilter);
+  EXPECT_EQ(trace[1].outcome, TraceOutcome::kept);
+  EXPECT_EQ(trace[2].outcome, TraceOutcome::kept);
+  EXPECT_EQ(trace[3].outcome, TraceOutcome::skipped_by_prefilter);
+  EXPECT_EQ(trace[3].rule, "stance");
+  // Only the second sentence was searched: "condemn" in the first is not found.
+  EXPECT_EQ(testing::describe(document, "stance"),
+            (Words{"stance[26,33)='deplore' <stance>", "stance[38,45)='condemn' <stance>"}));
+
+  // Without the prefilter the rule runs on every sentence.
+  Document all = with_sentences({"We condemn the attack.", "We deplore and condemn it.", "Nothing here."});
+  trace.clear();
+  apply_rules(*rules, all, {.use_prefilter = false, .trace = &trace});
+  EXPECT_EQ(all.annotations().count("stance"), 3u);
+  for (const auto& event : trace) EXPECT_NE(event.outcome, TraceOutcome::skipped_by_prefilter);
+  EXPECT_EQ(trace.back().outcome, TraceOutcome::no_match);
+}
+
+TEST(PrefilterInApply, ExtractedTriggersSkipSentencesWithoutThem) {
+  Diagnostics diagnostics;
+  auto rules = compile_rule_text(R"([types.alignment]
+[[rule]]
+id = "align"
+type = "alignment"
+pattern = 'align(?:s|ed)? (?:itself|themselves)'
+[[rule.example]]
+text = "x"
+)",
+                                 "p.toml", ".", diagnostics);
+  ASSERT_TRUE(rules) << diagnostics.render();
+  Document document = with_sentences({"Ireland aligns itself.", "We thank Italy.", "They ALIGNED THEMSELVES."});
+  std::vector<TraceEvent> trace;
+  apply_rules(*rules, document, {.trace = &trace});
+  ASSERT_EQ(trace.size(), 3u);
+  EXPECT_EQ(trace[0].outcome, TraceOutcome::kept);
+  EXPECT_EQ(trace[1].outcome, TraceOutcome::skipped_by_prefilter);
+  EXPECT_EQ(trace[2].outcome, TraceOutcome::kept);
+  EXPECT_EQ(document.annotations().count("alignment"), 2u);
+}
+
+// --- Equivalence on the example corpus -------------------------------------------------------
+
+std::vector<std::pair<std::string, std::string>> corpus() {
+  std::vector<std::pair<std::string, std::string>> out;
+  const auto dir = std::filesystem::path(CAUCUS_SOURCE_DIR) / "examples" / "corpus";
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".txt") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    out.emplace_back(entry.path().filename().string(), buffer.str());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(PrefilterEquivalence, ShippedPipelineRulesGiveTheSameAnnotationsOnTheCorpus) {
+  AnnotatorRegistry registry;
+  register_builtin_annotators(registry);
+  Diagnostics diagnostics;
+  auto pipeline = Pipeline::load(default_pipeline_path(), registry, diagnostics);
+  ASSERT_TRUE(pipeline) << diagnostics.render();
+  const auto documents = corpus();
+  ASSERT_EQ(documents.size(), 5u);
+  std::size_t rule_sets = 0, annotations = 0;
+  for (std::size_t step = 0; step < pipeline->steps().size(); ++step) {
+    const auto* provider = dynamic_cast<const RuleProvider*>(pipeline->steps()[step].instance.get());
+    if (!provider) continue;
+    for (const auto& rules : provider->rule_sets()) {
+      ++rule_sets;
+      for (const auto& [name, text] : documents) {
+        Document with(name, text), without(name, text);
+        pipeline->run_steps(with, step);
+        pipeline->run_steps(without, step);
+        apply_rules(*rules, with, {.use_prefilter = true, .annotator = "x"});
+        apply_rules(*rules, without, {.use_prefilter = false, .annotator = "x"});
+        const auto a = describe_all(with), b = describe_all(without);
+        EXPECT_EQ(a, b) << rules->name << " on " << name;
+        annotations += a.size();
+      }
+    }
+  }
+  EXPECT_GT(rule_sets, 0u);
+  EXPECT_GT(annotations, 1000u);
+}
+
+// The shipped rules are mostly lexicon rules, which have no triggers: this set has many, and
+// runs over the same corpus.
+TEST(PrefilterEquivalence, RulesWithTriggersGiveTheSameAnnotationsOnTheCorpus) {
+  Diagnostics diagnostics;
+  auto rules = compile_rule_text(R"([rules]
+overlap = "keep_all"
+[types.w]
+[[rule]]
+id = "align"
+type = "w"
+pattern = 'align(?:s|ed|ing)? (?:itself|themselves|myself)'
+[[rule]]
+id = "thank"
+type = "w"
+pattern = '\bthank(?:s|ed)?\b'
+[[rule]]
+id = "council"
+type = "w"
+scope = "paragraph"
+pattern = '(?i)security\s+council'
+[[rule]]
+id = "cs"
+type = "w"
+case_sensitive = true
+pattern = 'Secretary-General|President'
+[[rule]]
+id = "resolution"
+type = "w"
+pattern = 'resolution \d+ \(\d{4}\)'
+[[rule]]
+id = "quoted"
+type = "w"
+pattern = '\Q(S/\E\d+/\d+\)'
+[[rule]]
+id = "behalf"
+type = "w"
+scope = "document"
+pattern = 'on behalf of (?:the )?\w+'
+[[rule]]
+id = "traffick"
+type = "w"
+pattern = '(?<![\w-])traffick(?:ing|ed|ers?)\b'
+[[rule]]
+id = "declared"
+type = "w"
+pattern = 'women|children'
+triggers = ["women", "children"]
+)",
+                                 "corpus.toml", ".", diagnostics);
+  ASSERT_TRUE(rules) << diagnostics.render();
+  for (const auto& rule : rules->rules) EXPECT_FALSE(rule.triggers.empty()) << rule.id;
+  std::size_t total = 0;
+  for (const auto& [name, text] : corpus()) {
+    Document with(name, text), without(name, text);
+    for (Document* d : {&with, &without}) {
+      for (Span paragraph : find_paragraphs(text)) {
+        d->annotations().add({"paragraph", paragraph, "", "", {}});
+        std::vector<Span> sentences;
+        SentenceSplitter::for_this_thread().split(text, paragraph, sentences);
+        for (Span s : sentences) d->annotations().add({"sentence", s, "", "", {}});
+      }
+    }
+    apply_rules(*rules, with, {.use_prefilter = true});
+    apply_rules(*rules, without, {.use_prefilter = false});
+    EXPECT_EQ(describe_all(with), describe_all(without)) << name;
+    total += with.annotations().count("w");
+  }
+  EXPECT_GT(total, 100u);
+}
+
+}  // namespace
+}  // namespace caucus
