@@ -197,6 +197,18 @@ TEST(Matcher, CoincideTakesTheAnnotationsAttributeOrText) {
   EXPECT_EQ(trace[1].detail, "capture 'source' = 'Narnia' does not coincide with an annotation of type 'actor'");
 }
 
+TEST(Matcher, AnOptionalAnnotationConstraintKeepsTheText) {
+  auto rules = compile(std::string(kAlignmentRules) +
+                       "captures.source = { annotation = \"actor\", take = \"actor\", required = false }\n"
+                       "captures.target = { annotation = \"group\", take = \"actor\", required = false }\n");
+  ASSERT_TRUE(rules);
+  Document document = alignment_document();
+  apply_rules(*rules, document);
+  EXPECT_EQ(describe(document, "alignment"),
+            (Lines{"alignment[0,46)='Ireland aligns itself with the European Union.' source=IRL(Ireland) target=EU(European Union) <align>",
+                   "alignment[47,83)='Narnia aligns itself with the Union.' source=Narnia target=Union <align>"}));
+}
+
 TEST(Matcher, InsideFindsTheAnnotationAroundTheCapture) {
   auto rules = compile(R"([types.ref]
 roles = ["actor"]

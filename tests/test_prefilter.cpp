@@ -79,12 +79,12 @@ INSTANTIATE_TEST_SUITE_P(
         // Unbalanced input gives up safely.
         TriggerCase{"abc)def", {}}));
 
-TEST(Triggers, MinimumLengthIsAParameter) {
+TEST(TriggerExtraction, MinimumLengthIsAParameter) {
   EXPECT_EQ(extract_triggers("ab", 2), Words{"ab"});
   EXPECT_EQ(extract_triggers("abcd", 5), Words{});
 }
 
-TEST(Triggers, LargeAlternationsFallBackToRequiredWords) {
+TEST(TriggerExtraction, LargeAlternationsFallBackToRequiredWords) {
   // More than 64 exact strings: the product is abandoned for the best single part.
   std::string many = "(?:";
   for (int i = 0; i < 70; ++i) many += (i ? "|" : "") + std::string("w") + static_cast<char>('a' + i % 26) + static_cast<char>('a' + i / 26);

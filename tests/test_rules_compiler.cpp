@@ -121,6 +121,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"R013_unknown_lexicon", "R013", kType + rule("pattern = '{lexicon:nowhere}'")},
         Case{"R013_unknown_lexicon_field", "R013",
              kType + "[lexicons.l]\nentries = [{ id = \"A\", names = [\"Alpha\"] }]\n" + rule("pattern = 'x{lexicon:l.demonyms}'")},
+        Case{"R013_bad_annotation_reference", "R013", kType + rule("pattern = 'x{annotation:no-such-name}'")},
         Case{"R013_constraint_on_unknown_lexicon", "R013",
              kType + rule("pattern = '(?<who>foo)'\ncaptures.who = { lexicon = \"nowhere\" }")},
         Case{"R013_constraint_on_unknown_field", "R013",

@@ -79,7 +79,12 @@ class SpeechBuilder {
       }
     }
     if (presidency_.id.empty() && !national_capacity_.empty()) presidency_ = national_capacity_.front().second;
-    if (!presidency_.id.empty()) document_.meta()["presidency"] = presidency_.id;
+    if (!presidency_.id.empty() && !general_assembly()) document_.meta()["presidency"] = presidency_.id;
+  }
+
+  bool general_assembly() const {
+    auto it = document_.meta().find("body");
+    return it != document_.meta().end() && it->second == "General Assembly";
   }
 
   void read_headers() {
@@ -183,7 +188,8 @@ class SpeechBuilder {
       speech.mode = "verbatim";
       if (starts_with_any(h.speaker, {"The President", "The Acting President", "The Temporary President"})) {
         speech.role = "president";
-        speech.actor = presidency_;
+        // The President of the General Assembly speaks for the Assembly, not for a State.
+        speech.actor = general_assembly() ? ActorRef{"UNGA", "General Assembly"} : presidency_;
         for (const auto& [offset, actor] : national_capacity_) {
           if (speech.span.contains({offset, offset})) speech.actor = actor;
         }
@@ -229,21 +235,23 @@ class SpeechBuilder {
     return nullptr;
   }
 
-  // The actor of a reported-speech cue in the first sentence of `paragraph`, if any.
-  const ActorRef* reported_actor(Span paragraph) const {
-    const auto& sentences = store_.contained("sentence", paragraph);
-    const Span first = sentences.empty() ? paragraph : store_[sentences.front()].span;
-    for (AnnotationId id : store_.contained("reported_speech", first)) {
-      if (const ActorRef* actor = actor_of(store_[id], "actor")) return actor;
+  // The first reported-speech cue inside `span`, if any.
+  const Annotation* reported_cue(Span span) const {
+    for (AnnotationId id : store_.contained("reported_speech", span)) {
+      if (actor_of(store_[id], "actor")) return &store_[id];
     }
     return nullptr;
   }
 
+  // Press releases: a paragraph opening with a speaker line starts a summary of that speaker's
+  // statement, which runs on over the paragraphs without one. Before the first of them (the
+  // overview), each sentence that reports a delegation ("France's representative said")
+  // starts a reported speech that runs to the next such sentence or the paragraph's end.
   void press_release_speeches() {
-    bool statements = false;  // true once the first speaker paragraph has been seen
+    bool statements = false;
+    auto& speeches = document_.speeches();
     for (AnnotationId id : store_.of_type("paragraph")) {
       const Span p = store_[id].span;
-      auto& speeches = document_.speeches();
       if (const Header* h = header_at(p.begin)) {
         statements = true;
         Speech speech;
@@ -256,20 +264,42 @@ class SpeechBuilder {
         speeches.push_back(std::move(speech));
         continue;
       }
-      const ActorRef* reported = reported_actor(p);
-      if (reported && (speeches.empty() || speeches.back().actor.id != reported->id || !statements)) {
-        Speech speech;
-        speech.span = p;
-        speech.speaker = reported->label + "'s representative";
-        speech.actor = *reported;
-        speech.role = "delegate";
-        speech.mode = "reported";
-        speeches.push_back(std::move(speech));
+      if (statements) {
+        const Annotation* cue = reported_cue(first_sentence(p));
+        const ActorRef* actor = cue ? actor_of(*cue, "actor") : nullptr;
+        if (actor && (speeches.empty() || speeches.back().actor.id != actor->id)) {
+          speeches.push_back(reported_speech(p, *cue));
+        } else if (!speeches.empty() && speeches.back().mode == "summary") {
+          speeches.back().span.end = p.end;  // the statement goes on
+        }
         continue;
       }
-      // A paragraph without a speaker continues the statement before it.
-      if (statements && !speeches.empty() && speeches.back().mode == "summary") speeches.back().span.end = p.end;
+      std::vector<std::pair<uint32_t, const Annotation*>> starts;
+      for (AnnotationId sentence : store_.contained("sentence", p)) {
+        const Span s = store_[sentence].span;
+        if (const Annotation* cue = reported_cue(s)) starts.emplace_back(s.begin, cue);
+      }
+      for (std::size_t i = 0; i < starts.size(); ++i) {
+        const uint32_t end = i + 1 < starts.size() ? trim_end(starts[i].first, starts[i + 1].first) : p.end;
+        speeches.push_back(reported_speech({starts[i].first, end}, *starts[i].second));
+      }
     }
+  }
+
+  Span first_sentence(Span paragraph) const {
+    const auto& sentences = store_.contained("sentence", paragraph);
+    return sentences.empty() ? paragraph : store_[sentences.front()].span;
+  }
+
+  // A reported speech: the speaker is the cue as printed ("France's representative").
+  Speech reported_speech(Span span, const Annotation& cue) const {
+    Speech speech;
+    speech.span = span;
+    speech.speaker = std::string(document_.slice(cue.span));
+    speech.actor = *actor_of(cue, "actor");
+    speech.role = "delegate";
+    speech.mode = "reported";
+    return speech;
   }
 
   void single_speech() {

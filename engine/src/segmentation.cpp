@@ -4,6 +4,7 @@
 #include <unicode/filteredbrk.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 
@@ -77,6 +78,73 @@ std::vector<Span> find_paragraphs(std::string_view text) {
   return paragraphs;
 }
 
+namespace {
+
+bool all_of(std::string_view s, bool (*pred)(char)) { return !s.empty() && std::all_of(s.begin(), s.end(), pred); }
+bool digit(char c) { return c >= '0' && c <= '9'; }
+
+// "17-38455", "17-38455 (E)": the job number printed on every page of a UN document.
+bool job_number(std::string_view word) {
+  return word.size() == 8 && word[2] == '-' && all_of(word.substr(0, 2), digit) && all_of(word.substr(3), digit);
+}
+// "5/34": page of pages.
+bool page_number(std::string_view word) {
+  const auto slash = word.find('/');
+  return slash != std::string_view::npos && slash > 0 && slash + 1 < word.size() && all_of(word.substr(0, slash), digit) &&
+         all_of(word.substr(slash + 1), digit) && word.size() <= 9;
+}
+// "21/11/2017"
+bool numeric_date(std::string_view word) {
+  return word.size() == 10 && word[2] == '/' && word[5] == '/' && all_of(word.substr(0, 2), digit) &&
+         all_of(word.substr(3, 2), digit) && all_of(word.substr(6), digit);
+}
+bool record_symbol(std::string_view word) {
+  return (word.starts_with("S/PV.") || (word.starts_with("A/") && word.find("/PV.") != std::string_view::npos)) && word.size() <= 24;
+}
+
+std::vector<std::string_view> words_of(std::string_view line) {
+  std::vector<std::string_view> words;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+    const std::size_t start = i;
+    while (i < line.size() && line[i] != ' ' && line[i] != '\t') ++i;
+    if (i > start) words.push_back(line.substr(start, i - start));
+  }
+  return words;
+}
+
+bool is_furniture(std::string_view line) {
+  if (line.size() > 140) return false;
+  const auto words = words_of(line);
+  if (words.empty()) return false;
+  // "17-38455 5/34", "6/34 17-38455", "17-38455 (E)"
+  if (words.size() <= 3) {
+    bool job = false, other = true;
+    for (auto w : words) {
+      if (job_number(w)) job = true;
+      else if (!page_number(w) && w != "(E)") other = false;
+    }
+    if (job && other) return true;
+  }
+  // "S/PV.8111 Trafficking in persons ... 21/11/2017" and the same the other way round.
+  const bool symbol_first = record_symbol(words.front()) && numeric_date(words.back());
+  const bool date_first = numeric_date(words.front()) && record_symbol(words.back());
+  return words.size() >= 2 && (symbol_first || date_first);
+}
+
+}  // namespace
+
+std::vector<Span> find_page_furniture(std::string_view text) {
+  std::vector<Span> out;
+  for (const Line& line : split_lines(text)) {
+    if (line.blank) continue;
+    const Span content = trim(text, {line.begin, line.end});
+    if (is_furniture(text.substr(content.begin, content.size()))) out.push_back(content);
+  }
+  return out;
+}
+
 struct SentenceSplitter::Impl {
   std::unique_ptr<icu::BreakIterator> iterator;
   std::string buffer;
@@ -119,13 +187,18 @@ SentenceSplitter& SentenceSplitter::for_this_thread() {
   return splitter;
 }
 
-void SentenceSplitter::split(std::string_view text, Span paragraph, std::vector<Span>& out) {
+void SentenceSplitter::split(std::string_view text, Span paragraph, std::vector<Span>& out, const std::vector<Span>& ignored) {
   // ICU ends a sentence at every line break (UAX #29 rule SB4), so line breaks become spaces
   // in a copy of the same length: the offsets stay those of the document.
   std::string& buffer = impl_->buffer;
   buffer.assign(text.substr(paragraph.begin, paragraph.size()));
   for (char& c : buffer) {
     if (c == '\n' || c == '\r') c = ' ';
+  }
+  for (const Span span : ignored) {
+    if (!paragraph.overlaps(span)) continue;
+    const uint32_t from = std::max(span.begin, paragraph.begin), to = std::min(span.end, paragraph.end);
+    std::fill(buffer.begin() + (from - paragraph.begin), buffer.begin() + (to - paragraph.begin), ' ');
   }
   UErrorCode status = U_ZERO_ERROR;
   UText* utext = utext_openUTF8(nullptr, buffer.data(), static_cast<int64_t>(buffer.size()), &status);

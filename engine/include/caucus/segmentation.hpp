@@ -17,6 +17,11 @@ inline constexpr std::size_t kLongLineBytes = 160;
 // kLongLineBytes), each line. Spans exclude surrounding white space.
 std::vector<Span> find_paragraphs(std::string_view text);
 
+// Page furniture of UN documents printed to text: running heads and job-number lines such as
+// "17-38455 5/34" or "S/PV.8111 Trafficking in persons in conflict situations 21/11/2017",
+// standing on lines of their own, often in the middle of a sentence. Spans of the whole lines.
+std::vector<Span> find_page_furniture(std::string_view text);
+
 // Splits paragraphs into sentences with ICU's sentence rules for English, with the standard
 // abbreviation suppressions ("Mr.", "Dr.", "No." do not end a sentence). Line breaks inside a
 // paragraph are read as spaces, so hard-wrapped lines do not end sentences.
@@ -30,8 +35,9 @@ class SentenceSplitter {
   SentenceSplitter(const SentenceSplitter&) = delete;
   SentenceSplitter& operator=(const SentenceSplitter&) = delete;
 
-  // Appends the sentences of `paragraph` (a span of `text`) to `out`.
-  void split(std::string_view text, Span paragraph, std::vector<Span>& out);
+  // Appends the sentences of `paragraph` (a span of `text`) to `out`. Text under `ignored`
+  // spans (page furniture) is read as spaces, so it does not end or start sentences.
+  void split(std::string_view text, Span paragraph, std::vector<Span>& out, const std::vector<Span>& ignored = {});
 
   static SentenceSplitter& for_this_thread();
 

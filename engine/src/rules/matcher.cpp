@@ -84,7 +84,7 @@ class RuleRunner {
     const CompiledPattern& pattern = *rule.compiled;
     MatchScratch& scratch = MatchScratch::for_this_thread();
     const auto* subject = reinterpret_cast<PCRE2_SPTR>(text_.data() + unit.begin);
-    if (!rule.masks.empty()) subject = reinterpret_cast<PCRE2_SPTR>(masked(unit, rule.masks).data());
+    if (!rule.masks.empty() || has_furniture(unit)) subject = reinterpret_cast<PCRE2_SPTR>(masked(unit, rule.masks).data());
     const PCRE2_SIZE length = unit.size();
     PCRE2_SIZE start = 0;
     bool any = false;
@@ -306,6 +306,8 @@ class RuleRunner {
     return SIZE_MAX;
   }
 
+  bool has_furniture(Span unit) const { return !document_.annotations().overlapping("page_furniture", unit).empty(); }
+
   // The unit's text with the annotations of the given mask types overwritten by their mask
   // bytes (see RuleSet::masks). Cached for consecutive rules with the same masks.
   const std::string& masked(Span unit, const std::vector<std::size_t>& masks) {
@@ -317,6 +319,12 @@ class RuleRunner {
     for (char& c : masked_text_) {
       const auto u = static_cast<unsigned char>(c);
       if (u < 0x20 && (u < 0x09 || u > 0x0D)) c = ' ';
+    }
+    // Page furniture (running heads inside a sentence) reads as white space.
+    for (AnnotationId id : document_.annotations().overlapping("page_furniture", unit)) {
+      const Span s = document_.annotations()[id].span;
+      const uint32_t from = std::max(s.begin, unit.begin), to = std::min(s.end, unit.end);
+      std::fill(masked_text_.begin() + (from - unit.begin), masked_text_.begin() + (to - unit.begin), ' ');
     }
     for (std::size_t k : masks) {
       for (AnnotationId id : document_.annotations().contained(rules_.masks[k], unit)) {

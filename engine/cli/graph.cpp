@@ -1,0 +1,257 @@
+// caucus graph: the who-aligns-with-whom network of a corpus, as GraphML, DOT, JSON, CSV or SVG.
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include "caucus/network.hpp"
+#include "caucus/reader.hpp"
+#include "commands.hpp"
+#include "common.hpp"
+
+namespace caucus::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+const CommandSpec& spec() {
+  static const CommandSpec spec{
+      "graph",
+      "[OPTIONS] INPUT...",
+      "build the alignment network of a corpus",
+      "INPUT is a document or directory of documents (annotated with the pipeline first), a JSON\n"
+      "Lines file written by 'caucus annotate' (*.jsonl: annotate once, graph many times), or a\n"
+      "GraphML network written by 'caucus graph' (*.graphml: partial networks are merged).\n"
+      "Nodes are actors (GraphML node id = actor id: ISO 3166-1 alpha-3 for States); edges are\n"
+      "(source, target, relation) with weight (statements), documents, first_date and last_date.\n"
+      "The format is taken from -o's extension unless --format says otherwise. With csv, -o X.csv\n"
+      "writes the edges to X.csv and the nodes to X.nodes.csv.",
+      {
+          pipeline_option(),
+          {"output", 'o', "FILE", "Write here (with --per: a directory) instead of standard output"},
+          {"format", 'f', "FORMAT", "graphml (default), dot, json (networkx node-link), csv, svg"},
+          {"relations", 'r', "LIST", "Keep these relations (comma-separated): aligns_with, speaks_for, member_of"},
+          {"min-weight", 0, "N", "Keep edges with at least N statements"},
+          {"from", 0, "DATE", "Keep edges with a statement on or after DATE (YYYY-MM-DD)"},
+          {"to", 0, "DATE", "Keep edges with a statement on or before DATE (YYYY-MM-DD)"},
+          {"per", 0, "WHAT", "One network per 'document' or per 'meeting', written into the -o directory"},
+          {"coalign", 0, "", "The co-alignment projection: States linked when they align with the same group in the same meeting"},
+          {"stats", 0, "", "Print a summary on stderr: counts, most aligned-with groups, components, betweenness"},
+          {"evidence", 0, "FILE", "Write, per edge, the statements behind it (JSON Lines)"},
+          {"quiet", 'q', "", "No progress summary"},
+      }};
+  return spec;
+}
+
+std::set<std::string> split_set(const std::string& text) {
+  std::set<std::string> out;
+  std::stringstream in(text);
+  for (std::string item; std::getline(in, item, ',');) {
+    if (!item.empty()) out.insert(item);
+  }
+  return out;
+}
+
+std::string extension_format(const std::string& path) {
+  const std::string ext = fs::path(path).extension().string();
+  if (ext == ".dot" || ext == ".gv") return "dot";
+  if (ext == ".json") return "json";
+  if (ext == ".csv") return "csv";
+  if (ext == ".svg") return "svg";
+  return "graphml";
+}
+
+std::string format_extension(const std::string& format) { return format == "dot" ? ".dot" : "." + format; }
+
+bool write_text(const std::string& path, const std::string& text) {
+  Output out(path);
+  out.write(text);
+  if (!out.commit()) {
+    std::fprintf(stderr, "caucus graph: %s\n", out.error().c_str());
+    return false;
+  }
+  return true;
+}
+
+bool write_network(const AlignmentNetwork& network, const std::string& format, const std::string& path) {
+  std::ostringstream text;
+  if (format == "graphml") network.write_graphml(text);
+  else if (format == "dot") network.write_dot(text);
+  else if (format == "json") network.write_json(text);
+  else if (format == "svg") network.write_svg(text);
+  else if (format == "csv") {
+    network.write_csv_edges(text);
+    if (!path.empty() && path != "-") {
+      std::ostringstream nodes;
+      network.write_csv_nodes(nodes);
+      const fs::path p(path);
+      if (!write_text((p.parent_path() / (p.stem().string() + ".nodes.csv")).string(), nodes.str())) return false;
+    }
+  }
+  return write_text(path, text.str());
+}
+
+// The group a document belongs to with --per: itself, or its meeting.
+std::string group_key(const std::string& per, const std::string& doc, const std::map<std::string, std::string>& meta) {
+  if (per == "meeting") {
+    for (const char* key : {"symbol", "meeting"}) {
+      if (auto it = meta.find(key); it != meta.end() && !it->second.empty()) {
+        std::string name = it->second;
+        for (char& c : name) {
+          if (c == '/' || c == ' ' || c == '(' || c == ')') c = '_';
+        }
+        return name;
+      }
+    }
+  }
+  return fs::path(doc).stem().string();
+}
+
+}  // namespace
+
+int run_graph(const Argv& argv) {
+  std::string error;
+  auto args = parse_args(spec(), argv, error);
+  if (!args) {
+    std::fprintf(stderr, "caucus graph: %s\n", error.c_str());
+    return kExitUsage;
+  }
+  if (args->has("help")) {
+    std::fputs(format_help(spec()).c_str(), stdout);
+    return kExitOk;
+  }
+  if (args->positional().empty()) {
+    std::fprintf(stderr, "caucus graph: no INPUT given (see 'caucus graph --help')\n");
+    return kExitUsage;
+  }
+  const std::string output = args->get("output");
+  const std::string format = args->get("format", extension_format(output));
+  if (format != "graphml" && format != "dot" && format != "json" && format != "csv" && format != "svg") {
+    std::fprintf(stderr, "caucus graph: unknown format '%s': graphml, dot, json, csv or svg\n", format.c_str());
+    return kExitUsage;
+  }
+  const std::string per = args->get("per");
+  if (!per.empty() && per != "document" && per != "meeting") {
+    std::fprintf(stderr, "caucus graph: --per takes 'document' or 'meeting'\n");
+    return kExitUsage;
+  }
+  if (!per.empty() && output.empty()) {
+    std::fprintf(stderr, "caucus graph: --per needs -o DIRECTORY\n");
+    return kExitUsage;
+  }
+  NetworkFilter filter;
+  filter.relations = split_set(args->get("relations"));
+  filter.from = args->get("from");
+  filter.to = args->get("to");
+  try {
+    filter.min_weight = static_cast<uint64_t>(std::stoull(args->get("min-weight", "1")));
+  } catch (const std::exception&) {
+    std::fprintf(stderr, "caucus graph: --min-weight takes a number\n");
+    return kExitUsage;
+  }
+
+  AnnotatorRegistry registry;
+  register_builtin_annotators(registry);
+  std::unique_ptr<Pipeline> pipeline;  // loaded when the first document needs it
+  Diagnostics diagnostics;
+  std::map<std::string, AlignmentNetwork> networks;  // group -> network ("" without --per)
+  std::size_t failed = 0, documents = 0;
+
+  auto add_jsonl = [&](std::istream& in, const std::string& name) {
+    std::size_t line_number = 0;
+    for (std::string line; std::getline(in, line);) {
+      ++line_number;
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      std::string message;
+      auto record = parse_json(line, message);
+      AlignmentNetwork part;
+      if (!record || !part.add_annotation_record(*record, message)) {
+        diagnostics.error("G001", "bad JSON Lines record: " + message, {name, static_cast<uint32_t>(line_number), 0});
+        ++failed;
+        continue;
+      }
+      std::map<std::string, std::string> meta;
+      for (const auto& [key, value] : (*record)["meta"].object()) meta[key] = value.string_or("");
+      networks[per.empty() ? "" : group_key(per, (*record)["doc"].string_or(""), meta)].merge(part);
+      ++documents;
+    }
+  };
+
+  for (const auto& input : expand_inputs(args->positional(), diagnostics)) {
+    const std::string ext = fs::path(input).extension().string();
+    if (input == "-") {
+      add_jsonl(std::cin, "<stdin>");
+    } else if (ext == ".jsonl") {
+      std::ifstream in(input);
+      if (!in) {
+        diagnostics.error("D001", "cannot open", {input});
+        ++failed;
+        continue;
+      }
+      add_jsonl(in, input);
+    } else if (ext == ".graphml") {
+      std::ifstream in(input);
+      std::string message;
+      AlignmentNetwork part;
+      if (!in || !part.add_graphml(in, message)) {
+        diagnostics.error("G002", in ? message : "cannot open", {input});
+        ++failed;
+        continue;
+      }
+      networks[per.empty() ? "" : fs::path(input).stem().string()].merge(part);
+    } else {
+      if (!pipeline) {
+        pipeline = load_pipeline(*args, registry);
+        if (!pipeline) return kExitUsage;
+      }
+      Diagnostics document_diagnostics;
+      auto document = read_document(input, {}, document_diagnostics);
+      if (document) {
+        pipeline->run(*document);
+        document_diagnostics.append(document->problems());
+        AlignmentNetwork part;
+        part.add_document(*document);
+        networks[per.empty() ? "" : group_key(per, document->name(), document->meta())].merge(part);
+        ++documents;
+      }
+      if (document_diagnostics.has_errors()) ++failed;
+      diagnostics.append(document_diagnostics);
+    }
+  }
+  print_diagnostics(diagnostics);
+  if (networks.empty()) networks[""];  // an empty corpus still gives a (empty) network
+
+  bool ok = true;
+  if (!per.empty()) {
+    std::error_code ec;
+    fs::create_directories(output, ec);
+    if (ec) {
+      std::fprintf(stderr, "caucus graph: cannot create %s: %s\n", output.c_str(), ec.message().c_str());
+      return kExitUsage;
+    }
+  }
+  AlignmentNetwork all;
+  for (auto& [key, network] : networks) {
+    AlignmentNetwork result = network.filtered(filter);
+    if (args->has("coalign")) result = result.coalignment();
+    const std::string path = per.empty() ? output : (fs::path(output) / (key + format_extension(format))).string();
+    ok &= write_network(result, format, path);
+    all.merge(result);
+  }
+  if (args->has("evidence")) {
+    std::ostringstream text;
+    all.write_evidence(text);
+    ok &= write_text(args->get("evidence"), text.str());
+  }
+  if (args->has("stats")) std::fputs(all.stats().c_str(), stderr);
+  if (!args->has("quiet")) {
+    std::fprintf(stderr, "caucus graph: %zu documents, %zu actors, %zu edges%s\n", documents, all.actors.size(), all.edges.size(),
+                 failed ? (", " + std::to_string(failed) + " inputs failed").c_str() : "");
+  }
+  if (!ok) return kExitUsage;
+  return failed ? kExitFailures : kExitOk;
+}
+
+}  // namespace caucus::cli
