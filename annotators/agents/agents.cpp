@@ -48,7 +48,7 @@ void AgentsAnnotator::annotate(Document& document) const {
       const ActorRef* actor = agent ? std::get_if<ActorRef>(agent) : nullptr;
       std::string act = "unknown";
       if (actor && speaker) act = actor->id == speaker->id || speaks_for(document, index, actor->id) ? "own" : "reported";
-      else if (agent) act = "reported";  // a resolution or an unresolved name
+      else if (agent && !actor) act = "reported";  // a resolution: its words, not the speaker's
       attrs.set("speech_act", act);
     }
   }

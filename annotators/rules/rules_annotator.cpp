@@ -41,6 +41,14 @@ std::vector<std::string> RulesAnnotator::produced_types() const {
   return {types.begin(), types.end()};
 }
 
+std::vector<std::string> RulesAnnotator::internal_types() const {
+  std::vector<std::string> out;
+  for (const auto& set : sets_) {
+    for (const auto& type : set->internal_types()) out.push_back(type);
+  }
+  return out;
+}
+
 std::vector<std::string> RulesAnnotator::required_types() const {
   // What a file needs may come from an earlier file of the same step.
   std::set<std::string> required, produced;

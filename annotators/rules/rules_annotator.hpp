@@ -11,6 +11,7 @@ class RulesAnnotator final : public Annotator, public RuleProvider {
   std::string_view name() const override { return "rules"; }
   std::vector<std::string> required_types() const override;
   std::vector<std::string> produced_types() const override;
+  std::vector<std::string> internal_types() const override;
   bool configure(const Config& config, Diagnostics& diagnostics) override;
   void annotate(Document& document) const override;
   std::vector<std::shared_ptr<const RuleSet>> rule_sets() const override { return sets_; }

@@ -10,6 +10,7 @@ class Segmenter final : public Annotator {
  public:
   std::string_view name() const override { return "segmenter"; }
   std::vector<std::string> produced_types() const override { return {"paragraph", "sentence", "page_furniture"}; }
+  std::vector<std::string> internal_types() const override { return {"page_furniture"}; }
   bool configure(const Config& config, Diagnostics& diagnostics) override;
   void annotate(Document& document) const override;
 

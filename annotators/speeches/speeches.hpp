@@ -17,6 +17,7 @@ class SpeechesAnnotator final : public Annotator {
   std::string_view name() const override { return "speeches"; }
   std::vector<std::string> required_types() const override;
   std::vector<std::string> produced_types() const override { return {"speech", "self_reference"}; }
+  std::vector<std::string> internal_types() const override { return {"self_reference"}; }
   bool configure(const Config& config, Diagnostics& diagnostics) override;
   void annotate(Document& document) const override;
 

@@ -1,10 +1,21 @@
 // caucus annotate: runs the pipeline over documents and writes JSON Lines.
+//
+// Documents are annotated on -j threads and written in input order: finished documents wait in
+// a small window until those before them are written, so memory does not grow with the corpus.
+#include <unistd.h>
+
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <map>
+#include <mutex>
+#include <thread>
 
 #include "caucus/json.hpp"
+#include "caucus/json_value.hpp"
 #include "caucus/reader.hpp"
 #include "caucus/summary.hpp"
 #include "commands.hpp"
@@ -13,24 +24,33 @@
 namespace caucus::cli {
 namespace {
 
+using Clock = std::chrono::steady_clock;
+
+std::atomic<bool> g_interrupted{false};
+extern "C" void on_interrupt(int) { g_interrupted = true; }
+
 const CommandSpec& spec() {
   static const CommandSpec spec{
       "annotate",
       "[OPTIONS] INPUT...",
       "annotate documents and write one JSON object per document (JSON Lines)",
-      "INPUT is a file, a directory (searched recursively for *.txt) or - for standard input.\n"
+      "INPUT is a file, a directory (searched recursively for *.txt) or - for standard input. On\n"
+      "standard input, JSON Lines {\"doc\": ID, \"text\": TEXT} are documents, one per line (the map\n"
+      "step of Hadoop Streaming, Spark's RDD.pipe or GNU parallel); any other input is one document.\n"
       "Documents are written in input order. Offsets are Unicode code points into the text as read\n"
-      "(Python's text[start:end]). A summary goes to stderr. Exit status: 0 ok, 1 some documents\n"
-      "failed, 2 usage or configuration error.",
+      "(Python's text[start:end]). A summary goes to stderr, and a progress bar when stderr is a\n"
+      "terminal. Exit status: 0 ok, 1 some documents failed, 2 usage or configuration error.",
       {
           pipeline_option(),
           {"output", 'o', "FILE", "Write to FILE instead of standard output (replaced atomically)"},
+          {"jobs", 'j', "N", "Annotate N documents at a time (default: all cores)"},
           {"types", 't', "TYPES", "Write only these annotation types (comma-separated)"},
+          {"all-types", 0, "", "Also write the intermediate types rules use internally (statement_ref, self_mention, ...)"},
           {"no-text", 0, "", "Leave out each annotation's text"},
           {"format", 'f', "FORMAT", "jsonl (default) or summary (one readable line per speech and annotation)"},
           {"encoding", 0, "NAME", "Read documents in this encoding (e.g. windows-1252, utf-16le)"},
           {"encoding-errors", 0, "MODE", "fail (default) or replace: invalid UTF-8 becomes U+FFFD"},
-          {"quiet", 'q', "", "No summary on stderr"},
+          {"quiet", 'q', "", "No summary or progress on stderr"},
       }};
   return spec;
 }
@@ -46,11 +66,162 @@ std::vector<std::string> split_commas(const std::string& text) {
   return out;
 }
 
-std::optional<Document> read_input(const std::string& input, const ReadOptions& options, Diagnostics& diagnostics) {
-  if (input != "-") return read_document(input, options, diagnostics);
-  std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-  return make_document("<stdin>", std::move(bytes), options, diagnostics);
+// One document to annotate: a path, or a name and a text read from standard input.
+struct Item {
+  std::size_t seq = 0;
+  std::string name;
+  std::optional<std::string> bytes;  // set for standard input
+  std::size_t line = 0;              // JSON Lines line number, for messages
+  std::string error;                 // a bad JSON Lines record
+};
+
+// Hands out the documents in order. Standard input is read here, one record at a time, so that
+// reading stays sequential while annotation runs in parallel.
+class Source {
+ public:
+  explicit Source(std::vector<std::string> inputs) : inputs_(std::move(inputs)) {}
+
+  bool next(Item& item) {
+    std::lock_guard lock(mutex_);
+    while (true) {
+      if (reading_stdin_) {
+        if (read_stdin_record(item)) {
+          item.seq = seq_++;
+          return true;
+        }
+        reading_stdin_ = false;
+      }
+      if (next_input_ >= inputs_.size()) return false;
+      const std::string& input = inputs_[next_input_++];
+      if (input == "-") {
+        reading_stdin_ = true;
+        stdin_first_ = true;
+        continue;
+      }
+      item = Item{seq_++, input, std::nullopt, 0, ""};
+      return true;
+    }
+  }
+
+  std::size_t files() const { return inputs_.size(); }
+
+ private:
+  bool read_stdin_record(Item& item) {
+    if (stdin_first_) {
+      stdin_first_ = false;
+      // JSON Lines if the first non-space character opens an object; else one plain document.
+      std::cin >> std::ws;
+      if (std::cin.peek() != '{') {
+        std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+        item = Item{0, "<stdin>", std::move(bytes), 0, ""};
+        stdin_plain_done_ = true;
+        return true;
+      }
+    }
+    if (stdin_plain_done_) return false;
+    std::string line;
+    while (std::getline(std::cin, line)) {
+      ++line_;
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      std::string error;
+      auto record = parse_json(line, error);
+      item = Item{0, "", std::string(), line_, ""};
+      if (!record || !(*record)["text"].is_string()) {
+        item.name = "<stdin>:" + std::to_string(line_);
+        item.error = record ? "a record needs \"text\" (and \"doc\")" : "bad JSON: " + error;
+        return true;
+      }
+      static const std::string kEmpty;
+      const JsonValue& id = (*record)["doc"];
+      item.name = id.is_string() ? id.string_or(kEmpty) : id.is_number() ? std::to_string(static_cast<long long>(id.number_or(0)))
+                                                                         : "<stdin>:" + std::to_string(line_);
+      item.bytes = (*record)["text"].string_or(kEmpty);
+      return true;
+    }
+    return false;
+  }
+
+  std::mutex mutex_;
+  std::vector<std::string> inputs_;
+  std::size_t next_input_ = 0;
+  std::size_t seq_ = 0;
+  bool reading_stdin_ = false, stdin_first_ = false, stdin_plain_done_ = false;
+  std::size_t line_ = 0;
+};
+
+struct Result {
+  std::string output;
+  std::string messages;  // rendered diagnostics
+  bool failed = false;
+  bool written = false;  // a record was produced
+  std::size_t bytes = 0;
+  std::map<std::string, std::size_t> counts;
+};
+
+struct Settings {
+  ReadOptions read;
+  JsonOptions json;
+  bool summary_format = false;
+  bool color = false;
+};
+
+Result annotate_one(const Item& item, const Pipeline& pipeline, const Settings& settings) {
+  Result result;
+  Diagnostics diagnostics;
+  std::optional<Document> document;
+  if (!item.error.empty()) {
+    diagnostics.error("D010", item.error, {item.name});
+  } else if (item.bytes) {
+    document = make_document(item.name, *item.bytes, settings.read, diagnostics);
+  } else {
+    document = read_document(item.name, settings.read, diagnostics);
+  }
+  if (document) {
+    pipeline.run(*document);
+    diagnostics.append(document->problems());
+    if (settings.summary_format) {
+      result.output = document_summary(*document, {settings.json.types});
+    } else {
+      result.output = document_to_json(*document, settings.json);
+      result.output += '\n';
+    }
+    result.written = true;
+    result.bytes = document->text().size();
+    for (const auto& type : document->annotations().types()) result.counts[type] += document->annotations().count(type);
+  }
+  result.failed = diagnostics.has_errors();
+  result.messages = diagnostics.render(settings.color);
+  return result;
 }
+
+class Progress {
+ public:
+  Progress(bool enabled, std::size_t total) : enabled_(enabled), total_(total), started_(Clock::now()) {}
+  void update(std::size_t done, uint64_t bytes, bool final = false) {
+    if (!enabled_) return;
+    const auto now = Clock::now();
+    if (!final && now - last_ < std::chrono::milliseconds(200)) return;
+    last_ = now;
+    const double seconds = std::chrono::duration<double>(now - started_).count();
+    const double mb_per_s = seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0;
+    std::string line = "\r\033[K" + std::to_string(done);
+    if (total_) line += "/" + std::to_string(total_);
+    char rest[96];
+    std::snprintf(rest, sizeof rest, " documents  %.1f MB  %.1f MB/s", static_cast<double>(bytes) / 1e6, mb_per_s);
+    line += rest;
+    if (total_ && done > 0 && done < total_) {
+      std::snprintf(rest, sizeof rest, "  %.0f s left", seconds / static_cast<double>(done) * static_cast<double>(total_ - done));
+      line += rest;
+    }
+    std::fputs(line.c_str(), stderr);
+    if (final) std::fputs("\r\033[K", stderr);
+  }
+
+ private:
+  bool enabled_;
+  std::size_t total_;
+  Clock::time_point started_, last_;
+};
 
 }  // namespace
 
@@ -69,16 +240,16 @@ int run_annotate(const Argv& argv) {
     std::fprintf(stderr, "caucus annotate: no INPUT given (see 'caucus annotate --help')\n");
     return kExitUsage;
   }
-  ReadOptions read_options;
-  read_options.encoding = args->get("encoding");
+  Settings settings;
+  settings.read.encoding = args->get("encoding");
   const std::string errors_mode = args->get("encoding-errors", "fail");
   if (errors_mode != "fail" && errors_mode != "replace") {
     std::fprintf(stderr, "caucus annotate: --encoding-errors must be 'fail' or 'replace', not '%s'\n", errors_mode.c_str());
     return kExitUsage;
   }
-  read_options.encoding_errors = errors_mode == "replace" ? EncodingErrors::replace : EncodingErrors::fail;
-  if (!read_options.encoding.empty() && !is_known_encoding(read_options.encoding)) {
-    std::fprintf(stderr, "caucus annotate: unknown encoding '%s'\n", read_options.encoding.c_str());
+  settings.read.encoding_errors = errors_mode == "replace" ? EncodingErrors::replace : EncodingErrors::fail;
+  if (!settings.read.encoding.empty() && !is_known_encoding(settings.read.encoding)) {
+    std::fprintf(stderr, "caucus annotate: unknown encoding '%s'\n", settings.read.encoding.c_str());
     return kExitUsage;
   }
   const std::string format = args->get("format", "jsonl");
@@ -86,17 +257,32 @@ int run_annotate(const Argv& argv) {
     std::fprintf(stderr, "caucus annotate: --format must be 'jsonl' or 'summary', not '%s'\n", format.c_str());
     return kExitUsage;
   }
-  JsonOptions json_options;
-  json_options.types = split_commas(args->get("types"));
-  json_options.include_text = !args->has("no-text");
+  settings.summary_format = format == "summary";
+  settings.json.types = split_commas(args->get("types"));
+  settings.json.include_text = !args->has("no-text");
+  settings.color = stderr_is_terminal();
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+  if (args->has("jobs")) {
+    try {
+      jobs = static_cast<unsigned>(std::stoul(args->get("jobs")));
+    } catch (const std::exception&) {
+      jobs = 0;
+    }
+    if (jobs == 0 || jobs > 256) {
+      std::fprintf(stderr, "caucus annotate: --jobs takes a number from 1 to 256\n");
+      return kExitUsage;
+    }
+  }
 
   AnnotatorRegistry registry;
   register_builtin_annotators(registry);
   auto pipeline = load_pipeline(*args, registry);
   if (!pipeline) return kExitUsage;
+  const std::set<std::string> internal = pipeline->internal_types();
+  if (!args->has("all-types") && settings.json.types.empty()) settings.json.hidden = internal;
 
   Diagnostics input_problems;
-  const auto inputs = expand_inputs(args->positional(), input_problems);
+  Source source(expand_inputs(args->positional(), input_problems));
   print_diagnostics(input_problems);
   Output output(args->get("output"));
   if (!output.ok()) {
@@ -104,40 +290,101 @@ int run_annotate(const Argv& argv) {
     return kExitUsage;
   }
 
-  const auto started = std::chrono::steady_clock::now();
+  g_interrupted = false;
+  auto previous_handler = std::signal(SIGINT, on_interrupt);
+  std::signal(SIGTERM, on_interrupt);
+
+  // Workers annotate; this thread writes results in input order.
+  std::mutex mutex;
+  std::condition_variable ready, room;
+  std::map<std::size_t, Result> finished;
+  std::size_t next_to_write = 0;
+  bool sources_done = false;
+  std::size_t active = jobs;
+  const std::size_t window = 4 * static_cast<std::size_t>(jobs);
+  std::vector<std::thread> workers;
+  for (unsigned w = 0; w < jobs; ++w) {
+    workers.emplace_back([&] {
+      Item item;
+      while (!g_interrupted) {
+        {
+          // Do not run ahead of the writer: at most `window` documents wait in memory.
+          std::unique_lock lock(mutex);
+          room.wait(lock, [&] { return g_interrupted || finished.size() < window; });
+        }
+        if (g_interrupted || !source.next(item)) break;
+        Result result = annotate_one(item, *pipeline, settings);
+        std::lock_guard lock(mutex);
+        finished.emplace(item.seq, std::move(result));
+        ready.notify_all();
+      }
+      std::lock_guard lock(mutex);
+      if (--active == 0) sources_done = true;
+      ready.notify_all();
+    });
+  }
+
+  const auto started = Clock::now();
+  Progress progress(!args->has("quiet") && stderr_is_terminal(), source.files());
   std::size_t documents = 0, failed = input_problems.error_count();
   uint64_t bytes = 0;
   std::map<std::string, std::size_t> per_type;
-  for (const auto& input : inputs) {
-    Diagnostics diagnostics;
-    auto document = read_input(input, read_options, diagnostics);
-    if (document) {
-      pipeline->run(*document);
-      diagnostics.append(document->problems());
-      if (format == "summary") {
-        output.write(document_summary(*document, {json_options.types}));
-      } else {
-        output.write(document_to_json(*document, json_options));
-        output.write("\n");
-      }
-      ++documents;
-      bytes += document->text().size();
-      for (const auto& type : document->annotations().types()) per_type[type] += document->annotations().count(type);
+  while (true) {
+    std::unique_lock lock(mutex);
+    ready.wait_for(lock, std::chrono::milliseconds(200), [&] { return finished.count(next_to_write) || sources_done; });
+    if (!finished.count(next_to_write)) {
+      if (sources_done) break;
+      lock.unlock();
+      progress.update(documents, bytes);
+      continue;
     }
-    if (diagnostics.has_errors()) ++failed;
-    print_diagnostics(diagnostics);
-    if (!output.ok()) break;
+    Result result = std::move(finished.at(next_to_write));
+    finished.erase(next_to_write++);
+    room.notify_all();
+    lock.unlock();
+    if (!result.messages.empty()) {
+      progress.update(documents, bytes, true);
+      std::fputs(result.messages.c_str(), stderr);
+    }
+    if (result.written) {
+      output.write(result.output);
+      ++documents;
+      bytes += result.bytes;
+      for (const auto& [type, count] : result.counts) per_type[type] += count;
+    }
+    if (result.failed) ++failed;
+    progress.update(documents, bytes);
+    if (!output.ok()) {
+      g_interrupted = true;
+      room.notify_all();
+    }
+  }
+  for (auto& worker : workers) worker.join();
+  progress.update(documents, bytes, true);
+  std::signal(SIGINT, previous_handler);
+  std::signal(SIGTERM, SIG_DFL);
+
+  if (!output.ok()) {
+    std::fprintf(stderr, "caucus annotate: %s\n", output.error().c_str());
+    return kExitUsage;
+  }
+  if (g_interrupted) {
+    // The temporary output is removed: the previous output, if any, stays as it was.
+    std::fprintf(stderr, "caucus annotate: interrupted after %zu documents; nothing was written\n", documents);
+    return 130;
   }
   if (!output.commit()) {
     std::fprintf(stderr, "caucus annotate: %s\n", output.error().c_str());
     return kExitUsage;
   }
   if (!args->has("quiet")) {
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
     const double mb = static_cast<double>(bytes) / 1e6;
-    std::fprintf(stderr, "caucus annotate: %zu documents, %.2f MB, %zu failed, %.2f s (%.1f MB/s)\n", documents, mb, failed,
-                 seconds, seconds > 0 ? mb / seconds : 0.0);
-    for (const auto& [type, count] : per_type) std::fprintf(stderr, "  %-14s %zu\n", type.c_str(), count);
+    std::fprintf(stderr, "caucus annotate: %zu documents, %.2f MB, %zu failed, %.2f s (%.1f MB/s, %u jobs)\n", documents, mb, failed,
+                 seconds, seconds > 0 ? mb / seconds : 0.0, jobs);
+    for (const auto& [type, count] : per_type) {
+      if (args->has("all-types") || !internal.count(type)) std::fprintf(stderr, "  %-14s %zu\n", type.c_str(), count);
+    }
   }
   return failed ? kExitFailures : kExitOk;
 }

@@ -14,5 +14,6 @@ int run_rules(const Argv& argv);
 int run_explain(const Argv& argv);
 int run_eval(const Argv& argv);
 int run_annotators(const Argv& argv);
+int run_bench(const Argv& argv);
 
 }  // namespace caucus::cli

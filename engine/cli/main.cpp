@@ -25,6 +25,7 @@ constexpr Subcommand kSubcommands[] = {
     {"explain", caucus::cli::run_explain, "show which rules match a text, and why others do not"},
     {"eval", caucus::cli::run_eval, "score the pipeline against gold annotations"},
     {"annotators", caucus::cli::run_annotators, "list annotators and pipeline steps"},
+    {"bench", caucus::cli::run_bench, "measure speed per step and per rule, and peak memory"},
 };
 
 void print_usage(std::FILE* out) {

@@ -189,7 +189,10 @@ std::string document_to_json(const Document& document, const JsonOptions& option
   int64_t next_id = 0;
   for (AnnotationId id : store.ordered()) {
     const Annotation& a = store[id];
-    if (!options.types.empty() && std::find(options.types.begin(), options.types.end(), a.type) == options.types.end()) continue;
+    if (options.types.empty() ? options.hidden.count(a.type) > 0
+                              : std::find(options.types.begin(), options.types.end(), a.type) == options.types.end()) {
+      continue;
+    }
     w.begin_object();
     w.key("id").value(next_id++);
     w.key("type").value(std::string_view(a.type));

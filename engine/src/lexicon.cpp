@@ -169,7 +169,6 @@ void Lexicon::finish(Diagnostics& diagnostics) {
   }
   for (const auto& field : field_names) {
     FieldIndex index;
-    TrieNode words, acronyms;
     for (uint32_t i = 0; i < entries_.size(); ++i) {
       auto it = entries_[i].lists.find(field);
       if (it == entries_[i].lists.end()) continue;
@@ -177,7 +176,7 @@ void Lexicon::finish(Diagnostics& diagnostics) {
         const std::string name = normalise_punctuation(raw);
         if (name.empty()) continue;
         if (is_acronym(name)) {
-          insert(acronyms, name);
+          index.acronyms.push_back(name);
           index.exact.emplace(name, i);
           continue;
         }
@@ -191,18 +190,10 @@ void Lexicon::finish(Diagnostics& diagnostics) {
                               entries_[i].where);
         }
         const std::string lowered = options_.ignore_case ? fold_case(body) : body;
-        insert(words, lowered);
-        if (options_.ignore_diacritics) insert(words, strip_diacritics(lowered));
+        index.words.push_back(lowered);
+        if (options_.ignore_diacritics) index.words.push_back(strip_diacritics(lowered));
       }
     }
-    std::string pattern;
-    const std::string acronym_part = emit(acronyms);
-    const std::string word_part = emit(words);
-    // Names first: where an acronym starts a longer name ("UN" and "UN Women"), the longer name
-    // must be tried first. Each part carries its own case rule, whatever the rule's flags.
-    if (!word_part.empty()) pattern += (options_.ignore_case ? "(?i:" : "(?-i:") + word_part + ")";
-    if (!acronym_part.empty()) pattern += (pattern.empty() ? "" : "|") + ("(?-i:" + acronym_part + ")");
-    index.pattern = "(?:" + (pattern.empty() ? std::string("(*FAIL)") : pattern) + ")";
     fields_[field] = std::move(index);
   }
 }
@@ -217,7 +208,22 @@ bool Lexicon::has_field(std::string_view field) const { return fields_.find(fiel
 const std::string& Lexicon::pattern(std::string_view field) const {
   static const std::string kNever = "(?:(*FAIL))";
   auto it = fields_.find(field);
-  return it == fields_.end() ? kNever : it->second.pattern;
+  if (it == fields_.end()) return kNever;
+  const FieldIndex& index = it->second;
+  if (!index.pattern) {
+    TrieNode words, acronyms;
+    for (const auto& w : index.words) insert(words, w);
+    for (const auto& a : index.acronyms) insert(acronyms, a);
+    std::string pattern;
+    const std::string acronym_part = emit(acronyms);
+    const std::string word_part = emit(words);
+    // Names first: where an acronym starts a longer name ("UN" and "UN Women"), the longer name
+    // must be tried first. Each part carries its own case rule, whatever the rule's flags.
+    if (!word_part.empty()) pattern += (options_.ignore_case ? "(?i:" : "(?-i:") + word_part + ")";
+    if (!acronym_part.empty()) pattern += (pattern.empty() ? "" : "|") + ("(?-i:" + acronym_part + ")");
+    index.pattern = "(?:" + (pattern.empty() ? std::string("(*FAIL)") : pattern) + ")";
+  }
+  return *index.pattern;
 }
 
 const LexiconEntry* Lexicon::lookup(std::string_view matched, std::string_view field) const {
@@ -229,6 +235,14 @@ const LexiconEntry* Lexicon::lookup(std::string_view matched, std::string_view f
     return &entries_[folded->second];
   }
   return nullptr;
+}
+
+std::vector<const std::string*> Lexicon::built_patterns() const {
+  std::vector<const std::string*> out;
+  for (const auto& [field, index] : fields_) {
+    if (index.pattern) out.push_back(&*index.pattern);
+  }
+  return out;
 }
 
 const LexiconEntry* Lexicon::find_id(std::string_view id) const {

@@ -258,6 +258,14 @@ void Pipeline::run_step(Document& document, std::size_t index) const {
   }
 }
 
+std::set<std::string> Pipeline::internal_types() const {
+  std::set<std::string> out;
+  for (const auto& step : steps_) {
+    for (auto& type : step.instance->internal_types()) out.insert(std::move(type));
+  }
+  return out;
+}
+
 int Pipeline::find_step(std::string_view id) const {
   for (std::size_t i = 0; i < steps_.size(); ++i) {
     if (steps_[i].id == id) return static_cast<int>(i);

@@ -26,6 +26,9 @@ class Annotator {
   virtual std::vector<std::string> required_types() const { return {}; }
   // Annotation types this annotator adds. Called after configure().
   virtual std::vector<std::string> produced_types() const = 0;
+  // Those of produced_types() that are working material for later steps rather than results
+  // for users: not written unless asked for (`caucus annotate --all-types`).
+  virtual std::vector<std::string> internal_types() const { return {}; }
   // Reads the step's settings. Reports every problem to `diagnostics`; returns false if the
   // annotator cannot run.
   virtual bool configure(const Config& config, Diagnostics& diagnostics) {

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <set>
 #include <string_view>
 #include <vector>
 
@@ -42,8 +43,10 @@ class JsonWriter {
 void append_json_string(std::string& out, std::string_view text);
 
 struct JsonOptions {
-  // Annotation types to write; empty = all.
+  // Annotation types to write; empty = all but `hidden`.
   std::vector<std::string> types;
+  // Types not written unless named in `types` (the intermediate types of rules).
+  std::set<std::string> hidden;
   // Write each annotation's text (on by default: it makes the output readable on its own).
   bool include_text = true;
 };

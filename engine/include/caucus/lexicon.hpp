@@ -60,12 +60,15 @@ class Lexicon {
   // The entry a matched text belongs to, or nullptr.
   const LexiconEntry* lookup(std::string_view matched, std::string_view field = "names") const;
   const LexiconEntry* find_id(std::string_view id) const;
+  // The patterns built so far (by pattern()), for tools that must see through them.
+  std::vector<const std::string*> built_patterns() const;
 
  private:
   struct FieldIndex {
     std::unordered_map<std::string, uint32_t> folded;  // folded key -> entry
     std::unordered_map<std::string, uint32_t> exact;   // acronyms, matched as written
-    std::string pattern;
+    std::vector<std::string> words, acronyms;          // the forms the pattern must match
+    mutable std::optional<std::string> pattern;        // built on first use: most fields never are
   };
   std::string name_;
   LexiconOptions options_;

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,8 @@ class Pipeline {
   void run_step(Document& document, std::size_t index) const;
 
   const std::vector<PipelineStep>& steps() const { return steps_; }
+  // The internal types of every step (see Annotator::internal_types()).
+  std::set<std::string> internal_types() const;
   // Index of the step with this id, or -1.
   int find_step(std::string_view id) const;
   const std::string& name() const { return name_; }

@@ -59,6 +59,7 @@ struct TypeDeclaration {
   std::vector<std::string> roles;
   std::vector<std::string> attributes;
   std::optional<OverlapPolicy> overlap;  // overrides the rule set's policy for this type
+  bool internal = false;                 // working material for later rules, not a result
   SourceLocation where;
   bool declares(const std::string& key) const;
 };
@@ -113,6 +114,8 @@ class RuleSet {
   static constexpr std::size_t kMaxMasks = 13;
 
   std::vector<std::string> produced_types() const;
+  // The produced types declared `internal = true`.
+  std::vector<std::string> internal_types() const;
   // Types the rules' constraints and scopes need from earlier steps.
   std::vector<std::string> required_types() const;
   const Rule* find(std::string_view id) const;
@@ -150,6 +153,8 @@ struct ApplyOptions {
   bool use_prefilter = true;
   std::vector<TraceEvent>* trace = nullptr;  // filled when not null
   std::string annotator;                     // stamped on the annotations
+  // When not null, seconds spent matching each rule are added here (indexed like rules.rules).
+  std::vector<double>* rule_seconds = nullptr;
 };
 
 // Applies the rules of `rules` to `document`, stage by stage, adding annotations.

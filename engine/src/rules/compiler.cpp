@@ -193,6 +193,7 @@ class RuleCompiler {
         declaration.roles = type->strings("roles", diagnostics_);
         declaration.attributes = type->strings("attributes", diagnostics_);
         declaration.overlap = parse_overlap(*type);
+        declaration.internal = type->boolean("internal", diagnostics_).value_or(false);
         type->string("description", diagnostics_);
         type->report_unread_keys(diagnostics_);
         set.types[name] = std::move(declaration);
@@ -544,7 +545,7 @@ class RuleCompiler {
     // reports every error; only the checks that need the pattern are skipped.
     rule.compiled = compiled;
     if (compiled) check_captures(*compiled, rule, declaration, source);
-    if (!rule.triggers_declared && compiled) rule.triggers = extract_triggers(rule.final_pattern);
+    if (!rule.triggers_declared && compiled) rule.triggers = extract_triggers(without_lexicons(rule.final_pattern, set));
     read_constraints(config, compiled.get(), declaration, set, rule);
     read_examples(config, declaration, rule);
     if (rule.examples.empty()) {
@@ -552,6 +553,20 @@ class RuleCompiler {
           .notes.push_back("add [[rule.example]] text = \"...\" so that `caucus rules test` can check it");
     }
     return compiled && diagnostics_.error_count() == errors_before;
+  }
+
+  // The pattern with each large lexicon's alternation replaced by "." (any character): large
+  // lexicons give no useful trigger words (too many), and walking their thousands of
+  // alternatives is the slowest part of a load. Small ones ("Palermo Protocol", ...) are kept.
+  static std::string without_lexicons(std::string pattern, const RuleSet& set) {
+    constexpr std::size_t kLarge = 4096;
+    for (const auto& [name, lexicon] : set.lexicons) {
+      for (const std::string* trie : lexicon->built_patterns()) {
+        if (trie->size() < kLarge) continue;
+        for (auto at = pattern.find(*trie); at != std::string::npos; at = pattern.find(*trie, at + 1)) pattern.replace(at, trie->size(), ".");
+      }
+    }
+    return pattern;
   }
 
   void check_captures(const CompiledPattern& compiled, const Rule& rule, const TypeDeclaration* declaration,

@@ -1,6 +1,7 @@
 // Applying a RuleSet to a document: prefilter, PCRE2 matches, capture constraints, overlap
 // resolution, stage by stage.
 #include <algorithm>
+#include <chrono>
 #include <map>
 
 #include "caucus/rules.hpp"
@@ -41,6 +42,7 @@ class RuleRunner {
     std::sort(stages.begin(), stages.end());
     stages.erase(std::unique(stages.begin(), stages.end()), stages.end());
     if (options_.use_prefilter) hits_ = rules_.prefilter().scan(text_);
+    if (options_.rule_seconds) options_.rule_seconds->resize(rules_.rules.size(), 0.0);
     for (int stage : stages) run_stage(stage);
   }
 
@@ -72,7 +74,13 @@ class RuleRunner {
             trace(r, unit, {}, TraceOutcome::skipped_by_prefilter, "");
             continue;
           }
-          match_rule(r, unit, groups);
+          if (options_.rule_seconds) {
+            const auto started = std::chrono::steady_clock::now();
+            match_rule(r, unit, groups);
+            (*options_.rule_seconds)[r] += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+          } else {
+            match_rule(r, unit, groups);
+          }
         }
       }
     }

@@ -356,57 +356,82 @@ Prefilter::Prefilter(const std::vector<std::vector<std::string>>& triggers) {
       rule_words_[rule].push_back(id);
     }
   }
-  // Aho-Corasick automaton with a complete transition table.
-  states_.emplace_back();
-  std::fill(std::begin(states_[0].next), std::end(states_[0].next), -1);
+  // Byte classes: each byte that occurs in a word (lower case) gets a class; its upper-case
+  // ASCII form gets the same one.
+  for (const auto& word : words_) {
+    for (unsigned char c : word) {
+      if (byte_class_[c] == 0) byte_class_[c] = static_cast<uint8_t>(classes_++);
+    }
+  }
+  for (int c = 'A'; c <= 'Z'; ++c) byte_class_[c] = byte_class_[c - 'A' + 'a'];
+  // Aho-Corasick: build the trie with goto links, then fill every missing transition.
+  struct Building {
+    std::vector<int32_t> next;
+    int32_t fail = 0;
+    std::vector<uint32_t> outputs;
+  };
+  std::vector<Building> states(1);
+  states[0].next.assign(classes_, -1);
   for (uint32_t id = 0; id < words_.size(); ++id) {
     int32_t state = 0;
     for (unsigned char c : words_[id]) {
-      if (states_[state].next[c] < 0) {
-        states_[state].next[c] = static_cast<int32_t>(states_.size());
-        states_.emplace_back();
-        std::fill(std::begin(states_.back().next), std::end(states_.back().next), -1);
+      const uint8_t k = byte_class_[c];
+      if (states[state].next[k] < 0) {
+        states[state].next[k] = static_cast<int32_t>(states.size());
+        states.emplace_back();
+        states.back().next.assign(classes_, -1);
       }
-      state = states_[state].next[c];
+      state = states[state].next[k];
     }
-    states_[state].outputs.push_back(id);
+    states[state].outputs.push_back(id);
   }
   std::deque<int32_t> queue;
-  for (int c = 0; c < 256; ++c) {
-    int32_t& target = states_[0].next[c];
-    if (target < 0) target = 0;
-    else {
-      states_[target].fail = 0;
+  for (uint32_t k = 0; k < classes_; ++k) {
+    int32_t& target = states[0].next[k];
+    if (target < 0 || k == 0) target = target < 0 ? 0 : target;
+    if (target > 0) {
+      states[target].fail = 0;
       queue.push_back(target);
     }
   }
+  states[0].next[0] = 0;  // bytes in no word lead back to the start
   while (!queue.empty()) {
     const int32_t state = queue.front();
     queue.pop_front();
-    const auto& inherited = states_[states_[state].fail].outputs;
-    states_[state].outputs.insert(states_[state].outputs.end(), inherited.begin(), inherited.end());
-    for (int c = 0; c < 256; ++c) {
-      const int32_t target = states_[state].next[c];
-      const int32_t fallback = states_[states_[state].fail].next[c];
+    const auto& inherited = states[states[state].fail].outputs;
+    states[state].outputs.insert(states[state].outputs.end(), inherited.begin(), inherited.end());
+    for (uint32_t k = 0; k < classes_; ++k) {
+      const int32_t target = states[state].next[k];
+      const int32_t fallback = states[states[state].fail].next[k];
       if (target < 0) {
-        states_[state].next[c] = fallback;
+        states[state].next[k] = fallback;
       } else {
-        states_[target].fail = fallback;
+        states[target].fail = fallback;
         queue.push_back(target);
       }
     }
   }
+  next_.reserve(states.size() * classes_);
+  output_begin_.reserve(states.size() + 1);
+  for (const auto& st : states) {
+    next_.insert(next_.end(), st.next.begin(), st.next.end());
+    output_begin_.push_back(static_cast<uint32_t>(outputs_.size()));
+    outputs_.insert(outputs_.end(), st.outputs.begin(), st.outputs.end());
+  }
+  output_begin_.push_back(static_cast<uint32_t>(outputs_.size()));
 }
 
 std::vector<Prefilter::Hit> Prefilter::scan(std::string_view text) const {
   std::vector<Hit> hits;
   if (words_.empty()) return hits;
+  const int32_t* next = next_.data();
+  const uint32_t classes = classes_;
   int32_t state = 0;
   for (uint32_t i = 0; i < text.size(); ++i) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + ('a' - 'A'));
-    state = states_[state].next[c];
-    for (uint32_t word : states_[state].outputs) {
+    state = next[static_cast<std::size_t>(state) * classes + byte_class_[static_cast<unsigned char>(text[i])]];
+    const uint32_t begin = output_begin_[state], end = output_begin_[state + 1];
+    for (uint32_t o = begin; o < end; ++o) {
+      const uint32_t word = outputs_[o];
       hits.push_back({i + 1 - static_cast<uint32_t>(words_[word].size()), i + 1, word});
     }
   }

@@ -41,15 +41,17 @@ class Prefilter {
   std::size_t rule_count() const { return rule_words_.size(); }
 
  private:
-  struct State {
-    int32_t next[256];
-    int32_t fail = 0;
-    std::vector<uint32_t> outputs;  // word ids ending here
-  };
   std::vector<std::string> words_;
   std::vector<std::vector<uint32_t>> word_rules_;  // word -> rules it triggers
   std::vector<std::vector<uint32_t>> rule_words_;  // rule -> its words (empty = always)
-  std::vector<State> states_;
+  // The automaton, compact for the cache: bytes are mapped to classes (case folded; bytes in no
+  // word share class 0), transitions are a flat states x classes table, and the words ending
+  // in each state are a slice of `outputs_`.
+  uint8_t byte_class_[256] = {};
+  uint32_t classes_ = 1;
+  std::vector<int32_t> next_;
+  std::vector<uint32_t> output_begin_;  // per state, plus one
+  std::vector<uint32_t> outputs_;
 };
 
 }  // namespace caucus

@@ -62,6 +62,15 @@ std::vector<std::string> RuleSet::produced_types() const {
   return {types.begin(), types.end()};
 }
 
+std::vector<std::string> RuleSet::internal_types() const {
+  std::vector<std::string> out;
+  for (const auto& type : produced_types()) {
+    auto it = types.find(type);
+    if (it != types.end() && it->second.internal) out.push_back(type);
+  }
+  return out;
+}
+
 std::vector<std::string> RuleSet::required_types() const {
   std::set<std::string> required;
   for (const auto& rule : rules) {
