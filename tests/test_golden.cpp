@@ -80,7 +80,19 @@ TEST_P(Golden, MatchesTheReviewedSummary) {
     return;
   }
   ASSERT_TRUE(fs::exists(expected_file)) << "no expected.txt: run with CAUCUS_UPDATE_GOLDEN=1 and review it";
-  EXPECT_EQ(actual, read(expected_file)) << "golden case " << GetParam() << " changed: review, then CAUCUS_UPDATE_GOLDEN=1";
+  const std::string expected = read(expected_file);
+  if (actual != expected) {
+    // Show the first lines that differ, not two whole files.
+    std::istringstream a(actual), e(expected);
+    std::string line_a, line_e, report;
+    for (int line = 1, shown = 0; shown < 6 && (static_cast<bool>(std::getline(a, line_a)) | static_cast<bool>(std::getline(e, line_e))); ++line) {
+      if (line_a == line_e) continue;
+      report += "line " + std::to_string(line) + "\n  expected: " + line_e + "\n  actual:   " + line_a + "\n";
+      ++shown;
+      line_a.clear(), line_e.clear();
+    }
+    ADD_FAILURE() << "golden case " << GetParam() << " changed (review, then CAUCUS_UPDATE_GOLDEN=1):\n" << report;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, Golden, ::testing::ValuesIn(cases()),

@@ -46,9 +46,12 @@ void AgentsAnnotator::annotate(Document& document) const {
       }
       const AttrValue* agent = attrs.find(role_);
       const ActorRef* actor = agent ? std::get_if<ActorRef>(agent) : nullptr;
+      // Own: the speaker's actor (or a group it speaks for). Reported: another actor, a
+      // resolution, or anything outside a speech (a press release's overview). Unknown: in a
+      // speech whose speaker is unknown.
       std::string act = "unknown";
       if (actor && speaker) act = actor->id == speaker->id || speaks_for(document, index, actor->id) ? "own" : "reported";
-      else if (agent && !actor) act = "reported";  // a resolution: its words, not the speaker's
+      else if (agent && (!actor || index < 0)) act = "reported";
       attrs.set("speech_act", act);
     }
   }
