@@ -48,5 +48,16 @@ TEST(Plugin, LoadingTheSameAnnotatorTwiceIsRefused) {
   EXPECT_TRUE(diagnostics.contains("P011"));
 }
 
+TEST(Plugin, AWrongInterfaceVersionIsRefusedWithAClearMessage) {
+  AnnotatorRegistry registry;
+  Diagnostics diagnostics;
+  EXPECT_FALSE(registry.load_plugin(CAUCUS_WRONG_ABI_PLUGIN, diagnostics));
+  ASSERT_TRUE(diagnostics.contains("P011"));
+  const std::string text = diagnostics.render();
+  EXPECT_NE(text.find("built for plugin interface version 42, this caucus has version 1"), std::string::npos) << text;
+  EXPECT_NE(text.find("rebuild the plugin"), std::string::npos) << text;
+  EXPECT_TRUE(registry.entries().empty());
+}
+
 }  // namespace
 }  // namespace caucus

@@ -147,7 +147,9 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, D
       std::vector<std::string> found;
       std::filesystem::recursive_directory_iterator it(path, std::filesystem::directory_options::skip_permission_denied, error);
       for (; !error && it != std::filesystem::recursive_directory_iterator(); it.increment(error)) {
-        if (it->is_regular_file(error) && it->path().extension() == ".txt") found.push_back(it->path().string());
+        // A link whose target is gone is listed too, so that it is reported, not skipped.
+        const bool file = it->is_regular_file(error) || it->is_symlink(error);
+        if (file && it->path().extension() == ".txt") found.push_back(it->path().string());
       }
       if (error) diagnostics.error("D001", "cannot list directory: " + error.message(), {input});
       std::sort(found.begin(), found.end());
