@@ -179,7 +179,9 @@ int run_graph(const Argv& argv) {
     }
   };
 
-  for (const auto& input : expand_inputs(args->positional(), diagnostics)) {
+  const auto inputs = expand_inputs(args->positional(), diagnostics);
+  failed += diagnostics.error_count();  // inputs that do not exist
+  for (const auto& input : inputs) {
     const std::string ext = fs::path(input).extension().string();
     if (input == "-") {
       add_jsonl(std::cin, "<stdin>");

@@ -83,7 +83,7 @@ std::vector<std::string> atoms_of(std::string_view name) {
     } else if (c == '\'') {
       atoms.emplace_back("['\u2019\u2018]");
     } else if (c == '-') {
-      atoms.emplace_back("[-\u2010\u2011]");
+      atoms.emplace_back("[-\u2010\u2011\u2013\u2014]");
     } else if (c == '"') {
       atoms.emplace_back("[\"\u201c\u201d]");
     } else if (c < 0x80 && !std::isalnum(c)) {

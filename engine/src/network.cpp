@@ -199,18 +199,21 @@ void AlignmentNetwork::write_json(std::ostream& out) const {
     w.key("type").value(std::string_view(actor.type)).key("region").value(std::string_view(actor.region)).end_object();
   }
   w.end_array();
-  w.key("links").begin_array();
-  for (const auto& [key, e] : edges) {
-    w.begin_object();
-    w.key("source").value(std::string_view(e.source)).key("target").value(std::string_view(e.target));
-    if (multigraph) w.key("key").value(std::string_view(e.relation));
-    w.key("relation").value(std::string_view(e.relation));
-    w.key("weight").value(static_cast<int64_t>(e.weight));
-    w.key("documents").value(static_cast<int64_t>(e.document_count()));
-    w.key("first_date").value(std::string_view(e.first_date)).key("last_date").value(std::string_view(e.last_date));
-    w.end_object();
+  // networkx before 3.4 reads edges from "links", later versions from "edges": write both.
+  for (const char* edges_key : {"links", "edges"}) {
+    w.key(edges_key).begin_array();
+    for (const auto& [key, e] : edges) {
+      w.begin_object();
+      w.key("source").value(std::string_view(e.source)).key("target").value(std::string_view(e.target));
+      if (multigraph) w.key("key").value(std::string_view(e.relation));
+      w.key("relation").value(std::string_view(e.relation));
+      w.key("weight").value(static_cast<int64_t>(e.weight));
+      w.key("documents").value(static_cast<int64_t>(e.document_count()));
+      w.key("first_date").value(std::string_view(e.first_date)).key("last_date").value(std::string_view(e.last_date));
+      w.end_object();
+    }
+    w.end_array();
   }
-  w.end_array();
   w.end_object();
   out << text << "\n";
 }

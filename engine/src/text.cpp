@@ -106,9 +106,16 @@ OffsetMap::OffsetMap(std::string_view text) : text_(text) {
 uint32_t OffsetMap::to_code_point(uint32_t byte) const {
   if (ascii_) return std::min<uint32_t>(byte, static_cast<uint32_t>(text_.size()));
   if (byte >= text_.size()) return code_points_;
+  if (byte >= last_byte_ && byte - last_byte_ < kBlock) {
+    last_code_point_ += count_code_points(text_.substr(last_byte_, byte - last_byte_));
+    last_byte_ = byte;
+    return last_code_point_;
+  }
   const uint32_t block = byte / kBlock;
   const uint32_t start = block * kBlock;
-  return block_start_code_point_[block] + count_code_points(text_.substr(start, byte - start));
+  last_code_point_ = block_start_code_point_[block] + count_code_points(text_.substr(start, byte - start));
+  last_byte_ = byte;
+  return last_code_point_;
 }
 
 uint32_t OffsetMap::to_byte(uint32_t code_point) const {

@@ -60,6 +60,9 @@ class OffsetMap {
  private:
   static constexpr uint32_t kBlock = 256;
   std::string_view text_;
+  // The last conversion: output asks for offsets in increasing order, so most conversions
+  // count only the bytes since the previous one. A Document is used by one thread at a time.
+  mutable uint32_t last_byte_ = 0, last_code_point_ = 0;
   std::vector<uint32_t> block_start_code_point_;  // code points before byte i * kBlock
   uint32_t code_points_ = 0;
   bool ascii_ = true;

@@ -186,6 +186,7 @@ class RuleRunner {
         return partials;
       }
       for (auto& p : partials) {
+        if (c.capture.starts_with("_")) continue;  // helper captures are never written
         p.set(c.capture, ActorRef{entry->id, entry->label});
         for (const auto& key : c.copy) {
           if (const AttrValue* value = entry->attrs.find(key)) p.set(c.capture + "_" + key, *value);
@@ -236,10 +237,17 @@ class RuleRunner {
       for (AnnotationId id : found) {
         Partial next = p;
         const Annotation& a = store[id];
-        if (c.take.empty()) next.set(c.capture, std::string(document_.slice(a.span)));
-        else next.set(c.capture, *a.attrs.find(c.take));
+        // Without `take` the constraint only checks, and the role keeps the captured text;
+        // with `each`, every contained annotation gives its own text. Helper captures (_name)
+        // are never written.
+        if (!c.take.empty()) next.set(c.capture, *a.attrs.find(c.take));
+        else if (c.each) next.set(c.capture, std::string(document_.slice(a.span)));
         for (const auto& key : c.copy) {
           if (const AttrValue* value = a.attrs.find(key)) next.set(c.capture + "_" + key, *value);
+        }
+        if (c.capture.starts_with("_")) {
+          next.erase(c.capture);
+          for (const auto& key : c.copy) next.erase(c.capture + "_" + key);
         }
         out.push_back(std::move(next));
       }
