@@ -6,11 +6,6 @@
 namespace caucus::annotators {
 namespace {
 
-const ActorRef* actor_of(const Annotation& a, std::string_view key) {
-  const AttrValue* value = a.attrs.find(key);
-  return value ? std::get_if<ActorRef>(value) : nullptr;
-}
-
 }  // namespace
 
 bool RelationsAnnotator::configure(const Config& config, Diagnostics& diagnostics) {
@@ -26,7 +21,7 @@ void RelationsAnnotator::annotate(Document& document) const {
   // True if the actor mention of `id` inside `span` is a group or an organisation.
   auto is_group = [&](Span span, const std::string& id) {
     for (AnnotationId mention : store.contained("actor", span)) {
-      const ActorRef* actor = actor_of(store[mention], "actor");
+      const ActorRef* actor = store[mention].attrs.actor("actor");
       if (actor && actor->id == id) return store[mention].attrs.text("actor_type") != "state";
     }
     return false;
@@ -39,7 +34,7 @@ void RelationsAnnotator::annotate(Document& document) const {
     for (AnnotationId id : ids) {
       const Annotation& a = store[id];
       if (a.attrs.text("relation") != "speaks_for" || !s.span.contains(a.span)) continue;
-      const ActorRef* target = actor_of(a, "target");
+      const ActorRef* target = a.attrs.actor("target");
       if (target && is_group(a.span, target->id)) return *target;
     }
     if (s.actor.id.empty()) return std::nullopt;
@@ -53,20 +48,20 @@ void RelationsAnnotator::annotate(Document& document) const {
   for (AnnotationId id : ids) {
     Annotation& a = store.mutable_at(id);
     const int speech = document.speech_at(a.span.begin);
-    if (!actor_of(a, "source")) {
+    if (!a.attrs.actor("source")) {
       if (speech >= 0 && !speeches[static_cast<std::size_t>(speech)].actor.id.empty()) {
         a.attrs.set("source", speeches[static_cast<std::size_t>(speech)].actor);
         a.attrs.set("source_from", std::string("speaker"));
       }
     }
-    if (!actor_of(a, "target")) {
+    if (!a.attrs.actor("target")) {
       if (auto group = delivered_for(speech)) {
         a.attrs.set("target", *group);
         a.attrs.set("target_from", std::string("speech"));
       }
     }
-    const ActorRef* source = actor_of(a, "source");
-    const ActorRef* target = actor_of(a, "target");
+    const ActorRef* source = a.attrs.actor("source");
+    const ActorRef* target = a.attrs.actor("target");
     if (!source || !target || source->id == target->id) {
       drop.push_back(id);
       continue;
@@ -85,7 +80,7 @@ void RelationsAnnotator::annotate(Document& document) const {
   std::set<std::tuple<std::string, std::string, std::string>> seen_outside;
   for (AnnotationId id : outside) {
     const Annotation& a = store[id];
-    const auto key = std::make_tuple(a.attrs.text("relation"), actor_of(a, "source")->id, actor_of(a, "target")->id);
+    const auto key = std::make_tuple(a.attrs.text("relation"), a.attrs.actor("source")->id, a.attrs.actor("target")->id);
     if (seen_in_speeches.count(key) || !seen_outside.insert(key).second) drop.push_back(id);
   }
   store.remove(std::move(drop));

@@ -6,11 +6,6 @@
 namespace caucus::annotators {
 namespace {
 
-const ActorRef* actor_of(const Annotation& a, std::string_view key) {
-  const AttrValue* value = a.attrs.find(key);
-  return value ? std::get_if<ActorRef>(value) : nullptr;
-}
-
 bool starts_with_any(std::string_view text, std::initializer_list<std::string_view> prefixes) {
   return std::any_of(prefixes.begin(), prefixes.end(), [&](std::string_view p) { return text.starts_with(p); });
 }
@@ -70,7 +65,7 @@ class SpeechBuilder {
     }
     for (AnnotationId id : store_.of_type("presidency")) {
       const Annotation& a = store_[id];
-      const ActorRef* actor = actor_of(a, "actor");
+      const ActorRef* actor = a.attrs.actor("actor");
       if (!actor) continue;
       if (a.attrs.text("source") == "cover") {
         if (presidency_.id.empty()) presidency_ = *actor;
@@ -90,7 +85,7 @@ class SpeechBuilder {
   void read_headers() {
     for (AnnotationId id : store_.of_type("speaker_header")) {
       const Annotation& a = store_[id];
-      headers_.push_back({a.span, a.attrs.text("speaker"), a.attrs.text("layout"), actor_of(a, "country")});
+      headers_.push_back({a.span, a.attrs.text("speaker"), a.attrs.text("layout"), a.attrs.actor("country")});
     }
   }
 
@@ -110,7 +105,7 @@ class SpeechBuilder {
       const Span p = store_[id].span;
       if (!document_.slice(p).starts_with("Members:")) continue;
       for (AnnotationId actor_id : store_.contained("actor", p)) {
-        if (const ActorRef* actor = actor_of(store_[actor_id], "actor")) members_.insert(actor->id);
+        if (const ActorRef* actor = store_[actor_id].attrs.actor("actor")) members_.insert(actor->id);
       }
       break;
     }
@@ -137,7 +132,7 @@ class SpeechBuilder {
   // The type and status of the actor annotation behind an actor reference in `span`.
   std::pair<std::string, std::string> actor_kind(Span span, const std::string& id) const {
     for (AnnotationId a : store_.contained("actor", span)) {
-      const ActorRef* actor = actor_of(store_[a], "actor");
+      const ActorRef* actor = store_[a].attrs.actor("actor");
       if (actor && actor->id == id) return {store_[a].attrs.text("actor_type"), store_[a].attrs.text("actor_status")};
     }
     return {"", ""};
@@ -157,12 +152,12 @@ class SpeechBuilder {
     for (AnnotationId id : store_.of_type("invitee")) {
       const Annotation& a = store_[id];
       if (a.span.begin >= header.span.begin) break;
-      const ActorRef* actor = actor_of(a, "actor");
+      const ActorRef* actor = a.attrs.actor("actor");
       if (actor && last_word(a.attrs.text("person")) == surname) return std::make_pair(*actor, std::string("briefer"));
     }
     const auto& given = store_.contained("floor_given", {previous_start, header.span.begin});
     if (!given.empty()) {
-      if (const ActorRef* actor = actor_of(store_[given.back()], "actor")) {
+      if (const ActorRef* actor = store_[given.back()].attrs.actor("actor")) {
         const auto [type, status] = actor_kind(store_[given.back()].span, actor->id);
         return std::make_pair(*actor, std::string(type == "state" && status != "observer" ? "invited" : "observer"));
       }
@@ -222,7 +217,7 @@ class SpeechBuilder {
       else continue;
       std::string ids;
       for (AnnotationId a : store_.contained("actor", store_[paragraphs[i + 1]].span)) {
-        if (const ActorRef* actor = actor_of(store_[a], "actor")) ids += (ids.empty() ? "" : ",") + actor->id;
+        if (const ActorRef* actor = store_[a].attrs.actor("actor")) ids += (ids.empty() ? "" : ",") + actor->id;
       }
       document_.meta()[key] = ids;
     }
@@ -238,7 +233,7 @@ class SpeechBuilder {
   // The first reported-speech cue inside `span`, if any.
   const Annotation* reported_cue(Span span) const {
     for (AnnotationId id : store_.contained("reported_speech", span)) {
-      if (actor_of(store_[id], "actor")) return &store_[id];
+      if (store_[id].attrs.actor("actor")) return &store_[id];
     }
     return nullptr;
   }
@@ -266,7 +261,7 @@ class SpeechBuilder {
       }
       if (statements) {
         const Annotation* cue = reported_cue(first_sentence(p));
-        const ActorRef* actor = cue ? actor_of(*cue, "actor") : nullptr;
+        const ActorRef* actor = cue ? cue->attrs.actor("actor") : nullptr;
         if (actor && (speeches.empty() || speeches.back().actor.id != actor->id)) {
           speeches.push_back(reported_speech(p, *cue));
         } else if (!speeches.empty() && speeches.back().mode == "summary") {
@@ -296,7 +291,7 @@ class SpeechBuilder {
     Speech speech;
     speech.span = span;
     speech.speaker = std::string(document_.slice(cue.span));
-    speech.actor = *actor_of(cue, "actor");
+    speech.actor = *cue.attrs.actor("actor");
     speech.role = "delegate";
     speech.mode = "reported";
     return speech;

@@ -226,16 +226,9 @@ class Progress {
 }  // namespace
 
 int run_annotate(const Argv& argv) {
-  std::string error;
-  auto args = parse_args(spec(), argv, error);
-  if (!args) {
-    std::fprintf(stderr, "caucus annotate: %s\n", error.c_str());
-    return kExitUsage;
-  }
-  if (args->has("help")) {
-    std::fputs(format_help(spec()).c_str(), stdout);
-    return kExitOk;
-  }
+  int exit = kExitOk;
+  auto args = parse_command(spec(), argv, exit);
+  if (!args) return exit;
   if (args->positional().empty()) {
     std::fprintf(stderr, "caucus annotate: no INPUT given (see 'caucus annotate --help')\n");
     return kExitUsage;

@@ -12,16 +12,9 @@ int run_annotators(const Argv& argv) {
       "annotators", "[OPTIONS]", "list the registered annotators and the steps of a pipeline",
       "Built-in annotators are listed first, then those of plugins loaded by the pipeline.",
       {pipeline_option(), {"plugin", 0, "LIBRARY", "Load a plugin library first", true}}};
-  std::string error;
-  auto args = parse_args(spec, argv, error);
-  if (!args) {
-    std::fprintf(stderr, "caucus annotators: %s\n", error.c_str());
-    return kExitUsage;
-  }
-  if (args->has("help")) {
-    std::fputs(format_help(spec).c_str(), stdout);
-    return kExitOk;
-  }
+  int exit = kExitOk;
+  auto args = parse_command(spec, argv, exit);
+  if (!args) return exit;
   AnnotatorRegistry registry;
   register_builtin_annotators(registry);
   Diagnostics diagnostics;

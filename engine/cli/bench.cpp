@@ -47,16 +47,9 @@ const CommandSpec& spec() {
 }  // namespace
 
 int run_bench(const Argv& argv) {
-  std::string error;
-  auto args = parse_args(spec(), argv, error);
-  if (!args) {
-    std::fprintf(stderr, "caucus bench: %s\n", error.c_str());
-    return kExitUsage;
-  }
-  if (args->has("help")) {
-    std::fputs(format_help(spec()).c_str(), stdout);
-    return kExitOk;
-  }
+  int exit = kExitOk;
+  auto args = parse_command(spec(), argv, exit);
+  if (!args) return exit;
   const double target_mb = std::stod(args->get("size", "100"));
   const std::size_t top_rules = static_cast<std::size_t>(std::stoul(args->get("rules", "0")));
 

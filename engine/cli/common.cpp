@@ -16,6 +16,22 @@ void print_diagnostics(const Diagnostics& diagnostics) {
   std::fwrite(text.data(), 1, text.size(), stderr);
 }
 
+std::optional<Args> parse_command(const CommandSpec& spec, const std::vector<std::string>& argv, int& exit) {
+  std::string error;
+  auto args = parse_args(spec, argv, error);
+  if (!args) {
+    std::fprintf(stderr, "caucus %s: %s\n", spec.name.c_str(), error.c_str());
+    exit = kExitUsage;
+    return std::nullopt;
+  }
+  if (args->has("help")) {
+    std::fputs(format_help(spec).c_str(), stdout);
+    exit = kExitOk;
+    return std::nullopt;
+  }
+  return args;
+}
+
 OptionSpec pipeline_option() {
   return {"pipeline", 'p', "FILE", "Pipeline file (default: the shipped rules/pipeline.toml; $CAUCUS_RULES overrides)"};
 }

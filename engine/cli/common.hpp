@@ -44,6 +44,10 @@ class Output {
   std::string error_;
 };
 
+// Parses a subcommand's arguments. Prints a usage error or the --help text itself and returns
+// nullopt, with the exit status in `exit`, when the command must stop there.
+std::optional<Args> parse_command(const CommandSpec& spec, const std::vector<std::string>& argv, int& exit);
+
 // Common option specs.
 OptionSpec pipeline_option();
 

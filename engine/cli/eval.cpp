@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "caucus/reader.hpp"
+#include "caucus/summary.hpp"
 #include "commands.hpp"
 #include "common.hpp"
 
@@ -82,12 +83,6 @@ std::string actor_id(const Annotation& a, std::string_view key) {
   return "";
 }
 
-std::string one_line(std::string_view text, std::size_t limit = 140) {
-  std::string out;
-  for (char c : text.substr(0, limit)) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
-  return text.size() > limit ? out + "..." : out;
-}
-
 struct Predicted {
   std::string doc;
   std::string key;
@@ -103,7 +98,7 @@ class Evaluator {
     for (AnnotationId id : store.of_type("alignment")) {
       const Annotation& a = store[id];
       relations_.push_back({doc, a.attrs.text("relation") + "\t" + actor_id(a, "source") + "\t" + actor_id(a, "target"),
-                            one_line(document.slice(a.span))});
+                            one_line(document.slice(a.span), 140)});
     }
     for (AnnotationId id : store.of_type("citation")) {
       const Annotation& a = store[id];
@@ -111,7 +106,7 @@ class Evaluator {
       static const std::set<std::string> kScored = {"sc_resolution", "ga_resolution", "document", "meeting_record",
                                                     "presidential_statement", "press_release"};
       if (!kScored.count(a.attrs.text("kind"))) continue;
-      citations_.push_back({doc, a.attrs.text("kind") + "\t" + a.attrs.text("symbol"), one_line(document.slice(a.span))});
+      citations_.push_back({doc, a.attrs.text("kind") + "\t" + a.attrs.text("symbol"), one_line(document.slice(a.span), 140)});
     }
     auto& turns = speeches_[doc];
     for (const Speech& s : document.speeches()) turns.push_back({s.speaker, s.actor.id});
@@ -239,16 +234,9 @@ class Evaluator {
 }  // namespace
 
 int run_eval(const Argv& argv) {
-  std::string error;
-  auto args = parse_args(spec(), argv, error);
-  if (!args) {
-    std::fprintf(stderr, "caucus eval: %s\n", error.c_str());
-    return kExitUsage;
-  }
-  if (args->has("help")) {
-    std::fputs(format_help(spec()).c_str(), stdout);
-    return kExitOk;
-  }
+  int exit = kExitOk;
+  auto args = parse_command(spec(), argv, exit);
+  if (!args) return exit;
   const std::filesystem::path gold_dir = args->get("gold");
   if (gold_dir.empty() || args->positional().empty()) {
     std::fprintf(stderr, "caucus eval: give --gold DIR and INPUT (see 'caucus eval --help')\n");

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "caucus/reader.hpp"
+#include "caucus/summary.hpp"
 #include "commands.hpp"
 #include "common.hpp"
 #include "rule_context.hpp"
@@ -44,12 +45,6 @@ struct Painter {
   std::string dim(const std::string& s) const { return on ? "\033[2m" + s + "\033[0m" : s; }
 };
 
-std::string one_line(std::string_view text) {
-  std::string out;
-  for (char c : text) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
-  return out;
-}
-
 std::string describe_attrs(const Attributes& attrs) {
   std::string out;
   for (const auto& [key, value] : attrs) {
@@ -67,16 +62,9 @@ std::string describe_attrs(const Attributes& attrs) {
 }  // namespace
 
 int run_explain(const Argv& argv) {
-  std::string error;
-  auto args = parse_args(spec(), argv, error);
-  if (!args) {
-    std::fprintf(stderr, "caucus explain: %s\n", error.c_str());
-    return kExitUsage;
-  }
-  if (args->has("help")) {
-    std::fputs(format_help(spec()).c_str(), stdout);
-    return kExitOk;
-  }
+  int exit = kExitOk;
+  auto args = parse_command(spec(), argv, exit);
+  if (!args) return exit;
   const std::string color = args->get("color", "auto");
   const Painter paint{color == "always" || (color == "auto" && isatty(1))};
 

@@ -112,16 +112,9 @@ std::string group_key(const std::string& per, const std::string& doc, const std:
 }  // namespace
 
 int run_graph(const Argv& argv) {
-  std::string error;
-  auto args = parse_args(spec(), argv, error);
-  if (!args) {
-    std::fprintf(stderr, "caucus graph: %s\n", error.c_str());
-    return kExitUsage;
-  }
-  if (args->has("help")) {
-    std::fputs(format_help(spec()).c_str(), stdout);
-    return kExitOk;
-  }
+  int exit = kExitOk;
+  auto args = parse_command(spec(), argv, exit);
+  if (!args) return exit;
   if (args->positional().empty()) {
     std::fprintf(stderr, "caucus graph: no INPUT given (see 'caucus graph --help')\n");
     return kExitUsage;

@@ -27,16 +27,9 @@ const CommandSpec& spec() {
 }  // namespace
 
 int run_rules(const Argv& argv) {
-  std::string error;
-  auto args = parse_args(spec(), argv, error);
-  if (!args) {
-    std::fprintf(stderr, "caucus rules: %s\n", error.c_str());
-    return kExitUsage;
-  }
-  if (args->has("help")) {
-    std::fputs(format_help(spec()).c_str(), stdout);
-    return kExitOk;
-  }
+  int exit = kExitOk;
+  auto args = parse_command(spec(), argv, exit);
+  if (!args) return exit;
   if (args->positional().empty()) {
     std::fprintf(stderr, "caucus rules: say check, test or dump (see 'caucus rules --help')\n");
     return kExitUsage;

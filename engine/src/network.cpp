@@ -11,11 +11,6 @@
 namespace caucus {
 namespace {
 
-const ActorRef* actor_of(const Annotation& a, std::string_view key) {
-  const AttrValue* value = a.attrs.find(key);
-  return value ? std::get_if<ActorRef>(value) : nullptr;
-}
-
 }  // namespace
 
 std::string iso_date(const std::string& text) {
@@ -66,7 +61,7 @@ void AlignmentNetwork::add_document(const Document& document) {
   const AnnotationStore& store = document.annotations();
   for (AnnotationId id : store.of_type("actor")) {
     const Annotation& a = store[id];
-    if (const ActorRef* actor = actor_of(a, "actor")) {
+    if (const ActorRef* actor = a.attrs.actor("actor")) {
       note_actor({actor->id, actor->label, a.attrs.text("actor_type"), a.attrs.text("actor_region")});
     }
   }
@@ -74,8 +69,8 @@ void AlignmentNetwork::add_document(const Document& document) {
   const std::string date = date_it == document.meta().end() ? "" : iso_date(date_it->second);
   for (AnnotationId id : store.of_type("alignment")) {
     const Annotation& a = store[id];
-    const ActorRef* source = actor_of(a, "source");
-    const ActorRef* target = actor_of(a, "target");
+    const ActorRef* source = a.attrs.actor("source");
+    const ActorRef* target = a.attrs.actor("target");
     if (!source || !target) continue;
     note_actor({source->id, source->label, "", ""});
     note_actor({target->id, target->label, "", ""});

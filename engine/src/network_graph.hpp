@@ -23,6 +23,21 @@ struct RelationEdge {
 using DirectedGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, ActorVertex, RelationEdge>;
 using UndirectedGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, ActorVertex, RelationEdge>;
 
+// Escapes text for XML (GraphML ids, SVG labels).
+inline std::string xml_escape(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
 // Builds the Boost graph: one vertex per actor (in id order), one edge per network edge.
 template <typename Graph>
 Graph to_boost_graph(const AlignmentNetwork& network) {

@@ -26,19 +26,6 @@ boost::dynamic_properties properties(Graph& g) {
   return dp;
 }
 
-std::string xml_escape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 template <typename Graph>
 void write_graphml_of(std::ostream& out, const AlignmentNetwork& network) {

@@ -17,19 +17,6 @@
 namespace caucus {
 namespace {
 
-std::string xml(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 const char* region_colour(const std::string& type, const std::string& region) {
   if (type == "group") return "#d62728";
@@ -153,14 +140,14 @@ void AlignmentNetwork::write_svg(std::ostream& out) const {
     const double width = 1.0 + 4.0 * std::sqrt(static_cast<double>(g[e].weight) / max_weight);
     out << "<line x1=\"" << x(s) << "\" y1=\"" << y(s) << "\" x2=\"" << tx << "\" y2=\"" << ty << "\" stroke=\""
         << relation_colour(g[e].relation) << "\" stroke-opacity=\"0.6\" stroke-width=\"" << width << "\""
-        << (directed ? " marker-end=\"url(#arrow)\"" : "") << "><title>" << xml(g[s].actor) << " " << xml(g[e].relation) << " "
-        << xml(g[t].actor) << " (" << g[e].weight << ")</title></line>\n";
+        << (directed ? " marker-end=\"url(#arrow)\"" : "") << "><title>" << xml_escape(g[s].actor) << " " << xml_escape(g[e].relation) << " "
+        << xml_escape(g[t].actor) << " (" << g[e].weight << ")</title></line>\n";
   }
   for (std::size_t v = 0; v < n; ++v) {
     const ActorVertex& a = g[v];
     const char* colour = region_colour(a.type, a.region);
     const double r = radius(v);
-    out << "<g><title>" << xml(a.label.empty() ? a.actor : a.label) << "</title>";
+    out << "<g><title>" << xml_escape(a.label.empty() ? a.actor : a.label) << "</title>";
     if (a.type == "group" || a.type == "organization") {
       out << "<rect x=\"" << x(v) - r << "\" y=\"" << y(v) - r << "\" width=\"" << 2 * r << "\" height=\"" << 2 * r
           << "\" fill=\"" << colour << "\" stroke=\"black\"/>";
@@ -168,7 +155,7 @@ void AlignmentNetwork::write_svg(std::ostream& out) const {
       out << "<circle cx=\"" << x(v) << "\" cy=\"" << y(v) << "\" r=\"" << r << "\" fill=\"" << colour << "\" stroke=\"black\"/>";
     }
     out << "<text x=\"" << x(v) + r + 3 << "\" y=\"" << y(v) + 4 << "\" font-size=\"" << (a.type == "state" ? 11 : 13)
-        << "\"" << (a.type == "state" ? "" : " font-weight=\"bold\"") << ">" << xml(a.actor) << "</text></g>\n";
+        << "\"" << (a.type == "state" ? "" : " font-weight=\"bold\"") << ">" << xml_escape(a.actor) << "</text></g>\n";
   }
   // Legend.
   const double lx = side + 10;

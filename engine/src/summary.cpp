@@ -4,9 +4,6 @@
 #include <map>
 
 namespace caucus {
-namespace {
-
-// The text on one line, cut at `limit` code points.
 std::string one_line(std::string_view text, std::size_t limit) {
   std::string out;
   std::size_t code_points = 0;
@@ -31,6 +28,8 @@ std::string one_line(std::string_view text, std::size_t limit) {
   }
   return out;
 }
+
+namespace {
 
 std::string span_text(const Document& document, Span span) {
   return "[" + std::to_string(document.offsets().to_code_point(span.begin)) + "," +

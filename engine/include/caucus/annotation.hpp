@@ -30,6 +30,11 @@ class Attributes {
   void set(std::string key, AttrValue value);
   const AttrValue* find(std::string_view key) const;
   bool has(std::string_view key) const { return find(key) != nullptr; }
+  // The actor under `key`, or nullptr if there is none (or the value is not an actor).
+  const ActorRef* actor(std::string_view key) const {
+    const AttrValue* value = find(key);
+    return value ? std::get_if<ActorRef>(value) : nullptr;
+  }
   // The value as a string: strings as they are, numbers formatted, an actor's id; "" if absent.
   std::string text(std::string_view key) const;
   bool erase(std::string_view key);

@@ -2,6 +2,7 @@
 // annotation. `caucus annotate --format summary` prints it; golden tests compare it.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -17,5 +18,9 @@ struct SummaryOptions {
 };
 
 std::string document_summary(const Document& document, const SummaryOptions& options = {});
+
+// `text` on one line (runs of white space become one space), cut after `limit` code points
+// with "..." when longer.
+std::string one_line(std::string_view text, std::size_t limit = SIZE_MAX);
 
 }  // namespace caucus
