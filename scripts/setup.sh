@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config      # the build
   libicu-dev libpcre2-dev libboost-graph-dev libtomlplusplus-dev
   libgtest-dev libgmock-dev libbenchmark-dev         # tests and benchmarks
-  python3 python3-networkx                          # checks the GraphML with a real client
+  python3 python3-networkx python3-igraph           # read the GraphML with real clients
   parallel                                          # the multi-process corpus example
   clang libclang-rt-14-dev                          # libFuzzer targets
 )

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""`caucus graph` read by real clients: networkx loads the GraphML and the node-link JSON with
+"""`caucus graph` read by real clients: networkx and igraph load the GraphML and the node-link JSON with
 the right types, and the network of the example corpus matches the seed gold edge for edge.
 
 Edges are (source, target, relation). Every edge of a required gold row must be in the graph;
@@ -12,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 
+import igraph
 import networkx as nx
 
 caucus, corpus, gold_file = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -56,6 +57,12 @@ with tempfile.TemporaryDirectory() as tmp:
     unexpected = set(edges) - allowed - KNOWN_EXTRAS
     assert not missing, f"gold edges missing from the graph: {sorted(missing)}"
     assert not unexpected, f"graph edges the gold does not have: {sorted(unexpected)}"
+
+    # igraph reads the same file, with the actor ids as node ids.
+    ig = igraph.Graph.Read_GraphML(graphml)
+    assert ig.is_directed() and ig.vcount() == g.number_of_nodes() and ig.ecount() == g.number_of_edges()
+    assert set(ig.vs["id"]) == set(g.nodes), "igraph sees the actor ids"
+    assert set(ig.es["weight"]) <= {float(w) for w in edges.values()} | set(edges.values())
 
     # The node-link JSON loads too, with the same edges.
     with open(node_link, encoding="utf-8") as f:
