@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "caucus/reader.hpp"
@@ -170,6 +171,27 @@ int run_explain(const Argv& argv) {
       if (!event->detail.empty()) line += ": " + event->detail;
       if (!event->match.empty()) line += " (at \"" + one_line(document->slice(event->match)) + "\")";
       std::printf("%s\n", paint.dim(line).c_str());
+    }
+  }
+  if (args->has("trace")) {
+    // Rules scoped to paragraphs, speeches or the whole document: their attempts, per unit.
+    std::set<std::pair<uint32_t, uint32_t>> sentences;
+    for (AnnotationId id : store.of_type("sentence")) sentences.insert({store[id].span.begin, store[id].span.end});
+    std::map<std::pair<uint32_t, uint32_t>, std::vector<const TraceEvent*>> others;
+    for (const auto& event : trace) {
+      if (event.outcome == TraceOutcome::kept || !window.overlaps(event.unit)) continue;
+      if (!sentences.count({event.unit.begin, event.unit.end})) others[{event.unit.begin, event.unit.end}].push_back(&event);
+    }
+    for (const auto& [unit, events] : others) {
+      const LineColumn where = document->lines().locate(unit.first);
+      std::printf("%s %s\n", paint.bold("line " + std::to_string(where.line) + " (paragraph or larger):").c_str(),
+                  one_line(document->slice({unit.first, unit.second}), 100).c_str());
+      for (const auto* event : events) {
+        std::string line = "  - " + event->rule + ": " + std::string(to_string(event->outcome));
+        if (!event->detail.empty()) line += ": " + event->detail;
+        std::printf("%s\n", paint.dim(line).c_str());
+      }
+      ++shown;
     }
   }
   if (shown == 0) std::printf("no rule matched%s\n", args->has("trace") ? "" : " (try --trace)");

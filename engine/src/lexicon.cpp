@@ -177,7 +177,13 @@ void Lexicon::finish(Diagnostics& diagnostics) {
         if (name.empty()) continue;
         if (is_acronym(name)) {
           index.acronyms.push_back(name);
-          index.exact.emplace(name, i);
+          auto [slot, inserted] = index.exact.emplace(name, i);
+          // Only fields of names: lists of ids ("members") repeat codes on purpose.
+          if (!inserted && slot->second != i && (field == "names" || field == "demonyms")) {
+            diagnostics.warning("R033", "name '" + raw + "' of '" + entries_[i].id + "' is also a name of '" +
+                                            entries_[slot->second].id + "' in lexicon '" + name_ + "'; the first wins",
+                                entries_[i].where);
+          }
           continue;
         }
         std::string body = name;

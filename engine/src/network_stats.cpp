@@ -60,8 +60,9 @@ std::string AlignmentNetwork::stats(std::size_t top) const {
   }
   out += "\n";
 
-  // Betweenness centrality (Brandes) of the directed network.
-  const DirectedGraph g = to_boost_graph<DirectedGraph>(*this);
+  // Betweenness centrality (Brandes), direction ignored: in an alignment network edges point
+  // from States to groups, so directed paths are one step long and say little about brokers.
+  const UndirectedGraph& g = ug;
   std::vector<double> centrality(boost::num_vertices(g), 0.0);
   if (!centrality.empty()) {
     boost::brandes_betweenness_centrality(
@@ -72,7 +73,7 @@ std::string AlignmentNetwork::stats(std::size_t top) const {
   std::sort(central.begin(), central.end(), [&](const auto& a, const auto& b) {
     return a.first != b.first ? a.first > b.first : g[a.second].actor < g[b.second].actor;
   });
-  if (!central.empty()) out += "betweenness centrality:\n";
+  if (!central.empty()) out += "betweenness centrality (direction ignored):\n";
   for (std::size_t i = 0; i < std::min(top, central.size()); ++i) {
     const ActorVertex& a = g[central[i].second];
     std::snprintf(line, sizeof line, "  %-14s %8.2f  %s\n", a.actor.c_str(), central[i].first, a.label.c_str());
