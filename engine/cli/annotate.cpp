@@ -229,6 +229,17 @@ int run_annotate(const Argv& argv) {
   int exit = kExitOk;
   auto args = parse_command(spec(), argv, exit);
   if (!args) return exit;
+  // From here on an interrupt ends the run cleanly: no output file is left half-written.
+  g_interrupted = false;
+  auto previous_handler = std::signal(SIGINT, on_interrupt);
+  std::signal(SIGTERM, on_interrupt);
+  struct RestoreSignals {
+    decltype(previous_handler) handler;
+    ~RestoreSignals() {
+      std::signal(SIGINT, handler);
+      std::signal(SIGTERM, SIG_DFL);
+    }
+  } restore{previous_handler};
   if (args->positional().empty()) {
     std::fprintf(stderr, "caucus annotate: no INPUT given (see 'caucus annotate --help')\n");
     return kExitUsage;
@@ -282,10 +293,6 @@ int run_annotate(const Argv& argv) {
     std::fprintf(stderr, "caucus annotate: %s\n", output.error().c_str());
     return kExitUsage;
   }
-
-  g_interrupted = false;
-  auto previous_handler = std::signal(SIGINT, on_interrupt);
-  std::signal(SIGTERM, on_interrupt);
 
   // Workers annotate; this thread writes results in input order.
   std::mutex mutex;
@@ -354,8 +361,6 @@ int run_annotate(const Argv& argv) {
   }
   for (auto& worker : workers) worker.join();
   progress.update(documents, bytes, true);
-  std::signal(SIGINT, previous_handler);
-  std::signal(SIGTERM, SIG_DFL);
 
   if (!output.ok()) {
     std::fprintf(stderr, "caucus annotate: %s\n", output.error().c_str());

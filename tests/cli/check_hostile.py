@@ -106,10 +106,11 @@ with tempfile.TemporaryDirectory() as tmp:
     # Interrupted: the previous output stays, no temporary file is left.
     big = os.path.join(tmp, "big")
     os.makedirs(big)
-    for i in range(400):
-        shutil.copy(seeds[2], os.path.join(big, f"{i:03}.txt"))
+    # About 100 MB: many seconds of work, so the interrupt always comes before the end.
+    for i in range(1500):
+        shutil.copy(seeds[2], os.path.join(big, f"{i:04}.txt"))
     p = subprocess.Popen([caucus, "annotate", big, "-o", out, "-q"], stderr=subprocess.PIPE)
-    time.sleep(1.0)
+    time.sleep(0.5)
     p.send_signal(signal.SIGINT)
     p.wait(timeout=120)
     assert p.returncode == 130, p.returncode
