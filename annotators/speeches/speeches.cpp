@@ -142,6 +142,8 @@ class SpeechBuilder {
     const auto [type, status] = actor_kind(header, actor.id);
     if (status == "observer" || type == "group") return "observer";
     if (type == "organization") return "briefer";
+    // Every Member State is a member of the General Assembly; in the Council, only the 15.
+    if (general_assembly() && status == "member") return "member";
     return members_.count(actor.id) ? "member" : "invited";
   }
 
@@ -153,7 +155,11 @@ class SpeechBuilder {
       const Annotation& a = store_[id];
       if (a.span.begin >= header.span.begin) break;
       const ActorRef* actor = a.attrs.actor("actor");
-      if (actor && last_word(a.attrs.text("person")) == surname) return std::make_pair(*actor, std::string("briefer"));
+      if (actor && last_word(a.attrs.text("person")) == surname) {
+        // A State's minister or head of State speaks for the State; an official briefs.
+        const auto [type, status] = actor_kind(a.span, actor->id);
+        return std::make_pair(*actor, type == "state" ? role_of(*actor, a.span) : std::string("briefer"));
+      }
     }
     const auto& given = store_.contained("floor_given", {previous_start, header.span.begin});
     if (!given.empty()) {
