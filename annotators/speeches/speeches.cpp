@@ -155,6 +155,16 @@ class SpeechBuilder {
       const Annotation& a = store_[id];
       if (a.span.begin >= header.span.begin) break;
       const ActorRef* actor = a.attrs.actor("actor");
+      // An office of the Secretariat names no actor ("Under-Secretary-General for Political
+      // and Peacebuilding Affairs"): its holder speaks for the United Nations.
+      static const ActorRef kUnitedNations{"UN", "United Nations"};
+      if (!actor && last_word(a.attrs.text("person")) == surname) {
+        const std::string office = a.attrs.text("office");
+        for (const char* cue : {"Secretary-General", "Special Representative", "Special Envoy", "Special Coordinator",
+                                "Special Adviser", "High Commissioner", "United Nations"}) {
+          if (office.find(cue) != std::string::npos) return std::make_pair(kUnitedNations, std::string("briefer"));
+        }
+      }
       if (actor && last_word(a.attrs.text("person")) == surname) {
         // A State's minister or head of State speaks for the State; an official briefs.
         const auto [type, status] = actor_kind(a.span, actor->id);
