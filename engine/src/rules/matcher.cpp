@@ -65,6 +65,7 @@ class RuleRunner {
       if (members.empty()) continue;
       std::vector<char> fired(rules_.rules.size());
       for (const Span unit : units(scope)) {
+        unit_has_furniture_ = has_furniture(unit);  // once per unit, not per rule
         if (options_.use_prefilter) {
           std::fill(fired.begin(), fired.end(), 0);
           rules_.prefilter().candidates(hits_, unit, fired);
@@ -92,7 +93,7 @@ class RuleRunner {
     const CompiledPattern& pattern = *rule.compiled;
     MatchScratch& scratch = MatchScratch::for_this_thread();
     const auto* subject = reinterpret_cast<PCRE2_SPTR>(text_.data() + unit.begin);
-    if (!rule.masks.empty() || has_furniture(unit)) subject = reinterpret_cast<PCRE2_SPTR>(masked(unit, rule.masks).data());
+    if (!rule.masks.empty() || unit_has_furniture_) subject = reinterpret_cast<PCRE2_SPTR>(masked(unit, rule.masks).data());
     const PCRE2_SIZE length = unit.size();
     PCRE2_SIZE start = 0;
     bool any = false;
@@ -373,6 +374,7 @@ class RuleRunner {
   const ApplyOptions& options_;
   std::string_view text_;
   std::vector<Prefilter::Hit> hits_;
+  bool unit_has_furniture_ = false;
   Span masked_unit_{UINT32_MAX, 0};
   std::vector<std::size_t> masked_types_;
   std::string masked_text_;
