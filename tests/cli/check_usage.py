@@ -43,7 +43,21 @@ with tempfile.TemporaryDirectory() as tmp:
         f.write('[[step]]\nannotator = "nope"\n')
     r = run("annotate", "--pipeline", pipeline, good)
     assert r.returncode == 2 and b"error[P003]" in r.stderr, r
+    # rules test with that pipeline: its errors are shown, R042 says the examples lack context,
+    # and an example that needs sentences says why it found nothing.
+    welcome = os.path.join(os.path.dirname(__file__), "..", "..", "examples", "rules", "welcome.toml")
+    r = run("rules", "test", "--pipeline", pipeline, welcome)
+    assert r.returncode == 1, r
+    assert b"error[P003]" in r.stderr and b"warning[R042]" in r.stderr, r.stderr
+    assert b"no sentence to match in" in r.stderr, r.stderr
     # Standard input.
     r = run("annotate", "-", stdin=b"One. Two.")
     assert r.returncode == 0 and b'"doc":"<stdin>"' in r.stdout, r
+# explain --trace: rules scoped to paragraphs are traced per paragraph, not lost between sentences.
+r = run("explain", "--trace", "Mr. Flynn (Ireland): I thank the President. Ireland aligns itself with the EU.")
+assert r.returncode == 0, r
+trace = r.stdout.decode()
+assert "(paragraph or larger)" in trace, trace
+paragraph_part = trace.split("(paragraph or larger)", 1)[1]
+assert "speaker.damaged: matched, but dropped by overlap resolution" in paragraph_part, paragraph_part
 print("usage contract checked")
