@@ -55,17 +55,6 @@ const CommandSpec& spec() {
   return spec;
 }
 
-std::vector<std::string> split_commas(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const std::size_t comma = std::min(text.find(',', start), text.size());
-    if (comma > start) out.push_back(text.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return out;
-}
-
 // One document to annotate: a path, or a name and a text read from standard input.
 struct Item {
   std::size_t seq = 0;

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "caucus/diagnostics.hpp"
 #include "caucus/pipeline.hpp"
@@ -47,6 +48,9 @@ class Output {
 // Parses a subcommand's arguments. Prints a usage error or the --help text itself and returns
 // nullopt, with the exit status in `exit`, when the command must stop there.
 std::optional<Args> parse_command(const CommandSpec& spec, const std::vector<std::string>& argv, int& exit);
+
+// The items of a comma-separated option value ("a,b,,c" -> a, b, c), empty items dropped.
+std::vector<std::string> split_commas(const std::string& text);
 
 // Common option specs.
 OptionSpec pipeline_option();

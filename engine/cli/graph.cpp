@@ -45,15 +45,6 @@ const CommandSpec& spec() {
   return spec;
 }
 
-std::set<std::string> split_set(const std::string& text) {
-  std::set<std::string> out;
-  std::stringstream in(text);
-  for (std::string item; std::getline(in, item, ',');) {
-    if (!item.empty()) out.insert(item);
-  }
-  return out;
-}
-
 std::string extension_format(const std::string& path) {
   const std::string ext = fs::path(path).extension().string();
   if (ext == ".dot" || ext == ".gv") return "dot";
@@ -135,7 +126,8 @@ int run_graph(const Argv& argv) {
     return kExitUsage;
   }
   NetworkFilter filter;
-  filter.relations = split_set(args->get("relations"));
+  const auto relations = split_commas(args->get("relations"));
+  filter.relations = {relations.begin(), relations.end()};
   filter.from = args->get("from");
   filter.to = args->get("to");
   try {
