@@ -10,8 +10,7 @@ bool speaks_for(const Document& document, int index, const std::string& id) {
   const Span speech = document.speeches()[static_cast<std::size_t>(index)].span;
   for (AnnotationId a : store.contained("alignment", speech)) {
     if (store[a].attrs.text("relation") != "speaks_for") continue;
-    const AttrValue* target = store[a].attrs.find("target");
-    const auto* actor = target ? std::get_if<ActorRef>(target) : nullptr;
+    const ActorRef* actor = store[a].attrs.actor("target");
     if (actor && actor->id == id) return true;
   }
   return false;
@@ -45,7 +44,7 @@ void AgentsAnnotator::annotate(Document& document) const {
         attrs.set(role_ + "_from", std::string("speaker"));
       }
       const AttrValue* agent = attrs.find(role_);
-      const ActorRef* actor = agent ? std::get_if<ActorRef>(agent) : nullptr;
+      const ActorRef* actor = attrs.actor(role_);
       // Own: the speaker's actor (or a group it speaks for). Reported: another actor, a
       // resolution, or anything outside a speech (a press release's overview). Unknown: in a
       // speech whose speaker is unknown.

@@ -7,17 +7,15 @@
 namespace caucus::annotators {
 namespace {
 
-bool starts_with(std::string_view text, std::string_view prefix) { return text.starts_with(prefix); }
-
 // The kind of a document from its symbol.
 std::string kind_of(std::string_view symbol) {
-  if (starts_with(symbol, "S/RES/")) return "sc_resolution";
-  if (starts_with(symbol, "A/RES/")) return "ga_resolution";
-  if (starts_with(symbol, "S/PRST/")) return "presidential_statement";
-  if (starts_with(symbol, "S/PV.") || (starts_with(symbol, "A/") && symbol.find("/PV.") != std::string_view::npos)) {
+  if (symbol.starts_with("S/RES/")) return "sc_resolution";
+  if (symbol.starts_with("A/RES/")) return "ga_resolution";
+  if (symbol.starts_with("S/PRST/")) return "presidential_statement";
+  if (symbol.starts_with("S/PV.") || (symbol.starts_with("A/") && symbol.find("/PV.") != std::string_view::npos)) {
     return "meeting_record";
   }
-  if (starts_with(symbol, "SC/") || starts_with(symbol, "GA/") || starts_with(symbol, "SG/")) return "press_release";
+  if (symbol.starts_with("SC/") || symbol.starts_with("GA/") || symbol.starts_with("SG/")) return "press_release";
   return "document";
 }
 

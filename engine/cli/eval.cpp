@@ -78,9 +78,8 @@ struct Errors {
 std::string base_name(const std::string& path) { return std::filesystem::path(path).filename().string(); }
 
 std::string actor_id(const Annotation& a, std::string_view key) {
-  const AttrValue* value = a.attrs.find(key);
-  if (const auto* actor = value ? std::get_if<ActorRef>(value) : nullptr) return actor->id;
-  return "";
+  const ActorRef* actor = a.attrs.actor(key);
+  return actor ? actor->id : "";
 }
 
 struct Predicted {

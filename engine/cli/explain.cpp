@@ -51,11 +51,7 @@ std::string describe_attrs(const Attributes& attrs) {
   for (const auto& [key, value] : attrs) {
     out += " " + key + "=";
     if (const auto* actor = std::get_if<ActorRef>(&value)) out += actor->id + " (" + actor->label + ")";
-    else {
-      Attributes one;
-      one.set(key, value);
-      out += "\"" + one.text(key) + "\"";
-    }
+    else out += "\"" + attrs.text(key) + "\"";
   }
   return out;
 }
