@@ -1,12 +1,10 @@
 #include "relations/relations.hpp"
 
+#include <map>
 #include <set>
 #include <tuple>
 
 namespace caucus::annotators {
-namespace {
-
-}  // namespace
 
 bool RelationsAnnotator::configure(const Config& config, Diagnostics& diagnostics) {
   type_ = config.string("type", diagnostics).value_or("alignment");
@@ -28,8 +26,9 @@ void RelationsAnnotator::annotate(Document& document) const {
   };
 
   // The group a speech is delivered for: its speaks_for target if it names a group, else its actor.
-  auto delivered_for = [&](int speech) -> std::optional<ActorRef> {
-    if (speech < 0) return std::nullopt;
+  // Once per speech: the targets set below are this same value, so it never changes.
+  std::map<int, std::optional<ActorRef>> delivered;
+  auto find_delivered_for = [&](int speech) -> std::optional<ActorRef> {
     const Speech& s = speeches[static_cast<std::size_t>(speech)];
     for (AnnotationId id : ids) {
       const Annotation& a = store[id];
@@ -39,6 +38,12 @@ void RelationsAnnotator::annotate(Document& document) const {
     }
     if (s.actor.id.empty()) return std::nullopt;
     return s.actor;
+  };
+  auto delivered_for = [&](int speech) -> std::optional<ActorRef> {
+    if (speech < 0) return std::nullopt;
+    auto [it, inserted] = delivered.try_emplace(speech);
+    if (inserted) it->second = find_delivered_for(speech);
+    return it->second;
   };
 
   std::vector<AnnotationId> drop;
