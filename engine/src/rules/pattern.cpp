@@ -23,8 +23,8 @@ std::shared_ptr<const CompiledPattern> compile_pattern(const std::string& patter
   }
   auto result = std::make_shared<CompiledPattern>();
   result->code = compiled;
-  result->jit = pcre2_jit_compile(compiled, PCRE2_JIT_COMPLETE) == 0;
-  pcre2_pattern_info(compiled, PCRE2_INFO_CAPTURECOUNT, &result->capture_count);
+  // Without JIT support (some platforms) pcre2_match falls back to the interpreter: same results.
+  pcre2_jit_compile(compiled, PCRE2_JIT_COMPLETE);
   uint32_t name_count = 0, entry_size = 0;
   PCRE2_SPTR table = nullptr;
   pcre2_pattern_info(compiled, PCRE2_INFO_NAMECOUNT, &name_count);

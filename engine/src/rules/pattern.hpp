@@ -16,8 +16,6 @@ namespace caucus {
 
 struct CompiledPattern {
   pcre2_code* code = nullptr;
-  bool jit = false;
-  uint32_t capture_count = 0;
   // Capture name -> group numbers (several when the pattern reuses a name in alternatives).
   std::map<std::string, std::vector<uint32_t>> groups;
   ~CompiledPattern();
