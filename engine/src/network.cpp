@@ -9,9 +9,6 @@
 #include "network_graph.hpp"
 
 namespace caucus {
-namespace {
-
-}  // namespace
 
 std::string iso_date(const std::string& text) {
   static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
@@ -48,14 +45,21 @@ NetworkEdge& AlignmentNetwork::edge(const std::string& source, const std::string
   return e;
 }
 
-namespace {
-
-void widen_dates(NetworkEdge& e, const std::string& first, const std::string& last) {
-  if (!first.empty() && (e.first_date.empty() || first < e.first_date)) e.first_date = first;
-  if (!last.empty() && (e.last_date.empty() || last > e.last_date)) e.last_date = last;
+void NetworkEdge::widen_dates(const std::string& first, const std::string& last) {
+  if (!first.empty() && (first_date.empty() || first < first_date)) first_date = first;
+  if (!last.empty() && (last_date.empty() || last > last_date)) last_date = last;
 }
 
-}  // namespace
+void AlignmentNetwork::add_statement(const NetworkActor& source, const NetworkActor& target, const std::string& relation,
+                                     const std::string& date, NetworkStatement statement) {
+  note_actor(source);
+  note_actor(target);
+  NetworkEdge& e = edge(source.id, target.id, relation);
+  ++e.weight;
+  e.documents.insert(statement.doc);
+  e.widen_dates(date, date);
+  e.evidence.push_back(std::move(statement));
+}
 
 void AlignmentNetwork::add_document(const Document& document) {
   const AnnotationStore& store = document.annotations();
@@ -72,14 +76,9 @@ void AlignmentNetwork::add_document(const Document& document) {
     const ActorRef* source = a.attrs.actor("source");
     const ActorRef* target = a.attrs.actor("target");
     if (!source || !target) continue;
-    note_actor({source->id, source->label, "", ""});
-    note_actor({target->id, target->label, "", ""});
-    NetworkEdge& e = edge(source->id, target->id, a.attrs.text("relation"));
-    ++e.weight;
-    e.documents.insert(document.name());
-    widen_dates(e, date, date);
-    e.evidence.push_back({document.name(), document.offsets().to_code_point(a.span.begin),
-                          document.offsets().to_code_point(a.span.end), std::string(document.slice(a.span)), a.rule});
+    add_statement({source->id, source->label, "", ""}, {target->id, target->label, "", ""}, a.attrs.text("relation"), date,
+                  {document.name(), document.offsets().to_code_point(a.span.begin),
+                   document.offsets().to_code_point(a.span.end), std::string(document.slice(a.span)), a.rule});
   }
 }
 
@@ -101,14 +100,10 @@ bool AlignmentNetwork::add_annotation_record(const JsonValue& record, std::strin
       const std::string& source = attrs["source"].string_or(kEmpty);
       const std::string& target = attrs["target"].string_or(kEmpty);
       if (source.empty() || target.empty()) continue;
-      note_actor({source, attrs["source_label"].string_or(kEmpty), "", ""});
-      note_actor({target, attrs["target_label"].string_or(kEmpty), "", ""});
-      NetworkEdge& e = edge(source, target, attrs["relation"].string_or(kEmpty));
-      ++e.weight;
-      e.documents.insert(doc);
-      widen_dates(e, date, date);
-      e.evidence.push_back({doc, static_cast<uint32_t>(a["start"].number_or(0)), static_cast<uint32_t>(a["end"].number_or(0)),
-                            a["text"].string_or(kEmpty), a["rule"].string_or(kEmpty)});
+      add_statement({source, attrs["source_label"].string_or(kEmpty), "", ""},
+                    {target, attrs["target_label"].string_or(kEmpty), "", ""}, attrs["relation"].string_or(kEmpty), date,
+                    {doc, static_cast<uint32_t>(a["start"].number_or(0)), static_cast<uint32_t>(a["end"].number_or(0)),
+                     a["text"].string_or(kEmpty), a["rule"].string_or(kEmpty)});
     }
   }
   return true;
@@ -121,7 +116,7 @@ void AlignmentNetwork::merge(const AlignmentNetwork& other) {
     e.weight += theirs.weight;
     e.documents.insert(theirs.documents.begin(), theirs.documents.end());
     e.extra_documents += theirs.extra_documents;
-    widen_dates(e, theirs.first_date, theirs.last_date);
+    e.widen_dates(theirs.first_date, theirs.last_date);
     e.evidence.insert(e.evidence.end(), theirs.evidence.begin(), theirs.evidence.end());
   }
 }
@@ -144,7 +139,6 @@ AlignmentNetwork AlignmentNetwork::filtered(const NetworkFilter& filter) const {
 AlignmentNetwork AlignmentNetwork::coalignment() const {
   // (document, group) -> the States that align with the group in that document.
   std::map<std::pair<std::string, std::string>, std::set<std::string>> aligned;
-  std::map<std::pair<std::string, std::string>, std::string> dates;
   for (const auto& [key, e] : edges) {
     if (e.relation != "aligns_with") continue;
     const auto source = actors.find(e.source);
@@ -169,7 +163,7 @@ AlignmentNetwork AlignmentNetwork::coalignment() const {
     for (const auto& [original_key, original] : edges) {
       if (original.relation != "aligns_with" || (original.source != e.source && original.source != e.target)) continue;
       for (const auto& doc : original.documents) {
-        if (e.documents.count(doc)) widen_dates(e, original.first_date, original.last_date);
+        if (e.documents.count(doc)) e.widen_dates(original.first_date, original.last_date);
       }
     }
   }

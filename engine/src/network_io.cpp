@@ -94,8 +94,7 @@ bool AlignmentNetwork::add_graphml(std::istream& in, std::string& error) {
     NetworkEdge& edge = part.edge(g[boost::source(e, g)].actor, g[boost::target(e, g)].actor, r.relation);
     edge.weight += static_cast<uint64_t>(r.weight);
     edge.extra_documents += static_cast<uint64_t>(r.documents);
-    if (!r.first_date.empty() && (edge.first_date.empty() || r.first_date < edge.first_date)) edge.first_date = r.first_date;
-    if (!r.last_date.empty() && (edge.last_date.empty() || r.last_date > edge.last_date)) edge.last_date = r.last_date;
+    edge.widen_dates(r.first_date, r.last_date);
   }
   merge(part);
   return true;

@@ -42,6 +42,8 @@ struct NetworkEdge {
   std::vector<NetworkStatement> evidence;
 
   uint64_t document_count() const { return documents.size() + extra_documents; }
+  // Stretches [first_date, last_date] to cover [first, last]; empty dates are unknown, not earliest.
+  void widen_dates(const std::string& first, const std::string& last);
 };
 
 struct NetworkFilter {
@@ -86,6 +88,9 @@ class AlignmentNetwork {
 
  private:
   void note_actor(const NetworkActor& actor);
+  // One alignment statement: both actors noted, the edge's weight, documents, dates and evidence.
+  void add_statement(const NetworkActor& source, const NetworkActor& target, const std::string& relation,
+                     const std::string& date, NetworkStatement statement);
   NetworkEdge& edge(const std::string& source, const std::string& target, const std::string& relation);
 };
 
