@@ -502,6 +502,20 @@ match = false
             "    examples: 1 matching, 1 not matching\n");
 }
 
+// {annotation:TYPE} becomes the element matching mask k in the pattern, and the dump shows it
+// by its type name again.
+TEST_F(DumpTest, AnnotationElementsAreMasksAndDumpByName) {
+  EXPECT_EQ(RuleSet::mask_element(0), R"((?:\x01\x02*))");
+  EXPECT_EQ(RuleSet::mask_element(4), R"((?:\x0e\x0f*))");
+  auto set = compile(kType + rule("pattern = '(?<who>{annotation:actor}) and {annotation:citation}'"));
+  ASSERT_TRUE(set) << rendered();
+  EXPECT_EQ(set->masks, (std::vector<std::string>{"actor", "citation"}));
+  EXPECT_EQ(set->rules[0].final_pattern,
+            "(?<who>" + RuleSet::mask_element(0) + ")\\s+and\\s+" + RuleSet::mask_element(1));
+  const std::string out = set->dump();
+  EXPECT_NE(out.find("    pattern: (?<who>{annotation:actor})\\s+and\\s+{annotation:citation}\n"), std::string::npos) << out;
+}
+
 // Spaces inside a line match one or more white-space characters; a line break (with the
 // indentation after it) only continues the pattern, and matches optional white space.
 TEST_F(DumpTest, LineBreaksContinueThePattern) {

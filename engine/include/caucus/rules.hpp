@@ -111,6 +111,8 @@ class RuleSet {
   std::vector<std::string> masks;
   static char mask_lead(std::size_t k);
   static char mask_fill(std::size_t k);
+  // The pattern element an {annotation:TYPE} becomes for mask k: "(?:\xLL\xFF*)".
+  static std::string mask_element(std::size_t k);
   static constexpr std::size_t kMaxMasks = 13;
 
   std::vector<std::string> produced_types() const;

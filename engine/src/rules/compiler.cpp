@@ -398,9 +398,7 @@ class RuleCompiler {
             if (it == masks.end()) it = masks.insert(masks.end(), type);
             const auto k = static_cast<std::size_t>(it - masks.begin());
             if (current_masks_) current_masks_->push_back(k);
-            char element[32];
-            std::snprintf(element, sizeof element, "(?:\\x%02x\\x%02x*)", RuleSet::mask_lead(k), RuleSet::mask_fill(k));
-            emit(element, i, "{annotation:" + type + "}");
+            emit(RuleSet::mask_element(k), i, "{annotation:" + type + "}");
           }
           i = close + 1;
           continue;

@@ -8,10 +8,7 @@ namespace {
 std::string describe(const Document& document, const Annotation& a) {
   std::string out = "'" + std::string(document.slice(a.span)) + "'";
   for (const auto& [key, value] : a.attrs) {
-    out += " " + key + "=";
-    Attributes one;
-    one.set(key, value);
-    out += one.text(key);
+    out += " " + key + "=" + a.attrs.text(key);
   }
   return out;
 }

@@ -1,6 +1,5 @@
 #include <algorithm>
 #include <cstdio>
-#include <cstring>
 #include <set>
 
 #include "caucus/rules.hpp"
@@ -54,6 +53,12 @@ RuleSet::RuleSet() : prefilter_(std::make_unique<Prefilter>()) {}
 // Mask bytes are ASCII control characters that are not white space (0x09-0x0D are).
 char RuleSet::mask_lead(std::size_t k) { return static_cast<char>(k < 4 ? 1 + 2 * k : 0x0E + 2 * (k - 4)); }
 char RuleSet::mask_fill(std::size_t k) { return static_cast<char>(mask_lead(k) + 1); }
+
+std::string RuleSet::mask_element(std::size_t k) {
+  char element[32];
+  std::snprintf(element, sizeof element, "(?:\\x%02x\\x%02x*)", mask_lead(k), mask_fill(k));
+  return element;
+}
 RuleSet::~RuleSet() = default;
 
 std::vector<std::string> RuleSet::produced_types() const {
@@ -102,16 +107,6 @@ const Rule* RuleSet::find(std::string_view id) const {
   return it == rules.end() ? nullptr : &*it;
 }
 
-namespace {
-
-std::string attr_text(const AttrValue& value) {
-  Attributes a;
-  a.set("v", value);
-  return a.text("v");
-}
-
-}  // namespace
-
 std::string RuleSet::dump() const {
   std::string out = "ruleset " + name + "\n";
   out += "  overlap: " + std::string(to_string(overlap)) + "\n";
@@ -146,18 +141,17 @@ std::string RuleSet::dump() const {
       }
     }
     for (std::size_t k = 0; k < masks.size(); ++k) {
-      char element[32];
-      std::snprintf(element, sizeof element, "(?:\\x%02x\\x%02x*)", mask_lead(k), mask_fill(k));
+      const std::string element = mask_element(k);
       const std::string shown = "{annotation:" + masks[k] + "}";
       for (auto at = pattern.find(element); at != std::string::npos; at = pattern.find(element, at + shown.size())) {
-        pattern.replace(at, std::strlen(element), shown);
+        pattern.replace(at, element.size(), shown);
       }
     }
     out += "    pattern: " + pattern + "\n";
     out += "    span: " + (rule.span_capture.empty() ? std::string("match") : rule.span_capture) + "\n";
     if (!rule.attrs.empty()) {
       out += "    attrs:";
-      for (const auto& [key, value] : rule.attrs) out += " " + key + "=" + attr_text(value);
+      for (const auto& [key, value] : rule.attrs) out += " " + key + "=" + rule.attrs.text(key);
       out += "\n";
     }
     for (const auto& c : rule.constraints) {
