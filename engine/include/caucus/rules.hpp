@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "caucus/annotation.hpp"
@@ -43,6 +44,9 @@ struct CaptureConstraint {
   std::vector<std::string> copy;  // entry attributes copied as <capture>_<attribute>
   bool required = true;           // false: a capture that fails keeps its text instead
   SourceLocation where;
+
+  // The types of `annotation`, in the order written ("actor|self_reference" -> actor, self_reference).
+  std::vector<std::string_view> annotation_types() const;
 };
 
 // A rule's example: a text it must (or must not) match, with what it should find.

@@ -128,7 +128,12 @@ class RuleRunner {
                               int count) const {
     auto it = pattern.groups.find(name);
     if (it == pattern.groups.end()) return std::nullopt;
-    for (uint32_t group : it->second) {
+    return capture(it->second, unit, ov, count);
+  }
+
+  // The span of the first of `groups` (the numbers of one name) that took part in the match.
+  static std::optional<Span> capture(const std::vector<uint32_t>& groups, Span unit, const PCRE2_SIZE* ov, int count) {
+    for (uint32_t group : groups) {
       if (static_cast<int>(group) >= count || ov[2 * group] == PCRE2_UNSET) continue;
       return Span{unit.begin + static_cast<uint32_t>(ov[2 * group]), unit.begin + static_cast<uint32_t>(ov[2 * group + 1])};
     }
@@ -147,7 +152,7 @@ class RuleRunner {
     Partial base = rule.attrs;
     for (const auto& [name, numbers] : pattern.groups) {
       if (name.starts_with("_")) continue;
-      if (auto s = capture(pattern, name, unit, ov, count)) base.set(name, std::string(document_.slice(trim(text_, *s))));
+      if (auto s = capture(numbers, unit, ov, count)) base.set(name, std::string(document_.slice(trim(text_, *s))));
     }
     std::vector<Partial> partials{base};
     for (const auto& constraint : rule.constraints) {
@@ -199,10 +204,7 @@ class RuleRunner {
     const AnnotationStore& store = document_.annotations();
     std::vector<AnnotationId> found;
     // "actor|self_reference": any of these types, in the order written.
-    for (std::size_t start = 0; start <= c.annotation.size();) {
-      const std::size_t bar = std::min(c.annotation.find('|', start), c.annotation.size());
-      const std::string type = c.annotation.substr(start, bar - start);
-      start = bar + 1;
+    for (std::string_view type : c.annotation_types()) {
       std::vector<AnnotationId> of_type;
       switch (c.relation) {
         case CaptureRelation::coincide: of_type = store.coinciding(type, captured); break;

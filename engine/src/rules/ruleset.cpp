@@ -54,6 +54,17 @@ RuleSet::RuleSet() : prefilter_(std::make_unique<Prefilter>()) {}
 char RuleSet::mask_lead(std::size_t k) { return static_cast<char>(k < 4 ? 1 + 2 * k : 0x0E + 2 * (k - 4)); }
 char RuleSet::mask_fill(std::size_t k) { return static_cast<char>(mask_lead(k) + 1); }
 
+std::vector<std::string_view> CaptureConstraint::annotation_types() const {
+  std::vector<std::string_view> out;
+  const std::string_view list = annotation;
+  for (std::size_t start = 0; start <= list.size();) {
+    const std::size_t bar = std::min(list.find('|', start), list.size());
+    out.push_back(list.substr(start, bar - start));
+    start = bar + 1;
+  }
+  return out;
+}
+
 std::string RuleSet::mask_element(std::size_t k) {
   char element[32];
   std::snprintf(element, sizeof element, "(?:\\x%02x\\x%02x*)", mask_lead(k), mask_fill(k));
@@ -92,11 +103,7 @@ std::vector<std::string> RuleSet::required_types() const {
         return other.type == constraint.annotation && other.stage < rule.stage;
       });
       if (own) continue;
-      for (std::size_t start = 0; start <= constraint.annotation.size();) {
-        const std::size_t bar = std::min(constraint.annotation.find('|', start), constraint.annotation.size());
-        required.insert(constraint.annotation.substr(start, bar - start));
-        start = bar + 1;
-      }
+      for (std::string_view type : constraint.annotation_types()) required.emplace(type);
     }
   }
   return {required.begin(), required.end()};
