@@ -148,14 +148,22 @@ bool is_acronym(std::string_view name) {
   return letter;
 }
 
-std::string lexicon_key(std::string_view text, const LexiconOptions& options) {
-  std::string key = normalise_punctuation(text);
+namespace {
+
+// lexicon_key of a text normalise_punctuation already went over (the lookups' hot path).
+std::string key_of_normalised(std::string key, const LexiconOptions& options) {
   if (options.optional_the && key.size() > 4 && (key.starts_with("the ") || key.starts_with("The ") || key.starts_with("THE "))) {
     key.erase(0, 4);
   }
   if (options.ignore_diacritics) key = strip_diacritics(key);
   if (options.ignore_case) key = fold_case(key);
   return key;
+}
+
+}  // namespace
+
+std::string lexicon_key(std::string_view text, const LexiconOptions& options) {
+  return key_of_normalised(normalise_punctuation(text), options);
 }
 
 Lexicon::Lexicon(std::string name, LexiconOptions options) : name_(std::move(name)), options_(options) {}
@@ -188,7 +196,7 @@ void Lexicon::finish(Diagnostics& diagnostics) {
         }
         std::string body = name;
         if (options_.optional_the && (body.starts_with("the ") || body.starts_with("The "))) body.erase(0, 4);
-        const std::string key = lexicon_key(body, options_);
+        const std::string key = key_of_normalised(body, options_);
         auto [slot, inserted] = index.folded.emplace(key, i);
         if (!inserted && slot->second != i) {
           diagnostics.warning("R033", "name '" + raw + "' of '" + entries_[i].id + "' is also a name of '" +
@@ -237,7 +245,7 @@ const LexiconEntry* Lexicon::lookup(std::string_view matched, std::string_view f
   if (it == fields_.end()) return nullptr;
   const std::string plain = normalise_punctuation(matched);
   if (auto exact = it->second.exact.find(plain); exact != it->second.exact.end()) return &entries_[exact->second];
-  if (auto folded = it->second.folded.find(lexicon_key(plain, options_)); folded != it->second.folded.end()) {
+  if (auto folded = it->second.folded.find(key_of_normalised(plain, options_)); folded != it->second.folded.end()) {
     return &entries_[folded->second];
   }
   return nullptr;
