@@ -177,14 +177,19 @@ void AnnotationStore::remove(std::vector<AnnotationId> ids) {
 std::vector<AnnotationId> AnnotationStore::ordered() const {
   std::vector<AnnotationId> out(items_.size());
   for (AnnotationId i = 0; i < out.size(); ++i) out[i] = i;
-  std::stable_sort(out.begin(), out.end(), [&](AnnotationId a, AnnotationId b) {
+  sort_in_output_order(out);
+  return out;
+}
+
+void AnnotationStore::sort_in_output_order(std::vector<AnnotationId>& ids) const {
+  std::sort(ids.begin(), ids.end(), [&](AnnotationId a, AnnotationId b) {
     const Annotation& x = items_[a];
     const Annotation& y = items_[b];
     if (x.span.begin != y.span.begin) return x.span.begin < y.span.begin;
     if (x.span.end != y.span.end) return x.span.end > y.span.end;
-    return x.type < y.type;
+    if (x.type != y.type) return x.type < y.type;
+    return a < b;
   });
-  return out;
 }
 
 std::vector<std::string> AnnotationStore::types() const {

@@ -200,14 +200,7 @@ std::string document_to_json(const Document& document, const JsonOptions& option
                                             : std::find(options.types.begin(), options.types.end(), type) != options.types.end();
     if (keep) kept.insert(kept.end(), store.of_type(type).begin(), store.of_type(type).end());
   }
-  std::sort(kept.begin(), kept.end(), [&](AnnotationId x, AnnotationId y) {
-    const Annotation& a = store[x];
-    const Annotation& b = store[y];
-    if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
-    if (a.span.end != b.span.end) return a.span.end > b.span.end;
-    if (a.type != b.type) return a.type < b.type;
-    return x < y;
-  });
+  store.sort_in_output_order(kept);
   w.key("annotations").begin_array();
   out.reserve(out.size() + kept.size() * 160);
   const OffsetMap& offsets = document.offsets();

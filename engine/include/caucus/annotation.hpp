@@ -89,6 +89,8 @@ class AnnotationStore {
 
   // Every annotation id, in output order: by begin, then longer first, then type, then id.
   std::vector<AnnotationId> ordered() const;
+  // Sorts ids into that same order (json output sorts only the types it keeps).
+  void sort_in_output_order(std::vector<AnnotationId>& ids) const;
   // Names of the types present, sorted.
   std::vector<std::string> types() const;
 
