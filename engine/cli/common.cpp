@@ -37,18 +37,21 @@ OptionSpec pipeline_option() {
   return {"pipeline", 'p', "FILE", "Pipeline file (default: the shipped rules/pipeline.toml; $CAUCUS_RULES overrides)"};
 }
 
-std::unique_ptr<Pipeline> load_pipeline(const Args& args, AnnotatorRegistry& registry) {
+std::unique_ptr<Pipeline> load_pipeline(const Args& args, AnnotatorRegistry& registry, Diagnostics& diagnostics) {
   std::filesystem::path file = args.get("pipeline");
-  Diagnostics diagnostics;
   if (file.empty()) {
     file = default_pipeline_path();
     if (file.empty()) {
       diagnostics.error("P001", "cannot find the shipped rules: set CAUCUS_RULES to the rules/ directory or pass --pipeline");
-      print_diagnostics(diagnostics);
       return nullptr;
     }
   }
-  auto pipeline = Pipeline::load(file, registry, diagnostics);
+  return Pipeline::load(file, registry, diagnostics);
+}
+
+std::unique_ptr<Pipeline> load_pipeline(const Args& args, AnnotatorRegistry& registry) {
+  Diagnostics diagnostics;
+  auto pipeline = load_pipeline(args, registry, diagnostics);
   print_diagnostics(diagnostics);
   return pipeline;
 }

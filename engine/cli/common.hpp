@@ -22,6 +22,8 @@ void print_diagnostics(const Diagnostics& diagnostics);
 // Loads the pipeline named by --pipeline, or the shipped default one. Prints diagnostics and
 // returns nullptr on failure.
 std::unique_ptr<Pipeline> load_pipeline(const Args& args, AnnotatorRegistry& registry);
+// The same, leaving the diagnostics to the caller.
+std::unique_ptr<Pipeline> load_pipeline(const Args& args, AnnotatorRegistry& registry, Diagnostics& diagnostics);
 
 // Writes to stdout or to a file. A file is written to a temporary name beside it and renamed
 // into place by commit(), so an interrupted run never leaves a truncated output.

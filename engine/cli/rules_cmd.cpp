@@ -45,9 +45,7 @@ int run_rules(const Argv& argv) {
   register_builtin_annotators(registry);
   // The pipeline gives context; with explicit files a broken pipeline must not hide their errors.
   Diagnostics pipeline_diagnostics;
-  std::filesystem::path pipeline_file = args->get("pipeline");
-  if (pipeline_file.empty()) pipeline_file = default_pipeline_path();
-  auto pipeline = pipeline_file.empty() ? nullptr : Pipeline::load(pipeline_file, registry, pipeline_diagnostics);
+  auto pipeline = load_pipeline(*args, registry, pipeline_diagnostics);
 
   Diagnostics diagnostics;
   std::vector<RuleFileInContext> sets;
