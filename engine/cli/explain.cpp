@@ -124,22 +124,35 @@ int run_explain(const Argv& argv) {
     window = document->speeches()[index].span;
   }
 
-  // Group rule-made annotations and trace events by sentence.
+  // Group rule-made annotations by the sentences holding them, and trace events by unit, once.
   const AnnotationStore& store = document->annotations();
+  std::map<AnnotationId, std::vector<AnnotationId>> made_in;
+  for (AnnotationId id = 0; id < store.size(); ++id) {
+    if (store[id].rule.empty()) continue;
+    for (AnnotationId sentence_id : store.covering("sentence", store[id].span)) made_in[sentence_id].push_back(id);
+  }
+  std::map<std::pair<uint32_t, uint32_t>, std::vector<const TraceEvent*>> events_in;
+  if (args->has("trace")) {
+    for (const auto& event : trace) {
+      if (event.outcome != TraceOutcome::kept) events_in[{event.unit.begin, event.unit.end}].push_back(&event);
+    }
+  }
+  auto print_event = [&](const TraceEvent& event, bool with_match) {
+    std::string line = "  - " + event.rule + ": " + std::string(to_string(event.outcome));
+    if (!event.detail.empty()) line += ": " + event.detail;
+    if (with_match && !event.match.empty()) line += " (at \"" + one_line(document->slice(event.match)) + "\")";
+    std::printf("%s\n", paint.dim(line).c_str());
+  };
+  static const std::vector<AnnotationId> kNone;
+  static const std::vector<const TraceEvent*> kNoEvents;
   std::size_t shown = 0;
   for (AnnotationId sentence_id : store.of_type("sentence")) {
     const Span sentence = store[sentence_id].span;
     if (!window.contains(sentence)) continue;
-    std::vector<AnnotationId> made;
-    for (AnnotationId id = 0; id < store.size(); ++id) {
-      if (!store[id].rule.empty() && sentence.contains(store[id].span)) made.push_back(id);
-    }
-    std::vector<const TraceEvent*> events;
-    if (args->has("trace")) {
-      for (const auto& event : trace) {
-        if (event.unit == sentence && event.outcome != TraceOutcome::kept) events.push_back(&event);
-      }
-    }
+    const auto made_it = made_in.find(sentence_id);
+    const auto& made = made_it == made_in.end() ? kNone : made_it->second;
+    const auto events_it = events_in.find({sentence.begin, sentence.end});
+    const auto& events = events_it == events_in.end() ? kNoEvents : events_it->second;
     if (made.empty() && events.empty()) continue;
     ++shown;
     // The sentence with every match highlighted.
@@ -162,31 +175,18 @@ int run_explain(const Argv& argv) {
       std::printf("  + %s [%s] \"%s\"%s\n", a.type.c_str(), a.rule.c_str(), one_line(document->slice(a.span)).c_str(),
                   describe_attrs(a.attrs).c_str());
     }
-    for (const auto* event : events) {
-      std::string line = "  - " + event->rule + ": " + std::string(to_string(event->outcome));
-      if (!event->detail.empty()) line += ": " + event->detail;
-      if (!event->match.empty()) line += " (at \"" + one_line(document->slice(event->match)) + "\")";
-      std::printf("%s\n", paint.dim(line).c_str());
-    }
+    for (const auto* event : events) print_event(*event, true);
   }
   if (args->has("trace")) {
     // Rules scoped to paragraphs, speeches or the whole document: their attempts, per unit.
     std::set<std::pair<uint32_t, uint32_t>> sentences;
     for (AnnotationId id : store.of_type("sentence")) sentences.insert({store[id].span.begin, store[id].span.end});
-    std::map<std::pair<uint32_t, uint32_t>, std::vector<const TraceEvent*>> others;
-    for (const auto& event : trace) {
-      if (event.outcome == TraceOutcome::kept || !window.overlaps(event.unit)) continue;
-      if (!sentences.count({event.unit.begin, event.unit.end})) others[{event.unit.begin, event.unit.end}].push_back(&event);
-    }
-    for (const auto& [unit, events] : others) {
+    for (const auto& [unit, events] : events_in) {
+      if (sentences.count(unit) || !window.overlaps({unit.first, unit.second})) continue;
       const LineColumn where = document->lines().locate(unit.first);
       std::printf("%s %s\n", paint.bold("line " + std::to_string(where.line) + " (paragraph or larger):").c_str(),
                   one_line(document->slice({unit.first, unit.second}), 100).c_str());
-      for (const auto* event : events) {
-        std::string line = "  - " + event->rule + ": " + std::string(to_string(event->outcome));
-        if (!event->detail.empty()) line += ": " + event->detail;
-        std::printf("%s\n", paint.dim(line).c_str());
-      }
+      for (const auto* event : events) print_event(*event, false);
       ++shown;
     }
   }
