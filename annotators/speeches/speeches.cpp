@@ -6,6 +6,9 @@
 namespace caucus::annotators {
 namespace {
 
+// The Secretary-General and the Secretariat's officials speak for the United Nations.
+const ActorRef kUnitedNations{"UN", "United Nations"};
+
 bool starts_with_any(std::string_view text, std::initializer_list<std::string_view> prefixes) {
   return std::any_of(prefixes.begin(), prefixes.end(), [&](std::string_view p) { return text.starts_with(p); });
 }
@@ -154,21 +157,18 @@ class SpeechBuilder {
     for (AnnotationId id : store_.of_type("invitee")) {
       const Annotation& a = store_[id];
       if (a.span.begin >= header.span.begin) break;
-      const ActorRef* actor = a.attrs.actor("actor");
-      // An office of the Secretariat names no actor ("Under-Secretary-General for Political
-      // and Peacebuilding Affairs"): its holder speaks for the United Nations.
-      static const ActorRef kUnitedNations{"UN", "United Nations"};
-      if (!actor && last_word(a.attrs.text("person")) == surname) {
-        const std::string office = a.attrs.text("office");
-        for (const char* cue : {"Secretary-General", "Special Representative", "Special Envoy", "Special Coordinator",
-                                "Special Adviser", "High Commissioner", "United Nations"}) {
-          if (office.find(cue) != std::string::npos) return std::make_pair(kUnitedNations, std::string("briefer"));
-        }
-      }
-      if (actor && last_word(a.attrs.text("person")) == surname) {
+      if (last_word(a.attrs.text("person")) != surname) continue;
+      if (const ActorRef* actor = a.attrs.actor("actor")) {
         // A State's minister or head of State speaks for the State; an official briefs.
         const auto [type, status] = actor_kind(a.span, actor->id);
         return std::make_pair(*actor, type == "state" ? role_of(*actor, a.span) : std::string("briefer"));
+      }
+      // An office of the Secretariat names no actor ("Under-Secretary-General for Political
+      // and Peacebuilding Affairs"): its holder speaks for the United Nations.
+      const std::string office = a.attrs.text("office");
+      for (const char* cue : {"Secretary-General", "Special Representative", "Special Envoy", "Special Coordinator",
+                              "Special Adviser", "High Commissioner", "United Nations"}) {
+        if (office.find(cue) != std::string::npos) return std::make_pair(kUnitedNations, std::string("briefer"));
       }
     }
     const auto& given = store_.contained("floor_given", {previous_start, header.span.begin});
@@ -206,7 +206,7 @@ class SpeechBuilder {
         }
       } else if (h.speaker.find("Secretary-General") != std::string::npos) {
         speech.role = "secretariat";
-        speech.actor = {"UN", "United Nations"};
+        speech.actor = kUnitedNations;
       } else if (h.country) {
         speech.actor = *h.country;
         speech.role = role_of(*h.country, h.span);
