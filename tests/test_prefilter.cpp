@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "../engine/src/name_starts.hpp"
+#include "../engine/src/rules/anchor.hpp"
 #include "../engine/src/rules/prefilter.hpp"
 #include "caucus/pipeline.hpp"
 #include "caucus/registry.hpp"
@@ -159,6 +161,31 @@ TEST(Prefilter, WordsSharedByRulesAreScannedOnce) {
   const Prefilter prefilter({{"align", "aligns"}, {"ALIGN"}, {}});
   EXPECT_EQ(prefilter.word_count(), 2u);
   EXPECT_EQ(prefilter.scan("Ireland aligns itself").size(), 2u);  // align, aligns
+}
+
+// Long texts are scanned in four pieces in lockstep: words across the cuts must be found
+// once, and the hits stay ordered by end.
+TEST(Prefilter, LongTextsLoseNoWordAtTheCutsBetweenPieces) {
+  const Prefilter prefilter({{"statement"}, {"he"}});
+  std::string text;
+  while (text.size() < 20000) text += "x Statement he xx ";
+  std::vector<std::string> expected;
+  for (std::size_t at = 0; (at = text.find("Statement", at)) != std::string::npos; ++at) {
+    expected.push_back(std::to_string(at + 9) + ":" + std::to_string(at));
+  }
+  std::vector<std::pair<std::size_t, std::string>> naive;  // by end, every "he" too
+  for (std::string_view word : {"Statement", "he"}) {
+    for (std::size_t at = 0; (at = text.find(word, at)) != std::string::npos; ++at) {
+      naive.emplace_back(at + word.size(), std::to_string(at) + "+" + std::to_string(word.size()));
+    }
+  }
+  // "he" also ends inside nothing else here; "Statement" contains no "he".
+  std::stable_sort(naive.begin(), naive.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::string> want, got;
+  for (const auto& [end, what] : naive) want.push_back(what);
+  for (const auto& h : prefilter.scan(text)) got.push_back(std::to_string(h.begin) + "+" + std::to_string(h.end - h.begin));
+  EXPECT_EQ(got, want);
+  EXPECT_GT(got.size(), 2000u);
 }
 
 std::string marked(const Prefilter& prefilter, std::string_view text, Span unit) {
@@ -317,7 +344,7 @@ TEST(PrefilterEquivalence, ShippedPipelineRulesGiveTheSameAnnotationsOnTheCorpus
   ASSERT_TRUE(pipeline) << diagnostics.render();
   const auto documents = corpus();
   ASSERT_EQ(documents.size(), 5u);
-  std::size_t rule_sets = 0, annotations = 0;
+  std::size_t rule_sets = 0, annotations = 0, anchored = 0;
   for (std::size_t step = 0; step < pipeline->steps().size(); ++step) {
     const auto* provider = dynamic_cast<const RuleProvider*>(pipeline->steps()[step].instance.get());
     if (!provider) continue;
@@ -333,8 +360,10 @@ TEST(PrefilterEquivalence, ShippedPipelineRulesGiveTheSameAnnotationsOnTheCorpus
         EXPECT_EQ(a, b) << rules->name << " on " << name;
         annotations += a.size();
       }
+      for (const auto& rule : rules->rules) anchored += rule.name_starts ? 1 : 0;
     }
   }
+  EXPECT_GE(anchored, 4u);  // the three actor rules and the named instruments
   EXPECT_GT(rule_sets, 0u);
   EXPECT_GT(annotations, 1000u);
 }
@@ -407,6 +436,90 @@ triggers = ["women", "children"]
     total += with.annotations().count("w");
   }
   EXPECT_GT(total, 100u);
+}
+
+// --- Rules that begin with a lexicon: tried only where a name may begin ----------------------
+
+struct Anchoring {
+  std::string pattern;
+  bool anchored;
+};
+
+class EveryMatchBeginsWith : public ::testing::TestWithParam<Anchoring> {};
+
+// The element is "(?:name)" in every pattern.
+TEST_P(EveryMatchBeginsWith, TheElement) {
+  const std::string& pattern = GetParam().pattern;
+  const std::string element = "(?:name)";
+  EXPECT_EQ(every_match_begins_with(pattern, pattern.find(element), element.size()), GetParam().anchored) << pattern;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Patterns, EveryMatchBeginsWith,
+    ::testing::Values(Anchoring{"(?:name)", true}, Anchoring{"(?<actor>(?:name))", true},
+                      Anchoring{"(?<!in )(?<actor>(?:name))", true}, Anchoring{"(?i)\\b(?:name) said", true},
+                      Anchoring{"(?:name)+ and (?:x|y)", true}, Anchoring{"(?:name)[|)] x", true},
+                      Anchoring{"(?:name)\\|x", true}, Anchoring{"(?'a'(?P<b>(?:name)))", true},
+                      Anchoring{"(?:name)?x", false}, Anchoring{"(?:name)*x", false}, Anchoring{"(?:name){0,2}x", false},
+                      Anchoring{"(?:(?:name)|other)", false}, Anchoring{"(?:name)|other", false},
+                      Anchoring{"the (?:name)", false}, Anchoring{"\\G(?:name)", false},
+                      Anchoring{"(?<a>(?:name))?", false}, Anchoring{"(?<a>(?:name))* x", false},
+                      Anchoring{"(?<a>(?:name)){,2}", false}, Anchoring{"(?x)(?:name) # (", false},
+                      Anchoring{"(*UTF)(?:name)", false}, Anchoring{"(?|(?:name))", false},
+                      Anchoring{"(?=x)(?:name)", true}, Anchoring{"(?:name) x)", false}));
+
+std::vector<std::string> starts(const NameStarts& finder, std::string_view text) {
+  std::vector<uint32_t> at;
+  finder.find(text, at);
+  std::vector<std::string> out;
+  for (uint32_t a : at) out.push_back(std::string(text.substr(a, 6)));
+  return out;
+}
+
+TEST(NameStarts, WholeWordsOnly) {
+  const NameStarts finder({"guinea", "equatorial guinea", "EU", "united nations"});
+  EXPECT_EQ(starts(finder, "Equatorial Guinea and Guinea-Bissau, the EU, Guinean, EUROPE, xguinea, _guinea, Guinea."),
+            (std::vector<std::string>{"Equato", "Guinea", "EU, Gu", "Guinea"}));
+  EXPECT_TRUE(starts(finder, "").empty());
+  EXPECT_EQ(starts(finder, "guinea"), (std::vector<std::string>{"guinea"}));
+}
+
+TEST(NameStarts, ReadsTheTextAsTheLexiconPatternDoes) {
+  const NameStarts finder({"cote d'ivoire", "côte d'ivoire", "guinea-bissau", "bolivarian republic of venezuela", "kenya"});
+  // Case, typographic apostrophes and dashes, line breaks and no-break spaces inside names,
+  // capital accented letters, the KELVIN SIGN that PCRE2 matches to k without case.
+  const std::string text =
+      "CÔTE D\u2019IVOIRE; Cote d'Ivoire; Guinea\u2011Bissau; Bolivarian Republic of\n   Venezuela; "
+      "Bolivarian\u00a0Republic of Venezuela; \u212Aenya.";
+  EXPECT_EQ(starts(finder, text).size(), 6u);
+  // Not a name: a different letter, or a name cut short.
+  EXPECT_TRUE(starts(finder, "Cute d'Ivoire; Bolivarian Republic of Cuba; Guinea Bissau").empty());
+}
+
+// The finder may report more than the regex matches, never less: on the corpus, every shipped
+// lexicon gives the same names with the finder (prefilter on) as with PCRE2 alone.
+TEST(NameStarts, ShippedLexiconsFindTheSameNamesWithAndWithoutOnTheCorpus) {
+  const auto documents = corpus();
+  for (const std::string reference : {"states", "groups", "states.demonyms"}) {
+    Diagnostics diagnostics;
+    const std::string lexicon = reference.substr(0, reference.find('.'));
+    auto rules = compile_rule_text("[rules]\noverlap = \"keep_all\"\nimport = [\"actors.toml\"]\n"
+                                   "[types.n]\nroles = [\"actor\"]\n[[rule]]\nid = \"n\"\ntype = \"n\"\n"
+                                   "scope = \"document\"\npattern = '(?<actor>{lexicon:" + reference + "})'\n"
+                                   "[[rule.example]]\ntext = \"x\"\n",
+                                   "n.toml", std::filesystem::path(CAUCUS_SOURCE_DIR) / "rules", diagnostics);
+    ASSERT_TRUE(rules) << diagnostics.render();
+    ASSERT_TRUE(rules->rules.front().name_starts) << reference << ": the rule should be anchored at name starts";
+    std::size_t total = 0;
+    for (const auto& [name, text] : documents) {
+      Document with(name, text), without(name, text);
+      apply_rules(*rules, with, {.use_prefilter = true});
+      apply_rules(*rules, without, {.use_prefilter = false});
+      EXPECT_EQ(describe_all(with), describe_all(without)) << reference << " on " << name;
+      total += with.annotations().count("n");
+    }
+    EXPECT_GT(total, reference == "states.demonyms" ? 20u : 500u) << reference;
+  }
 }
 
 }  // namespace

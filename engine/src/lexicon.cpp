@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <set>
 
+#include "name_starts.hpp"
 #include "toml_util.hpp"
 
 namespace caucus {
@@ -240,6 +241,18 @@ const std::string& Lexicon::pattern(std::string_view field) const {
   return *index.pattern;
 }
 
+std::shared_ptr<const NameStarts> Lexicon::starts(std::string_view field) const {
+  auto it = fields_.find(field);
+  if (it == fields_.end()) return nullptr;
+  const FieldIndex& index = it->second;
+  if (!index.starts) {
+    std::vector<std::string> names = index.words;
+    names.insert(names.end(), index.acronyms.begin(), index.acronyms.end());
+    index.starts = std::make_shared<const NameStarts>(names);
+  }
+  return index.starts;
+}
+
 const LexiconEntry* Lexicon::lookup(std::string_view matched, std::string_view field) const {
   auto it = fields_.find(field);
   if (it == fields_.end()) return nullptr;
@@ -255,6 +268,14 @@ std::vector<const std::string*> Lexicon::built_patterns() const {
   std::vector<const std::string*> out;
   for (const auto& [field, index] : fields_) {
     if (index.pattern) out.push_back(&*index.pattern);
+  }
+  return out;
+}
+
+std::vector<std::string> Lexicon::built_fields() const {
+  std::vector<std::string> out;
+  for (const auto& [field, index] : fields_) {
+    if (index.pattern) out.push_back(field);
   }
   return out;
 }

@@ -90,6 +90,9 @@ struct Rule {
   std::string description;
   SourceLocation where;
   std::shared_ptr<const CompiledPattern> compiled;
+  // Set when every match begins with a lexicon name: the rule is tried only where a name may
+  // begin (with the prefilter on).
+  std::shared_ptr<const NameStarts> name_starts;
 };
 
 class Prefilter;

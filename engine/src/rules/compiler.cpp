@@ -8,6 +8,7 @@
 #include "../toml_util.hpp"
 #include "caucus/config.hpp"
 #include "caucus/rules.hpp"
+#include "anchor.hpp"
 #include "pattern.hpp"
 #include "prefilter.hpp"
 #include "source_map.hpp"
@@ -379,7 +380,7 @@ class RuleCompiler {
             ok = false;
           } else {
             // Names are whole words: no letter or digit may touch them.
-            emit("(?<![\\w\\-])" + it->second->pattern(field) + "(?![\\w\\-])", i, "{lexicon:" + std::string(inside.substr(8)) + "}");
+            emit(lexicon_element(*it->second, field), i, "{lexicon:" + std::string(inside.substr(8)) + "}");
           }
           i = close + 1;
             continue;
@@ -544,6 +545,7 @@ class RuleCompiler {
     rule.compiled = compiled;
     if (compiled) check_captures(*compiled, rule, declaration, source);
     if (!rule.triggers_declared && compiled) rule.triggers = extract_triggers(without_lexicons(rule.final_pattern, set));
+    if (compiled) rule.name_starts = name_anchor(rule.final_pattern, set);
     read_constraints(config, compiled.get(), declaration, set, rule);
     read_examples(config, declaration, rule);
     if (rule.examples.empty()) {
@@ -551,6 +553,23 @@ class RuleCompiler {
           .notes.push_back("add [[rule.example]] text = \"...\" so that `caucus rules test` can check it");
     }
     return compiled && diagnostics_.error_count() == errors_before;
+  }
+
+  // Where a {lexicon:NAME.field} element puts names: whole words, no letter or digit touching them.
+  static std::string lexicon_element(const Lexicon& lexicon, std::string_view field) {
+    return "(?<![\\w\\-])" + lexicon.pattern(field) + "(?![\\w\\-])";
+  }
+
+  // The finder of name starts of the lexicon every match of `pattern` begins with, if any.
+  static std::shared_ptr<const NameStarts> name_anchor(const std::string& pattern, const RuleSet& set) {
+    for (const auto& [name, lexicon] : set.lexicons) {
+      for (const auto& field : lexicon->built_fields()) {
+        const std::string element = lexicon_element(*lexicon, field);
+        const auto at = pattern.find(element);
+        if (at != std::string::npos && every_match_begins_with(pattern, at, element.size())) return lexicon->starts(field);
+      }
+    }
+    return nullptr;
   }
 
   // The pattern with each large lexicon's alternation replaced by "." (any character): large

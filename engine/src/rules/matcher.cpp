@@ -5,6 +5,7 @@
 #include <map>
 
 #include "caucus/rules.hpp"
+#include "../name_starts.hpp"
 #include "pattern.hpp"
 #include "prefilter.hpp"
 
@@ -95,11 +96,29 @@ class RuleRunner {
     const auto* subject = reinterpret_cast<PCRE2_SPTR>(text_.data() + unit.begin);
     if (!rule.masks.empty() || unit_has_furniture_) subject = reinterpret_cast<PCRE2_SPTR>(masked(unit, rule.masks).data());
     const PCRE2_SIZE length = unit.size();
+    // A rule that begins with a lexicon name is tried, anchored, where a name may begin only.
+    const bool at_name_starts = rule.name_starts && options_.use_prefilter;
+    if (at_name_starts) {
+      name_starts_.clear();
+      rule.name_starts->find({reinterpret_cast<const char*>(subject), length}, name_starts_);
+    }
+    std::size_t next_name = 0;
+    auto search = [&](PCRE2_SIZE from) {
+      if (!at_name_starts) {
+        return pcre2_match(pattern.code, subject, length, from, PCRE2_NO_UTF_CHECK, scratch.data(),
+                           scratch.context(rules_.match_limit));
+      }
+      while (next_name < name_starts_.size() && name_starts_[next_name] < from) ++next_name;
+      if (next_name == name_starts_.size()) return PCRE2_ERROR_NOMATCH;
+      // No match begins between `from` and the next name start: searching from there finds the
+      // same match as searching from `from`, usually at once.
+      return pcre2_match(pattern.code, subject, length, name_starts_[next_name], PCRE2_NO_UTF_CHECK, scratch.data(),
+                         scratch.context(rules_.match_limit));
+    };
     PCRE2_SIZE start = 0;
     bool any = false;
     while (start <= length) {
-      const int rc = pcre2_match(pattern.code, subject, length, start, PCRE2_NO_UTF_CHECK, scratch.data(),
-                                 scratch.context(rules_.match_limit));
+      const int rc = search(start);
       if (rc == PCRE2_ERROR_NOMATCH) break;
       if (rc < 0) {
         report_limit(rule, unit, rc);
@@ -376,6 +395,7 @@ class RuleRunner {
   const ApplyOptions& options_;
   std::string_view text_;
   std::vector<Prefilter::Hit> hits_;
+  std::vector<uint32_t> name_starts_;  // of the current rule and unit
   bool unit_has_furniture_ = false;
   Span masked_unit_{UINT32_MAX, 0};
   std::vector<std::size_t> masked_types_;

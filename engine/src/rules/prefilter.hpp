@@ -45,13 +45,18 @@ class Prefilter {
   std::vector<std::vector<uint32_t>> word_rules_;  // word -> rules it triggers
   std::vector<std::vector<uint32_t>> rule_words_;  // rule -> its words (empty = always)
   // The automaton, compact for the cache: bytes are mapped to classes (case folded; bytes in no
-  // word share class 0), transitions are a flat states x classes table, and the words ending
-  // in each state are a slice of `outputs_`.
+  // word share class 0), transitions are a flat states x classes table whose entries hold the
+  // target's row offset (state * classes) shifted left once, with the low bit set if words end
+  // there; the words ending in each state are a slice of `outputs_`.
   uint8_t byte_class_[256] = {};
   uint32_t classes_ = 1;
-  std::vector<int32_t> next_;
+  std::vector<uint32_t> next_;
   std::vector<uint32_t> output_begin_;  // per state, plus one
   std::vector<uint32_t> outputs_;
+  uint32_t longest_ = 0;  // bytes of the longest word
+
+  // Appends the hits of the words that end at byte `at` in the state of row offset `row`.
+  void report(uint32_t row, uint32_t at, std::vector<Hit>& hits) const;
 };
 
 }  // namespace caucus

@@ -1,0 +1,161 @@
+#include "name_starts.hpp"
+
+#include <map>
+#include <memory>
+
+#include "caucus/text.hpp"
+
+namespace caucus {
+namespace {
+
+// The symbol every non-ASCII character without an ASCII reading becomes.
+constexpr unsigned char kOther = 0x80;
+
+// The code point of the UTF-8 sequence at `at` (of `length` bytes); U+FFFD if truncated.
+char32_t decode(std::string_view text, std::size_t at, int length) {
+  if (at + static_cast<std::size_t>(length) > text.size()) return 0xFFFD;
+  const auto byte = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(text[at + k])); };
+  switch (length) {
+    case 2: return ((byte(0) & 0x1F) << 6) | (byte(1) & 0x3F);
+    case 3: return ((byte(0) & 0x0F) << 12) | ((byte(1) & 0x3F) << 6) | (byte(2) & 0x3F);
+    case 4: return ((byte(0) & 0x07) << 18) | ((byte(1) & 0x3F) << 12) | ((byte(2) & 0x3F) << 6) | (byte(3) & 0x3F);
+    default: return byte(0);
+  }
+}
+
+bool ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// What PCRE2's \s matches beyond ASCII (with Unicode properties): the lexicon pattern reads a
+// name's space as \s+.
+bool unicode_space(char32_t c) {
+  return c == 0x85 || c == 0xA0 || c == 0x1680 || c == 0x180E || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
+         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+// Reads one symbol at `at` and returns where the next one starts: ASCII lower-cased, a run of
+// white space as one ' ', the typographic quotes and dashes the lexicon pattern accepts as
+// their plain forms, the two non-ASCII letters PCRE2 matches to ASCII ones without case (KELVIN
+// SIGN, LONG S) as those, anything else non-ASCII as kOther.
+std::size_t read_symbol(std::string_view text, std::size_t at, unsigned char& symbol) {
+  const auto c = static_cast<unsigned char>(text[at]);
+  if (c < 0x80 && !ascii_space(c)) {
+    symbol = (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + 32) : c;
+    return at + 1;
+  }
+  std::size_t next = at;
+  bool space = false;
+  while (next < text.size()) {
+    const auto b = static_cast<unsigned char>(text[next]);
+    if (ascii_space(b)) {
+      space = true;
+      ++next;
+      continue;
+    }
+    if (b < 0x80) break;
+    const int length = utf8_sequence_length(b);
+    const char32_t cp = decode(text, next, length);
+    if (!unicode_space(cp)) {
+      if (space) break;
+      next += static_cast<std::size_t>(length);
+      switch (cp) {
+        case 0x2018: case 0x2019: symbol = '\''; break;
+        case 0x201C: case 0x201D: symbol = '"'; break;
+        case 0x2010: case 0x2011: case 0x2013: case 0x2014: symbol = '-'; break;
+        case 0x212A: symbol = 'k'; break;
+        case 0x017F: symbol = 's'; break;
+        default: symbol = kOther;
+      }
+      return next;
+    }
+    space = true;
+    next += static_cast<std::size_t>(length);
+  }
+  symbol = ' ';
+  return next;
+}
+
+constexpr std::array<bool, 256> kWordByte = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    table[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+  }
+  return table;
+}();
+
+constexpr uint8_t kSlow = 0xFF;
+
+}  // namespace
+
+NameStarts::NameStarts(const std::vector<std::string>& names) {
+  std::vector<std::vector<unsigned char>> spelled;
+  for (const auto& name : names) {
+    auto& symbols = spelled.emplace_back();
+    for (std::size_t at = 0; at < name.size();) {
+      unsigned char symbol = 0;
+      at = read_symbol(name, at, symbol);
+      if (class_[symbol] == 0) class_[symbol] = static_cast<uint8_t>(classes_++);
+      symbols.push_back(symbol);
+    }
+  }
+  for (int c = 0; c < 256; ++c) {
+    const bool plain = c < 0x80 && !ascii_space(static_cast<unsigned char>(c));
+    ascii_class_[c] = plain ? class_[(c >= 'A' && c <= 'Z') ? c + 32 : c] : kSlow;
+  }
+  next_.assign(classes_, 0);
+  for (const auto& symbols : spelled) {
+    if (symbols.empty()) continue;
+    uint32_t node = 0;
+    for (std::size_t k = 0; k < symbols.size(); ++k) {
+      const std::size_t slot = node + class_[symbols[k]];
+      if (next_[slot] == 0) {
+        next_[slot] = static_cast<uint32_t>(next_.size()) << 1;
+        next_.resize(next_.size() + classes_, 0);
+      }
+      if (k + 1 == symbols.size()) next_[slot] |= 1;
+      node = next_[slot] >> 1;
+    }
+  }
+}
+
+// True if some name is spelled from `at` on as a whole word.
+bool NameStarts::name_at(const unsigned char* text, std::size_t at, std::size_t size) const {
+  uint32_t node = 0;
+  while (at < size) {
+    uint8_t cls = ascii_class_[text[at]];
+    if (cls != kSlow) {
+      ++at;
+    } else {
+      unsigned char symbol = 0;
+      at = read_symbol({reinterpret_cast<const char*>(text), size}, at, symbol);
+      cls = class_[symbol];
+    }
+    const uint32_t edge = next_[node + cls];
+    if (edge == 0) return false;
+    // A name ends here if no letter, digit, '_' or '-' follows (as the pattern's lookahead says).
+    if ((edge & 1) && (at == size || !kWordByte[text[at]])) return true;
+    node = edge >> 1;
+  }
+  return false;
+}
+
+void NameStarts::find(std::string_view text, std::vector<uint32_t>& out) const {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  std::size_t i = 0;
+  while (i < size) {
+    // Here no letter, digit, '_' or '-' comes just before: a name may begin (the pattern's
+    // lookbehind says the same; after a non-ASCII letter the regex decides).
+    const unsigned char c = bytes[i];
+    const uint8_t cls = ascii_class_[c];
+    // (White space is read slowly but begins no name; a UTF-8 lead byte may begin one.)
+    const bool may_begin = cls == kSlow ? c >= 0xC0 : next_[cls] != 0;
+    if (may_begin && name_at(bytes, i, size)) out.push_back(static_cast<uint32_t>(i));
+    if (!kWordByte[c]) {
+      ++i;
+      continue;
+    }
+    while (i < size && kWordByte[bytes[i]]) ++i;  // no name begins inside a word
+  }
+}
+
+}  // namespace caucus

@@ -1,0 +1,136 @@
+#include "anchor.hpp"
+
+#include <cctype>
+#include <string>
+
+namespace caucus {
+namespace {
+
+bool option_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '-' || c == '^'; }
+
+// Where the character class that opens at `i` ends (just past its ']').
+std::size_t class_end(std::string_view p, std::size_t i) {
+  std::size_t j = i + 1;
+  if (j < p.size() && p[j] == '^') ++j;
+  if (j < p.size() && p[j] == ']') ++j;  // a leading ']' is literal
+  while (j < p.size() && p[j] != ']') {
+    if (p[j] == '\\') {
+      j += 2;
+    } else if (p[j] == '[' && j + 1 < p.size() && p[j + 1] == ':') {
+      const auto end = p.find(":]", j + 2);
+      j = end == std::string_view::npos ? p.size() : end + 2;
+    } else {
+      ++j;
+    }
+  }
+  return std::min(j + 1, p.size());
+}
+
+// Where the item at `i` ends if it is an escape (\Q...\E included) or a class; else `i`.
+std::size_t skip_escape_or_class(std::string_view p, std::size_t i) {
+  if (p[i] == '[') return class_end(p, i);
+  if (p[i] != '\\') return i;
+  if (i + 1 < p.size() && p[i + 1] == 'Q') {
+    const auto end = p.find("\\E", i + 2);
+    return end == std::string_view::npos ? p.size() : end + 2;
+  }
+  return std::min(i + 2, p.size());
+}
+
+// Where the group that opens at `i` ends (just past its ')').
+std::size_t group_end(std::string_view p, std::size_t i) {
+  int depth = 0;
+  while (i < p.size()) {
+    if (const std::size_t next = skip_escape_or_class(p, i); next != i) {
+      i = next;
+      continue;
+    }
+    if (p[i] == '(') ++depth;
+    if (p[i] == ')' && --depth == 0) return i + 1;
+    ++i;
+  }
+  return p.size();
+}
+
+// True if a quantifier at `at` lets the item before it match zero times.
+bool optional_quantifier(std::string_view p, std::size_t at) {
+  if (at >= p.size()) return false;
+  if (p[at] == '?' || p[at] == '*') return true;
+  return p[at] == '{' && at + 1 < p.size() && (p[at + 1] == '0' || p[at + 1] == ',');
+}
+
+// True for patterns this analysis cannot read: \G, or extended mode (comments and spaces).
+bool unreadable(std::string_view p) {
+  if (p.find("\\G") != std::string_view::npos) return true;
+  for (auto at = p.find("(?"); at != std::string_view::npos; at = p.find("(?", at + 2)) {
+    for (std::size_t j = at + 2; j < p.size() && option_letter(p[j]); ++j) {
+      if (p[j] == 'x') return true;
+    }
+  }
+  return false;
+}
+
+// Reads what comes before the element: zero-width items and group openings. Returns the number
+// of groups opened, or -1 if anything else comes first.
+int groups_opened_before(std::string_view p, std::size_t at) {
+  int open = 0;
+  std::size_t i = 0;
+  while (i < at) {
+    const std::string_view rest = p.substr(i);
+    if (rest.starts_with("(?=") || rest.starts_with("(?!") || rest.starts_with("(?<=") || rest.starts_with("(?<!")) {
+      i = group_end(p, i);
+    } else if (rest.starts_with("\\b") || rest.starts_with("\\B") || rest.starts_with("\\A")) {
+      i += 2;
+    } else if (rest.starts_with("^")) {
+      i += 1;
+    } else if (rest.starts_with("(?:") || rest.starts_with("(?>")) {
+      i += 3, ++open;
+    } else if (rest.starts_with("(?<") || rest.starts_with("(?P<") || rest.starts_with("(?'")) {
+      const char close = rest[2] == '\'' ? '\'' : '>';
+      const auto end = rest.find(close, 3);
+      if (end == std::string_view::npos) return -1;
+      i += end + 1, ++open;
+    } else if (rest.starts_with("(?")) {
+      std::size_t j = 2;  // option settings: (?i) alone, or (?i: as a group
+      while (j < rest.size() && option_letter(rest[j])) ++j;
+      if (j == 2 || j >= rest.size() || (rest[j] != ')' && rest[j] != ':')) return -1;
+      if (rest[j] == ':') ++open;
+      i += j + 1;
+    } else if (rest.starts_with("(") && !rest.starts_with("(*")) {
+      i += 1, ++open;
+    } else {
+      return -1;
+    }
+  }
+  return i == at ? open : -1;
+}
+
+}  // namespace
+
+bool every_match_begins_with(std::string_view p, std::size_t at, std::size_t length) {
+  if (at + length > p.size() || unreadable(p)) return false;
+  int around = groups_opened_before(p, at);
+  if (around < 0 || optional_quantifier(p, at + length)) return false;
+  int inner = 0;  // groups opened after the element and not yet closed
+  for (std::size_t i = at + length; i < p.size();) {
+    if (const std::size_t next = skip_escape_or_class(p, i); next != i) {
+      i = next;
+      continue;
+    }
+    const char c = p[i++];
+    if (c == '(') {
+      ++inner;
+    } else if (c == ')') {
+      if (inner > 0) {
+        --inner;
+      } else if (--around < 0 || optional_quantifier(p, i)) {
+        return false;  // unbalanced, or a group around the element may be skipped
+      }
+    } else if (c == '|' && inner == 0) {
+      return false;  // an alternative to the element (or to a group around it)
+    }
+  }
+  return true;
+}
+
+}  // namespace caucus
