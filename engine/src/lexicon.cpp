@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <set>
 
-#include "name_starts.hpp"
 #include "toml_util.hpp"
 
 namespace caucus {
@@ -17,10 +16,9 @@ bool is_ascii(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-// Plain forms of the typographic characters UN documents mix freely.
-std::string normalise_punctuation(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+// Plain forms of the typographic characters UN documents mix freely, written to `out`.
+void normalise_punctuation(std::string_view text, std::string& out) {
+  out.clear();
   bool space = false;
   for (std::size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
@@ -50,6 +48,11 @@ std::string normalise_punctuation(std::string_view text) {
       ++i;
     }
   }
+}
+
+std::string normalise_punctuation(std::string_view text) {
+  std::string out;
+  normalise_punctuation(text, out);
   return out;
 }
 
@@ -241,27 +244,36 @@ const std::string& Lexicon::pattern(std::string_view field) const {
   return *index.pattern;
 }
 
-std::shared_ptr<const NameStarts> Lexicon::starts(std::string_view field) const {
+std::vector<std::string> Lexicon::pattern_names(std::string_view field) const {
   auto it = fields_.find(field);
-  if (it == fields_.end()) return nullptr;
-  const FieldIndex& index = it->second;
-  if (!index.starts) {
-    std::vector<std::string> names = index.words;
-    names.insert(names.end(), index.acronyms.begin(), index.acronyms.end());
-    index.starts = std::make_shared<const NameStarts>(names);
-  }
-  return index.starts;
+  if (it == fields_.end()) return {};
+  std::vector<std::string> names = it->second.words;
+  names.insert(names.end(), it->second.acronyms.begin(), it->second.acronyms.end());
+  return names;
 }
 
 const LexiconEntry* Lexicon::lookup(std::string_view matched, std::string_view field) const {
   auto it = fields_.find(field);
   if (it == fields_.end()) return nullptr;
-  const std::string plain = normalise_punctuation(matched);
+  // Buffers kept between calls: lookups run once per match, and most texts are ASCII.
+  thread_local std::string plain, key;
+  normalise_punctuation(matched, plain);
   if (auto exact = it->second.exact.find(plain); exact != it->second.exact.end()) return &entries_[exact->second];
-  if (auto folded = it->second.folded.find(key_of_normalised(plain, options_)); folded != it->second.folded.end()) {
-    return &entries_[folded->second];
+  if (is_ascii(plain)) {
+    // key_of_normalised without ICU and without allocating.
+    std::string_view body = plain;
+    if (options_.optional_the && body.size() > 4 && (body.starts_with("the ") || body.starts_with("The ") || body.starts_with("THE "))) {
+      body.remove_prefix(4);
+    }
+    key.assign(body);
+    if (options_.ignore_case) {
+      for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+  } else {
+    key = key_of_normalised(plain, options_);
   }
-  return nullptr;
+  auto folded = it->second.folded.find(key);
+  return folded == it->second.folded.end() ? nullptr : &entries_[folded->second];
 }
 
 std::vector<const std::string*> Lexicon::built_patterns() const {

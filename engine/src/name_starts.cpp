@@ -86,23 +86,48 @@ constexpr uint8_t kSlow = 0xFF;
 
 }  // namespace
 
-NameStarts::NameStarts(const std::vector<std::string>& names) {
+NameStarts::NameStarts(const std::vector<std::vector<std::string>>& lists) : list_count_(std::min(lists.size(), kMaxLists)) {
   std::vector<std::vector<unsigned char>> spelled;
-  for (const auto& name : names) {
-    auto& symbols = spelled.emplace_back();
-    for (std::size_t at = 0; at < name.size();) {
-      unsigned char symbol = 0;
-      at = read_symbol(name, at, symbol);
-      if (class_[symbol] == 0) class_[symbol] = static_cast<uint8_t>(classes_++);
-      symbols.push_back(symbol);
+  std::vector<uint32_t> list_of;
+  for (std::size_t list = 0; list < list_count_; ++list) {
+    for (const auto& name : lists[list]) {
+      list_of.push_back(static_cast<uint32_t>(list));
+      auto& symbols = spelled.emplace_back();
+      for (std::size_t at = 0; at < name.size();) {
+        unsigned char symbol = 0;
+        at = read_symbol(name, at, symbol);
+        if (class_[symbol] == 0) class_[symbol] = static_cast<uint8_t>(classes_++);
+        symbols.push_back(symbol);
+      }
     }
   }
   for (int c = 0; c < 256; ++c) {
     const bool plain = c < 0x80 && !ascii_space(static_cast<unsigned char>(c));
     ascii_class_[c] = plain ? class_[(c >= 'A' && c <= 'Z') ? c + 32 : c] : kSlow;
+    three_class_[c] = c < 0x80 && !plain ? class_[' '] : ascii_class_[c];
+  }
+  const std::size_t k = classes_;
+  three_.assign((k * k * k + 63) / 64, 0);
+  auto set = [&](std::size_t a, std::size_t b, std::size_t c) {
+    const std::size_t bit = (a * k + b) * k + c;
+    three_[bit / 64] |= uint64_t{1} << (bit % 64);
+  };
+  for (const auto& symbols : spelled) {
+    const std::size_t a = symbols.empty() ? 0 : class_[symbols[0]];
+    for (std::size_t b = 0; b < k; ++b) {
+      if (symbols.size() >= 2 && b != class_[symbols[1]]) continue;
+      for (std::size_t c = 0; c < k; ++c) {
+        if (symbols.size() >= 3 && c != class_[symbols[2]]) continue;
+        set(a, b, c);
+      }
+    }
+    // "a  b": a run of white space is one symbol, but two bytes here.
+    if (symbols.size() >= 2 && symbols[1] == ' ') set(a, class_[' '], class_[' ']);
   }
   next_.assign(classes_, 0);
-  for (const auto& symbols : spelled) {
+  ends_.assign(1, 0);
+  for (std::size_t n = 0; n < spelled.size(); ++n) {
+    const auto& symbols = spelled[n];
     if (symbols.empty()) continue;
     uint32_t node = 0;
     for (std::size_t k = 0; k < symbols.size(); ++k) {
@@ -110,16 +135,19 @@ NameStarts::NameStarts(const std::vector<std::string>& names) {
       if (next_[slot] == 0) {
         next_[slot] = static_cast<uint32_t>(next_.size()) << 1;
         next_.resize(next_.size() + classes_, 0);
+        ends_.push_back(0);
       }
-      if (k + 1 == symbols.size()) next_[slot] |= 1;
+      if (k + 1 == symbols.size()) {
+        next_[slot] |= 1;
+        ends_[(next_[slot] >> 1) / classes_] |= uint32_t{1} << list_of[n];
+      }
       node = next_[slot] >> 1;
     }
   }
 }
 
-// True if some name is spelled from `at` on as a whole word.
-bool NameStarts::name_at(const unsigned char* text, std::size_t at, std::size_t size) const {
-  uint32_t node = 0;
+uint32_t NameStarts::names_at(const unsigned char* text, std::size_t at, std::size_t size) const {
+  uint32_t node = 0, lists = 0;
   while (at < size) {
     uint8_t cls = ascii_class_[text[at]];
     if (cls != kSlow) {
@@ -130,15 +158,25 @@ bool NameStarts::name_at(const unsigned char* text, std::size_t at, std::size_t 
       cls = class_[symbol];
     }
     const uint32_t edge = next_[node + cls];
-    if (edge == 0) return false;
-    // A name ends here if no letter, digit, '_' or '-' follows (as the pattern's lookahead says).
-    if ((edge & 1) && (at == size || !kWordByte[text[at]])) return true;
+    if (edge == 0) break;
     node = edge >> 1;
+    // A name ends here if no letter, digit, '_' or '-' follows (as the pattern's lookahead says).
+    if ((edge & 1) && (at == size || !kWordByte[text[at]])) lists |= ends_[node / classes_];
   }
-  return false;
+  return lists;
 }
 
-void NameStarts::find(std::string_view text, std::vector<uint32_t>& out) const {
+bool NameStarts::may_begin(const unsigned char* text, std::size_t at, std::size_t size) const {
+  if (at + 3 > size) return true;
+  const uint8_t a = three_class_[text[at]], b = three_class_[text[at + 1]], c = three_class_[text[at + 2]];
+  if (a == kSlow || b == kSlow || c == kSlow) return true;
+  const std::size_t bit = (static_cast<std::size_t>(a) * classes_ + b) * classes_ + c;
+  return (three_[bit / 64] >> (bit % 64)) & 1;
+}
+
+void NameStarts::find(std::string_view text, std::vector<std::vector<uint32_t>>& out) const {
+  out.resize(list_count_);
+  for (auto& list : out) list.clear();
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t size = text.size();
   std::size_t i = 0;
@@ -148,8 +186,12 @@ void NameStarts::find(std::string_view text, std::vector<uint32_t>& out) const {
     const unsigned char c = bytes[i];
     const uint8_t cls = ascii_class_[c];
     // (White space is read slowly but begins no name; a UTF-8 lead byte may begin one.)
-    const bool may_begin = cls == kSlow ? c >= 0xC0 : next_[cls] != 0;
-    if (may_begin && name_at(bytes, i, size)) out.push_back(static_cast<uint32_t>(i));
+    const bool worth_a_walk = cls == kSlow ? c >= 0xC0 : next_[cls] != 0 && may_begin(bytes, i, size);
+    if (worth_a_walk) {
+      for (uint32_t lists = names_at(bytes, i, size); lists != 0; lists &= lists - 1) {
+        out[static_cast<std::size_t>(__builtin_ctz(lists))].push_back(static_cast<uint32_t>(i));
+      }
+    }
     if (!kWordByte[c]) {
       ++i;
       continue;

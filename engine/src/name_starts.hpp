@@ -19,21 +19,35 @@ namespace caucus {
 
 class NameStarts {
  public:
-  // `names` as the lexicon's pattern spells them (punctuation made plain, single spaces).
-  explicit NameStarts(const std::vector<std::string>& names);
+  // One list of names per lexicon (field) of a rule set, as the lexicon's pattern spells them
+  // (punctuation made plain, single spaces). At most 32 lists.
+  explicit NameStarts(const std::vector<std::vector<std::string>>& lists);
+  static constexpr std::size_t kMaxLists = 32;
 
-  // Appends to `out` every offset in `text` at which a name may begin, in increasing order.
-  void find(std::string_view text, std::vector<uint32_t>& out) const;
+  // Sets out[k] to every offset in `text` at which a name of list k may begin, increasing:
+  // one pass over the text for all the lists.
+  void find(std::string_view text, std::vector<std::vector<uint32_t>>& out) const;
+  std::size_t list_count() const { return list_count_; }
 
  private:
-  bool name_at(const unsigned char* text, std::size_t at, std::size_t size) const;
+  // The lists of which a name is spelled from `at` on as a whole word (a bit each).
+  uint32_t names_at(const unsigned char* text, std::size_t at, std::size_t size) const;
 
   // A dense trie: next_[node + class of symbol] = (child << 1) | child is the end of a name, 0
-  // for no child. Nodes are numbered by their offset in next_; the root is 0.
+  // for no child. Nodes are numbered by their offset in next_; the root is 0. ends_[node /
+  // classes_] says of which lists.
   std::array<uint8_t, 256> class_{};        // symbol -> class; 0 for symbols in no name
   std::array<uint8_t, 256> ascii_class_{};  // text byte -> class of its symbol; kSlow: read it whole
   uint32_t classes_ = 1;
   std::vector<uint32_t> next_;
+  std::vector<uint32_t> ends_;
+  std::size_t list_count_ = 0;
+  // A quick test before the walk: the classes of the first three symbols (ASCII white space
+  // counted as one space each) must begin some name. Bit (a * classes + b) * classes + c;
+  // shorter names set every bit they begin.
+  std::array<uint8_t, 256> three_class_{};  // text byte -> class for the test; kSlow: walk
+  std::vector<uint64_t> three_;
+  bool may_begin(const unsigned char* text, std::size_t at, std::size_t size) const;
 };
 
 }  // namespace caucus

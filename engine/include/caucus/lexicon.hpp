@@ -18,8 +18,6 @@
 
 namespace caucus {
 
-class NameStarts;  // engine-private: where the names may begin in a text
-
 struct LexiconEntry {
   std::string id;
   std::string label;
@@ -59,9 +57,8 @@ class Lexicon {
   // A PCRE2 pattern (one non-capturing group, no anchors or boundaries) that matches every
   // name of `field`, longest first along shared prefixes.
   const std::string& pattern(std::string_view field = "names") const;
-  // Finds where the names of `field` may begin in a text (a superset of where pattern() can
-  // match); built on first use, like the pattern.
-  std::shared_ptr<const NameStarts> starts(std::string_view field = "names") const;
+  // The names pattern() is made of, as it spells them (lower case unless acronyms).
+  std::vector<std::string> pattern_names(std::string_view field = "names") const;
   // The entry a matched text belongs to, or nullptr.
   const LexiconEntry* lookup(std::string_view matched, std::string_view field = "names") const;
   const LexiconEntry* find_id(std::string_view id) const;
@@ -76,7 +73,6 @@ class Lexicon {
     std::unordered_map<std::string, uint32_t> exact;   // acronyms, matched as written
     std::vector<std::string> words, acronyms;          // the forms the pattern must match
     mutable std::optional<std::string> pattern;        // built on first use: most fields never are
-    mutable std::shared_ptr<const NameStarts> starts;  // likewise
   };
   std::string name_;
   LexiconOptions options_;

@@ -90,12 +90,13 @@ struct Rule {
   std::string description;
   SourceLocation where;
   std::shared_ptr<const CompiledPattern> compiled;
-  // Set when every match begins with a lexicon name: the rule is tried only where a name may
-  // begin (with the prefilter on).
-  std::shared_ptr<const NameStarts> name_starts;
+  // When every match begins with a lexicon name: which list of RuleSet::name_starts() holds
+  // the names, so that the rule is tried only where one may begin (with the prefilter on).
+  int name_list = -1;
 };
 
 class Prefilter;
+class NameStarts;
 
 // One compiled rule file.
 class RuleSet {
@@ -129,6 +130,8 @@ class RuleSet {
   std::vector<std::string> required_types() const;
   const Rule* find(std::string_view id) const;
   const Prefilter& prefilter() const { return *prefilter_; }
+  // Where the names of the lexicons that rules begin with may begin; nullptr if no rule does.
+  const NameStarts* name_starts() const { return name_starts_.get(); }
 
   // The compiled form in a stable text form (for `caucus rules dump` and compiler tests).
   std::string dump() const;
@@ -136,6 +139,7 @@ class RuleSet {
  private:
   friend class RuleCompiler;
   std::unique_ptr<Prefilter> prefilter_;
+  std::unique_ptr<NameStarts> name_starts_;
 };
 
 // Compiles a rule file. `rule_root` bounds the files it may import. Returns nullptr if the

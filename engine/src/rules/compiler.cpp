@@ -8,6 +8,7 @@
 #include "../toml_util.hpp"
 #include "caucus/config.hpp"
 #include "caucus/rules.hpp"
+#include "../name_starts.hpp"
 #include "anchor.hpp"
 #include "pattern.hpp"
 #include "prefilter.hpp"
@@ -128,6 +129,11 @@ class RuleCompiler {
     std::vector<std::vector<std::string>> triggers;
     for (const auto& rule : set->rules) triggers.push_back(rule.triggers);
     set->prefilter_ = std::make_unique<Prefilter>(triggers);
+    if (!name_lists_.empty()) {
+      std::vector<std::vector<std::string>> lists;
+      for (const auto& [lexicon, field] : name_lists_) lists.push_back(lexicon->pattern_names(field));
+      set->name_starts_ = std::make_unique<NameStarts>(lists);
+    }
     return set;
   }
 
@@ -545,7 +551,7 @@ class RuleCompiler {
     rule.compiled = compiled;
     if (compiled) check_captures(*compiled, rule, declaration, source);
     if (!rule.triggers_declared && compiled) rule.triggers = extract_triggers(without_lexicons(rule.final_pattern, set));
-    if (compiled) rule.name_starts = name_anchor(rule.final_pattern, set);
+    if (compiled) rule.name_list = name_list(rule.final_pattern, set);
     read_constraints(config, compiled.get(), declaration, set, rule);
     read_examples(config, declaration, rule);
     if (rule.examples.empty()) {
@@ -560,16 +566,23 @@ class RuleCompiler {
     return "(?<![\\w\\-])" + lexicon.pattern(field) + "(?![\\w\\-])";
   }
 
-  // The finder of name starts of the lexicon every match of `pattern` begins with, if any.
-  static std::shared_ptr<const NameStarts> name_anchor(const std::string& pattern, const RuleSet& set) {
+  // The index (in name_lists_) of the lexicon field every match of `pattern` begins with, or -1.
+  int name_list(const std::string& pattern, const RuleSet& set) {
     for (const auto& [name, lexicon] : set.lexicons) {
       for (const auto& field : lexicon->built_fields()) {
         const std::string element = lexicon_element(*lexicon, field);
         const auto at = pattern.find(element);
-        if (at != std::string::npos && every_match_begins_with(pattern, at, element.size())) return lexicon->starts(field);
+        if (at == std::string::npos || !every_match_begins_with(pattern, at, element.size())) continue;
+        const std::pair<const Lexicon*, std::string> list{lexicon.get(), field};
+        auto it = std::find(name_lists_.begin(), name_lists_.end(), list);
+        if (it == name_lists_.end()) {
+          if (name_lists_.size() == NameStarts::kMaxLists) return -1;
+          it = name_lists_.insert(it, list);
+        }
+        return static_cast<int>(it - name_lists_.begin());
       }
     }
-    return nullptr;
+    return -1;
   }
 
   // The pattern with each large lexicon's alternation replaced by "." (any character): large
@@ -703,6 +716,8 @@ class RuleCompiler {
   std::set<std::string> imported_;
   std::vector<std::unique_ptr<std::string>> files_;  // texts that PatternSources point into
   std::vector<std::size_t>* current_masks_ = nullptr;  // the masks of the rule being expanded
+  // The lexicon fields rules begin with: the lists of the rule set's NameStarts.
+  std::vector<std::pair<const Lexicon*, std::string>> name_lists_;
 };
 
 std::shared_ptr<const RuleSet> compile_rule_text(const std::string& text, const std::string& path,

@@ -57,6 +57,7 @@ class RuleRunner {
 
   void run_stage(int stage) {
     masked_unit_ = Span{UINT32_MAX, 0};  // the previous stage may have added masked annotations
+    names_unit_ = Span{UINT32_MAX, 0};
     std::vector<MatchGroup> groups;
     for (Scope scope : {Scope::sentence, Scope::paragraph, Scope::speech, Scope::document}) {
       std::vector<std::size_t> members;
@@ -96,23 +97,20 @@ class RuleRunner {
     const auto* subject = reinterpret_cast<PCRE2_SPTR>(text_.data() + unit.begin);
     if (!rule.masks.empty() || unit_has_furniture_) subject = reinterpret_cast<PCRE2_SPTR>(masked(unit, rule.masks).data());
     const PCRE2_SIZE length = unit.size();
-    // A rule that begins with a lexicon name is tried, anchored, where a name may begin only.
-    const bool at_name_starts = rule.name_starts && options_.use_prefilter;
-    if (at_name_starts) {
-      name_starts_.clear();
-      rule.name_starts->find({reinterpret_cast<const char*>(subject), length}, name_starts_);
-    }
+    // A rule that begins with a lexicon name is tried where a name may begin only.
+    const std::vector<uint32_t>* name_starts = nullptr;
+    if (rule.name_list >= 0 && options_.use_prefilter) name_starts = &names_in(unit, subject, rule.masks)[rule.name_list];
     std::size_t next_name = 0;
     auto search = [&](PCRE2_SIZE from) {
-      if (!at_name_starts) {
+      if (!name_starts) {
         return pcre2_match(pattern.code, subject, length, from, PCRE2_NO_UTF_CHECK, scratch.data(),
                            scratch.context(rules_.match_limit));
       }
-      while (next_name < name_starts_.size() && name_starts_[next_name] < from) ++next_name;
-      if (next_name == name_starts_.size()) return PCRE2_ERROR_NOMATCH;
+      while (next_name < name_starts->size() && (*name_starts)[next_name] < from) ++next_name;
+      if (next_name == name_starts->size()) return PCRE2_ERROR_NOMATCH;
       // No match begins between `from` and the next name start: searching from there finds the
       // same match as searching from `from`, usually at once.
-      return pcre2_match(pattern.code, subject, length, name_starts_[next_name], PCRE2_NO_UTF_CHECK, scratch.data(),
+      return pcre2_match(pattern.code, subject, length, (*name_starts)[next_name], PCRE2_NO_UTF_CHECK, scratch.data(),
                          scratch.context(rules_.match_limit));
     };
     PCRE2_SIZE start = 0;
@@ -344,6 +342,19 @@ class RuleRunner {
     return SIZE_MAX;
   }
 
+  // Where the names of each of the rule set's name lists may begin in the unit's text as a
+  // rule with `masks` sees it: found once for all the rules that begin with names.
+  const std::vector<std::vector<uint32_t>>& names_in(Span unit, const unsigned char* subject, const std::vector<std::size_t>& masks) {
+    const bool masked_text = subject != reinterpret_cast<const unsigned char*>(text_.data() + unit.begin);
+    if (unit != names_unit_ || masked_text != names_masked_ || (masked_text && masks != names_masks_)) {
+      rules_.name_starts()->find({reinterpret_cast<const char*>(subject), unit.size()}, names_);
+      names_unit_ = unit;
+      names_masked_ = masked_text;
+      names_masks_ = masks;
+    }
+    return names_;
+  }
+
   bool has_furniture(Span unit) const { return !document_.annotations().overlapping("page_furniture", unit).empty(); }
 
   // The unit's text with the annotations of the given mask types overwritten by their mask
@@ -395,7 +406,10 @@ class RuleRunner {
   const ApplyOptions& options_;
   std::string_view text_;
   std::vector<Prefilter::Hit> hits_;
-  std::vector<uint32_t> name_starts_;  // of the current rule and unit
+  std::vector<std::vector<uint32_t>> names_;  // see names_in()
+  Span names_unit_{UINT32_MAX, 0};
+  bool names_masked_ = false;
+  std::vector<std::size_t> names_masks_;
   bool unit_has_furniture_ = false;
   Span masked_unit_{UINT32_MAX, 0};
   std::vector<std::size_t> masked_types_;

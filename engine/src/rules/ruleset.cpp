@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <set>
 
+#include "../name_starts.hpp"
 #include "caucus/rules.hpp"
 #include "prefilter.hpp"
 
