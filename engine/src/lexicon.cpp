@@ -29,6 +29,11 @@ void normalise_punctuation(std::string_view text, std::string& out) {
     }
     if (space && !out.empty()) out += ' ';
     space = false;
+    if (c < 0x80) {  // only non-ASCII characters need a second look
+      out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
     const std::string_view rest = text.substr(i);
     if (rest.starts_with("\u2019") || rest.starts_with("\u2018")) {
       out += '\'';

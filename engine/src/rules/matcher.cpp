@@ -282,14 +282,23 @@ class RuleRunner {
 
   void resolve_and_add(std::vector<MatchGroup>& groups) {
     const auto& rules = rules_.rules;
+    // Per rule, once: the rank of its type's name and the type's overlap policy.
+    std::vector<std::string_view> type_names;
+    for (const auto& rule : rules) type_names.push_back(rule.type);
+    std::sort(type_names.begin(), type_names.end());
+    type_names.erase(std::unique(type_names.begin(), type_names.end()), type_names.end());
+    std::vector<std::size_t> type_of(rules.size());
+    std::vector<OverlapPolicy> policy_of_rule(rules.size());
+    for (std::size_t r = 0; r < rules.size(); ++r) {
+      type_of[r] = static_cast<std::size_t>(std::lower_bound(type_names.begin(), type_names.end(), rules[r].type) - type_names.begin());
+      policy_of_rule[r] = policy_of(rules[r].type);
+    }
     auto length = [](const MatchGroup& g) { return g.span.size(); };
     auto priority = [&](const MatchGroup& g) { return rules[g.rule].priority; };
     // Groups compete only with groups of the same type, under that type's policy.
     std::stable_sort(groups.begin(), groups.end(), [&](const MatchGroup& a, const MatchGroup& b) {
-      const std::string& ta = rules[a.rule].type;
-      const std::string& tb = rules[b.rule].type;
-      if (ta != tb) return ta < tb;
-      switch (policy_of(ta)) {
+      if (type_of[a.rule] != type_of[b.rule]) return type_of[a.rule] < type_of[b.rule];
+      switch (policy_of_rule[a.rule]) {
         case OverlapPolicy::keep_all:
         case OverlapPolicy::first:
           if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
@@ -310,10 +319,10 @@ class RuleRunner {
       return false;
     });
     // Accepted spans per type, as begin -> (end, rule) without overlaps.
-    std::map<std::string, std::map<uint32_t, std::pair<uint32_t, std::size_t>>> accepted;
+    std::vector<std::map<uint32_t, std::pair<uint32_t, std::size_t>>> accepted(type_names.size());
     for (auto& group : groups) {
-      auto& taken = accepted[rules[group.rule].type];
-      const OverlapPolicy policy = policy_of(rules[group.rule].type);
+      auto& taken = accepted[type_of[group.rule]];
+      const OverlapPolicy policy = policy_of_rule[group.rule];
       if (policy != OverlapPolicy::keep_all) {
         const std::size_t winner = overlapping(taken, group.span);
         if (winner != SIZE_MAX) {
