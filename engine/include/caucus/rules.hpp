@@ -44,6 +44,7 @@ struct CaptureConstraint {
   std::vector<std::string> copy;  // entry attributes copied as <capture>_<attribute>
   bool required = true;           // false: a capture that fails keeps its text instead
   SourceLocation where;
+  std::vector<std::string> copied_names;  // <capture>_<copy[k]>: the names copy[k] is written as
 
   // The types of `annotation`, in the order written ("actor|self_reference" -> actor, self_reference).
   std::vector<std::string_view> annotation_types() const;

@@ -648,6 +648,7 @@ class RuleCompiler {
         constraint.lexicon = c->string("lexicon", diagnostics_).value_or("");
         constraint.field = c->string("field", diagnostics_).value_or("names");
         constraint.copy = c->strings("copy", diagnostics_);
+        for (const auto& key : constraint.copy) constraint.copied_names.push_back(constraint.capture + "_" + key);
         constraint.required = c->boolean("required", diagnostics_).value_or(true);
         if (!constraint.lexicon.empty()) {
           auto lexicon = set.lexicons.find(constraint.lexicon);

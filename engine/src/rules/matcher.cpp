@@ -171,7 +171,8 @@ class RuleRunner {
       if (name.starts_with("_")) continue;
       if (auto s = capture(numbers, unit, ov, count)) base.set(name, std::string(document_.slice(trim(text_, *s))));
     }
-    std::vector<Partial> partials{base};
+    std::vector<Partial> partials;
+    partials.push_back(std::move(base));
     for (const auto& constraint : rule.constraints) {
       auto s = capture(pattern, constraint.capture, unit, ov, count);
       if (!s) continue;  // an optional group that did not take part
@@ -197,13 +198,13 @@ class RuleRunner {
   // with `each`). Sets `failure` when none survives.
   std::vector<Partial> apply_constraint(const CaptureConstraint& c, Span captured, std::vector<Partial> partials,
                                         std::string& failure) {
-    const std::string text(document_.slice(captured));
+    const std::string_view text = document_.slice(captured);
     if (!c.lexicon.empty()) {
       const auto& lexicon = rules_.lexicons.at(c.lexicon);
       const LexiconEntry* entry = lexicon->lookup(text, c.field);
       if (!entry) {
         if (c.required) {
-          failure = "capture '" + c.capture + "' = '" + text + "' is not a name in lexicon '" + c.lexicon + "'";
+          failure = "capture '" + c.capture + "' = '" + std::string(text) + "' is not a name in lexicon '" + c.lexicon + "'";
           return {};
         }
         return partials;
@@ -211,8 +212,8 @@ class RuleRunner {
       for (auto& p : partials) {
         if (c.capture.starts_with("_")) continue;  // helper captures are never written
         p.set(c.capture, ActorRef{entry->id, entry->label});
-        for (const auto& key : c.copy) {
-          if (const AttrValue* value = entry->attrs.find(key)) p.set(c.capture + "_" + key, *value);
+        for (std::size_t k = 0; k < c.copy.size(); ++k) {
+          if (const AttrValue* value = entry->attrs.find(c.copy[k])) p.set(c.copied_names[k], *value);
         }
       }
     }
@@ -242,7 +243,7 @@ class RuleRunner {
     }
     if (found.empty()) {
       if (c.required) {
-        failure = "capture '" + c.capture + "' = '" + text + "' does not " +
+        failure = "capture '" + c.capture + "' = '" + std::string(text) + "' does not " +
                   (c.relation == CaptureRelation::coincide ? "coincide with"
                    : c.relation == CaptureRelation::inside ? "lie inside"
                                                            : "contain") +
@@ -262,12 +263,12 @@ class RuleRunner {
         // are never written.
         if (!c.take.empty()) next.set(c.capture, *a.attrs.find(c.take));
         else if (c.each) next.set(c.capture, std::string(document_.slice(a.span)));
-        for (const auto& key : c.copy) {
-          if (const AttrValue* value = a.attrs.find(key)) next.set(c.capture + "_" + key, *value);
+        for (std::size_t k = 0; k < c.copy.size(); ++k) {
+          if (const AttrValue* value = a.attrs.find(c.copy[k])) next.set(c.copied_names[k], *value);
         }
         if (c.capture.starts_with("_")) {
           next.erase(c.capture);
-          for (const auto& key : c.copy) next.erase(c.capture + "_" + key);
+          for (std::size_t k = 0; k < c.copy.size(); ++k) next.erase(c.copied_names[k]);
         }
         out.push_back(std::move(next));
       }
