@@ -38,6 +38,7 @@ class Attributes {
   // The value as a string: strings as they are, numbers formatted, an actor's id; "" if absent.
   std::string text(std::string_view key) const;
   bool erase(std::string_view key);
+  void reserve(std::size_t n) { items_.reserve(n); }
 
   auto begin() const { return items_.begin(); }
   auto end() const { return items_.end(); }

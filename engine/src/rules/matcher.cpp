@@ -166,7 +166,12 @@ class RuleRunner {
     }
     // An annotation never starts or ends with white space (a pattern's line break may match some).
     if (const Span trimmed = trim(text_, span); !trimmed.empty()) span = trimmed;
-    Partial base = rule.attrs;
+    // One allocation for every attribute the match may set.
+    std::size_t capacity = rule.attrs.size() + pattern.groups.size();
+    for (const auto& constraint : rule.constraints) capacity += 1 + constraint.copy.size();
+    Partial base;
+    base.reserve(capacity);
+    base = rule.attrs;
     for (const auto& [name, numbers] : pattern.groups) {
       if (name.starts_with("_")) continue;
       if (auto s = capture(numbers, unit, ov, count)) base.set(name, std::string(document_.slice(trim(text_, *s))));
@@ -187,6 +192,7 @@ class RuleRunner {
     MatchGroup group;
     group.span = span;
     group.rule = r;
+    group.annotations.reserve(partials.size());
     for (auto& attrs : partials) {
       group.annotations.push_back({rule.type, span, rule.id, options_.annotator, std::move(attrs)});
     }
