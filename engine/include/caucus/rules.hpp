@@ -131,6 +131,9 @@ class RuleSet {
   std::vector<std::string> required_types() const;
   const Rule* find(std::string_view id) const;
   const Prefilter& prefilter() const { return *prefilter_; }
+  // The lexicon elements rules begin with ("{lexicon:states}", "{lexicon:states.demonyms}"):
+  // the lists of name_starts(), in order.
+  std::vector<std::string> name_lists;
   // Where the names of the lexicons that rules begin with may begin; nullptr if no rule does.
   const NameStarts* name_starts() const { return name_starts_.get(); }
 

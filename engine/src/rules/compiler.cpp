@@ -131,7 +131,10 @@ class RuleCompiler {
     set->prefilter_ = std::make_unique<Prefilter>(triggers);
     if (!name_lists_.empty()) {
       std::vector<std::vector<std::string>> lists;
-      for (const auto& [lexicon, field] : name_lists_) lists.push_back(lexicon->pattern_names(field));
+      for (const auto& [lexicon, field] : name_lists_) {
+        lists.push_back(lexicon->pattern_names(field));
+        set->name_lists.push_back("{lexicon:" + lexicon->name() + (field == "names" ? "" : "." + field) + "}");
+      }
       set->name_starts_ = std::make_unique<NameStarts>(lists);
     }
     return set;

@@ -176,8 +176,12 @@ std::string RuleSet::dump() const {
       out += c.required ? " required" : " optional";
       out += "\n";
     }
-    out += "    triggers: " + (rule.triggers.empty() ? std::string("(none: always runs)") : join(rule.triggers)) +
+    const char* none = rule.name_list >= 0 ? "(none)" : "(none: always runs)";
+    out += "    triggers: " + (rule.triggers.empty() ? std::string(none) : join(rule.triggers)) +
            (rule.triggers_declared ? " (declared)" : rule.triggers.empty() ? "" : " (extracted)") + "\n";
+    if (rule.name_list >= 0) {
+      out += "    tried at: the starts of " + name_lists.at(static_cast<std::size_t>(rule.name_list)) + " names\n";
+    }
     std::size_t positive = 0;
     for (const auto& e : rule.examples) positive += e.should_match;
     out += "    examples: " + std::to_string(positive) + " matching, " + std::to_string(rule.examples.size() - positive) +
