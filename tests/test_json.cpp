@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include "caucus/json.hpp"
 
 namespace caucus {
@@ -9,6 +11,38 @@ TEST(Json, EscapesStrings) {
   std::string out;
   append_json_string(out, "a\"b\\c\nd\te\x01 ü");
   EXPECT_EQ(out, "\"a\\\"b\\\\c\\nd\\te\\u0001 ü\"");
+}
+
+// Long runs are checked eight bytes at a time: a byte to escape must be found wherever it is
+// in such a word, next to any other byte (ASCII, UTF-8, another escape).
+TEST(Json, EscapesEveryByteThatNeedsItAtEveryPositionOfLongStrings) {
+  auto reference = [](std::string_view text) {
+    std::string out = "\"";
+    for (unsigned char c : text) {
+      if (c == '"') out += "\\\"";
+      else if (c == '\\') out += "\\\\";
+      else if (c == '\n') out += "\\n";
+      else if (c == '\r') out += "\\r";
+      else if (c == '\t') out += "\\t";
+      else if (c < 0x20) {
+        char buffer[8];
+        std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
+        out += buffer;
+      } else out += static_cast<char>(c);
+    }
+    return out + "\"";
+  };
+  for (const std::string special : {"\"", "\\", "\n", "\x01", "\x1f", "\x7f", "\xc3\xa9"}) {
+    for (std::size_t at = 0; at < 20; ++at) {
+      for (const char filler : {'a', ' ', '!'}) {
+        std::string text(20, filler);
+        text.insert(at, special);
+        std::string out;
+        append_json_string(out, text);
+        EXPECT_EQ(out, reference(text)) << "at " << at;
+      }
+    }
+  }
 }
 
 TEST(Json, WriterPlacesCommas) {
