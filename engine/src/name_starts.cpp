@@ -4,6 +4,10 @@
 #include <cctype>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <map>
 #include <memory>
 
@@ -210,24 +214,49 @@ void NameStarts::find(std::string_view text, std::vector<std::vector<uint32_t>>&
   for (auto& list : out) list.clear();
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t size = text.size();
-  std::size_t i = 0;
-  while (i < size) {
-    // Here no letter, digit, '_' or '-' comes just before: a name may begin (the pattern's
-    // lookbehind says the same; after a non-ASCII letter the regex decides).
-    const unsigned char c = bytes[i];
+  // A name may begin where no letter, digit, '_' or '-' comes just before (the pattern's
+  // lookbehind says the same; after a non-ASCII letter the regex decides), not inside a UTF-8
+  // sequence; this looks closer.
+  auto consider = [&](std::size_t at) {
+    const unsigned char c = bytes[at];
     const uint8_t cls = ascii_class_[c];
     // (White space is read slowly but begins no name; a UTF-8 lead byte may begin one.)
-    const bool worth_a_walk = cls == kSlow ? c >= 0xC0 : next_[cls] != 0 && may_begin(bytes, i, size);
-    if (worth_a_walk) {
-      for (uint32_t lists = names_at(bytes, i, size); lists != 0; lists &= lists - 1) {
-        out[static_cast<std::size_t>(__builtin_ctz(lists))].push_back(static_cast<uint32_t>(i));
-      }
+    const bool worth_a_walk = cls == kSlow ? c >= 0xC0 : next_[cls] != 0 && may_begin(bytes, at, size);
+    if (!worth_a_walk) return;
+    for (uint32_t lists = names_at(bytes, at, size); lists != 0; lists &= lists - 1) {
+      out[static_cast<std::size_t>(__builtin_ctz(lists))].push_back(static_cast<uint32_t>(at));
     }
-    if (!kWordByte[c]) {
-      ++i;
-      continue;
+  };
+  std::size_t i = 0;
+  bool after_word = false;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time: masks of the word bytes, UTF-8 continuation bytes and ASCII white
+  // space, and from them the places worth a closer look.
+  const __m128i lower_a = _mm_set1_epi8('a' - 1), lower_z = _mm_set1_epi8('z' + 1);
+  const __m128i digit_0 = _mm_set1_epi8('0' - 1), digit_9 = _mm_set1_epi8('9' + 1);
+  const __m128i tab = _mm_set1_epi8('\t' - 1), carriage = _mm_set1_epi8('\r' + 1);
+  for (; i + 16 <= size; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
+    const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(folded, lower_a), _mm_cmplt_epi8(folded, lower_z));
+    const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, digit_0), _mm_cmplt_epi8(v, digit_9));
+    const __m128i joiner = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('_')), _mm_cmpeq_epi8(v, _mm_set1_epi8('-')));
+    const auto word = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(letter, digit), joiner)));
+    const auto continuation = static_cast<uint32_t>(
+        _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0))), _mm_set1_epi8(static_cast<char>(0x80)))));
+    const __m128i control_space = _mm_and_si128(_mm_cmpgt_epi8(v, tab), _mm_cmplt_epi8(v, carriage));
+    const auto space = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(control_space, _mm_cmpeq_epi8(v, _mm_set1_epi8(' ')))));
+    const uint32_t before_word = (word << 1) | (after_word ? 1U : 0U);
+    for (uint32_t places = ~before_word & ~continuation & ~space & 0xFFFF; places != 0; places &= places - 1) {
+      consider(i + static_cast<std::size_t>(__builtin_ctz(places)));
     }
-    while (i < size && kWordByte[bytes[i]]) ++i;  // no name begins inside a word
+    after_word = (word >> 15) & 1;
+  }
+#endif
+  for (; i < size; ++i) {
+    const unsigned char c = bytes[i];
+    if (!after_word && (c & 0xC0) != 0x80) consider(i);
+    after_word = kWordByte[c];
   }
 }
 
