@@ -5,6 +5,7 @@
 #include <unicode/utext.h>
 
 #include <algorithm>
+#include <cstring>
 #include <stdexcept>
 #include <string>
 
@@ -40,6 +41,16 @@ std::vector<Line> split_lines(std::string_view text) {
   std::vector<Line> lines;
   uint32_t start = 0;
   const auto n = static_cast<uint32_t>(text.size());
+  if (std::memchr(text.data(), '\r', text.size()) == nullptr) {
+    // Line feeds only (the usual case): memchr finds each line end.
+    for (;;) {
+      const void* found = std::memchr(text.data() + start, '\n', n - start);
+      const uint32_t end = found ? static_cast<uint32_t>(static_cast<const char*>(found) - text.data()) : n;
+      lines.push_back({start, end, trim(text, {start, end}).empty()});
+      if (!found) return lines;
+      start = end + 1;
+    }
+  }
   for (uint32_t i = 0; i <= n; ++i) {
     if (i == n || text[i] == '\n' || text[i] == '\r') {
       Span content = trim(text, {start, i});
