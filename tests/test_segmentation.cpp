@@ -61,5 +61,15 @@ TEST(Sentences, NonAsciiText) {
             (std::vector<std::string>{"SANDI ČURIN (Slovenia) said so.", "Türkiye agreed."}));
 }
 
+// ICU reads the paragraph in UTF-16: sentence bounds after characters of two, three and four
+// bytes (a surrogate pair in UTF-16) must come back as the right byte offsets.
+TEST(Sentences, OffsetsAfterMultiByteCharacters) {
+  EXPECT_EQ(sentences("C\u00f4te d\u2019Ivoire spoke. \U0001F600 Then \u201cwe\u201d agreed! \u00c9l dijo: s\u00ed. Fin."),
+            (std::vector<std::string>{"C\u00f4te d\u2019Ivoire spoke.", "\U0001F600 Then \u201cwe\u201d agreed!",
+                                      "\u00c9l dijo: s\u00ed.", "Fin."}));
+  // Invalid UTF-8 does not derail the offsets of what follows.
+  EXPECT_EQ(sentences("Bad \xff byte here. Good one."), (std::vector<std::string>{"Bad \xff byte here.", "Good one."}));
+}
+
 }  // namespace
 }  // namespace caucus

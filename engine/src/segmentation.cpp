@@ -3,6 +3,8 @@
 #include <unicode/brkiter.h>
 #include <unicode/filteredbrk.h>
 #include <unicode/utext.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cstring>
@@ -159,6 +161,42 @@ std::vector<Span> find_page_furniture(std::string_view text) {
 struct SentenceSplitter::Impl {
   std::unique_ptr<icu::BreakIterator> iterator;
   std::string buffer;
+  // The paragraph in UTF-16, which ICU iterates faster than UTF-8, and for a paragraph with
+  // non-ASCII characters the byte offset of each UTF-16 unit (plus the end).
+  std::vector<UChar> units;
+  std::vector<uint32_t> byte_of;
+  UText* utext = nullptr;  // reused from paragraph to paragraph
+  ~Impl() { utext_close(utext); }
+
+  // Fills `units` (and `byte_of` unless the text is ASCII); returns true for ASCII.
+  bool to_utf16(std::string_view text) {
+    units.resize(text.size());
+    std::size_t i = 0;
+    for (; i < text.size() && static_cast<unsigned char>(text[i]) < 0x80; ++i) units[i] = static_cast<UChar>(text[i]);
+    if (i == text.size()) return true;
+    units.resize(i);
+    byte_of.resize(i);
+    for (std::size_t k = 0; k < i; ++k) byte_of[k] = static_cast<uint32_t>(k);
+    const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+    const auto length = static_cast<int32_t>(text.size());
+    for (auto at = static_cast<int32_t>(i); at < length;) {
+      const int32_t from = at;
+      UChar32 c;
+      U8_NEXT(bytes, at, length, c);
+      if (c < 0) c = 0xFFFD;
+      if (U_IS_BMP(c)) {
+        units.push_back(static_cast<UChar>(c));
+        byte_of.push_back(static_cast<uint32_t>(from));
+      } else {
+        units.push_back(U16_LEAD(c));
+        units.push_back(U16_TRAIL(c));
+        byte_of.push_back(static_cast<uint32_t>(from));
+        byte_of.push_back(static_cast<uint32_t>(from));
+      }
+    }
+    byte_of.push_back(static_cast<uint32_t>(text.size()));
+    return false;
+  }
 };
 
 namespace {
@@ -211,21 +249,21 @@ void SentenceSplitter::split(std::string_view text, Span paragraph, std::vector<
     const uint32_t from = std::max(span.begin, paragraph.begin), to = std::min(span.end, paragraph.end);
     std::fill(buffer.begin() + (from - paragraph.begin), buffer.begin() + (to - paragraph.begin), ' ');
   }
+  const bool ascii = impl_->to_utf16(buffer);
   UErrorCode status = U_ZERO_ERROR;
-  UText* utext = utext_openUTF8(nullptr, buffer.data(), static_cast<int64_t>(buffer.size()), &status);
+  impl_->utext = utext_openUChars(impl_->utext, impl_->units.data(), static_cast<int64_t>(impl_->units.size()), &status);
   if (U_FAILURE(status)) {
-    utext_close(utext);
     out.push_back(paragraph);
     return;
   }
   icu::BreakIterator& iterator = *impl_->iterator;
-  iterator.setText(utext, status);
+  iterator.setText(impl_->utext, status);
+  auto byte = [&](int32_t unit) { return paragraph.begin + (ascii ? static_cast<uint32_t>(unit) : impl_->byte_of[static_cast<std::size_t>(unit)]); };
   int32_t start = iterator.first();
   for (int32_t end = iterator.next(); end != icu::BreakIterator::DONE; start = end, end = iterator.next()) {
-    Span sentence = trim(text, {paragraph.begin + static_cast<uint32_t>(start), paragraph.begin + static_cast<uint32_t>(end)});
+    Span sentence = trim(text, {byte(start), byte(end)});
     if (!sentence.empty()) out.push_back(sentence);
   }
-  utext_close(utext);
 }
 
 }  // namespace caucus
