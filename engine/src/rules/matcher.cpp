@@ -371,7 +371,20 @@ class RuleRunner {
     return names_;
   }
 
-  bool has_furniture(Span unit) const { return !document_.annotations().overlapping("page_furniture", unit).empty(); }
+  // True if page furniture overlaps the unit. The furniture spans are read from the store once
+  // per run: they do not change, and this is asked of every unit of every stage.
+  bool has_furniture(Span unit) {
+    if (!furniture_read_) {
+      for (AnnotationId id : document_.annotations().of_type("page_furniture")) furniture_.push_back(document_.annotations()[id].span);
+      std::sort(furniture_.begin(), furniture_.end(), [](Span a, Span b) { return a.begin < b.begin; });
+      furniture_read_ = true;
+    }
+    if (furniture_.empty()) return false;
+    // Spans of furniture never overlap each other: the one that could overlap `unit` is the last
+    // that begins before its end.
+    auto after = std::lower_bound(furniture_.begin(), furniture_.end(), unit.end, [](Span s, uint32_t end) { return s.begin < end; });
+    return after != furniture_.begin() && std::prev(after)->overlaps(unit);
+  }
 
   // The unit's text with the annotations of the given mask types overwritten by their mask
   // bytes (see RuleSet::masks). Cached for consecutive rules with the same masks.
@@ -427,6 +440,8 @@ class RuleRunner {
   bool names_masked_ = false;
   std::vector<std::size_t> names_masks_;
   bool unit_has_furniture_ = false;
+  std::vector<Span> furniture_;  // see has_furniture()
+  bool furniture_read_ = false;
   Span masked_unit_{UINT32_MAX, 0};
   std::vector<std::size_t> masked_types_;
   std::string masked_text_;
