@@ -464,13 +464,26 @@ std::vector<Prefilter::Hit> Prefilter::scan(std::string_view text) const {
   if (split) {
     uint32_t steps = UINT32_MAX;
     for (const auto& piece : pieces) steps = std::min(steps, piece.end - piece.from);
+    // The four states live in registers; a word end in any piece is handled out of line.
+    const unsigned char* at[kPieces] = {bytes + pieces[0].from, bytes + pieces[1].from, bytes + pieces[2].from,
+                                        bytes + pieces[3].from};
+    uint32_t row0 = 0, row1 = 0, row2 = 0, row3 = 0;
     for (uint32_t j = 0; j < steps; ++j) {
-      step(pieces[0], pieces[0].from + j);
-      step(pieces[1], pieces[1].from + j);
-      step(pieces[2], pieces[2].from + j);
-      step(pieces[3], pieces[3].from + j);
+      const uint32_t e0 = next[row0 + byte_class_[at[0][j]]], e1 = next[row1 + byte_class_[at[1][j]]];
+      const uint32_t e2 = next[row2 + byte_class_[at[2][j]]], e3 = next[row3 + byte_class_[at[3][j]]];
+      row0 = e0 >> 1, row1 = e1 >> 1, row2 = e2 >> 1, row3 = e3 >> 1;
+      if (((e0 | e1 | e2 | e3) & 1) == 0) continue;
+      const uint32_t entries[kPieces] = {e0, e1, e2, e3};
+      for (uint32_t k = 0; k < kPieces; ++k) {
+        const uint32_t position = pieces[k].from + j;
+        if ((entries[k] & 1) && position >= pieces[k].begin) report(entries[k] >> 1, position, pieces[k].hits);
+      }
     }
-    for (auto& piece : pieces) piece.from += steps;
+    const uint32_t rows[kPieces] = {row0, row1, row2, row3};
+    for (uint32_t k = 0; k < kPieces; ++k) {
+      pieces[k].from += steps;
+      pieces[k].row = rows[k];
+    }
   }
   for (auto& piece : pieces) {
     for (uint32_t at = piece.from; at < piece.end; ++at) step(piece, at);
