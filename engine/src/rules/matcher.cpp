@@ -2,6 +2,7 @@
 // resolution, stage by stage.
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <map>
 
 #include "caucus/rules.hpp"
@@ -393,14 +394,25 @@ class RuleRunner {
     masked_unit_ = unit;
     masked_types_ = masks;
     masked_text_.assign(text_.substr(unit.begin, unit.size()));
-    // Bytes that could be taken for mask bytes are blanked first.
-    for (char& c : masked_text_) {
-      const auto u = static_cast<unsigned char>(c);
-      if (u < 0x20 && (u < 0x09 || u > 0x0D)) c = ' ';
+    // Bytes that could be taken for mask bytes are blanked first (eight at a time are skipped
+    // while none is a control character).
+    constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+    for (std::size_t i = 0; i < masked_text_.size(); i += 8) {
+      if (i + 8 <= masked_text_.size()) {
+        uint64_t word;
+        std::memcpy(&word, masked_text_.data() + i, 8);
+        if (((word - kOnes * 0x20) & ~word & kHighs) == 0) continue;
+      }
+      for (std::size_t k = i; k < std::min(i + 8, masked_text_.size()); ++k) {
+        const auto u = static_cast<unsigned char>(masked_text_[k]);
+        if (u < 0x20 && (u < 0x09 || u > 0x0D)) masked_text_[k] = ' ';
+      }
     }
     // Page furniture (running heads inside a sentence) reads as white space.
-    for (AnnotationId id : document_.annotations().overlapping("page_furniture", unit)) {
-      const Span s = document_.annotations()[id].span;
+    has_furniture(unit);  // reads the furniture spans if not done yet
+    auto first = std::lower_bound(furniture_.begin(), furniture_.end(), unit.begin, [](Span s, uint32_t b) { return s.end <= b; });
+    for (auto it = first; it != furniture_.end() && it->begin < unit.end; ++it) {
+      const Span s = *it;
       const uint32_t from = std::max(s.begin, unit.begin), to = std::min(s.end, unit.end);
       std::fill(masked_text_.begin() + (from - unit.begin), masked_text_.begin() + (to - unit.begin), ' ');
     }
