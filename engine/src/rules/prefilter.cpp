@@ -357,6 +357,9 @@ Prefilter::Prefilter(const std::vector<std::vector<std::string>>& triggers) {
       rule_words_[rule].push_back(id);
     }
   }
+  for (uint32_t rule = 0; rule < rule_words_.size(); ++rule) {
+    if (rule_words_[rule].empty()) always_.push_back(rule);
+  }
   // Byte classes: each byte that occurs in a word (lower case) gets a class; its upper-case
   // ASCII form gets the same one.
   for (const auto& word : words_) {
@@ -493,9 +496,7 @@ std::vector<Prefilter::Hit> Prefilter::scan(std::string_view text) const {
 }
 
 void Prefilter::candidates(const std::vector<Hit>& hits, Span unit, std::vector<char>& out) const {
-  for (uint32_t rule = 0; rule < rule_words_.size(); ++rule) {
-    if (rule_words_[rule].empty()) out[rule] = 1;
-  }
+  for (uint32_t rule : always_) out[rule] = 1;
   auto it = std::lower_bound(hits.begin(), hits.end(), unit.begin + 1, [](const Hit& h, uint32_t end) { return h.end < end; });
   for (; it != hits.end() && it->end <= unit.end; ++it) {
     if (it->begin < unit.begin) continue;

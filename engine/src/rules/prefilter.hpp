@@ -44,6 +44,7 @@ class Prefilter {
   std::vector<std::string> words_;
   std::vector<std::vector<uint32_t>> word_rules_;  // word -> rules it triggers
   std::vector<std::vector<uint32_t>> rule_words_;  // rule -> its words (empty = always)
+  std::vector<uint32_t> always_;                   // the rules without words
   // The automaton, compact for the cache: bytes are mapped to classes (case folded; bytes in no
   // word share class 0), transitions are a flat states x classes table whose entries hold the
   // target's row offset (state * classes) shifted left once, with the low bit set if words end
