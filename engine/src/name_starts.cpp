@@ -4,14 +4,11 @@
 #include <cctype>
 #include <cstring>
 
+#include "caucus/text.hpp"
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
-
-#include <map>
-#include <memory>
-
-#include "caucus/text.hpp"
 
 namespace caucus {
 namespace {

@@ -1,12 +1,13 @@
-// Where in a text the names of a lexicon may begin.
+// Where in a text the names of lexicons may begin.
 //
-// A rule whose every match begins with a lexicon ("(?<actor>{lexicon:states})") would make
-// PCRE2 try the lexicon's thousand-branch trie at every word of the text. NameStarts finds,
-// in one pass, the few positions where a name can begin (a walk down a trie of the names at
-// each word start), and the rule's regex runs anchored there only. The finder may report a
-// position where the regex then fails (it reads every other non-ASCII character as one
-// wildcard and ignores case everywhere), never miss one where it succeeds: results are those
-// of the plain scan.
+// A rule whose every match begins with a lexicon name ("(?<actor>{lexicon:states})") would
+// make PCRE2 try the lexicon's thousand-branch trie at every word of the text. NameStarts
+// finds, in one pass for all the lexicons of a rule file, the few places where a name can
+// begin (a walk down a trie of the names at each word start), and the rule's regex searches
+// from those places only (see every_match_begins_with() for when that is safe). The finder
+// may report a place where the regex then fails (it ignores case everywhere, reads every other
+// non-ASCII character as one wildcard, and all digits, and most punctuation, as one symbol),
+// never miss one where it succeeds: the results are those of the plain search.
 #pragma once
 
 #include <array>
