@@ -184,6 +184,9 @@ uint32_t NameStarts::names_at(const unsigned char* text, std::size_t at, std::si
     uint8_t cls = ascii_class_[text[at]];
     if (cls != kSlow) {
       ++at;
+    } else if (text[at] == ' ' && at + 1 < size && text[at + 1] < 0x80 && !ascii_space(text[at + 1])) {
+      cls = class_[' '];  // a single space between words: the common case of a run of white space
+      ++at;
     } else {
       unsigned char symbol = 0;
       at = read_symbol({reinterpret_cast<const char*>(text), size}, at, symbol);
