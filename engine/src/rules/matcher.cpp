@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstring>
 #include <map>
+#include <memory_resource>
 
 #include "caucus/rules.hpp"
 #include "../name_starts.hpp"
@@ -32,6 +33,9 @@ struct MatchGroup {
 
 // One annotation under construction: its attributes so far.
 using Partial = Attributes;
+
+// The spans accepted for one type in overlap resolution: begin -> (end, rule), no overlaps.
+using Taken = std::pmr::map<uint32_t, std::pair<uint32_t, std::size_t>>;
 
 class RuleRunner {
  public:
@@ -327,7 +331,11 @@ class RuleRunner {
       return false;
     });
     // Accepted spans per type, as begin -> (end, rule) without overlaps.
-    std::vector<std::map<uint32_t, std::pair<uint32_t, std::size_t>>> accepted(type_names.size());
+    // (Their nodes come from one arena, released at once: no allocation per accepted match.)
+    std::pmr::monotonic_buffer_resource arena;
+    std::vector<Taken> accepted;
+    accepted.reserve(type_names.size());
+    for (std::size_t t = 0; t < type_names.size(); ++t) accepted.emplace_back(&arena);
     for (auto& group : groups) {
       auto& taken = accepted[type_of[group.rule]];
       const OverlapPolicy policy = policy_of_rule[group.rule];
@@ -349,7 +357,7 @@ class RuleRunner {
   }
 
   // The rule of an accepted span that overlaps `span`, or SIZE_MAX.
-  static std::size_t overlapping(const std::map<uint32_t, std::pair<uint32_t, std::size_t>>& taken, Span span) {
+  static std::size_t overlapping(const Taken& taken, Span span) {
     auto next = taken.lower_bound(span.begin);
     if (next != taken.end() && next->first < std::max(span.end, span.begin + 1)) return next->second.second;
     if (next != taken.begin()) {
