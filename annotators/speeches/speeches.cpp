@@ -90,6 +90,7 @@ class SpeechBuilder {
       const Annotation& a = store_[id];
       headers_.push_back({a.span, a.attrs.text("speaker"), a.attrs.text("layout"), a.attrs.actor("country")});
     }
+    std::stable_sort(headers_.begin(), headers_.end(), [](const Header& a, const Header& b) { return a.span.begin < b.span.begin; });
   }
 
   std::string classify() const {
@@ -239,9 +240,12 @@ class SpeechBuilder {
     }
   }
 
+  // The press-release header that begins at `offset`, if any (headers_ is in text order:
+  // this is asked of every paragraph).
   const Header* header_at(uint32_t offset) const {
-    for (const auto& h : headers_) {
-      if (h.layout == "press_release" && h.span.begin == offset) return &h;
+    auto it = std::lower_bound(headers_.begin(), headers_.end(), offset, [](const Header& h, uint32_t at) { return h.span.begin < at; });
+    for (; it != headers_.end() && it->span.begin == offset; ++it) {
+      if (it->layout == "press_release") return &*it;
     }
     return nullptr;
   }

@@ -225,7 +225,13 @@ std::string document_to_json(const Document& document, const JsonOptions& option
   }
   store.sort_in_output_order(kept);
   w.key("annotations").begin_array();
-  out.reserve(out.size() + kept.size() * 160);
+  // Room for all of it at once: a large document's output is several times its size, and
+  // growing the string by doubling would copy it over and over.
+  std::size_t expected = out.size() + kept.size() * 192 + 64;
+  if (options.include_text) {
+    for (AnnotationId id : kept) expected += store[id].span.size() + store[id].span.size() / 16;
+  }
+  out.reserve(expected);
   const OffsetMap& offsets = document.offsets();
   int64_t next_id = 0;
   for (AnnotationId id : kept) {
