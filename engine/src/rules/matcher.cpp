@@ -23,11 +23,12 @@ Span trim(std::string_view text, Span span) {
 }
 
 // The annotations one match makes (several when a constraint has `each`), competing as one
-// in overlap resolution.
+// in overlap resolution. They wait in RuleRunner::made_ (one vector for the whole stage, not
+// one per match), from `first` on.
 struct MatchGroup {
   Span span;
   std::size_t rule = 0;
-  std::vector<Annotation> annotations;
+  uint32_t first = 0, count = 0;
   std::size_t trace = SIZE_MAX;  // index of its trace event
 };
 
@@ -63,6 +64,7 @@ class RuleRunner {
   void run_stage(int stage) {
     masked_unit_ = Span{UINT32_MAX, 0};  // the previous stage may have added masked annotations
     names_unit_ = Span{UINT32_MAX, 0};
+    made_.clear();
     std::vector<MatchGroup> groups;
     for (Scope scope : {Scope::sentence, Scope::paragraph, Scope::speech, Scope::document}) {
       std::vector<std::size_t> members;
@@ -197,10 +199,9 @@ class RuleRunner {
     MatchGroup group;
     group.span = span;
     group.rule = r;
-    group.annotations.reserve(partials.size());
-    for (auto& attrs : partials) {
-      group.annotations.push_back({rule.type, span, rule.id, options_.annotator, std::move(attrs)});
-    }
+    group.first = static_cast<uint32_t>(made_.size());
+    group.count = static_cast<uint32_t>(partials.size());
+    for (auto& attrs : partials) made_.push_back({rule.type, span, rule.id, options_.annotator, std::move(attrs)});
     group.trace = trace(r, unit, match, TraceOutcome::kept, "");
     groups.push_back(std::move(group));
   }
@@ -352,7 +353,7 @@ class RuleRunner {
         }
         taken.emplace(group.span.begin, std::make_pair(group.span.end, group.rule));
       }
-      for (auto& annotation : group.annotations) document_.annotations().add(std::move(annotation));
+      for (uint32_t k = group.first; k < group.first + group.count; ++k) document_.annotations().add(std::move(made_[k]));
     }
   }
 
@@ -455,6 +456,7 @@ class RuleRunner {
   const ApplyOptions& options_;
   std::string_view text_;
   std::vector<Prefilter::Hit> hits_;
+  std::vector<Annotation> made_;              // the annotations of the stage's matches
   std::vector<std::vector<uint32_t>> names_;  // see names_in()
   Span names_unit_{UINT32_MAX, 0};
   bool names_masked_ = false;
