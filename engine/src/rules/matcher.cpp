@@ -50,6 +50,9 @@ class RuleRunner {
     stages.erase(std::unique(stages.begin(), stages.end()), stages.end());
     if (options_.use_prefilter) hits_ = rules_.prefilter().scan(text_);
     if (options_.rule_seconds) options_.rule_seconds->resize(rules_.rules.size(), 0.0);
+    // Page furniture comes from the segmenter and does not change while the rules run.
+    for (AnnotationId id : document_.annotations().of_type("page_furniture")) furniture_.push_back(document_.annotations()[id].span);
+    std::sort(furniture_.begin(), furniture_.end(), [](Span a, Span b) { return a.begin < b.begin; });
     for (int stage : stages) run_stage(stage);
   }
 
@@ -381,19 +384,17 @@ class RuleRunner {
     return names_;
   }
 
-  // True if page furniture overlaps the unit. The furniture spans are read from the store once
-  // per run: they do not change, and this is asked of every unit of every stage.
-  bool has_furniture(Span unit) {
-    if (!furniture_read_) {
-      for (AnnotationId id : document_.annotations().of_type("page_furniture")) furniture_.push_back(document_.annotations()[id].span);
-      std::sort(furniture_.begin(), furniture_.end(), [](Span a, Span b) { return a.begin < b.begin; });
-      furniture_read_ = true;
-    }
-    if (furniture_.empty()) return false;
-    // Spans of furniture never overlap each other: the one that could overlap `unit` is the last
-    // that begins before its end.
-    auto after = std::lower_bound(furniture_.begin(), furniture_.end(), unit.end, [](Span s, uint32_t end) { return s.begin < end; });
-    return after != furniture_.begin() && std::prev(after)->overlaps(unit);
+  // The page furniture that overlaps `unit` (furniture lines never overlap each other, so
+  // those are a run of furniture_).
+  std::pair<std::vector<Span>::const_iterator, std::vector<Span>::const_iterator> furniture_in(Span unit) const {
+    auto first = std::lower_bound(furniture_.begin(), furniture_.end(), unit.begin, [](Span s, uint32_t b) { return s.end <= b; });
+    auto last = std::lower_bound(first, furniture_.end(), unit.end, [](Span s, uint32_t end) { return s.begin < end; });
+    return {first, last};
+  }
+
+  bool has_furniture(Span unit) const {
+    const auto [first, last] = furniture_in(unit);
+    return first != last;
   }
 
   // The unit's text with the annotations of the given mask types overwritten by their mask
@@ -418,9 +419,8 @@ class RuleRunner {
       }
     }
     // Page furniture (running heads inside a sentence) reads as white space.
-    has_furniture(unit);  // reads the furniture spans if not done yet
-    auto first = std::lower_bound(furniture_.begin(), furniture_.end(), unit.begin, [](Span s, uint32_t b) { return s.end <= b; });
-    for (auto it = first; it != furniture_.end() && it->begin < unit.end; ++it) {
+    const auto [first, last] = furniture_in(unit);
+    for (auto it = first; it != last; ++it) {
       const Span s = *it;
       const uint32_t from = std::max(s.begin, unit.begin), to = std::min(s.end, unit.end);
       std::fill(masked_text_.begin() + (from - unit.begin), masked_text_.begin() + (to - unit.begin), ' ');
@@ -462,8 +462,7 @@ class RuleRunner {
   bool names_masked_ = false;
   std::vector<std::size_t> names_masks_;
   bool unit_has_furniture_ = false;
-  std::vector<Span> furniture_;  // see has_furniture()
-  bool furniture_read_ = false;
+  std::vector<Span> furniture_;  // the document's page furniture, in text order
   Span masked_unit_{UINT32_MAX, 0};
   std::vector<std::size_t> masked_types_;
   std::string masked_text_;
