@@ -5,19 +5,16 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
-#include <cstring>
+
+#include "bytes.hpp"
 
 namespace caucus {
 
 namespace {
 
-// True if one of the 8 bytes of `word` is a control character, '"' or '\\' (the bytes JSON
-// escapes): the usual bit tricks for "some byte is zero" and "some byte is below n".
+// True if one of the 8 bytes of `word` is one JSON escapes: a control character, '"' or '\\'.
 bool needs_escape(uint64_t word) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
-  const auto has_zero = [](uint64_t v) { return (v - kOnes) & ~v & kHighs; };
-  const uint64_t below_space = (word - kOnes * 0x20) & ~word & kHighs;
-  return (below_space | has_zero(word ^ (kOnes * '"')) | has_zero(word ^ (kOnes * '\\'))) != 0;
+  return bytes::any_below(word, 0x20) || bytes::any_equal(word, '"') || bytes::any_equal(word, '\\');
 }
 
 }  // namespace
@@ -28,12 +25,7 @@ void append_json_string(std::string& out, std::string_view text) {
   std::size_t run = 0;  // start of the current run of bytes that need no escaping
   for (std::size_t i = 0; i < text.size(); ++i) {
     // Eight bytes at a time while none needs escaping (most of a document's text).
-    while (i + 8 <= text.size()) {
-      uint64_t word;
-      std::memcpy(&word, text.data() + i, 8);
-      if (needs_escape(word)) break;
-      i += 8;
-    }
+    while (i + 8 <= text.size() && !needs_escape(bytes::load8(text.data() + i))) i += 8;
     if (i >= text.size()) break;
     const auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;

@@ -2,11 +2,11 @@
 // resolution, stage by stage.
 #include <algorithm>
 #include <chrono>
-#include <cstring>
 #include <map>
 #include <memory_resource>
 
 #include "caucus/rules.hpp"
+#include "../bytes.hpp"
 #include "../name_starts.hpp"
 #include "pattern.hpp"
 #include "prefilter.hpp"
@@ -406,13 +406,8 @@ class RuleRunner {
     masked_text_.assign(text_.substr(unit.begin, unit.size()));
     // Bytes that could be taken for mask bytes are blanked first (eight at a time are skipped
     // while none is a control character).
-    constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
     for (std::size_t i = 0; i < masked_text_.size(); i += 8) {
-      if (i + 8 <= masked_text_.size()) {
-        uint64_t word;
-        std::memcpy(&word, masked_text_.data() + i, 8);
-        if (((word - kOnes * 0x20) & ~word & kHighs) == 0) continue;
-      }
+      if (i + 8 <= masked_text_.size() && !bytes::any_below(bytes::load8(masked_text_.data() + i), 0x20)) continue;
       for (std::size_t k = i; k < std::min(i + 8, masked_text_.size()); ++k) {
         const auto u = static_cast<unsigned char>(masked_text_[k]);
         if (u < 0x20 && (u < 0x09 || u > 0x0D)) masked_text_[k] = ' ';
