@@ -159,13 +159,27 @@ bool is_acronym(std::string_view name) {
 
 namespace {
 
-// lexicon_key of a text normalise_punctuation already went over (the lookups' hot path).
-std::string key_of_normalised(std::string key, const LexiconOptions& options) {
-  if (options.optional_the && key.size() > 4 && (key.starts_with("the ") || key.starts_with("The ") || key.starts_with("THE "))) {
-    key.erase(0, 4);
+// lexicon_key of a text normalise_punctuation already went over, written to `key`. This is the
+// lookups' hot path: an ASCII text (no diacritics, case folded by tolower) needs neither ICU
+// nor, once `key` has grown, an allocation.
+void key_of_normalised(std::string_view plain, const LexiconOptions& options, std::string& key) {
+  if (options.optional_the && plain.size() > 4 && (plain.starts_with("the ") || plain.starts_with("The ") || plain.starts_with("THE "))) {
+    plain.remove_prefix(4);
   }
-  if (options.ignore_diacritics) key = strip_diacritics(key);
+  if (is_ascii(plain)) {
+    key.assign(plain);
+    if (options.ignore_case) {
+      for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return;
+  }
+  key = options.ignore_diacritics ? strip_diacritics(plain) : std::string(plain);
   if (options.ignore_case) key = fold_case(key);
+}
+
+std::string key_of_normalised(std::string_view plain, const LexiconOptions& options) {
+  std::string key;
+  key_of_normalised(plain, options, key);
   return key;
 }
 
@@ -264,19 +278,7 @@ const LexiconEntry* Lexicon::lookup(std::string_view matched, std::string_view f
   thread_local std::string plain, key;
   normalise_punctuation(matched, plain);
   if (auto exact = it->second.exact.find(plain); exact != it->second.exact.end()) return &entries_[exact->second];
-  if (is_ascii(plain)) {
-    // key_of_normalised without ICU and without allocating.
-    std::string_view body = plain;
-    if (options_.optional_the && body.size() > 4 && (body.starts_with("the ") || body.starts_with("The ") || body.starts_with("THE "))) {
-      body.remove_prefix(4);
-    }
-    key.assign(body);
-    if (options_.ignore_case) {
-      for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-  } else {
-    key = key_of_normalised(plain, options_);
-  }
+  key_of_normalised(plain, options_, key);
   auto folded = it->second.folded.find(key);
   return folded == it->second.folded.end() ? nullptr : &entries_[folded->second];
 }
