@@ -41,27 +41,24 @@ struct Line {
 
 std::vector<Line> split_lines(std::string_view text) {
   std::vector<Line> lines;
-  uint32_t start = 0;
   const auto n = static_cast<uint32_t>(text.size());
-  if (std::memchr(text.data(), '\r', text.size()) == nullptr) {
-    // Line feeds only (the usual case): memchr finds each line end.
-    for (;;) {
-      const void* found = std::memchr(text.data() + start, '\n', n - start);
-      const uint32_t end = found ? static_cast<uint32_t>(static_cast<const char*>(found) - text.data()) : n;
-      lines.push_back({start, end, trim(text, {start, end}).empty()});
-      if (!found) return lines;
-      start = end + 1;
+  // Where the line that starts at `from` ends: with line feeds only (the usual case), memchr
+  // finds it; carriage returns (CR LF, or CR alone) need a look at every byte.
+  const bool carriage_returns = std::memchr(text.data(), '\r', text.size()) != nullptr;
+  auto line_end = [&](uint32_t from) {
+    if (!carriage_returns) {
+      const void* found = std::memchr(text.data() + from, '\n', n - from);
+      return found ? static_cast<uint32_t>(static_cast<const char*>(found) - text.data()) : n;
     }
+    while (from < n && text[from] != '\n' && text[from] != '\r') ++from;
+    return from;
+  };
+  for (uint32_t start = 0;;) {
+    const uint32_t end = line_end(start);
+    lines.push_back({start, end, trim(text, {start, end}).empty()});
+    if (end == n) return lines;
+    start = end + (text[end] == '\r' && end + 1 < n && text[end + 1] == '\n' ? 2 : 1);
   }
-  for (uint32_t i = 0; i <= n; ++i) {
-    if (i == n || text[i] == '\n' || text[i] == '\r') {
-      Span content = trim(text, {start, i});
-      lines.push_back({start, i, content.empty()});
-      if (i < n && text[i] == '\r' && i + 1 < n && text[i + 1] == '\n') ++i;
-      start = i + 1;
-    }
-  }
-  return lines;
 }
 
 }  // namespace
