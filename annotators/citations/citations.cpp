@@ -3,23 +3,9 @@
 #include <toml++/toml.h>
 
 #include "caucus/reader.hpp"
+#include "common/document_kind.hpp"
 
 namespace caucus::annotators {
-namespace {
-
-// The kind of a document from its symbol.
-std::string kind_of(std::string_view symbol) {
-  if (symbol.starts_with("S/RES/")) return "sc_resolution";
-  if (symbol.starts_with("A/RES/")) return "ga_resolution";
-  if (symbol.starts_with("S/PRST/")) return "presidential_statement";
-  if (symbol.starts_with("S/PV.") || (symbol.starts_with("A/") && symbol.find("/PV.") != std::string_view::npos)) {
-    return "meeting_record";
-  }
-  if (symbol.starts_with("SC/") || symbol.starts_with("GA/") || symbol.starts_with("SG/")) return "press_release";
-  return "document";
-}
-
-}  // namespace
 
 bool CitationsAnnotator::configure(const Config& config, Diagnostics& diagnostics) {
   link_prefix_ = config.string("link_prefix", diagnostics).value_or(link_prefix_);
@@ -67,7 +53,7 @@ void CitationsAnnotator::annotate(Document& document) const {
     if (kind == "document") {
       symbol = attrs.text("symbol");
       while (!symbol.empty() && symbol.back() == '.') symbol.pop_back();
-      kind = kind_of(symbol);
+      kind = std::string(document_kind(symbol));
       if (kind == "sc_resolution") {
         // "S/RES/2331 (2016)" and "S/RES/2331(2016)" are one symbol.
         const std::string digits = symbol.substr(6, symbol.find('(') == std::string::npos ? std::string::npos : symbol.find('(') - 6);

@@ -4,6 +4,8 @@
 #include <set>
 #include <tuple>
 
+#include "common/actor_mention.hpp"
+
 namespace caucus::annotators {
 
 bool RelationsAnnotator::configure(const Config& config, Diagnostics& diagnostics) {
@@ -18,11 +20,8 @@ void RelationsAnnotator::annotate(Document& document) const {
 
   // True if the actor mention of `id` inside `span` is a group or an organisation.
   auto is_group = [&](Span span, const std::string& id) {
-    for (AnnotationId mention : store.contained("actor", span)) {
-      const ActorRef* actor = store[mention].attrs.actor("actor");
-      if (actor && actor->id == id) return store[mention].attrs.text("actor_type") != "state";
-    }
-    return false;
+    const Annotation* mention = actor_mention(store, span, id);
+    return mention && mention->attrs.text("actor_type") != "state";
   };
 
   // The group a speech is delivered for: its speaks_for target if it names a group, else its actor.

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <set>
 
+#include "common/actor_mention.hpp"
+#include "common/document_kind.hpp"
+
 namespace caucus::annotators {
 namespace {
 
@@ -97,7 +100,7 @@ class SpeechBuilder {
     std::size_t verbatim = 0, press = 0;
     for (const auto& h : headers_) (h.layout == "press_release" ? press : verbatim)++;
     const std::string symbol = document_.meta().count("symbol") ? document_.meta().at("symbol") : "";
-    const bool press_symbol = symbol.starts_with("SC/") || symbol.starts_with("GA/") || symbol.starts_with("SG/");
+    const bool press_symbol = document_kind(symbol) == "press_release";
     if (press >= 2 || (press >= 1 && press_symbol)) return "press_release";
     if (verbatim >= 2 || (verbatim >= 1 && document_.meta().count("meeting"))) return "verbatim_record";
     return "speech";
@@ -135,11 +138,9 @@ class SpeechBuilder {
 
   // The type and status of the actor annotation behind an actor reference in `span`.
   std::pair<std::string, std::string> actor_kind(Span span, const std::string& id) const {
-    for (AnnotationId a : store_.contained("actor", span)) {
-      const ActorRef* actor = store_[a].attrs.actor("actor");
-      if (actor && actor->id == id) return {store_[a].attrs.text("actor_type"), store_[a].attrs.text("actor_status")};
-    }
-    return {"", ""};
+    const Annotation* mention = actor_mention(store_, span, id);
+    if (!mention) return {"", ""};
+    return {mention->attrs.text("actor_type"), mention->attrs.text("actor_status")};
   }
 
   std::string role_of(const ActorRef& actor, Span header) const {
