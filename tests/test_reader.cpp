@@ -90,6 +90,20 @@ TEST(Reader, WarnsAboutEmptyDocumentsButKeepsThem) {
   EXPECT_FALSE(diagnostics.has_errors());
 }
 
+TEST(Reader, ReadsFilesLongerThanOneBlockWhole) {
+  // read_all reads 64 KiB blocks: a file of a few blocks and a bit must come back byte for byte.
+  const auto path = std::filesystem::temp_directory_path() / "caucus_reader_blocks.txt";
+  std::string text;
+  for (int i = 0; text.size() < 3 * 65536 + 17; ++i) text += "Line " + std::to_string(i) + " of the record.\n";
+  std::ofstream(path, std::ios::binary) << text;
+  Diagnostics diagnostics;
+  const auto document = read_document(path, {}, diagnostics);
+  ASSERT_TRUE(document);
+  EXPECT_EQ(document->text(), text);
+  EXPECT_EQ(read_text_file(path.string()), text);
+  std::filesystem::remove(path);
+}
+
 TEST(Reader, ReportsMissingFiles) {
   Diagnostics diagnostics;
   EXPECT_FALSE(read_document("/nonexistent/caucus/doc.txt", {}, diagnostics));

@@ -126,12 +126,33 @@ std::optional<Document> read_document(const std::filesystem::path& path, const R
     return std::nullopt;
   }
   if (!error) bytes.reserve(size);
-  bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (in.bad()) {
+  if (!read_all(in, bytes)) {
     diagnostics.error("D001", std::string("read error: ") + std::strerror(errno), {name});
     return std::nullopt;
   }
   return make_document(name, std::move(bytes), options, diagnostics);
+}
+
+bool read_all(std::istream& in, std::string& out) {
+  // Whole blocks, not a character at a time through istreambuf_iterator (ten times slower).
+  constexpr std::size_t kBlock = 1 << 16;
+  while (in) {
+    const std::size_t before = out.size();
+    out.resize(before + kBlock);
+    in.read(out.data() + before, static_cast<std::streamsize>(kBlock));
+    out.resize(before + static_cast<std::size_t>(in.gcount()));
+  }
+  return !in.bad();
+}
+
+std::optional<std::string> read_text_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::string out;
+  std::error_code error;
+  if (const auto size = std::filesystem::file_size(path, error); !error) out.reserve(size);
+  if (!read_all(in, out)) return std::nullopt;
+  return out;
 }
 
 std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, Diagnostics& diagnostics) {

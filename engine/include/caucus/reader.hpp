@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,6 +41,9 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, D
 
 // Reads a whole file as bytes (rule files, pipelines); nullopt if it cannot be read.
 std::optional<std::string> read_text_file(const std::string& path);
+
+// Appends everything left in `in` to `out`, a block at a time; false on a read error.
+bool read_all(std::istream& in, std::string& out);
 
 // True if `encoding` names a converter ICU knows.
 bool is_known_encoding(const std::string& encoding);
