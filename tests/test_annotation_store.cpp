@@ -71,6 +71,32 @@ TEST_F(StoreTest, OrderedIsByOffsetThenLongerFirstThenType) {
   EXPECT_EQ(order[2], a1);
 }
 
+TEST(AnnotationStoreChunks, ManyAnnotationsAcrossChunksStayIndexedAndRemoveCompactsThem) {
+  // Enough annotations to fill several storage chunks (4096 each).
+  AnnotationStore store;
+  const uint32_t n = 10000;
+  for (uint32_t i = 0; i < n; ++i) store.add(make(i % 2 ? "odd" : "even", i, i + 1));
+  ASSERT_EQ(store.size(), n);
+  EXPECT_EQ(store[9999].span.begin, 9999u);
+  EXPECT_EQ(store.count("odd"), n / 2);
+  // Remove every third one: those left keep their order and are found by type and position.
+  std::vector<AnnotationId> removed;
+  for (AnnotationId id = 0; id < n; id += 3) removed.push_back(id);
+  store.remove(removed);
+  ASSERT_EQ(store.size(), n - removed.size());
+  for (AnnotationId id = 0; id < store.size(); ++id) {
+    const uint32_t original = id + id / 2 + 1;  // ids 1, 2, 4, 5, 7, 8, ... remain
+    ASSERT_EQ(store[id].span.begin, original) << id;
+    ASSERT_EQ(store[id].type, original % 2 ? "odd" : "even");
+  }
+  EXPECT_EQ(store.count("odd") + store.count("even"), store.size());
+  EXPECT_EQ(store.at("odd", 8003), store.coinciding("odd", {8003, 8004}).at(0));  // 8003: odd, not removed
+  // Adding after a removal goes on from the compacted end.
+  const AnnotationId next = store.add(make("odd", 20001, 20002));
+  EXPECT_EQ(next, store.size() - 1);
+  EXPECT_EQ(store[next].span.begin, 20001u);
+}
+
 TEST(Attributes, SetReplacesAndTextFormats) {
   Attributes attrs;
   attrs.set("relation", std::string("aligns_with"));

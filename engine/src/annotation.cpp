@@ -52,17 +52,27 @@ std::string Attributes::text(std::string_view key) const {
 }
 
 AnnotationId AnnotationStore::add(Annotation annotation) {
-  const auto id = static_cast<AnnotationId>(items_.size());
+  const auto id = static_cast<AnnotationId>(size_);
+  if (chunks_.empty() || chunks_.back().size() == (AnnotationId{1} << kChunkBits)) {
+    chunks_.emplace_back();
+    if (chunks_.size() > 1) chunks_.back().reserve(AnnotationId{1} << kChunkBits);
+  }
+  chunks_.back().push_back(std::move(annotation));
+  ++size_;
+  index_new(id);
+  return id;
+}
+
+void AnnotationStore::index_new(AnnotationId id) {
+  const Annotation& annotation = (*this)[id];
   auto& index = by_type_[annotation.type];
   if (!index.ids.empty()) {
-    const Span last = items_[index.ids.back()].span;
+    const Span last = (*this)[index.ids.back()].span;
     const Span span = annotation.span;
     if (span.begin < last.begin || (span.begin == last.begin && span.end > last.end)) index.sorted = false;
   }
   index.ids.push_back(id);
   index.max_length = std::max(index.max_length, annotation.span.size());
-  items_.push_back(std::move(annotation));
-  return id;
 }
 
 const AnnotationStore::TypeIndex* AnnotationStore::index(std::string_view type) const {
@@ -71,7 +81,7 @@ const AnnotationStore::TypeIndex* AnnotationStore::index(std::string_view type) 
   TypeIndex& index = it->second;
   if (!index.sorted) {
     std::stable_sort(index.ids.begin(), index.ids.end(), [&](AnnotationId a, AnnotationId b) {
-      const Span x = items_[a].span, y = items_[b].span;
+      const Span x = (*this)[a].span, y = (*this)[b].span;
       return x.begin != y.begin ? x.begin < y.begin : x.end > y.end;
     });
     index.sorted = true;
@@ -88,8 +98,8 @@ const std::vector<AnnotationId>& AnnotationStore::of_type(std::string_view type)
 namespace {
 
 // First position in `ids` whose annotation begins at or after `offset`.
-template <typename Items>
-std::vector<AnnotationId>::const_iterator lower_begin(const std::vector<AnnotationId>& ids, const Items& items, uint32_t offset) {
+template <typename Store>
+std::vector<AnnotationId>::const_iterator lower_begin(const std::vector<AnnotationId>& ids, const Store& items, uint32_t offset) {
   return std::lower_bound(ids.begin(), ids.end(), offset,
                           [&](AnnotationId id, uint32_t value) { return items[id].span.begin < value; });
 }
@@ -101,8 +111,8 @@ std::vector<AnnotationId> AnnotationStore::overlapping(std::string_view type, Sp
   const TypeIndex* found = index(type);
   if (!found) return out;
   const uint32_t from = span.begin > found->max_length ? span.begin - found->max_length : 0;
-  for (auto it = lower_begin(found->ids, items_, from); it != found->ids.end(); ++it) {
-    const Span s = items_[*it].span;
+  for (auto it = lower_begin(found->ids, *this, from); it != found->ids.end(); ++it) {
+    const Span s = (*this)[*it].span;
     if (s.begin >= span.end && !(s.empty() && s.begin == span.begin)) break;
     const bool hit = s.empty() ? (span.begin <= s.begin && s.begin < span.end) : s.overlaps(span);
     if (hit) out.push_back(*it);
@@ -115,8 +125,8 @@ std::vector<AnnotationId> AnnotationStore::covering(std::string_view type, Span 
   const TypeIndex* found = index(type);
   if (!found) return out;
   const uint32_t from = span.end > found->max_length ? span.end - found->max_length : 0;
-  for (auto it = lower_begin(found->ids, items_, from); it != found->ids.end(); ++it) {
-    const Span s = items_[*it].span;
+  for (auto it = lower_begin(found->ids, *this, from); it != found->ids.end(); ++it) {
+    const Span s = (*this)[*it].span;
     if (s.begin > span.begin) break;
     if (s.contains(span)) out.push_back(*it);
   }
@@ -127,8 +137,8 @@ std::vector<AnnotationId> AnnotationStore::contained(std::string_view type, Span
   std::vector<AnnotationId> out;
   const TypeIndex* found = index(type);
   if (!found) return out;
-  for (auto it = lower_begin(found->ids, items_, span.begin); it != found->ids.end(); ++it) {
-    const Span s = items_[*it].span;
+  for (auto it = lower_begin(found->ids, *this, span.begin); it != found->ids.end(); ++it) {
+    const Span s = (*this)[*it].span;
     if (s.begin > span.end) break;
     if (span.contains(s)) out.push_back(*it);
   }
@@ -139,8 +149,8 @@ std::vector<AnnotationId> AnnotationStore::coinciding(std::string_view type, Spa
   std::vector<AnnotationId> out;
   const TypeIndex* found = index(type);
   if (!found) return out;
-  for (auto it = lower_begin(found->ids, items_, span.begin); it != found->ids.end(); ++it) {
-    const Span s = items_[*it].span;
+  for (auto it = lower_begin(found->ids, *this, span.begin); it != found->ids.end(); ++it) {
+    const Span s = (*this)[*it].span;
     if (s.begin != span.begin) break;
     if (s.end == span.end) out.push_back(*it);
   }
@@ -151,9 +161,9 @@ AnnotationId AnnotationStore::at(std::string_view type, uint32_t offset) const {
   const auto hits = covering(type, Span{offset, offset});
   AnnotationId best = kNoAnnotation;
   for (AnnotationId id : hits) {
-    const Span s = items_[id].span;
+    const Span s = (*this)[id].span;
     if (s.end == offset && !s.empty()) continue;  // half-open: the end is outside
-    if (best == kNoAnnotation || s.size() < items_[best].span.size()) best = id;
+    if (best == kNoAnnotation || s.size() < (*this)[best].span.size()) best = id;
   }
   return best;
 }
@@ -161,21 +171,25 @@ AnnotationId AnnotationStore::at(std::string_view type, uint32_t offset) const {
 void AnnotationStore::remove(std::vector<AnnotationId> ids) {
   if (ids.empty()) return;
   std::sort(ids.begin(), ids.end());
-  std::vector<Annotation> kept;
-  kept.reserve(items_.size() - ids.size());
+  // Compacts in place: each kept annotation moves down over the removed ones before it.
   auto next = ids.begin();
-  for (AnnotationId id = 0; id < items_.size(); ++id) {
+  AnnotationId kept = 0;
+  for (AnnotationId id = 0; id < size_; ++id) {
     while (next != ids.end() && *next < id) ++next;
     if (next != ids.end() && *next == id) continue;
-    kept.push_back(std::move(items_[id]));
+    if (kept != id) mutable_at(kept) = std::move(mutable_at(id));
+    ++kept;
   }
-  items_.clear();
+  size_ = kept;
+  const std::size_t chunk_count = (size_ + kChunkMask) >> kChunkBits;
+  chunks_.resize(chunk_count);
+  if (chunk_count) chunks_.back().resize(size_ - ((chunk_count - 1) << kChunkBits));
   by_type_.clear();
-  for (auto& annotation : kept) add(std::move(annotation));
+  for (AnnotationId id = 0; id < size_; ++id) index_new(id);
 }
 
 std::vector<AnnotationId> AnnotationStore::ordered() const {
-  std::vector<AnnotationId> out(items_.size());
+  std::vector<AnnotationId> out(size_);
   for (AnnotationId i = 0; i < out.size(); ++i) out[i] = i;
   sort_in_output_order(out);
   return out;
@@ -183,8 +197,8 @@ std::vector<AnnotationId> AnnotationStore::ordered() const {
 
 void AnnotationStore::sort_in_output_order(std::vector<AnnotationId>& ids) const {
   std::sort(ids.begin(), ids.end(), [&](AnnotationId a, AnnotationId b) {
-    const Annotation& x = items_[a];
-    const Annotation& y = items_[b];
+    const Annotation& x = (*this)[a];
+    const Annotation& y = (*this)[b];
     if (x.span.begin != y.span.begin) return x.span.begin < y.span.begin;
     if (x.span.end != y.span.end) return x.span.end > y.span.end;
     if (x.type != y.type) return x.type < y.type;

@@ -66,9 +66,9 @@ struct Annotation {
 class AnnotationStore {
  public:
   AnnotationId add(Annotation annotation);
-  std::size_t size() const { return items_.size(); }
-  const Annotation& operator[](AnnotationId id) const { return items_[id]; }
-  Annotation& mutable_at(AnnotationId id) { return items_[id]; }
+  std::size_t size() const { return size_; }
+  const Annotation& operator[](AnnotationId id) const { return chunks_[id >> kChunkBits][id & kChunkMask]; }
+  Annotation& mutable_at(AnnotationId id) { return chunks_[id >> kChunkBits][id & kChunkMask]; }
 
   // Ids of every annotation of `type`, ordered by (begin, longer first).
   const std::vector<AnnotationId>& of_type(std::string_view type) const;
@@ -102,8 +102,16 @@ class AnnotationStore {
     bool sorted = true;
   };
   const TypeIndex* index(std::string_view type) const;
+  void index_new(AnnotationId id);
 
-  std::vector<Annotation> items_;
+  // Annotations live in chunks of 4096 that never move once full: a long document's
+  // hundreds of thousands of annotations are not copied each time storage grows. The first
+  // chunk grows as a vector does, so a short document does not pay for a whole chunk (and a
+  // reference into it may move on add(), as with a vector).
+  static constexpr unsigned kChunkBits = 12;
+  static constexpr AnnotationId kChunkMask = (AnnotationId{1} << kChunkBits) - 1;
+  std::vector<std::vector<Annotation>> chunks_;
+  std::size_t size_ = 0;
   mutable std::unordered_map<std::string, TypeIndex> by_type_;
 };
 
