@@ -78,5 +78,26 @@ TEST(Json, FiltersTypesAndText) {
   EXPECT_EQ(json.find("\"text\""), std::string::npos);
 }
 
+TEST(Json, StreamedRecordInPiecesEqualsTheWholeRecord) {
+  std::string text;
+  for (int i = 0; i < 300; ++i) text += "Sentence \"" + std::to_string(i) + "\" of Türkiye. ";
+  Document document("long.txt", text);
+  for (uint32_t begin = 0; begin + 20 < document.text().size(); begin += 20) {
+    Annotation a{"sentence", {begin, begin + 20}, "rule.x", "segmenter", {}};
+    a.attrs.set("n", int64_t{begin});
+    document.annotations().add(std::move(a));
+  }
+  const std::string whole = document_to_json(document);
+  std::vector<std::string> pieces;
+  write_document_json(document, {}, [&](std::string_view piece) { pieces.emplace_back(piece); }, 512);
+  ASSERT_GT(pieces.size(), 10u);  // the record did come in pieces
+  std::string joined;
+  for (const auto& piece : pieces) {
+    EXPECT_LT(piece.size(), 512u + 512u);  // a piece is flushed once it passes the chunk size
+    joined += piece;
+  }
+  EXPECT_EQ(joined, whole);
+}
+
 }  // namespace
 }  // namespace caucus

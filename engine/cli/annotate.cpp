@@ -12,6 +12,7 @@
 #include <iostream>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "caucus/json.hpp"
@@ -101,7 +102,8 @@ class Source {
       // JSON Lines if the first non-space character opens an object; else one plain document.
       std::cin >> std::ws;
       if (std::cin.peek() != '{') {
-        std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+        std::string bytes;
+        read_all(std::cin, bytes);
         item = Item{0, "<stdin>", std::move(bytes), 0, ""};
         stdin_plain_done_ = true;
         return true;
@@ -138,8 +140,14 @@ class Source {
   std::size_t line_ = 0;
 };
 
+// A document's record is several times its text. Past this size the worker does not build
+// it: the writer streams it from the annotated document when its turn comes, a chunk at a
+// time, so that memory stays near the document's own size.
+constexpr std::size_t kStreamRecordAbove = std::size_t{1} << 20;
+
 struct Result {
   std::string output;
+  std::optional<Document> to_stream;  // a long document whose record the writer makes
   std::string messages;  // rendered diagnostics
   bool failed = false;
   bool written = false;  // a record was produced
@@ -170,13 +178,14 @@ Result annotate_one(const Item& item, const Pipeline& pipeline, const Settings& 
     diagnostics.append(document->problems());
     if (settings.summary_format) {
       result.output = document_summary(*document, {settings.json.types});
-    } else {
+    } else if (document->text().size() <= kStreamRecordAbove) {
       result.output = document_to_json(*document, settings.json);
       result.output += '\n';
     }
     result.written = true;
     result.bytes = document->text().size();
     for (const auto& type : document->annotations().types()) result.counts[type] += document->annotations().count(type);
+    if (!settings.summary_format && document->text().size() > kStreamRecordAbove) result.to_stream = std::move(document);
   }
   result.failed = diagnostics.has_errors();
   result.messages = diagnostics.render(settings.color);
@@ -336,7 +345,13 @@ int run_annotate(const Argv& argv) {
       std::fputs(result.messages.c_str(), stderr);
     }
     if (result.written) {
-      output.write(result.output);
+      if (result.to_stream) {
+        write_document_json(*result.to_stream, settings.json, [&](std::string_view chunk) { output.write(chunk); });
+        output.write("\n");
+        result.to_stream.reset();
+      } else {
+        output.write(result.output);
+      }
       ++documents;
       bytes += result.bytes;
       for (const auto& [type, count] : result.counts) per_type[type] += count;

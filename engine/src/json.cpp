@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <functional>
 
 #include "bytes.hpp"
 
@@ -172,9 +173,13 @@ void write_attrs(JsonWriter& w, const Attributes& attrs) {
 
 }  // namespace
 
-std::string document_to_json(const Document& document, const JsonOptions& options) {
-  std::string out;
-  out.reserve(document.text().size() / 2 + 256);
+namespace {
+
+// Writes the record into `out`; with a `flush`, hands `out` to it whenever it holds a chunk
+// or more (and at the end) and starts again, so that a long document's output is never held
+// whole.
+void write_document(const Document& document, const JsonOptions& options, std::string& out,
+                    const std::function<void(std::string_view)>* flush, std::size_t chunk) {
   JsonWriter w(out);
   w.begin_object();
   w.key("doc").value(std::string_view(document.name()));
@@ -223,7 +228,7 @@ std::string document_to_json(const Document& document, const JsonOptions& option
   if (options.include_text) {
     for (AnnotationId id : kept) expected += store[id].span.size() + store[id].span.size() / 16;
   }
-  out.reserve(expected);
+  out.reserve(flush ? std::min(expected, 2 * chunk) : expected);
   const OffsetMap& offsets = document.offsets();
   int64_t next_id = 0;
   for (AnnotationId id : kept) {
@@ -257,11 +262,34 @@ std::string document_to_json(const Document& document, const JsonOptions& option
       write_attrs(attrs, a.attrs);
     }
     out += '}';
+    if (flush && out.size() >= chunk) {
+      (*flush)(out);
+      out.clear();
+    }
   }
   // The writer did not see the elements written by hand: close the array ourselves.
   out += ']';
   out += '}';
+  if (flush) {
+    (*flush)(out);
+    out.clear();
+  }
+}
+
+}  // namespace
+
+std::string document_to_json(const Document& document, const JsonOptions& options) {
+  std::string out;
+  out.reserve(document.text().size() / 2 + 256);
+  write_document(document, options, out, nullptr, 0);
   return out;
+}
+
+void write_document_json(const Document& document, const JsonOptions& options,
+                         const std::function<void(std::string_view)>& flush, std::size_t chunk) {
+  std::string out;
+  out.reserve(chunk);
+  write_document(document, options, out, &flush, chunk);
 }
 
 }  // namespace caucus

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <set>
 #include <string_view>
@@ -54,5 +55,11 @@ struct JsonOptions {
 // The JSON Lines record of an annotated document (one line, no trailing newline). Offsets are
 // code points into the text as read; annotations are ordered by offset, then type.
 std::string document_to_json(const Document& document, const JsonOptions& options = {});
+
+// The same record, handed to `flush` in pieces of about `chunk` bytes as it is made: for long
+// documents, whose record (several times the text) need not be held whole. The pieces
+// joined are document_to_json()'s string.
+void write_document_json(const Document& document, const JsonOptions& options,
+                         const std::function<void(std::string_view)>& flush, std::size_t chunk = std::size_t{1} << 20);
 
 }  // namespace caucus
