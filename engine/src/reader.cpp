@@ -125,7 +125,7 @@ std::optional<Document> read_document(const std::filesystem::path& path, const R
                       {name});
     return std::nullopt;
   }
-  if (!error) bytes.reserve(size);
+  if (!error) bytes.reserve(size + 1);  // + 1: room for the read that finds the end
   if (!read_all(in, bytes)) {
     diagnostics.error("D001", std::string("read error: ") + std::strerror(errno), {name});
     return std::nullopt;
@@ -137,9 +137,13 @@ bool read_all(std::istream& in, std::string& out) {
   // Whole blocks, not a character at a time through istreambuf_iterator (ten times slower).
   constexpr std::size_t kBlock = 1 << 16;
   while (in) {
+    // Within the room a caller reserved when it knew the size (so that the last read does
+    // not double a long document's buffer); a block at a time past it.
     const std::size_t before = out.size();
-    out.resize(before + kBlock);
-    in.read(out.data() + before, static_cast<std::streamsize>(kBlock));
+    const std::size_t room = out.capacity() - before;
+    const std::size_t want = room ? std::min(room, kBlock) : kBlock;
+    out.resize(before + want);
+    in.read(out.data() + before, static_cast<std::streamsize>(want));
     out.resize(before + static_cast<std::size_t>(in.gcount()));
   }
   return !in.bad();
@@ -150,7 +154,7 @@ std::optional<std::string> read_text_file(const std::string& path) {
   if (!in) return std::nullopt;
   std::string out;
   std::error_code error;
-  if (const auto size = std::filesystem::file_size(path, error); !error) out.reserve(size);
+  if (const auto size = std::filesystem::file_size(path, error); !error) out.reserve(size + 1);
   if (!read_all(in, out)) return std::nullopt;
   return out;
 }
