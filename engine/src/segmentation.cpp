@@ -11,6 +11,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "bytes.hpp"
+
 namespace caucus {
 namespace {
 
@@ -165,24 +167,25 @@ struct SentenceSplitter::Impl {
   UText* utext = nullptr;  // reused from paragraph to paragraph
   ~Impl() { utext_close(utext); }
 
-  // Fills `units` (and `byte_of` unless the text is ASCII); returns true for ASCII.
+  // Fills `units` (and `byte_of` unless the text is ASCII); returns true for ASCII. Line
+  // breaks become spaces: ICU ends a sentence at every line break (UAX #29 rule SB4), and a
+  // record breaks its lines mid-sentence.
   bool to_utf16(std::string_view text) {
-    units.resize(text.size());
-    std::size_t i = 0;
-    for (; i < text.size() && static_cast<unsigned char>(text[i]) < 0x80; ++i) units[i] = static_cast<UChar>(text[i]);
-    if (i == text.size()) return true;
-    units.resize(i);
-    byte_of.resize(i);
-    for (std::size_t k = 0; k < i; ++k) byte_of[k] = static_cast<uint32_t>(k);
+    const std::size_t ascii = bytes::ascii_prefix(text.data(), text.size());
+    units.resize(ascii);
+    for (std::size_t k = 0; k < ascii; ++k) units[k] = plain(static_cast<unsigned char>(text[k]));  // vectorised
+    if (ascii == text.size()) return true;
+    byte_of.resize(ascii);
+    for (std::size_t k = 0; k < ascii; ++k) byte_of[k] = static_cast<uint32_t>(k);
     const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
     const auto length = static_cast<int32_t>(text.size());
-    for (auto at = static_cast<int32_t>(i); at < length;) {
+    for (auto at = static_cast<int32_t>(ascii); at < length;) {
       const int32_t from = at;
       UChar32 c;
       U8_NEXT(bytes, at, length, c);
       if (c < 0) c = 0xFFFD;
       if (U_IS_BMP(c)) {
-        units.push_back(static_cast<UChar>(c));
+        units.push_back(plain(c));
         byte_of.push_back(static_cast<uint32_t>(from));
       } else {
         units.push_back(U16_LEAD(c));
@@ -194,6 +197,7 @@ struct SentenceSplitter::Impl {
     byte_of.push_back(static_cast<uint32_t>(text.size()));
     return false;
   }
+  static UChar plain(UChar32 c) { return c == '\n' || c == '\r' ? u' ' : static_cast<UChar>(c); }
 };
 
 namespace {
@@ -234,19 +238,21 @@ SentenceSplitter& SentenceSplitter::for_this_thread() {
 }
 
 void SentenceSplitter::split(std::string_view text, Span paragraph, std::vector<Span>& out, const std::vector<Span>& ignored) {
-  // ICU ends a sentence at every line break (UAX #29 rule SB4), so line breaks become spaces
-  // in a copy of the same length: the offsets stay those of the document.
-  std::string& buffer = impl_->buffer;
-  buffer.assign(text.substr(paragraph.begin, paragraph.size()));
-  for (char& c : buffer) {
-    if (c == '\n' || c == '\r') c = ' ';
+  // Page furniture inside the paragraph is blanked in a copy of the same length (so that the
+  // offsets stay those of the document); found by binary search, since a long record has
+  // thousands of furniture lines and as many paragraphs.
+  std::string_view source = text.substr(paragraph.begin, paragraph.size());
+  auto span = std::partition_point(ignored.begin(), ignored.end(), [&](Span s) { return s.end <= paragraph.begin; });
+  if (span != ignored.end() && span->begin < paragraph.end) {
+    std::string& buffer = impl_->buffer;
+    buffer.assign(source);
+    for (; span != ignored.end() && span->begin < paragraph.end; ++span) {
+      const uint32_t from = std::max(span->begin, paragraph.begin), to = std::min(span->end, paragraph.end);
+      std::fill(buffer.begin() + (from - paragraph.begin), buffer.begin() + (to - paragraph.begin), ' ');
+    }
+    source = buffer;
   }
-  for (const Span span : ignored) {
-    if (!paragraph.overlaps(span)) continue;
-    const uint32_t from = std::max(span.begin, paragraph.begin), to = std::min(span.end, paragraph.end);
-    std::fill(buffer.begin() + (from - paragraph.begin), buffer.begin() + (to - paragraph.begin), ' ');
-  }
-  const bool ascii = impl_->to_utf16(buffer);
+  const bool ascii = impl_->to_utf16(source);
   UErrorCode status = U_ZERO_ERROR;
   impl_->utext = utext_openUChars(impl_->utext, impl_->units.data(), static_cast<int64_t>(impl_->units.size()), &status);
   if (U_FAILURE(status)) {

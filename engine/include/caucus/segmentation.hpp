@@ -36,7 +36,8 @@ class SentenceSplitter {
   SentenceSplitter& operator=(const SentenceSplitter&) = delete;
 
   // Appends the sentences of `paragraph` (a span of `text`) to `out`. Text under `ignored`
-  // spans (page furniture) is read as spaces, so it does not end or start sentences.
+  // spans (page furniture) is read as spaces, so it does not end or start sentences; they
+  // must be in text order and not overlap (as find_page_furniture() gives them).
   void split(std::string_view text, Span paragraph, std::vector<Span>& out, const std::vector<Span>& ignored = {});
 
   static SentenceSplitter& for_this_thread();
