@@ -2,7 +2,6 @@
 // (the usual bit tricks for "some byte is below n" and "some byte is zero").
 #pragma once
 
-#include <cstddef>
 #include <cstdint>
 #include <cstring>
 
@@ -24,14 +23,6 @@ inline bool any_below(uint64_t word, uint8_t n) { return ((word - kOnes * n) & ~
 inline bool any_equal(uint64_t word, uint8_t c) {
   const uint64_t zero_where_c = word ^ (kOnes * c);
   return ((zero_where_c - kOnes) & ~zero_where_c & kHighs) != 0;
-}
-
-// The length of the ASCII run `p[0, n)` begins with.
-inline std::size_t ascii_prefix(const char* p, std::size_t n) {
-  std::size_t i = 0;
-  while (i + 8 <= n && (load8(p + i) & kHighs) == 0) i += 8;
-  while (i < n && static_cast<unsigned char>(p[i]) < 0x80) ++i;
-  return i;
 }
 
 }  // namespace caucus::bytes

@@ -6,12 +6,14 @@
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <cstring>
 #include <stdexcept>
 #include <string>
-
-#include "bytes.hpp"
 
 namespace caucus {
 namespace {
@@ -169,33 +171,65 @@ struct SentenceSplitter::Impl {
 
   // Fills `units` (and `byte_of` unless the text is ASCII); returns true for ASCII. Line
   // breaks become spaces: ICU ends a sentence at every line break (UAX #29 rule SB4), and a
-  // record breaks its lines mid-sentence.
+  // record breaks its lines mid-sentence. Runs of ASCII, most of any record, go 16 bytes at
+  // a time.
   bool to_utf16(std::string_view text) {
-    const std::size_t ascii = bytes::ascii_prefix(text.data(), text.size());
-    units.resize(ascii);
-    for (std::size_t k = 0; k < ascii; ++k) units[k] = plain(static_cast<unsigned char>(text[k]));  // vectorised
-    if (ascii == text.size()) return true;
-    byte_of.resize(ascii);
-    for (std::size_t k = 0; k < ascii; ++k) byte_of[k] = static_cast<uint32_t>(k);
+    const std::size_t n = text.size();
+    units.resize(n);  // UTF-16 never needs more units than UTF-8 has bytes
+    std::size_t at = ascii_run(text.data(), n, units.data());
+    if (at == n) return true;
+    byte_of.resize(n + 1);
+    for (std::size_t k = 0; k < at; ++k) byte_of[k] = static_cast<uint32_t>(k);
     const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
-    const auto length = static_cast<int32_t>(text.size());
-    for (auto at = static_cast<int32_t>(ascii); at < length;) {
-      const int32_t from = at;
+    std::size_t unit = at;
+    while (at < n) {
+      if (bytes[at] < 0x80) {
+        const std::size_t run = ascii_run(text.data() + at, n - at, units.data() + unit);  // at least 1
+        for (std::size_t k = 0; k < run; ++k) byte_of[unit + k] = static_cast<uint32_t>(at + k);
+        unit += run;
+        at += run;
+        continue;
+      }
+      const auto from = static_cast<uint32_t>(at);
+      auto next = static_cast<int32_t>(at);
       UChar32 c;
-      U8_NEXT(bytes, at, length, c);
+      U8_NEXT(bytes, next, static_cast<int32_t>(n), c);
+      at = static_cast<std::size_t>(next);
       if (c < 0) c = 0xFFFD;
       if (U_IS_BMP(c)) {
-        units.push_back(plain(c));
-        byte_of.push_back(static_cast<uint32_t>(from));
+        units[unit] = plain(c);
+        byte_of[unit++] = from;
       } else {
-        units.push_back(U16_LEAD(c));
-        units.push_back(U16_TRAIL(c));
-        byte_of.push_back(static_cast<uint32_t>(from));
-        byte_of.push_back(static_cast<uint32_t>(from));
+        units[unit] = U16_LEAD(c);
+        byte_of[unit++] = from;
+        units[unit] = U16_TRAIL(c);
+        byte_of[unit++] = from;
       }
     }
-    byte_of.push_back(static_cast<uint32_t>(text.size()));
+    units.resize(unit);
+    byte_of[unit] = static_cast<uint32_t>(n);
+    byte_of.resize(unit + 1);
     return false;
+  }
+
+  // Converts the run of ASCII bytes `text` begins with (line breaks made spaces) into `out`;
+  // returns its length.
+  static std::size_t ascii_run(const char* text, std::size_t n, UChar* out) {
+    std::size_t k = 0;
+#if defined(__SSE2__)
+    const __m128i zero = _mm_setzero_si128(), space = _mm_set1_epi8(' ');
+    const __m128i newline = _mm_set1_epi8('\n'), carriage_return = _mm_set1_epi8('\r');
+    for (; k + 16 <= n; k += 16) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + k));
+      if (_mm_movemask_epi8(v)) break;  // a byte of 0x80 or more
+      const __m128i breaks = _mm_or_si128(_mm_cmpeq_epi8(v, newline), _mm_cmpeq_epi8(v, carriage_return));
+      v = _mm_or_si128(_mm_andnot_si128(breaks, v), _mm_and_si128(breaks, space));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(out + k), _mm_unpacklo_epi8(v, zero));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(out + k + 8), _mm_unpackhi_epi8(v, zero));
+    }
+#endif
+    for (; k < n && static_cast<unsigned char>(text[k]) < 0x80; ++k) out[k] = plain(static_cast<unsigned char>(text[k]));
+    return k;
   }
   static UChar plain(UChar32 c) { return c == '\n' || c == '\r' ? u' ' : static_cast<UChar>(c); }
 };
