@@ -54,6 +54,21 @@ TEST(OffsetMap, CombiningMarksAreCodePointsOfTheirOwn) {
   EXPECT_EQ(map.code_point_count(), 10u);
 }
 
+TEST(Utf8, CountsCodePointsOfLongMixedText) {
+  // Long enough for several groups of sixteen 8-byte words, mostly continuation bytes, at
+  // every length and start so that each word position and the byte-wise tail are exercised.
+  std::string text;
+  for (int i = 0; i < 400; ++i) text += i % 5 == 0 ? "a" : i % 5 == 1 ? "\xC3\xA9" : i % 5 == 2 ? "\xE2\x82\xAC" : "\xF0\x9F\x87\xBA";
+  for (std::size_t from : {0u, 1u, 7u}) {
+    for (std::size_t length = 0; from + length <= text.size(); length += 37) {
+      const std::string_view part = std::string_view(text).substr(from, length);
+      uint32_t expected = 0;
+      for (char c : part) expected += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+      ASSERT_EQ(count_code_points(part), expected) << from << "+" << length;
+    }
+  }
+}
+
 TEST(OffsetMap, RoundTripsAcrossBlockBoundaries) {
   // Four-byte characters straddle the 256-byte checkpoints.
   std::string text;
