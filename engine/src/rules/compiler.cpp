@@ -464,7 +464,7 @@ class RuleCompiler {
     if (ok) {
       // A macro must be a pattern of its own, so that errors point at its definition.
       PatternError error;
-      if (!compile_pattern(out, true, error)) {
+      if (!compile_pattern(out, true, error, Jit::skip)) {
         const std::size_t at = origin.empty() ? 0 : origin[std::min(error.offset, origin.size() - 1)];
         diagnostics_.error("R010", "invalid pattern in macro '" + name + "': " + error.message, macro.source.at(at));
         macro.state = 3;

@@ -10,7 +10,8 @@ std::string pcre2_message(int code) {
   return length < 0 ? "unknown PCRE2 error " + std::to_string(code) : std::string(reinterpret_cast<char*>(buffer), static_cast<std::size_t>(length));
 }
 
-std::shared_ptr<const CompiledPattern> compile_pattern(const std::string& pattern, bool caseless, PatternError& error) {
+std::shared_ptr<const CompiledPattern> compile_pattern(const std::string& pattern, bool caseless, PatternError& error,
+                                                       Jit jit) {
   uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES;
   if (caseless) options |= PCRE2_CASELESS;
   int code = 0;
@@ -24,7 +25,7 @@ std::shared_ptr<const CompiledPattern> compile_pattern(const std::string& patter
   auto result = std::make_shared<CompiledPattern>();
   result->code = compiled;
   // Without JIT support (some platforms) pcre2_match falls back to the interpreter: same results.
-  pcre2_jit_compile(compiled, PCRE2_JIT_COMPLETE);
+  if (jit == Jit::compile) pcre2_jit_compile(compiled, PCRE2_JIT_COMPLETE);
   uint32_t name_count = 0, entry_size = 0;
   PCRE2_SPTR table = nullptr;
   pcre2_pattern_info(compiled, PCRE2_INFO_NAMECOUNT, &name_count);

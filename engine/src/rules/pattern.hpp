@@ -27,8 +27,11 @@ struct PatternError {
 };
 
 // Compiles with UTF, Unicode properties and duplicate names on; `caseless` unless the rule is
-// case-sensitive. Returns nullptr and fills `error` on failure.
-std::shared_ptr<const CompiledPattern> compile_pattern(const std::string& pattern, bool caseless, PatternError& error);
+// case-sensitive. Returns nullptr and fills `error` on failure. With Jit::skip the pattern is
+// only checked (a macro's): JIT compiling is most of the cost of compiling.
+enum class Jit { compile, skip };
+std::shared_ptr<const CompiledPattern> compile_pattern(const std::string& pattern, bool caseless, PatternError& error,
+                                                       Jit jit = Jit::compile);
 
 // Per-thread match data, match context and JIT stack, sized for the largest pattern seen.
 class MatchScratch {
