@@ -363,7 +363,7 @@ TEST(PrefilterEquivalence, ShippedPipelineRulesGiveTheSameAnnotationsOnTheCorpus
       for (const auto& rule : rules->rules) anchored += rule.name_list >= 0 ? 1 : 0;
     }
   }
-  EXPECT_GE(anchored, 4u);  // the three actor rules and the named instruments
+  EXPECT_GE(anchored, 5u);  // the three actor rules, the named instruments, the self-mentions
   EXPECT_GT(rule_sets, 0u);
   EXPECT_GT(annotations, 1000u);
 }
@@ -467,6 +467,61 @@ INSTANTIATE_TEST_SUITE_P(
                       Anchoring{"(?<a>(?:name)){,2}", false}, Anchoring{"(?x)(?:name) # (", false},
                       Anchoring{"(*UTF)(?:name)", false}, Anchoring{"(?|(?:name))", false},
                       Anchoring{"(?=x)(?:name)", true}, Anchoring{"(?:name) x)", false}));
+
+// --- Word-list rules: tried only where one of their phrases begins -------------------------
+
+TEST(LeadingPhrases, ExpandsClassesGroupsAndSpacesOfAWordList) {
+  const std::string pattern =
+      R"((?<![\w\-])(?<form>I(?<!annex\sI)\s*|[Ww]e|[Mm]y\s+(?:delegation|country)|The\sGovernment)(?![\w\-]))";
+  const auto phrases = leading_phrases(pattern);
+  ASSERT_TRUE(phrases);
+  EXPECT_EQ(*phrases, (Words{"I", "My country", "My delegation", "The Government", "We", "my country", "my delegation", "we"}));
+}
+
+TEST(LeadingPhrases, OtherPatternsAreNotWordLists) {
+  const std::string start = R"((?<![\w\-]))", end = R"((?![\w\-]))";
+  for (const std::string body : {R"((?:we|a.))", R"((?:we|\w+))", R"((?:we|[a-z]e))", R"((?:we|us)?)", R"((?:we|(?:x)?y))",
+                                 R"((?:\s*we))", R"((?:we\s*x))", R"((?:we|\bus))", R"((?:we|))", R"((?:-we))", R"((?i:we))",
+                                 R"((?:we){2})", R"((?:w+e))", R"((?:we|[^x]e))"}) {
+    EXPECT_FALSE(leading_phrases(start + body + end)) << body;
+  }
+  EXPECT_FALSE(leading_phrases("(?:we|us)" + end)) << "no word-start guard";
+  EXPECT_FALSE(leading_phrases(start + "(?:we|us)")) << "no word-end guard";
+  EXPECT_FALSE(leading_phrases(start + "(?:we|us)" + end + "|they")) << "an alternative outside the group";
+  EXPECT_FALSE(leading_phrases(start + "(?:we|us)" + end, 1)) << "more phrases than the limit";
+  EXPECT_TRUE(leading_phrases(start + "(?:we|us)" + end + R"(\s+said)"));
+}
+
+// A word-list rule is tried at its phrases' starts only, and finds what a plain search finds:
+// case, line breaks inside phrases, phrases inside longer words, the lookbehind that narrows.
+TEST(LeadingPhrases, WordListRulesFindTheSameWithTheFinder) {
+  Diagnostics diagnostics;
+  auto rules = compile_rule_text(
+      R"([types.m]
+roles = []
+attributes = ["form"]
+[[rule]]
+id = "m"
+type = "m"
+scope = "document"
+case_sensitive = true
+pattern = '''(?<![\w\-])(?<form>I(?<!annex I)\s*|[Ww]e|[Mm]y (?:delegation|country)|[Tt]he Government)(?![\w\-])'''
+[[rule.example]]
+text = "We agree."
+)",
+      "m.toml", ".", diagnostics);
+  ASSERT_TRUE(rules) << diagnostics.render();
+  ASSERT_EQ(rules->rules.front().name_list, 0);
+  EXPECT_NE(rules->dump().find("tried at: the starts of its phrases"), std::string::npos);
+  const std::string text =
+      "I think we agree. My\ndelegation and the Government, as annex I says; WE, Wedding, my countryside, "
+      "my country-wide, I-beam, Ireland. We? I";
+  Document with("d", text), without("d", text);
+  apply_rules(*rules, with, {.use_prefilter = true});
+  apply_rules(*rules, without, {.use_prefilter = false});
+  EXPECT_EQ(describe_all(with), describe_all(without));
+  EXPECT_EQ(with.annotations().count("m"), 6u);  // I, we, My delegation, the Government, We, I
+}
 
 // The first six bytes at each start of names of list `list`.
 std::vector<std::string> starts(const NameStarts& finder, std::string_view text, std::size_t list = 0) {

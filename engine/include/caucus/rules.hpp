@@ -91,8 +91,9 @@ struct Rule {
   std::string description;
   SourceLocation where;
   std::shared_ptr<const CompiledPattern> compiled;
-  // When every match begins with a lexicon name: which list of RuleSet::name_starts() holds
-  // the names, so that the rule is tried only where one may begin (with the prefilter on).
+  // When every match begins with a lexicon name, or with one of the phrases of a word-list
+  // pattern (see leading_phrases()): which list of RuleSet::name_starts() holds them, so that
+  // the rule is tried only where one may begin (with the prefilter on).
   int name_list = -1;
 };
 
@@ -131,10 +132,11 @@ class RuleSet {
   std::vector<std::string> required_types() const;
   const Rule* find(std::string_view id) const;
   const Prefilter& prefilter() const { return *prefilter_; }
-  // The lexicon elements rules begin with ("{lexicon:states}", "{lexicon:states.demonyms}"):
-  // the lists of name_starts(), in order.
+  // What rules begin with ("{lexicon:states} names", "its phrases (I, We, ...)"): the lists of
+  // name_starts(), in order.
   std::vector<std::string> name_lists;
-  // Where the names of the lexicons that rules begin with may begin; nullptr if no rule does.
+  // Where the names of the lexicons (or the phrases) that rules begin with may begin; nullptr
+  // if no rule begins with one.
   const NameStarts* name_starts() const { return name_starts_.get(); }
 
   // The compiled form in a stable text form (for `caucus rules dump` and compiler tests).

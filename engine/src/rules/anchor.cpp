@@ -1,6 +1,8 @@
 #include "anchor.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <string>
 
 namespace caucus {
@@ -105,7 +107,129 @@ int groups_opened_before(std::string_view p, std::size_t at) {
   return i == at ? open : -1;
 }
 
+// The length of a group header at `i` ("(?:", "(?<name>", "(?P<name>", "(?'name'", "("), 0 if
+// the group there is of another kind (lookaround, options, atomic, ...).
+std::size_t group_header(std::string_view p, std::size_t i) {
+  const std::string_view rest = p.substr(i);
+  if (rest.starts_with("(?:")) return 3;
+  if (rest.starts_with("(?<=") || rest.starts_with("(?<!")) return 0;
+  if (rest.starts_with("(?<") || rest.starts_with("(?P<") || rest.starts_with("(?'")) {
+    const char close = rest[2] == '\'' ? '\'' : '>';
+    const auto end = rest.find(close, 3);
+    return end == std::string_view::npos ? 0 : end + 1;
+  }
+  if (rest.starts_with("(") && !rest.starts_with("(?") && !rest.starts_with("(*")) return 1;
+  return 0;
+}
+
+bool quantifier_at(std::string_view p, std::size_t i) {
+  return i < p.size() && (p[i] == '?' || p[i] == '*' || p[i] == '+' || p[i] == '{');
+}
+
+// Reads alternatives of literal phrases (see leading_phrases()); fails on anything else.
+class PhraseReader {
+ public:
+  PhraseReader(std::string_view p, std::size_t limit) : p_(p), limit_(limit) {}
+
+  // Alternatives from `i` up to a ')' (left unread) or the end.
+  std::optional<std::vector<std::string>> alternation(std::size_t& i) {
+    std::vector<std::string> out;
+    while (true) {
+      auto phrases = sequence(i);
+      if (!phrases) return std::nullopt;
+      out.insert(out.end(), phrases->begin(), phrases->end());
+      if (out.size() > limit_) return std::nullopt;
+      if (i >= p_.size() || p_[i] != '|') return out;
+      ++i;
+    }
+  }
+
+ private:
+  // One alternative, up to a '|' or ')' (left unread) or the end.
+  std::optional<std::vector<std::string>> sequence(std::size_t& i) {
+    std::vector<std::string> out{""};
+    auto append = [&](const std::vector<std::string>& choices) {
+      std::vector<std::string> next;
+      for (const auto& head : out) {
+        for (const auto& tail : choices) next.push_back(head + tail);
+      }
+      out = std::move(next);
+      return out.size() <= limit_;
+    };
+    while (i < p_.size() && p_[i] != '|' && p_[i] != ')') {
+      const std::string_view rest = p_.substr(i);
+      if (rest.starts_with("(?=") || rest.starts_with("(?!") || rest.starts_with("(?<=") || rest.starts_with("(?<!")) {
+        i = group_end(p_, i);  // zero-width: only narrows the phrase's matches
+        if (quantifier_at(p_, i)) return std::nullopt;
+      } else if (const std::size_t header = group_header(p_, i); header != 0) {
+        std::size_t inner = i + header;
+        auto choices = alternation(inner);
+        if (!choices || inner >= p_.size() || p_[inner] != ')') return std::nullopt;
+        i = inner + 1;
+        if (quantifier_at(p_, i) || !append(*choices)) return std::nullopt;
+      } else if (rest.starts_with("\\s")) {
+        i += 2;
+        if (i < p_.size() && (p_[i] == '*' || p_[i] == '?')) {
+          // Optional white space only at the end of the phrase, where it cannot change where
+          // the phrase begins.
+          ++i;
+          if (i < p_.size() && p_[i] != '|' && p_[i] != ')') return std::nullopt;
+          continue;
+        }
+        if (i < p_.size() && p_[i] == '+') ++i;
+        if (quantifier_at(p_, i) || !append({" "})) return std::nullopt;
+      } else if (rest[0] == '\\') {
+        // An escaped punctuation mark is itself; \d, \w, \b and the like are not literals.
+        if (rest.size() < 2 || std::isalnum(static_cast<unsigned char>(rest[1]))) return std::nullopt;
+        i += 2;
+        if (quantifier_at(p_, i) || !append({std::string(1, rest[1])})) return std::nullopt;
+      } else if (rest[0] == '[') {
+        const std::size_t end = class_end(p_, i);
+        std::vector<std::string> choices;
+        for (std::size_t k = i + 1; k + 1 < end; ++k) {
+          const char c = p_[k];
+          if (c == '^' || c == '-' || c == '\\' || c == '[' || static_cast<unsigned char>(c) >= 0x80) return std::nullopt;
+          choices.emplace_back(1, c);
+        }
+        i = end;
+        if (choices.empty() || quantifier_at(p_, i) || !append(choices)) return std::nullopt;
+      } else if (std::isalnum(static_cast<unsigned char>(rest[0])) || std::strchr(" ',&", rest[0]) ||
+                 static_cast<unsigned char>(rest[0]) >= 0x80) {
+        ++i;
+        if (quantifier_at(p_, i) || !append({std::string(1, rest[0] == ' ' ? ' ' : rest[0])})) return std::nullopt;
+      } else {
+        return std::nullopt;  // ., ^, $, (?i), a quantifier, ...
+      }
+    }
+    return out;
+  }
+
+  std::string_view p_;
+  std::size_t limit_;
+};
+
 }  // namespace
+
+std::optional<std::vector<std::string>> leading_phrases(std::string_view p, std::size_t limit) {
+  constexpr std::string_view kWordStart = "(?<![\\w\\-])", kWordEnd = "(?![\\w\\-])";
+  if (!p.starts_with(kWordStart) || unreadable(p)) return std::nullopt;
+  const std::size_t group = kWordStart.size();
+  const std::size_t header = group < p.size() ? group_header(p, group) : 0;
+  if (header == 0) return std::nullopt;
+  const std::size_t end = group_end(p, group);
+  if (!every_match_begins_with(p, group, end - group) || !p.substr(end).starts_with(kWordEnd)) return std::nullopt;
+  std::size_t i = group + header;
+  auto phrases = PhraseReader(p, limit).alternation(i);
+  if (!phrases || i + 1 != end) return std::nullopt;
+  for (auto& phrase : *phrases) {
+    while (!phrase.empty() && phrase.back() == ' ') phrase.pop_back();
+    // The finder looks at word starts only: a phrase must begin with a letter or digit.
+    if (phrase.empty() || !std::isalnum(static_cast<unsigned char>(phrase[0]))) return std::nullopt;
+  }
+  std::sort(phrases->begin(), phrases->end());
+  phrases->erase(std::unique(phrases->begin(), phrases->end()), phrases->end());
+  return phrases;
+}
 
 bool every_match_begins_with(std::string_view p, std::size_t at, std::size_t length) {
   if (at + length > p.size() || unreadable(p)) return false;

@@ -3,7 +3,10 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace caucus {
 
@@ -13,5 +16,13 @@ namespace caucus {
 // that lets it or such a group be skipped. False for patterns with \G (anchored at the search
 // start, which moves).
 bool every_match_begins_with(std::string_view pattern, std::size_t at, std::size_t length);
+
+// The phrases of a word-list pattern: "(?<![\w\-])", then one group whose alternatives are
+// literal phrases, then "(?![\w\-])" and anything. A phrase may hold small classes ("[Ww]e"),
+// groups of alternatives ("my\s+(?:country|delegation)"), \s or \s+ (read as one space), a
+// trailing \s*, and lookarounds (which only narrow its matches). Every match then begins with
+// one of the phrases as a whole word, so the rule need be tried only where one begins (see
+// NameStarts). nullopt for any other pattern, or for more than `limit` phrases.
+std::optional<std::vector<std::string>> leading_phrases(std::string_view pattern, std::size_t limit = 256);
 
 }  // namespace caucus

@@ -131,9 +131,9 @@ class RuleCompiler {
     set->prefilter_ = std::make_unique<Prefilter>(triggers);
     if (!name_lists_.empty()) {
       std::vector<std::vector<std::string>> lists;
-      for (const auto& [lexicon, field] : name_lists_) {
-        lists.push_back(lexicon->pattern_names(field));
-        set->name_lists.push_back("{lexicon:" + lexicon->name() + (field == "names" ? "" : "." + field) + "}");
+      for (const auto& list : name_lists_) {
+        lists.push_back(list.lexicon ? list.lexicon->pattern_names(list.field) : list.phrases);
+        set->name_lists.push_back(list.label);
       }
       set->name_starts_ = std::make_unique<NameStarts>(lists);
     }
@@ -569,23 +569,43 @@ class RuleCompiler {
     return "(?<![\\w\\-])" + lexicon.pattern(field) + "(?![\\w\\-])";
   }
 
-  // The index (in name_lists_) of the lexicon field every match of `pattern` begins with, or -1.
+  // The index (in name_lists_) of the list of names every match of `pattern` begins with, or
+  // -1: a lexicon field's names, or the phrases of a word-list pattern.
   int name_list(const std::string& pattern, const RuleSet& set) {
     for (const auto& [name, lexicon] : set.lexicons) {
       for (const auto& field : lexicon->built_fields()) {
         const std::string element = lexicon_element(*lexicon, field);
         const auto at = pattern.find(element);
         if (at == std::string::npos || !every_match_begins_with(pattern, at, element.size())) continue;
-        const std::pair<const Lexicon*, std::string> list{lexicon.get(), field};
-        auto it = std::find(name_lists_.begin(), name_lists_.end(), list);
-        if (it == name_lists_.end()) {
-          if (name_lists_.size() == NameStarts::kMaxLists) return -1;
-          it = name_lists_.insert(it, list);
-        }
-        return static_cast<int>(it - name_lists_.begin());
+        return list_index([&](const NameList& list) { return list.lexicon == lexicon.get() && list.field == field; },
+                          [&] {
+                            return NameList{lexicon.get(), field, {},
+                                            "{lexicon:" + lexicon->name() + (field == "names" ? "" : "." + field) + "} names"};
+                          });
       }
     }
+    if (auto phrases = leading_phrases(pattern)) {
+      return list_index([&](const NameList& list) { return !list.lexicon && list.phrases == *phrases; },
+                        [&] {
+                          std::string label = "its phrases (";
+                          for (std::size_t k = 0; k < phrases->size() && k < 6; ++k) label += (k ? ", " : "") + (*phrases)[k];
+                          label += phrases->size() > 6 ? ", ... " + std::to_string(phrases->size()) + " in all)" : ")";
+                          return NameList{nullptr, "", *phrases, label};
+                        });
+    }
     return -1;
+  }
+
+  // The index of the list `same` accepts, made by `make` if there is none yet; -1 when there
+  // is no room for one more.
+  template <typename Same, typename Make>
+  int list_index(Same same, Make make) {
+    auto it = std::find_if(name_lists_.begin(), name_lists_.end(), same);
+    if (it == name_lists_.end()) {
+      if (name_lists_.size() == NameStarts::kMaxLists) return -1;
+      it = name_lists_.insert(it, make());
+    }
+    return static_cast<int>(it - name_lists_.begin());
   }
 
   // The pattern with each large lexicon's alternation replaced by "." (any character): large
@@ -721,7 +741,15 @@ class RuleCompiler {
   std::vector<std::unique_ptr<std::string>> files_;  // texts that PatternSources point into
   std::vector<std::size_t>* current_masks_ = nullptr;  // the masks of the rule being expanded
   // The lexicon fields rules begin with: the lists of the rule set's NameStarts.
-  std::vector<std::pair<const Lexicon*, std::string>> name_lists_;
+  // The lists of names rules begin with, for the set's NameStarts: a lexicon field's names, or
+  // a word-list pattern's phrases; `label` says which in `caucus rules dump`.
+  struct NameList {
+    const Lexicon* lexicon = nullptr;
+    std::string field;
+    std::vector<std::string> phrases;
+    std::string label;
+  };
+  std::vector<NameList> name_lists_;
 };
 
 std::shared_ptr<const RuleSet> compile_rule_text(const std::string& text, const std::string& path,

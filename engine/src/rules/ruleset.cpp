@@ -180,7 +180,7 @@ std::string RuleSet::dump() const {
     out += "    triggers: " + (rule.triggers.empty() ? std::string(none) : join(rule.triggers)) +
            (rule.triggers_declared ? " (declared)" : rule.triggers.empty() ? "" : " (extracted)") + "\n";
     if (rule.name_list >= 0) {
-      out += "    tried at: the starts of " + name_lists.at(static_cast<std::size_t>(rule.name_list)) + " names\n";
+      out += "    tried at: the starts of " + name_lists.at(static_cast<std::size_t>(rule.name_list)) + "\n";
     }
     std::size_t positive = 0;
     for (const auto& e : rule.examples) positive += e.should_match;
