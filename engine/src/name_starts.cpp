@@ -120,25 +120,29 @@ NameStarts::NameStarts(const std::vector<std::vector<std::string>>& lists) : lis
   for (int c = 0; c < 256; ++c) {
     const bool plain = c < 0x80 && !ascii_space(static_cast<unsigned char>(c));
     ascii_class_[c] = plain ? class_[(c >= 'A' && c <= 'Z') ? c + 32 : c] : kSlow;
-    three_class_[c] = c < 0x80 && !plain ? class_[' '] : ascii_class_[c];
+    gram_class_[c] = c < 0x80 && !plain ? class_[' '] : ascii_class_[c];
   }
+  // The quick test: the first four symbols of every name (all continuations of a shorter one).
+  // Text windows with a run of white space (two bytes, one symbol) are not tested but walked.
   const std::size_t k = classes_;
-  three_.assign((k * k * k + 63) / 64, 0);
-  auto set = [&](std::size_t a, std::size_t b, std::size_t c) {
-    const std::size_t bit = (a * k + b) * k + c;
-    three_[bit / 64] |= uint64_t{1} << (bit % 64);
-  };
+  grams_.assign((k * k * k * k + 63) / 64, 0);
   for (const auto& symbols : spelled) {
     if (symbols.empty()) continue;
-    const std::size_t a = class_[symbols[0]];
-    // A name of one or two symbols begins every window that begins with them.
-    const std::size_t b_first = symbols.size() >= 2 ? class_[symbols[1]] : 0, b_last = symbols.size() >= 2 ? b_first + 1 : k;
-    for (std::size_t b = b_first; b < b_last; ++b) {
-      const std::size_t c_first = symbols.size() >= 3 ? class_[symbols[2]] : 0, c_last = symbols.size() >= 3 ? c_first + 1 : k;
-      for (std::size_t c = c_first; c < c_last; ++c) set(a, b, c);
+    std::size_t first[kGram], last[kGram];
+    for (std::size_t g = 0; g < kGram; ++g) {
+      first[g] = g < symbols.size() ? class_[symbols[g]] : 0;
+      last[g] = g < symbols.size() ? first[g] + 1 : k;
     }
-    // "a  b": a run of white space is one symbol, but two bytes here.
-    if (symbols.size() >= 2 && symbols[1] == ' ') set(a, class_[' '], class_[' ']);
+    for (std::size_t a = first[0]; a < last[0]; ++a) {
+      for (std::size_t b = first[1]; b < last[1]; ++b) {
+        for (std::size_t c = first[2]; c < last[2]; ++c) {
+          for (std::size_t d = first[3]; d < last[3]; ++d) {
+            const std::size_t bit = ((a * k + b) * k + c) * k + d;
+            grams_[bit / 64] |= uint64_t{1} << (bit % 64);
+          }
+        }
+      }
+    }
   }
   // The number of nodes (distinct prefixes), so that the table is allocated once.
   std::vector<const std::vector<unsigned char>*> sorted;
@@ -202,11 +206,14 @@ uint32_t NameStarts::names_at(const unsigned char* text, std::size_t at, std::si
 }
 
 bool NameStarts::may_begin(const unsigned char* text, std::size_t at, std::size_t size) const {
-  if (at + 3 > size) return true;
-  const uint8_t a = three_class_[text[at]], b = three_class_[text[at + 1]], c = three_class_[text[at + 2]];
-  if (a == kSlow || b == kSlow || c == kSlow) return true;
-  const std::size_t bit = (static_cast<std::size_t>(a) * classes_ + b) * classes_ + c;
-  return (three_[bit / 64] >> (bit % 64)) & 1;
+  if (at + kGram > size) return true;
+  const uint8_t a = gram_class_[text[at]], b = gram_class_[text[at + 1]], c = gram_class_[text[at + 2]],
+                d = gram_class_[text[at + 3]];
+  if (a == kSlow || b == kSlow || c == kSlow || d == kSlow) return true;
+  const uint8_t space = class_[' '];
+  if ((b == space && c == space) || (c == space && d == space)) return true;  // a run of white space
+  const std::size_t bit = ((static_cast<std::size_t>(a) * classes_ + b) * classes_ + c) * classes_ + d;
+  return (grams_[bit / 64] >> (bit % 64)) & 1;
 }
 
 void NameStarts::find(std::string_view text, std::vector<std::vector<uint32_t>>& out) const {

@@ -43,11 +43,12 @@ class NameStarts {
   std::vector<uint32_t> next_;
   std::vector<uint32_t> ends_;
   std::size_t list_count_ = 0;
-  // A quick test before the walk: the classes of the first three symbols (ASCII white space
-  // counted as one space each) must begin some name. Bit (a * classes + b) * classes + c;
-  // shorter names set every bit they begin.
-  std::array<uint8_t, 256> three_class_{};  // text byte -> class for the test; kSlow: walk
-  std::vector<uint64_t> three_;
+  // A quick test before the walk: the classes of the first four symbols (ASCII white space
+  // counted as one space each) must begin some name. Bit ((a * classes + b) * classes + c) *
+  // classes + d; shorter names set every bit they begin.
+  static constexpr std::size_t kGram = 4;
+  std::array<uint8_t, 256> gram_class_{};  // text byte -> class for the test; kSlow: walk
+  std::vector<uint64_t> grams_;
   bool may_begin(const unsigned char* text, std::size_t at, std::size_t size) const;
 };
 
