@@ -1,0 +1,35 @@
+#!/usr/bin/env python3
+"""`caucus bench` reports every stage the issue names, with figures that add up.
+
+Runs a small bench (1 MB, best of 2, JSON and the rule list on) and checks the report: the
+reading, every step of the default pipeline, the JSON output, the alignment graph, the whole
+pipeline and the ICU floor each have a positive time and MB/s; the whole pipeline is at least
+the sum of its steps; the slowest rules are listed; peak memory is given. No timing
+thresholds: only the shape and consistency of the report.
+"""
+import re
+import subprocess
+import sys
+
+caucus, corpus = sys.argv[1], sys.argv[2]
+out = subprocess.run([caucus, "bench", "--size", "1", "--repeat", "2", "--json", "--rules", "3", corpus],
+                     capture_output=True, text=True, check=True).stdout
+lines = {}
+for line in out.splitlines():
+    m = re.match(r"^(\S.*?)\s+(\d+\.\d+)\s+(\d+\.\d+)", line)
+    if m:
+        lines[m.group(1)] = (float(m.group(2)), float(m.group(3)))
+steps = ["segmenter", "actors", "speakers", "speeches", "alignments", "relations", "citation_rules", "citations",
+         "statements", "agents"]
+for stage in ["reading (files, UTF-8)", *steps, "(json output)", "(alignment graph)", "whole pipeline with JSON",
+              "ICU sentences alone"]:
+    assert stage in lines, f"no line for {stage!r} in:\n{out}"
+    seconds, mb_per_s = lines[stage]
+    assert seconds >= 0 and mb_per_s > 0, f"{stage}: {lines[stage]}"
+whole = lines["whole pipeline with JSON"][0]
+assert whole >= 0.99 * (sum(lines[s][0] for s in steps) + lines["(json output)"][0]), out
+assert "best of 2 runs" in out, out
+assert re.search(r"^load and compile the pipeline: \d+\.\d ms$", out, re.M), out
+assert re.search(r"^peak memory: \d+\.\d MB$", out, re.M), out
+assert len(re.findall(r"^\s+\d+\.\d+ s\s+\d+\.\d+ MB/s\s+\S+: \S+", out, re.M)) == 3, out
+print("bench report checked")
