@@ -4,16 +4,12 @@
 // a small window until those before them are written, so memory does not grow with the corpus.
 #include <unistd.h>
 
-#include <atomic>
 #include <chrono>
-#include <condition_variable>
-#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <map>
-#include <mutex>
 #include <optional>
-#include <thread>
+#include <set>
 
 #include "caucus/json.hpp"
 #include "caucus/json_value.hpp"
@@ -21,14 +17,12 @@
 #include "caucus/summary.hpp"
 #include "commands.hpp"
 #include "common.hpp"
+#include "corpus_run.hpp"
 
 namespace caucus::cli {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-std::atomic<bool> g_interrupted{false};
-extern "C" void on_interrupt(int) { g_interrupted = true; }
 
 const CommandSpec& spec() {
   static const CommandSpec spec{
@@ -58,7 +52,6 @@ const CommandSpec& spec() {
 
 // One document to annotate: a path, or a name and a text read from standard input.
 struct Item {
-  std::size_t seq = 0;
   std::string name;
   std::optional<std::string> bytes;  // set for standard input
   std::size_t line = 0;              // JSON Lines line number, for messages
@@ -66,19 +59,16 @@ struct Item {
 };
 
 // Hands out the documents in order. Standard input is read here, one record at a time, so that
-// reading stays sequential while annotation runs in parallel.
+// reading stays sequential while annotation runs in parallel (run_in_order() calls next() from
+// one thread at a time).
 class Source {
  public:
   explicit Source(std::vector<std::string> inputs) : inputs_(std::move(inputs)) {}
 
   bool next(Item& item) {
-    std::lock_guard lock(mutex_);
     while (true) {
       if (reading_stdin_) {
-        if (read_stdin_record(item)) {
-          item.seq = seq_++;
-          return true;
-        }
+        if (read_stdin_record(item)) return true;
         reading_stdin_ = false;
       }
       if (next_input_ >= inputs_.size()) return false;
@@ -88,7 +78,7 @@ class Source {
         stdin_first_ = true;
         continue;
       }
-      item = Item{seq_++, input, std::nullopt, 0, ""};
+      item = Item{input, std::nullopt, 0, ""};
       return true;
     }
   }
@@ -104,7 +94,7 @@ class Source {
       if (std::cin.peek() != '{') {
         std::string bytes;
         read_all(std::cin, bytes);
-        item = Item{0, "<stdin>", std::move(bytes), 0, ""};
+        item = Item{"<stdin>", std::move(bytes), 0, ""};
         stdin_plain_done_ = true;
         return true;
       }
@@ -116,7 +106,7 @@ class Source {
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
       std::string error;
       auto record = parse_json(line, error);
-      item = Item{0, "", std::string(), line_, ""};
+      item = Item{"", std::string(), line_, ""};
       if (!record || !(*record)["text"].is_string()) {
         item.name = "<stdin>:" + std::to_string(line_);
         item.error = record ? "a record needs \"text\" (and \"doc\")" : "bad JSON: " + error;
@@ -132,10 +122,8 @@ class Source {
     return false;
   }
 
-  std::mutex mutex_;
   std::vector<std::string> inputs_;
   std::size_t next_input_ = 0;
-  std::size_t seq_ = 0;
   bool reading_stdin_ = false, stdin_first_ = false, stdin_plain_done_ = false;
   std::size_t line_ = 0;
 };
@@ -192,35 +180,6 @@ Result annotate_one(const Item& item, const Pipeline& pipeline, const Settings& 
   return result;
 }
 
-class Progress {
- public:
-  Progress(bool enabled, std::size_t total) : enabled_(enabled), total_(total), started_(Clock::now()) {}
-  void update(std::size_t done, uint64_t bytes, bool final = false) {
-    if (!enabled_) return;
-    const auto now = Clock::now();
-    if (!final && now - last_ < std::chrono::milliseconds(200)) return;
-    last_ = now;
-    const double seconds = std::chrono::duration<double>(now - started_).count();
-    const double mb_per_s = seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0;
-    std::string line = "\r\033[K" + std::to_string(done);
-    if (total_) line += "/" + std::to_string(total_);
-    char rest[96];
-    std::snprintf(rest, sizeof rest, " documents  %.1f MB  %.1f MB/s", static_cast<double>(bytes) / 1e6, mb_per_s);
-    line += rest;
-    if (total_ && done > 0 && done < total_) {
-      std::snprintf(rest, sizeof rest, "  %.0f s left", seconds / static_cast<double>(done) * static_cast<double>(total_ - done));
-      line += rest;
-    }
-    std::fputs(line.c_str(), stderr);
-    if (final) std::fputs("\r\033[K", stderr);
-  }
-
- private:
-  bool enabled_;
-  std::size_t total_;
-  Clock::time_point started_, last_;
-};
-
 }  // namespace
 
 int run_annotate(const Argv& argv) {
@@ -228,16 +187,7 @@ int run_annotate(const Argv& argv) {
   auto args = parse_command(spec(), argv, exit);
   if (!args) return exit;
   // From here on an interrupt ends the run cleanly: no output file is left half-written.
-  g_interrupted = false;
-  auto previous_handler = std::signal(SIGINT, on_interrupt);
-  std::signal(SIGTERM, on_interrupt);
-  struct RestoreSignals {
-    decltype(previous_handler) handler;
-    ~RestoreSignals() {
-      std::signal(SIGINT, handler);
-      std::signal(SIGTERM, SIG_DFL);
-    }
-  } restore{previous_handler};
+  InterruptGuard interrupts;
   if (args->positional().empty()) {
     std::fprintf(stderr, "caucus annotate: no INPUT given (see 'caucus annotate --help')\n");
     return kExitUsage;
@@ -263,18 +213,9 @@ int run_annotate(const Argv& argv) {
   settings.json.types = split_commas(args->get("types"));
   settings.json.include_text = !args->has("no-text");
   settings.color = stderr_is_terminal();
-  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
-  if (args->has("jobs")) {
-    try {
-      jobs = static_cast<unsigned>(std::stoul(args->get("jobs")));
-    } catch (const std::exception&) {
-      jobs = 0;
-    }
-    if (jobs == 0 || jobs > 256) {
-      std::fprintf(stderr, "caucus annotate: --jobs takes a number from 1 to 256\n");
-      return kExitUsage;
-    }
-  }
+  const auto jobs_given = jobs_option("annotate", args->has("jobs"), args->get("jobs"));
+  if (!jobs_given) return kExitUsage;
+  const unsigned jobs = *jobs_given;
 
   AnnotatorRegistry registry;
   register_builtin_annotators(registry);
@@ -293,77 +234,36 @@ int run_annotate(const Argv& argv) {
   }
 
   // Workers annotate; this thread writes results in input order.
-  std::mutex mutex;
-  std::condition_variable ready, room;
-  std::map<std::size_t, Result> finished;
-  std::size_t next_to_write = 0;
-  bool sources_done = false;
-  std::size_t active = jobs;
-  const std::size_t window = 4 * static_cast<std::size_t>(jobs);
-  std::vector<std::thread> workers;
-  for (unsigned w = 0; w < jobs; ++w) {
-    workers.emplace_back([&] {
-      Item item;
-      while (!g_interrupted) {
-        {
-          // Do not run ahead of the writer: at most `window` documents wait in memory.
-          std::unique_lock lock(mutex);
-          room.wait(lock, [&] { return g_interrupted || finished.size() < window; });
-        }
-        if (g_interrupted || !source.next(item)) break;
-        Result result = annotate_one(item, *pipeline, settings);
-        std::lock_guard lock(mutex);
-        finished.emplace(item.seq, std::move(result));
-        ready.notify_all();
-      }
-      std::lock_guard lock(mutex);
-      if (--active == 0) sources_done = true;
-      ready.notify_all();
-    });
-  }
-
   const auto started = Clock::now();
   Progress progress(!args->has("quiet") && stderr_is_terminal(), source.files());
   std::size_t documents = 0, failed = input_problems.error_count();
   uint64_t bytes = 0;
   std::map<std::string, std::size_t> per_type;
-  while (true) {
-    std::unique_lock lock(mutex);
-    ready.wait_for(lock, std::chrono::milliseconds(200), [&] { return finished.count(next_to_write) || sources_done; });
-    if (!finished.count(next_to_write)) {
-      if (sources_done) break;
-      lock.unlock();
-      progress.update(documents, bytes);
-      continue;
-    }
-    Result result = std::move(finished.at(next_to_write));
-    finished.erase(next_to_write++);
-    room.notify_all();
-    lock.unlock();
-    if (!result.messages.empty()) {
-      progress.update(documents, bytes, true);
-      std::fputs(result.messages.c_str(), stderr);
-    }
-    if (result.written) {
-      if (result.to_stream) {
-        write_document_json(*result.to_stream, settings.json, [&](std::string_view chunk) { output.write(chunk); });
-        output.write("\n");
-        result.to_stream.reset();
-      } else {
-        output.write(result.output);
-      }
-      ++documents;
-      bytes += result.bytes;
-      for (const auto& [type, count] : result.counts) per_type[type] += count;
-    }
-    if (result.failed) ++failed;
-    progress.update(documents, bytes);
-    if (!output.ok()) {
-      g_interrupted = true;
-      room.notify_all();
-    }
-  }
-  for (auto& worker : workers) worker.join();
+  run_in_order<Item, Result>(
+      jobs, [&](Item& item) { return source.next(item); },
+      [&](Item& item) { return annotate_one(item, *pipeline, settings); },
+      [&](Result& result) {
+        if (!result.messages.empty()) {
+          progress.update(documents, bytes, true);
+          std::fputs(result.messages.c_str(), stderr);
+        }
+        if (result.written) {
+          if (result.to_stream) {
+            write_document_json(*result.to_stream, settings.json, [&](std::string_view chunk) { output.write(chunk); });
+            output.write("\n");
+            result.to_stream.reset();
+          } else {
+            output.write(result.output);
+          }
+          ++documents;
+          bytes += result.bytes;
+          for (const auto& [type, count] : result.counts) per_type[type] += count;
+        }
+        if (result.failed) ++failed;
+        progress.update(documents, bytes);
+        return output.ok();  // a full disk or a closed pipe ends the run
+      },
+      [&] { progress.update(documents, bytes); });
   progress.update(documents, bytes, true);
 
   if (!output.ok()) {
