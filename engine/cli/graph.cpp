@@ -1,4 +1,6 @@
 // caucus graph: the who-aligns-with-whom network of a corpus, as GraphML, DOT, JSON, CSV or SVG.
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -10,6 +12,7 @@
 #include "caucus/reader.hpp"
 #include "commands.hpp"
 #include "common.hpp"
+#include "corpus_run.hpp"
 
 namespace caucus::cli {
 namespace {
@@ -27,7 +30,8 @@ const CommandSpec& spec() {
       "Nodes are actors (GraphML node id = actor id: ISO 3166-1 alpha-3 for States); edges are\n"
       "(source, target, relation) with weight (statements), documents, first_date and last_date.\n"
       "The format is taken from -o's extension unless --format says otherwise. With csv, -o X.csv\n"
-      "writes the edges to X.csv and the nodes to X.nodes.csv.",
+      "writes the edges to X.csv and the nodes to X.nodes.csv. Inputs are read on -j threads and\n"
+      "merged in input order; a progress bar goes to stderr when it is a terminal.",
       {
           pipeline_option(),
           {"output", 'o', "FILE", "Write here (with --per: a directory) instead of standard output"},
@@ -40,7 +44,8 @@ const CommandSpec& spec() {
           {"coalign", 0, "", "The co-alignment projection: States linked when they align with the same group in the same meeting"},
           {"stats", 0, "", "Print a summary on stderr: counts, most aligned-with groups, components, betweenness"},
           {"evidence", 0, "FILE", "Write, per edge, the statements behind it (JSON Lines)"},
-          {"quiet", 'q', "", "No progress summary"},
+          {"jobs", 'j', "N", "Annotate N documents at a time (default: all cores)"},
+          {"quiet", 'q', "", "No summary or progress on stderr"},
       }};
   return spec;
 }
@@ -100,6 +105,93 @@ std::string group_key(const std::string& per, const std::string& doc, const std:
   return fs::path(doc).stem().string();
 }
 
+// What one input adds: its part of the network (per --per group), its problems, its counts.
+struct InputResult {
+  std::map<std::string, AlignmentNetwork> parts;  // group -> network ("" without --per)
+  std::string messages;                            // its diagnostics, rendered
+  std::size_t documents = 0, failed = 0;
+  uint64_t bytes = 0;
+};
+
+class InputReader {
+ public:
+  InputReader(const std::string& per, const Pipeline* pipeline) : per_(per), pipeline_(pipeline) {}
+
+  // Reads one input (a document, a JSON Lines file, a GraphML network or "-"): safe to call
+  // from several threads at once for different inputs.
+  InputResult read(const std::string& input) const {
+    InputResult result;
+    Diagnostics diagnostics;
+    read(input, result, diagnostics);
+    result.messages = diagnostics.render(stderr_is_terminal());
+    return result;
+  }
+
+  static bool is_document(const std::string& input) {
+    const std::string ext = fs::path(input).extension().string();
+    return input != "-" && ext != ".jsonl" && ext != ".graphml";
+  }
+
+ private:
+  void read(const std::string& input, InputResult& result, Diagnostics& diagnostics) const {
+    const std::string ext = fs::path(input).extension().string();
+    if (input == "-") {
+      add_jsonl(std::cin, "<stdin>", result, diagnostics);
+    } else if (ext == ".jsonl") {
+      std::ifstream in(input);
+      if (!in) return failure(result, diagnostics, "D001", "cannot open", input);
+      add_jsonl(in, input, result, diagnostics);
+      std::error_code error;
+      result.bytes = fs::file_size(input, error);
+    } else if (ext == ".graphml") {
+      std::ifstream in(input);
+      std::string message;
+      AlignmentNetwork part;
+      if (!in || !part.add_graphml(in, message)) return failure(result, diagnostics, "G002", in ? message : "cannot open", input);
+      result.parts[per_.empty() ? "" : fs::path(input).stem().string()].merge(part);
+    } else {
+      auto document = read_document(input, {}, diagnostics);
+      if (document) {
+        pipeline_->run(*document);
+        diagnostics.append(document->problems());
+        result.parts[per_.empty() ? "" : group_key(per_, document->name(), document->meta())].add_document(*document);
+        ++result.documents;
+        result.bytes += document->text().size();
+      }
+      if (diagnostics.has_errors()) ++result.failed;
+    }
+  }
+
+  static void failure(InputResult& result, Diagnostics& diagnostics, const char* code, const std::string& message,
+                      const std::string& input) {
+    diagnostics.error(code, message, {input});
+    ++result.failed;
+  }
+
+  void add_jsonl(std::istream& in, const std::string& name, InputResult& result, Diagnostics& diagnostics) const {
+    std::size_t line_number = 0;
+    for (std::string line; std::getline(in, line);) {
+      ++line_number;
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      std::string message;
+      auto record = parse_json(line, message);
+      AlignmentNetwork part;
+      if (!record || !part.add_annotation_record(*record, message)) {
+        diagnostics.error("G001", "bad JSON Lines record: " + message, {name, static_cast<uint32_t>(line_number), 0});
+        ++result.failed;
+        continue;
+      }
+      std::map<std::string, std::string> meta;
+      for (const auto& [key, value] : (*record)["meta"].object()) meta[key] = value.string_or("");
+      result.parts[per_.empty() ? "" : group_key(per_, (*record)["doc"].string_or(""), meta)].merge(part);
+      ++result.documents;
+    }
+  }
+
+  std::string per_;
+  const Pipeline* pipeline_;
+};
+
 }  // namespace
 
 int run_graph(const Argv& argv) {
@@ -137,77 +229,59 @@ int run_graph(const Argv& argv) {
     return kExitUsage;
   }
 
-  AnnotatorRegistry registry;
-  register_builtin_annotators(registry);
-  std::unique_ptr<Pipeline> pipeline;  // loaded when the first document needs it
+  const auto jobs = jobs_option("graph", args->has("jobs"), args->get("jobs"));
+  if (!jobs) return kExitUsage;
+
   Diagnostics diagnostics;
   std::map<std::string, AlignmentNetwork> networks;  // group -> network ("" without --per)
-  std::size_t failed = 0, documents = 0;
-
-  auto add_jsonl = [&](std::istream& in, const std::string& name) {
-    std::size_t line_number = 0;
-    for (std::string line; std::getline(in, line);) {
-      ++line_number;
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      std::string message;
-      auto record = parse_json(line, message);
-      AlignmentNetwork part;
-      if (!record || !part.add_annotation_record(*record, message)) {
-        diagnostics.error("G001", "bad JSON Lines record: " + message, {name, static_cast<uint32_t>(line_number), 0});
-        ++failed;
-        continue;
-      }
-      std::map<std::string, std::string> meta;
-      for (const auto& [key, value] : (*record)["meta"].object()) meta[key] = value.string_or("");
-      networks[per.empty() ? "" : group_key(per, (*record)["doc"].string_or(""), meta)].merge(part);
-      ++documents;
-    }
-  };
-
   const auto inputs = expand_inputs(args->positional(), diagnostics);
-  failed += diagnostics.error_count();  // inputs that do not exist
-  for (const auto& input : inputs) {
-    const std::string ext = fs::path(input).extension().string();
-    if (input == "-") {
-      add_jsonl(std::cin, "<stdin>");
-    } else if (ext == ".jsonl") {
-      std::ifstream in(input);
-      if (!in) {
-        diagnostics.error("D001", "cannot open", {input});
-        ++failed;
-        continue;
-      }
-      add_jsonl(in, input);
-    } else if (ext == ".graphml") {
-      std::ifstream in(input);
-      std::string message;
-      AlignmentNetwork part;
-      if (!in || !part.add_graphml(in, message)) {
-        diagnostics.error("G002", in ? message : "cannot open", {input});
-        ++failed;
-        continue;
-      }
-      networks[per.empty() ? "" : fs::path(input).stem().string()].merge(part);
-    } else {
-      if (!pipeline) {
-        pipeline = load_pipeline(*args, registry);
-        if (!pipeline) return kExitUsage;
-      }
-      Diagnostics document_diagnostics;
-      auto document = read_document(input, {}, document_diagnostics);
-      if (document) {
-        pipeline->run(*document);
-        document_diagnostics.append(document->problems());
-        AlignmentNetwork part;
-        part.add_document(*document);
-        networks[per.empty() ? "" : group_key(per, document->name(), document->meta())].merge(part);
-        ++documents;
-      }
-      if (document_diagnostics.has_errors()) ++failed;
-      diagnostics.append(document_diagnostics);
-    }
-  }
   print_diagnostics(diagnostics);
+  std::size_t failed = diagnostics.error_count(), documents = 0, done = 0;  // failed: inputs that do not exist
+  uint64_t bytes = 0;
+
+  // The pipeline is loaded only if some input is a document to annotate.
+  AnnotatorRegistry registry;
+  register_builtin_annotators(registry);
+  std::unique_ptr<Pipeline> pipeline;
+  if (std::any_of(inputs.begin(), inputs.end(), InputReader::is_document)) {
+    pipeline = load_pipeline(*args, registry);
+    if (!pipeline) return kExitUsage;
+  }
+
+  // Inputs are read on -j threads and merged here in input order (the merge is associative,
+  // but the evidence lists keep the order of the inputs).
+  InterruptGuard interrupts;
+  const auto started = std::chrono::steady_clock::now();
+  const InputReader reader(per, pipeline.get());
+  const bool all_documents = std::all_of(inputs.begin(), inputs.end(), InputReader::is_document);
+  Progress progress(!args->has("quiet") && stderr_is_terminal(), all_documents ? inputs.size() : 0);
+  std::size_t next_input = 0;
+  run_in_order<std::string, InputResult>(
+      *jobs,
+      [&](std::string& input) {
+        if (next_input == inputs.size()) return false;
+        input = inputs[next_input++];
+        return true;
+      },
+      [&](std::string& input) { return reader.read(input); },
+      [&](InputResult& result) {
+        if (!result.messages.empty()) {
+          progress.update(documents, bytes, true);
+          std::fputs(result.messages.c_str(), stderr);
+        }
+        for (auto& [key, part] : result.parts) networks[key].merge(part);
+        documents += result.documents;
+        failed += result.failed;
+        bytes += result.bytes;
+        progress.update(all_documents ? ++done : documents, bytes);
+        return true;
+      },
+      [&] { progress.update(all_documents ? done : documents, bytes); });
+  progress.update(all_documents ? done : documents, bytes, true);
+  if (g_interrupted) {
+    std::fprintf(stderr, "caucus graph: interrupted after %zu documents; nothing was written\n", documents);
+    return 130;
+  }
   if (networks.empty()) networks[""];  // an empty corpus still gives a (empty) network
 
   bool ok = true;
@@ -234,8 +308,10 @@ int run_graph(const Argv& argv) {
   }
   if (args->has("stats")) std::fputs(all.stats().c_str(), stderr);
   if (!args->has("quiet")) {
-    std::fprintf(stderr, "caucus graph: %zu documents, %zu actors, %zu edges%s\n", documents, all.actors.size(), all.edges.size(),
-                 failed ? (", " + std::to_string(failed) + " inputs failed").c_str() : "");
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const double mb = static_cast<double>(bytes) / 1e6;
+    std::fprintf(stderr, "caucus graph: %zu documents, %.2f MB, %zu actors, %zu edges, %zu failed, %.2f s (%.1f MB/s, %u jobs)\n",
+                 documents, mb, all.actors.size(), all.edges.size(), failed, seconds, seconds > 0 ? mb / seconds : 0.0, *jobs);
   }
   if (!ok) return kExitUsage;
   return failed ? kExitFailures : kExitOk;

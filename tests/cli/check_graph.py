@@ -85,4 +85,23 @@ with tempfile.TemporaryDirectory() as tmp:
                 assert texts[s["doc"]][s["start"]:s["end"]] == s["text"], s
             traced += 1
     assert traced == len(edges)
+
+    # Inputs are read on -j threads and merged in input order: one thread and two give the same
+    # bytes, for documents, an annotation stream and a GraphML network mixed.
+    annotations = os.path.join(tmp, "part.jsonl")
+    docs = sorted(os.path.join(corpus, f) for f in os.listdir(corpus) if f.endswith(".txt"))
+    subprocess.run([caucus, "annotate", "-q", "-o", annotations, *docs[:2]], check=True)
+    outputs = []
+    for jobs in ("1", "2"):
+        out = os.path.join(tmp, f"j{jobs}.graphml")
+        ev = os.path.join(tmp, f"j{jobs}.evidence.jsonl")
+        r = subprocess.run([caucus, "graph", "-j", jobs, "-o", out, "--evidence", ev, annotations, *docs[2:], graphml],
+                           capture_output=True, text=True, check=True)
+        summary = r.stderr.strip().splitlines()[-1]
+        assert summary.startswith("caucus graph: 5 documents, ") and f" MB/s, {jobs} jobs)" in summary, summary
+        with open(out, "rb") as a, open(ev, "rb") as b:
+            outputs.append((a.read(), b.read()))
+    assert outputs[0] == outputs[1], "-j 1 and -j 2 give the same network and evidence"
+    r = subprocess.run([caucus, "graph", "-j", "0", corpus], capture_output=True, text=True, check=False)
+    assert r.returncode == 2 and "--jobs" in r.stderr, r.stderr
 print(f"{len(edges)} edges checked against {len(required)} required gold edges")
