@@ -572,14 +572,15 @@ class RuleCompiler {
   // The index (in name_lists_) of the list of names every match of `pattern` begins with, or
   // -1: a lexicon field's names, or the phrases of a word-list pattern.
   int name_list(const std::string& pattern, const RuleSet& set) {
-    for (const auto& [name, lexicon] : set.lexicons) {
+    for (const auto& entry : set.lexicons) {
+      const Lexicon* lexicon = entry.second.get();  // (lambdas may not capture structured bindings before clang 16)
       for (const auto& field : lexicon->built_fields()) {
         const std::string element = lexicon_element(*lexicon, field);
         const auto at = pattern.find(element);
         if (at == std::string::npos || !every_match_begins_with(pattern, at, element.size())) continue;
-        return list_index([&](const NameList& list) { return list.lexicon == lexicon.get() && list.field == field; },
+        return list_index([&](const NameList& list) { return list.lexicon == lexicon && list.field == field; },
                           [&] {
-                            return NameList{lexicon.get(), field, {},
+                            return NameList{lexicon, field, {},
                                             "{lexicon:" + lexicon->name() + (field == "names" ? "" : "." + field) + "} names"};
                           });
       }
