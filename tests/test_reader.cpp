@@ -104,6 +104,30 @@ TEST(Reader, ReadsFilesLongerThanOneBlockWhole) {
   std::filesystem::remove(path);
 }
 
+TEST(Reader, RefusesDocumentsOver4GiBBeforeReadingThem) {
+  // A sparse file: its size is checked before a byte is read, so the test needs no 4 GiB.
+  const auto path = std::filesystem::temp_directory_path() / "caucus_reader_huge.txt";
+  std::ofstream(path) << "x";
+  std::error_code error;
+  std::filesystem::resize_file(path, (uint64_t{1} << 32) + 1, error);
+  if (error) GTEST_SKIP() << "cannot make a sparse file here: " << error.message();
+  Diagnostics diagnostics;
+  EXPECT_FALSE(read_document(path, {}, diagnostics));
+  ASSERT_TRUE(diagnostics.contains("D007"));
+  EXPECT_NE(diagnostics.render().find("32-bit"), std::string::npos);
+  std::filesystem::remove(path);
+}
+
+TEST(Reader, MaxBytesIsALimitToo) {
+  Diagnostics diagnostics;
+  ReadOptions options;
+  options.max_bytes = 4;
+  EXPECT_FALSE(make("12345", diagnostics, options));
+  EXPECT_TRUE(diagnostics.contains("D007"));
+  Diagnostics fine;
+  EXPECT_TRUE(make("1234", fine, options));
+}
+
 TEST(Reader, ReportsMissingFiles) {
   Diagnostics diagnostics;
   EXPECT_FALSE(read_document("/nonexistent/caucus/doc.txt", {}, diagnostics));

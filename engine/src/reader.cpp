@@ -52,6 +52,18 @@ bool looks_like_windows_1252(std::string_view bytes, std::size_t bad) {
   return (byte >= 0x80 && byte <= 0x9F) || byte >= 0xC0;
 }
 
+// Offsets into a document are 32-bit: a longer one is refused, whatever max_bytes says.
+constexpr uint64_t kLargestDocument = UINT32_MAX - 1;
+
+// False (with D007) if a document of `size` bytes is over the limit.
+bool within_limit(uint64_t size, const ReadOptions& options, const std::string& name, Diagnostics& diagnostics) {
+  const uint64_t limit = options.max_bytes ? std::min<uint64_t>(options.max_bytes, kLargestDocument) : kLargestDocument;
+  if (size <= limit) return true;
+  auto& d = diagnostics.error("D007", "document is " + std::to_string(size) + " bytes, over the limit of " + std::to_string(limit), {name});
+  if (limit == kLargestDocument) d.notes.push_back("offsets are 32-bit: split the document (4 GiB at most)");
+  return false;
+}
+
 }  // namespace
 
 bool is_known_encoding(const std::string& encoding) {
@@ -63,20 +75,15 @@ bool is_known_encoding(const std::string& encoding) {
 
 std::optional<Document> make_document(std::string name, std::string bytes, const ReadOptions& options,
                                       Diagnostics& diagnostics) {
-  if (options.max_bytes && bytes.size() > options.max_bytes) {
-    diagnostics.error("D007", "document is " + std::to_string(bytes.size()) + " bytes, over the limit of " +
-                                  std::to_string(options.max_bytes),
-                      {name});
-    return std::nullopt;
-  }
+  if (!within_limit(bytes.size(), options, name, diagnostics)) return std::nullopt;
   if (!options.encoding.empty() && options.encoding != "utf-8" && options.encoding != "UTF-8") {
     auto decoded = decode(name, bytes, options.encoding, diagnostics);
-    if (!decoded) return std::nullopt;
+    if (!decoded || !within_limit(decoded->size(), options, name, diagnostics)) return std::nullopt;
     bytes = std::move(*decoded);
   } else if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
     // A UTF-16 byte-order mark says what the file is: read it, and say so.
     auto decoded = decode(name, bytes, "UTF-16", diagnostics);
-    if (!decoded) return std::nullopt;
+    if (!decoded || !within_limit(decoded->size(), options, name, diagnostics)) return std::nullopt;
     diagnostics.warning("D003", "read as UTF-16 (the file starts with a UTF-16 byte-order mark)", {name});
     bytes = std::move(*decoded);
   }
@@ -119,12 +126,7 @@ std::optional<Document> read_document(const std::filesystem::path& path, const R
   }
   std::string bytes;
   const auto size = std::filesystem::file_size(path, error);
-  if (!error && options.max_bytes && size > options.max_bytes) {
-    diagnostics.error("D007", "document is " + std::to_string(size) + " bytes, over the limit of " +
-                                  std::to_string(options.max_bytes),
-                      {name});
-    return std::nullopt;
-  }
+  if (!error && !within_limit(size, options, name, diagnostics)) return std::nullopt;
   if (!error) bytes.reserve(size + 1);  // + 1: room for the read that finds the end
   if (!read_all(in, bytes)) {
     diagnostics.error("D001", std::string("read error: ") + std::strerror(errno), {name});
