@@ -97,6 +97,27 @@ TEST(AnnotationStoreChunks, ManyAnnotationsAcrossChunksStayIndexedAndRemoveCompa
   EXPECT_EQ(store[next].span.begin, 20001u);
 }
 
+TEST(AnnotationStoreMove, TheMovedToStoreKeepsEverythingAndTheOldOneStartsEmpty) {
+  AnnotationStore a;
+  a.add(make("actor", 0, 5));
+  a.add(make("actor", 10, 15));
+  AnnotationStore b(std::move(a));
+  EXPECT_EQ(b.count("actor"), 2u);
+  // The moved-from store is empty and usable: what it gets does not leak into the other.
+  EXPECT_EQ(a.size(), 0u);  // NOLINT(bugprone-use-after-move): a moved-from store is empty
+  a.add(make("actor", 20, 25));
+  EXPECT_EQ(a.count("actor"), 1u);
+  EXPECT_EQ(b.count("actor"), 2u);
+  b.add(make("sentence", 0, 30));
+  b.add(make("actor", 30, 35));  // back to a type seen before the last one
+  EXPECT_EQ(b.count("actor"), 3u);
+  EXPECT_EQ(b.count("sentence"), 1u);
+  AnnotationStore c;
+  c = std::move(b);
+  c.add(make("actor", 40, 45));
+  EXPECT_EQ(c.count("actor"), 4u);
+}
+
 TEST(Attributes, SetReplacesAndTextFormats) {
   Attributes attrs;
   attrs.set("relation", std::string("aligns_with"));

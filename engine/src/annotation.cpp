@@ -65,7 +65,12 @@ AnnotationId AnnotationStore::add(Annotation annotation) {
 
 void AnnotationStore::index_new(AnnotationId id) {
   const Annotation& annotation = (*this)[id];
-  auto& index = by_type_[annotation.type];
+  if (!last_type_ || *last_type_ != annotation.type) {
+    auto it = by_type_.try_emplace(annotation.type).first;
+    last_type_ = &it->first;
+    last_index_ = &it->second;
+  }
+  TypeIndex& index = *last_index_;
   if (!index.ids.empty()) {
     const Span last = (*this)[index.ids.back()].span;
     const Span span = annotation.span;
@@ -76,7 +81,7 @@ void AnnotationStore::index_new(AnnotationId id) {
 }
 
 const AnnotationStore::TypeIndex* AnnotationStore::index(std::string_view type) const {
-  auto it = by_type_.find(std::string(type));
+  auto it = by_type_.find(type);
   if (it == by_type_.end()) return nullptr;
   TypeIndex& index = it->second;
   if (!index.sorted) {
@@ -185,6 +190,7 @@ void AnnotationStore::remove(std::vector<AnnotationId> ids) {
   chunks_.resize(chunk_count);
   if (chunk_count) chunks_.back().resize(size_ - ((chunk_count - 1) << kChunkBits));
   by_type_.clear();
+  last_type_ = nullptr;
   for (AnnotationId id = 0; id < size_; ++id) index_new(id);
 }
 

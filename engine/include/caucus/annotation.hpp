@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -65,6 +66,22 @@ struct Annotation {
 // built lazily and rebuilt after additions, so annotators may interleave adds and queries.
 class AnnotationStore {
  public:
+  AnnotationStore() = default;
+  // Not copied (the last-type cache points into the store); moved with its document.
+  AnnotationStore(const AnnotationStore&) = delete;
+  AnnotationStore& operator=(const AnnotationStore&) = delete;
+  AnnotationStore(AnnotationStore&& other) noexcept { *this = std::move(other); }
+  AnnotationStore& operator=(AnnotationStore&& other) noexcept {
+    chunks_ = std::move(other.chunks_);
+    size_ = std::exchange(other.size_, 0);
+    by_type_ = std::move(other.by_type_);
+    last_type_ = std::exchange(other.last_type_, nullptr);
+    last_index_ = std::exchange(other.last_index_, nullptr);
+    other.chunks_.clear();
+    other.by_type_.clear();
+    return *this;
+  }
+
   AnnotationId add(Annotation annotation);
   std::size_t size() const { return size_; }
   const Annotation& operator[](AnnotationId id) const { return chunks_[id >> kChunkBits][id & kChunkMask]; }
@@ -112,7 +129,16 @@ class AnnotationStore {
   static constexpr AnnotationId kChunkMask = (AnnotationId{1} << kChunkBits) - 1;
   std::vector<std::vector<Annotation>> chunks_;
   std::size_t size_ = 0;
-  mutable std::unordered_map<std::string, TypeIndex> by_type_;
+  // Looked up by string_view without making a string.
+  struct TypeHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view type) const { return std::hash<std::string_view>{}(type); }
+  };
+  mutable std::unordered_map<std::string, TypeIndex, TypeHash, std::equal_to<>> by_type_;
+  // The index the last add() went to: a step adds runs of one type. Points into by_type_,
+  // whose nodes stay put until it is cleared.
+  const std::string* last_type_ = nullptr;
+  TypeIndex* last_index_ = nullptr;
 };
 
 }  // namespace caucus
