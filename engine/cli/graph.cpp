@@ -6,6 +6,8 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
+#include <optional>
 #include <sstream>
 
 #include "caucus/network.hpp"
@@ -113,18 +115,53 @@ struct InputResult {
   uint64_t bytes = 0;
 };
 
-class InputReader {
- public:
-  InputReader(const std::string& per, const Pipeline* pipeline) : per_(per), pipeline_(pipeline) {}
+// One unit of work: a document or GraphML file, or one record of a JSON Lines stream (read
+// here, in order, so that a single large stream is parsed on every thread).
+struct GraphItem {
+  std::string input;  // the path, or "<stdin>"
+  std::optional<std::string> record;  // a JSON Lines record
+  std::size_t line = 0;
+  std::string error;  // the stream could not be opened
+};
 
-  // Reads one input (a document, a JSON Lines file, a GraphML network or "-"): safe to call
-  // from several threads at once for different inputs.
-  InputResult read(const std::string& input) const {
-    InputResult result;
-    Diagnostics diagnostics;
-    read(input, result, diagnostics);
-    result.messages = diagnostics.render(stderr_is_terminal());
-    return result;
+// Hands out the items of the inputs in order: run_in_order() calls next() from one thread at
+// a time.
+class GraphSource {
+ public:
+  explicit GraphSource(const std::vector<std::string>& inputs) : inputs_(inputs) {}
+
+  bool next(GraphItem& item) {
+    while (true) {
+      if (stream_) {
+        for (std::string line; std::getline(*stream_, line);) {
+          ++line_;
+          if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+          item = GraphItem{stream_name_, std::move(line), line_, ""};
+          return true;
+        }
+        stream_ = nullptr;
+        file_.reset();
+      }
+      if (next_ == inputs_.size()) return false;
+      const std::string& input = inputs_[next_++];
+      if (input != "-" && fs::path(input).extension() != ".jsonl") {
+        item = GraphItem{input, std::nullopt, 0, ""};
+        return true;
+      }
+      line_ = 0;
+      stream_name_ = input == "-" ? "<stdin>" : input;
+      if (input == "-") {
+        stream_ = &std::cin;
+      } else {
+        file_ = std::make_unique<std::ifstream>(input);
+        if (!*file_) {
+          file_.reset();
+          item = GraphItem{input, std::nullopt, 0, "cannot open"};
+          return true;
+        }
+        stream_ = file_.get();
+      }
+    }
   }
 
   static bool is_document(const std::string& input) {
@@ -133,24 +170,39 @@ class InputReader {
   }
 
  private:
-  void read(const std::string& input, InputResult& result, Diagnostics& diagnostics) const {
-    const std::string ext = fs::path(input).extension().string();
-    if (input == "-") {
-      add_jsonl(std::cin, "<stdin>", result, diagnostics);
-    } else if (ext == ".jsonl") {
-      std::ifstream in(input);
-      if (!in) return failure(result, diagnostics, "D001", "cannot open", input);
-      add_jsonl(in, input, result, diagnostics);
-      std::error_code error;
-      result.bytes = fs::file_size(input, error);
-    } else if (ext == ".graphml") {
-      std::ifstream in(input);
+  const std::vector<std::string>& inputs_;
+  std::size_t next_ = 0;
+  std::istream* stream_ = nullptr;
+  std::unique_ptr<std::ifstream> file_;
+  std::string stream_name_;
+  std::size_t line_ = 0;
+};
+
+// Turns an item into its part of the network: safe to call from several threads at once.
+class GraphReader {
+ public:
+  GraphReader(const std::string& per, const Pipeline* pipeline) : per_(per), pipeline_(pipeline) {}
+
+  InputResult read(const GraphItem& item) const {
+    InputResult result;
+    Diagnostics diagnostics;
+    if (!item.error.empty()) {
+      diagnostics.error("D001", item.error, {item.input});
+      ++result.failed;
+    } else if (item.record) {
+      read_record(item, result, diagnostics);
+    } else if (fs::path(item.input).extension() == ".graphml") {
+      std::ifstream in(item.input);
       std::string message;
       AlignmentNetwork part;
-      if (!in || !part.add_graphml(in, message)) return failure(result, diagnostics, "G002", in ? message : "cannot open", input);
-      result.parts[per_.empty() ? "" : fs::path(input).stem().string()].merge(part);
+      if (!in || !part.add_graphml(in, message)) {
+        diagnostics.error("G002", in ? message : "cannot open", {item.input});
+        ++result.failed;
+      } else {
+        result.parts[per_.empty() ? "" : fs::path(item.input).stem().string()].merge(part);
+      }
     } else {
-      auto document = read_document(input, {}, diagnostics);
+      auto document = read_document(item.input, {}, diagnostics);
       if (document) {
         pipeline_->run(*document);
         diagnostics.append(document->problems());
@@ -160,32 +212,25 @@ class InputReader {
       }
       if (diagnostics.has_errors()) ++result.failed;
     }
+    result.messages = diagnostics.render(stderr_is_terminal());
+    return result;
   }
 
-  static void failure(InputResult& result, Diagnostics& diagnostics, const char* code, const std::string& message,
-                      const std::string& input) {
-    diagnostics.error(code, message, {input});
-    ++result.failed;
-  }
-
-  void add_jsonl(std::istream& in, const std::string& name, InputResult& result, Diagnostics& diagnostics) const {
-    std::size_t line_number = 0;
-    for (std::string line; std::getline(in, line);) {
-      ++line_number;
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      std::string message;
-      auto record = parse_json(line, message);
-      AlignmentNetwork part;
-      if (!record || !part.add_annotation_record(*record, message)) {
-        diagnostics.error("G001", "bad JSON Lines record: " + message, {name, static_cast<uint32_t>(line_number), 0});
-        ++result.failed;
-        continue;
-      }
-      std::map<std::string, std::string> meta;
-      for (const auto& [key, value] : (*record)["meta"].object()) meta[key] = value.string_or("");
-      result.parts[per_.empty() ? "" : group_key(per_, (*record)["doc"].string_or(""), meta)].merge(part);
-      ++result.documents;
+ private:
+  void read_record(const GraphItem& item, InputResult& result, Diagnostics& diagnostics) const {
+    result.bytes = item.record->size() + 1;
+    std::string message;
+    auto record = parse_json(*item.record, message);
+    AlignmentNetwork part;
+    if (!record || !part.add_annotation_record(*record, message)) {
+      diagnostics.error("G001", "bad JSON Lines record: " + message, {item.input, static_cast<uint32_t>(item.line), 0});
+      ++result.failed;
+      return;
     }
+    std::map<std::string, std::string> meta;
+    for (const auto& [key, value] : (*record)["meta"].object()) meta[key] = value.string_or("");
+    result.parts[per_.empty() ? "" : group_key(per_, (*record)["doc"].string_or(""), meta)].merge(part);
+    ++result.documents;
   }
 
   std::string per_;
@@ -243,27 +288,21 @@ int run_graph(const Argv& argv) {
   AnnotatorRegistry registry;
   register_builtin_annotators(registry);
   std::unique_ptr<Pipeline> pipeline;
-  if (std::any_of(inputs.begin(), inputs.end(), InputReader::is_document)) {
+  if (std::any_of(inputs.begin(), inputs.end(), GraphSource::is_document)) {
     pipeline = load_pipeline(*args, registry);
     if (!pipeline) return kExitUsage;
   }
 
-  // Inputs are read on -j threads and merged here in input order (the merge is associative,
-  // but the evidence lists keep the order of the inputs).
+  // Inputs (and the records of JSON Lines streams) are read on -j threads and merged here in
+  // input order (the merge is associative, but the evidence lists keep the order of the inputs).
   InterruptGuard interrupts;
   const auto started = std::chrono::steady_clock::now();
-  const InputReader reader(per, pipeline.get());
-  const bool all_documents = std::all_of(inputs.begin(), inputs.end(), InputReader::is_document);
+  GraphSource source(inputs);
+  const GraphReader reader(per, pipeline.get());
+  const bool all_documents = std::all_of(inputs.begin(), inputs.end(), GraphSource::is_document);
   Progress progress(!args->has("quiet") && stderr_is_terminal(), all_documents ? inputs.size() : 0);
-  std::size_t next_input = 0;
-  run_in_order<std::string, InputResult>(
-      *jobs,
-      [&](std::string& input) {
-        if (next_input == inputs.size()) return false;
-        input = inputs[next_input++];
-        return true;
-      },
-      [&](std::string& input) { return reader.read(input); },
+  run_in_order<GraphItem, InputResult>(
+      *jobs, [&](GraphItem& item) { return source.next(item); }, [&](GraphItem& item) { return reader.read(item); },
       [&](InputResult& result) {
         if (!result.messages.empty()) {
           progress.update(documents, bytes, true);
