@@ -1,5 +1,6 @@
 #include "corpus_run.hpp"
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 
