@@ -28,6 +28,22 @@ TEST(Utf8, ReplacesEachMaximalInvalidSubpart) {
   EXPECT_EQ(find_invalid_utf8(replace_invalid_utf8("\x80\x80\xC3")), std::string_view::npos);
 }
 
+TEST(Spans, OverlappingAUnitAreARunFoundBySearch) {
+  const std::vector<Span> sorted{{0, 5}, {10, 20}, {25, 30}, {40, 41}};
+  auto run = [&](Span unit) {
+    const auto [first, last] = spans_overlapping(sorted, unit);
+    return std::vector<Span>(first, last);
+  };
+  EXPECT_EQ(run({15, 26}), (std::vector<Span>{{10, 20}, {25, 30}}));
+  EXPECT_EQ(run({5, 10}), std::vector<Span>{});  // touching is not overlapping
+  EXPECT_EQ(run({0, 100}), sorted);
+  EXPECT_EQ(run({30, 40}), std::vector<Span>{});
+  EXPECT_EQ(run({40, 40}), std::vector<Span>{});  // an empty unit overlaps nothing
+  const std::vector<Span> none;
+  const auto [first, last] = spans_overlapping(none, {0, 10});
+  EXPECT_TRUE(first == last);
+}
+
 TEST(OffsetMap, IsIdentityForAscii) {
   OffsetMap map("Mr. Flynn (Ireland):");
   EXPECT_TRUE(map.is_ascii());

@@ -276,11 +276,10 @@ void SentenceSplitter::split(std::string_view text, Span paragraph, std::vector<
   // offsets stay those of the document); found by binary search, since a long record has
   // thousands of furniture lines and as many paragraphs.
   std::string_view source = text.substr(paragraph.begin, paragraph.size());
-  auto span = std::partition_point(ignored.begin(), ignored.end(), [&](Span s) { return s.end <= paragraph.begin; });
-  if (span != ignored.end() && span->begin < paragraph.end) {
+  if (const auto [first, last] = spans_overlapping(ignored, paragraph); first != last) {
     std::string& buffer = impl_->buffer;
     buffer.assign(source);
-    for (; span != ignored.end() && span->begin < paragraph.end; ++span) {
+    for (auto span = first; span != last; ++span) {
       const uint32_t from = std::max(span->begin, paragraph.begin), to = std::min(span->end, paragraph.end);
       std::fill(buffer.begin() + (from - paragraph.begin), buffer.begin() + (to - paragraph.begin), ' ');
     }

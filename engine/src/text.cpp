@@ -87,6 +87,13 @@ std::string replace_invalid_utf8(std::string_view text) {
   return out;
 }
 
+std::pair<std::vector<Span>::const_iterator, std::vector<Span>::const_iterator> spans_overlapping(const std::vector<Span>& sorted,
+                                                                                                 Span unit) {
+  auto first = std::partition_point(sorted.begin(), sorted.end(), [&](Span s) { return s.end <= unit.begin; });
+  auto last = std::partition_point(first, sorted.end(), [&](Span s) { return s.begin < unit.end; });
+  return {first, last};
+}
+
 uint32_t count_code_points(std::string_view text) {
   // Every byte but continuation bytes (10xxxxxx) starts a code point. Eight bytes at a time,
   // a continuation byte is one with bit 7 set and bit 6 clear; its bit 7, moved to bit 0, is

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace caucus {
@@ -24,6 +25,11 @@ struct Span {
   bool overlaps(Span other) const { return begin < other.end && other.begin < end; }
   friend bool operator==(Span, Span) = default;
 };
+
+// The spans of `sorted` (in text order, none overlapping another, none empty) that overlap
+// `unit`: a run of them, found by binary search.
+std::pair<std::vector<Span>::const_iterator, std::vector<Span>::const_iterator> spans_overlapping(const std::vector<Span>& sorted,
+                                                                                                 Span unit);
 
 // Returns the byte offset of the first invalid UTF-8 sequence in `text`, or npos when the
 // whole text is valid. Overlong forms, surrogates and code points above U+10FFFF are invalid.

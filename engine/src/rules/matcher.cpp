@@ -384,13 +384,8 @@ class RuleRunner {
     return names_;
   }
 
-  // The page furniture that overlaps `unit` (furniture lines never overlap each other, so
-  // those are a run of furniture_).
-  std::pair<std::vector<Span>::const_iterator, std::vector<Span>::const_iterator> furniture_in(Span unit) const {
-    auto first = std::lower_bound(furniture_.begin(), furniture_.end(), unit.begin, [](Span s, uint32_t b) { return s.end <= b; });
-    auto last = std::lower_bound(first, furniture_.end(), unit.end, [](Span s, uint32_t end) { return s.begin < end; });
-    return {first, last};
-  }
+  // The page furniture that overlaps `unit` (furniture lines never overlap each other).
+  auto furniture_in(Span unit) const { return spans_overlapping(furniture_, unit); }
 
   bool has_furniture(Span unit) const {
     const auto [first, last] = furniture_in(unit);
