@@ -115,6 +115,18 @@ struct InputResult {
   uint64_t bytes = 0;
 };
 
+// What an input is: a document to annotate, an annotation stream (`*.jsonl` or "-"), or a
+// network written by `caucus graph` (`*.graphml`).
+enum class InputKind { document, stream, network };
+
+InputKind input_kind(const std::string& input) {
+  const std::string ext = fs::path(input).extension().string();
+  if (input == "-" || ext == ".jsonl") return InputKind::stream;
+  return ext == ".graphml" ? InputKind::network : InputKind::document;
+}
+
+bool is_document(const std::string& input) { return input_kind(input) == InputKind::document; }
+
 // One unit of work: a document or GraphML file, or one record of a JSON Lines stream (read
 // here, in order, so that a single large stream is parsed on every thread).
 struct GraphItem {
@@ -144,7 +156,7 @@ class GraphSource {
       }
       if (next_ == inputs_.size()) return false;
       const std::string& input = inputs_[next_++];
-      if (input != "-" && fs::path(input).extension() != ".jsonl") {
+      if (input_kind(input) != InputKind::stream) {
         item = GraphItem{input, std::nullopt, 0, ""};
         return true;
       }
@@ -164,11 +176,6 @@ class GraphSource {
     }
   }
 
-  static bool is_document(const std::string& input) {
-    const std::string ext = fs::path(input).extension().string();
-    return input != "-" && ext != ".jsonl" && ext != ".graphml";
-  }
-
  private:
   const std::vector<std::string>& inputs_;
   std::size_t next_ = 0;
@@ -181,7 +188,8 @@ class GraphSource {
 // Turns an item into its part of the network: safe to call from several threads at once.
 class GraphReader {
  public:
-  GraphReader(const std::string& per, const Pipeline* pipeline) : per_(per), pipeline_(pipeline) {}
+  // `color`: whether messages are for a terminal (asked once, not per record).
+  GraphReader(const std::string& per, const Pipeline* pipeline, bool color) : per_(per), pipeline_(pipeline), color_(color) {}
 
   InputResult read(const GraphItem& item) const {
     InputResult result;
@@ -191,7 +199,7 @@ class GraphReader {
       ++result.failed;
     } else if (item.record) {
       read_record(item, result, diagnostics);
-    } else if (fs::path(item.input).extension() == ".graphml") {
+    } else if (input_kind(item.input) == InputKind::network) {
       std::ifstream in(item.input);
       std::string message;
       AlignmentNetwork part;
@@ -212,7 +220,7 @@ class GraphReader {
       }
       if (diagnostics.has_errors()) ++result.failed;
     }
-    result.messages = diagnostics.render(stderr_is_terminal());
+    if (diagnostics.size()) result.messages = diagnostics.render(color_);
     return result;
   }
 
@@ -235,6 +243,7 @@ class GraphReader {
 
   std::string per_;
   const Pipeline* pipeline_;
+  bool color_;
 };
 
 }  // namespace
@@ -288,7 +297,7 @@ int run_graph(const Argv& argv) {
   AnnotatorRegistry registry;
   register_builtin_annotators(registry);
   std::unique_ptr<Pipeline> pipeline;
-  if (std::any_of(inputs.begin(), inputs.end(), GraphSource::is_document)) {
+  if (std::any_of(inputs.begin(), inputs.end(), is_document)) {
     pipeline = load_pipeline(*args, registry);
     if (!pipeline) return kExitUsage;
   }
@@ -298,8 +307,8 @@ int run_graph(const Argv& argv) {
   InterruptGuard interrupts;
   const auto started = std::chrono::steady_clock::now();
   GraphSource source(inputs);
-  const GraphReader reader(per, pipeline.get());
-  const bool all_documents = std::all_of(inputs.begin(), inputs.end(), GraphSource::is_document);
+  const GraphReader reader(per, pipeline.get(), stderr_is_terminal());
+  const bool all_documents = std::all_of(inputs.begin(), inputs.end(), is_document);
   Progress progress(!args->has("quiet") && stderr_is_terminal(), all_documents ? inputs.size() : 0);
   run_in_order<GraphItem, InputResult>(
       *jobs, [&](GraphItem& item) { return source.next(item); }, [&](GraphItem& item) { return reader.read(item); },
