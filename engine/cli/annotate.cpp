@@ -164,16 +164,17 @@ Result annotate_one(const Item& item, const Pipeline& pipeline, const Settings& 
   if (document) {
     pipeline.run(*document);
     diagnostics.append(document->problems());
+    const bool stream = !settings.summary_format && document->text().size() > kStreamRecordAbove;
     if (settings.summary_format) {
       result.output = document_summary(*document, {settings.json.types});
-    } else if (document->text().size() <= kStreamRecordAbove) {
+    } else if (!stream) {
       result.output = document_to_json(*document, settings.json);
       result.output += '\n';
     }
     result.written = true;
     result.bytes = document->text().size();
     for (const auto& type : document->annotations().types()) result.counts[type] += document->annotations().count(type);
-    if (!settings.summary_format && document->text().size() > kStreamRecordAbove) result.to_stream = std::move(document);
+    if (stream) result.to_stream = std::move(document);
   }
   result.failed = diagnostics.has_errors();
   result.messages = diagnostics.render(settings.color);

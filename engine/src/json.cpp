@@ -223,12 +223,15 @@ void write_document(const Document& document, const JsonOptions& options, std::s
   store.sort_in_output_order(kept);
   w.key("annotations").begin_array();
   // Room for all of it at once: a large document's output is several times its size, and
-  // growing the string by doubling would copy it over and over.
-  std::size_t expected = out.size() + kept.size() * 192 + 64;
-  if (options.include_text) {
-    for (AnnotationId id : kept) expected += store[id].span.size() + store[id].span.size() / 16;
+  // growing the string by doubling would copy it over and over. (Streamed, `out` holds a
+  // piece at a time: write_document_json reserved for one.)
+  if (!flush) {
+    std::size_t expected = out.size() + kept.size() * 192 + 64;
+    if (options.include_text) {
+      for (AnnotationId id : kept) expected += store[id].span.size() + store[id].span.size() / 16;
+    }
+    out.reserve(expected);
   }
-  out.reserve(flush ? std::min(expected, 2 * chunk) : expected);
   const OffsetMap& offsets = document.offsets();
   int64_t next_id = 0;
   for (AnnotationId id : kept) {
@@ -288,7 +291,7 @@ std::string document_to_json(const Document& document, const JsonOptions& option
 void write_document_json(const Document& document, const JsonOptions& options,
                          const std::function<void(std::string_view)>& flush, std::size_t chunk) {
   std::string out;
-  out.reserve(chunk);
+  out.reserve(2 * chunk);  // a piece is flushed once it holds a chunk: at most one annotation more
   write_document(document, options, out, &flush, chunk);
 }
 

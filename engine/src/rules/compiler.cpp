@@ -741,7 +741,6 @@ class RuleCompiler {
   std::set<std::string> imported_;
   std::vector<std::unique_ptr<std::string>> files_;  // texts that PatternSources point into
   std::vector<std::size_t>* current_masks_ = nullptr;  // the masks of the rule being expanded
-  // The lexicon fields rules begin with: the lists of the rule set's NameStarts.
   // The lists of names rules begin with, for the set's NameStarts: a lexicon field's names, or
   // a word-list pattern's phrases; `label` says which in `caucus rules dump`.
   struct NameList {
