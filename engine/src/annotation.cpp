@@ -5,7 +5,7 @@
 
 namespace caucus {
 
-void Attributes::set(std::string key, AttrValue value) {
+void Attributes::set(Name key, AttrValue value) {
   for (auto& [k, v] : items_) {
     if (k == key) {
       v = std::move(value);
@@ -46,7 +46,7 @@ std::string Attributes::text(std::string_view key) const {
       for (const auto& s : list) out += (out.empty() ? "" : ",") + s;
       return out;
     }
-    std::string operator()(const ActorRef& actor) const { return actor.id; }
+    std::string operator()(const ActorRef& actor) const { return actor.id.str(); }
   };
   return std::visit(Visitor{}, *value);
 }
@@ -65,9 +65,9 @@ AnnotationId AnnotationStore::add(Annotation annotation) {
 
 void AnnotationStore::index_new(AnnotationId id) {
   const Annotation& annotation = (*this)[id];
-  if (!last_type_ || *last_type_ != annotation.type) {
-    auto it = by_type_.try_emplace(annotation.type).first;
-    last_type_ = &it->first;
+  if (!last_index_ || last_type_ != annotation.type) {
+    auto it = by_type_.try_emplace(annotation.type.str()).first;
+    last_type_ = annotation.type;
     last_index_ = &it->second;
   }
   TypeIndex& index = *last_index_;
@@ -190,7 +190,8 @@ void AnnotationStore::remove(std::vector<AnnotationId> ids) {
   chunks_.resize(chunk_count);
   if (chunk_count) chunks_.back().resize(size_ - ((chunk_count - 1) << kChunkBits));
   by_type_.clear();
-  last_type_ = nullptr;
+  last_type_ = Name();
+  last_index_ = nullptr;
   for (AnnotationId id = 0; id < size_; ++id) index_new(id);
 }
 

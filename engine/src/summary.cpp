@@ -44,7 +44,7 @@ std::string document_summary(const Document& document, const SummaryOptions& opt
   for (std::size_t i = 0; i < document.speeches().size(); ++i) {
     const Speech& s = document.speeches()[i];
     out += "speech " + std::to_string(i) + " " + span_text(document, s.span) + " \"" + s.speaker + "\" " +
-           (s.actor.id.empty() ? std::string("-") : s.actor.id) + " " + s.role + " " + s.mode + "\n";
+           (s.actor.id.empty() ? std::string("-") : s.actor.id.str()) + " " + s.role + " " + s.mode + "\n";
   }
   const AnnotationStore& store = document.annotations();
   for (AnnotationId id : store.ordered()) {

@@ -11,14 +11,16 @@
 #include <variant>
 #include <vector>
 
+#include "caucus/name.hpp"
 #include "caucus/text.hpp"
 
 namespace caucus {
 
 // A reference to an actor (a state, group or organisation): its stable id and display label.
+// Both are Names: actors come from lexicons, a few hundred of them for any corpus.
 struct ActorRef {
-  std::string id;     // ISO 3166-1 alpha-3 for states, e.g. "IRL"; "EU", "NON_ALIGNED" for groups
-  std::string label;  // "Ireland", "European Union"
+  Name id;     // ISO 3166-1 alpha-3 for states, e.g. "IRL"; "EU", "NON_ALIGNED" for groups
+  Name label;  // "Ireland", "European Union"
   friend bool operator==(const ActorRef&, const ActorRef&) = default;
 };
 
@@ -28,7 +30,7 @@ using AttrValue = std::variant<std::string, int64_t, double, bool, StringList, A
 // An ordered list of key/value attributes. Small (a handful of keys), so a vector beats a map.
 class Attributes {
  public:
-  void set(std::string key, AttrValue value);
+  void set(Name key, AttrValue value);
   const AttrValue* find(std::string_view key) const;
   bool has(std::string_view key) const { return find(key) != nullptr; }
   // The actor under `key`, or nullptr if there is none (or the value is not an actor).
@@ -47,17 +49,17 @@ class Attributes {
   bool empty() const { return items_.empty(); }
 
  private:
-  std::vector<std::pair<std::string, AttrValue>> items_;
+  std::vector<std::pair<Name, AttrValue>> items_;
 };
 
 using AnnotationId = uint32_t;
 inline constexpr AnnotationId kNoAnnotation = UINT32_MAX;
 
 struct Annotation {
-  std::string type;       // "sentence", "actor", "alignment", ...
-  Span span;              // byte offsets into the document text
-  std::string rule;       // id of the rule that made it ("" if made by code)
-  std::string annotator;  // name of the pipeline step that made it
+  Name type;       // "sentence", "actor", "alignment", ...
+  Span span;       // byte offsets into the document text
+  Name rule;       // id of the rule that made it ("" if made by code)
+  Name annotator;  // name of the pipeline step that made it
   Attributes attrs;
 };
 
@@ -75,7 +77,7 @@ class AnnotationStore {
     chunks_ = std::move(other.chunks_);
     size_ = std::exchange(other.size_, 0);
     by_type_ = std::move(other.by_type_);
-    last_type_ = std::exchange(other.last_type_, nullptr);
+    last_type_ = std::exchange(other.last_type_, Name());
     last_index_ = std::exchange(other.last_index_, nullptr);
     other.chunks_.clear();
     other.by_type_.clear();
@@ -137,7 +139,7 @@ class AnnotationStore {
   mutable std::unordered_map<std::string, TypeIndex, TypeHash, std::equal_to<>> by_type_;
   // The index the last add() went to: a step adds runs of one type. Points into by_type_,
   // whose nodes stay put until it is cleared.
-  const std::string* last_type_ = nullptr;
+  Name last_type_;
   TypeIndex* last_index_ = nullptr;
 };
 
