@@ -42,6 +42,7 @@ class Attributes {
   std::string text(std::string_view key) const;
   bool erase(std::string_view key);
   void reserve(std::size_t n) { items_.reserve(n); }
+  void shrink_to_fit() { items_.shrink_to_fit(); }
 
   auto begin() const { return items_.begin(); }
   auto end() const { return items_.end(); }

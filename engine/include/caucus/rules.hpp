@@ -32,7 +32,7 @@ std::string_view to_string(CaptureRelation relation);
 
 // What a capture must be for the match to count, and what it takes from there.
 struct CaptureConstraint {
-  std::string capture;
+  Name capture;
   // On an earlier annotation of this type ("" = none; "actor|self_reference" = either, in that order).
   std::string annotation;
   CaptureRelation relation = CaptureRelation::coincide;
@@ -44,7 +44,7 @@ struct CaptureConstraint {
   std::vector<std::string> copy;  // entry attributes copied as <capture>_<attribute>
   bool required = true;           // false: a capture that fails keeps its text instead
   SourceLocation where;
-  std::vector<std::string> copied_names;  // <capture>_<copy[k]>: the names copy[k] is written as
+  std::vector<Name> copied_names;  // <capture>_<copy[k]>: the names copy[k] is written as
 
   // The types of `annotation`, in the order written ("actor|self_reference" -> actor, self_reference).
   std::vector<std::string_view> annotation_types() const;
@@ -72,8 +72,8 @@ struct TypeDeclaration {
 struct CompiledPattern;  // PCRE2 code, private to the engine
 
 struct Rule {
-  std::string id;
-  std::string type;
+  Name id;
+  Name type;
   int priority = 0;
   int stage = 0;
   Scope scope = Scope::sentence;
@@ -171,7 +171,7 @@ struct TraceEvent {
 struct ApplyOptions {
   bool use_prefilter = true;
   std::vector<TraceEvent>* trace = nullptr;  // filled when not null
-  std::string annotator;                     // stamped on the annotations
+  Name annotator;                            // stamped on the annotations
   // When not null, seconds spent matching each rule are added here (indexed like rules.rules).
   std::vector<double>* rule_seconds = nullptr;
 };

@@ -22,9 +22,9 @@ Span trim(std::string_view text, Span span) {
   return span;
 }
 
-// The annotations one match makes (several when a constraint has `each`), competing as one
-// in overlap resolution. They wait in RuleRunner::made_ (one vector for the whole stage, not
-// one per match), from `first` on.
+// The annotations one match makes (several when a constraint has `each`, all of the match's
+// span), competing as one in overlap resolution. Their attributes wait in RuleRunner::made_
+// (one vector for the whole stage, not one per match), from `first` on.
 struct MatchGroup {
   Span span;
   std::size_t rule = 0;
@@ -182,8 +182,7 @@ class RuleRunner {
     Partial base;
     base.reserve(capacity);
     base = rule.attrs;
-    for (const auto& [name, numbers] : pattern.groups) {
-      if (name.starts_with("_")) continue;
+    for (const auto& [name, numbers] : pattern.written_groups) {
       if (auto s = capture(numbers, unit, ov, count)) base.set(name, std::string(document_.slice(trim(text_, *s))));
     }
     std::vector<Partial> partials;
@@ -204,7 +203,10 @@ class RuleRunner {
     group.rule = r;
     group.first = static_cast<uint32_t>(made_.size());
     group.count = static_cast<uint32_t>(partials.size());
-    for (auto& attrs : partials) made_.push_back({rule.type, span, rule.id, options_.annotator, std::move(attrs)});
+    for (auto& attrs : partials) {
+      attrs.shrink_to_fit();  // reserved for every attribute the rule may set; kept for long
+      made_.push_back(std::move(attrs));
+    }
     group.trace = trace(r, unit, match, TraceOutcome::kept, "");
     groups.push_back(std::move(group));
   }
@@ -225,7 +227,7 @@ class RuleRunner {
         return partials;
       }
       for (auto& p : partials) {
-        if (c.capture.starts_with("_")) continue;  // helper captures are never written
+        if (c.capture.view().starts_with("_")) continue;  // helper captures are never written
         p.set(c.capture, ActorRef{entry->id, entry->label});
         for (std::size_t k = 0; k < c.copy.size(); ++k) {
           if (const AttrValue* value = entry->attrs.find(c.copy[k])) p.set(c.copied_names[k], *value);
@@ -281,7 +283,7 @@ class RuleRunner {
         for (std::size_t k = 0; k < c.copy.size(); ++k) {
           if (const AttrValue* value = a.attrs.find(c.copy[k])) next.set(c.copied_names[k], *value);
         }
-        if (c.capture.starts_with("_")) {
+        if (c.capture.view().starts_with("_")) {
           next.erase(c.capture);
           for (std::size_t k = 0; k < c.copy.size(); ++k) next.erase(c.copied_names[k]);
         }
@@ -356,7 +358,10 @@ class RuleRunner {
         }
         taken.emplace(group.span.begin, std::make_pair(group.span.end, group.rule));
       }
-      for (uint32_t k = group.first; k < group.first + group.count; ++k) document_.annotations().add(std::move(made_[k]));
+      const Rule& rule = rules[group.rule];
+      for (uint32_t k = group.first; k < group.first + group.count; ++k) {
+        document_.annotations().add({rule.type, group.span, rule.id, options_.annotator, std::move(made_[k])});
+      }
     }
   }
 
@@ -446,7 +451,7 @@ class RuleRunner {
   const ApplyOptions& options_;
   std::string_view text_;
   std::vector<Prefilter::Hit> hits_;
-  std::vector<Annotation> made_;              // the annotations of the stage's matches
+  std::vector<Attributes> made_;              // the attributes of the stage's matches' annotations
   std::vector<std::vector<uint32_t>> names_;  // see names_in()
   Span names_unit_{UINT32_MAX, 0};
   bool names_masked_ = false;

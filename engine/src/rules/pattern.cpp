@@ -36,6 +36,9 @@ std::shared_ptr<const CompiledPattern> compile_pattern(const std::string& patter
     const uint32_t group = (static_cast<uint32_t>(entry[0]) << 8) | entry[1];
     result->groups[reinterpret_cast<const char*>(entry + 2)].push_back(group);
   }
+  for (const auto& [name, numbers] : result->groups) {
+    if (!name.starts_with("_")) result->written_groups.emplace_back(name, numbers);
+  }
   return result;
 }
 

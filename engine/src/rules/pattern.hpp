@@ -12,12 +12,17 @@
 #include <string>
 #include <vector>
 
+#include "caucus/name.hpp"
+
 namespace caucus {
 
 struct CompiledPattern {
   pcre2_code* code = nullptr;
   // Capture name -> group numbers (several when the pattern reuses a name in alternatives).
   std::map<std::string, std::vector<uint32_t>> groups;
+  // The same, in name order, without the helper groups (a leading '_'): the attributes a
+  // match writes, named in advance.
+  std::vector<std::pair<Name, std::vector<uint32_t>>> written_groups;
   ~CompiledPattern();
 };
 
