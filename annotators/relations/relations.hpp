@@ -6,7 +6,9 @@
 // statement") gets the group the speech is delivered for. Relations of an actor with itself
 // ("On behalf of the United Arab Emirates, I ...") and repeats of the same statement are
 // removed: the same relation twice in one speech, or in a press release's list of speakers
-// when the speaker's own paragraph states it too.
+// when the speaker's own paragraph states it too. And a group named by its kind ("The Group
+// condemns ...") in a speech delivered for a group of that kind becomes a self_reference to
+// it, so that the statement rules that follow see who "the Group" is.
 #pragma once
 
 #include "caucus/annotator.hpp"
@@ -17,11 +19,16 @@ class RelationsAnnotator final : public Annotator {
  public:
   std::string_view name() const override { return "relations"; }
   std::vector<std::string> required_types() const override { return {type_, "speech", "actor"}; }
+  // It also reads "group_mention" when the rules make them (without them nothing is resolved),
+  // and adds to "self_reference", a type the speeches annotator makes: the rules before this
+  // step use the speeches' self_references, so it is not declared a producer of them.
   std::vector<std::string> produced_types() const override { return {}; }
   bool configure(const Config& config, Diagnostics& diagnostics) override;
   void annotate(Document& document) const override;
 
  private:
+  template <typename DeliveredFor>
+  std::vector<Annotation> group_references(const Document& document, DeliveredFor& delivered_for) const;
   std::string type_ = "alignment";
 };
 
