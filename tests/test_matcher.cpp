@@ -299,6 +299,25 @@ captures.actor = { annotation = "actor|pronoun", take = "actor" }
                                               "ref[14,21)='We said' actor=SPEAKER(the speaker) <r>"}));
 }
 
+// An {annotation:TYPE} element matches a whole annotation or none of it: a lookahead after it
+// cannot be satisfied by giving back the annotation's last bytes.
+TEST(Matcher, AnAnnotationElementMatchesTheWholeAnnotation) {
+  auto rules = compile(R"([rules]
+scope = "document"
+[types.member]
+[[rule]]
+id = "member"
+type = "member"
+pattern = 'of {annotation:actor}(?! on behalf)'
+)");
+  ASSERT_TRUE(rules);
+  Document document("d.txt", "the statements of Egypt on behalf of the Group; those of Chile.");
+  actor(document, "Egypt", "EGY");
+  actor(document, "Chile", "CHL");
+  apply_rules(*rules, document);
+  EXPECT_EQ(describe(document, "member"), Lines{"member[54,62)='of Chile' <member>"});
+}
+
 // --- Stages ----------------------------------------------------------------------------------
 
 TEST(Matcher, ALaterStageSeesTheAnnotationsOfAnEarlierOne) {

@@ -505,8 +505,8 @@ match = false
 // {annotation:TYPE} becomes the element matching mask k in the pattern, and the dump shows it
 // by its type name again.
 TEST_F(DumpTest, AnnotationElementsAreMasksAndDumpByName) {
-  EXPECT_EQ(RuleSet::mask_element(0), R"((?:\x01\x02*))");
-  EXPECT_EQ(RuleSet::mask_element(4), R"((?:\x0e\x0f*))");
+  EXPECT_EQ(RuleSet::mask_element(0), R"((?:\x01\x02*+))");
+  EXPECT_EQ(RuleSet::mask_element(4), R"((?:\x0e\x0f*+))");
   auto set = compile(kType + rule("pattern = '(?<who>{annotation:actor}) and {annotation:citation}'"));
   ASSERT_TRUE(set) << rendered();
   EXPECT_EQ(set->masks, (std::vector<std::string>{"actor", "citation"}));

@@ -121,7 +121,7 @@ class RuleSet {
   std::vector<std::string> masks;
   static char mask_lead(std::size_t k);
   static char mask_fill(std::size_t k);
-  // The pattern element an {annotation:TYPE} becomes for mask k: "(?:\xLL\xFF*)".
+  // The pattern element an {annotation:TYPE} becomes for mask k: "(?:\xLL\xFF*+)" (possessive: an annotation is matched whole or not at all).
   static std::string mask_element(std::size_t k);
   static constexpr std::size_t kMaxMasks = 13;
 

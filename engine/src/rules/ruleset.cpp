@@ -68,7 +68,7 @@ std::vector<std::string_view> CaptureConstraint::annotation_types() const {
 
 std::string RuleSet::mask_element(std::size_t k) {
   char element[32];
-  std::snprintf(element, sizeof element, "(?:\\x%02x\\x%02x*)", mask_lead(k), mask_fill(k));
+  std::snprintf(element, sizeof element, "(?:\\x%02x\\x%02x*+)", mask_lead(k), mask_fill(k));
   return element;
 }
 RuleSet::~RuleSet() = default;
