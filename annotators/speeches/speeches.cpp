@@ -102,6 +102,9 @@ class SpeechBuilder {
     const std::string symbol = document_.meta().count("symbol") ? document_.meta().at("symbol") : "";
     const bool press_symbol = document_kind(symbol) == "press_release";
     if (press >= 2 || (press >= 1 && press_symbol)) return "press_release";
+    // Meeting coverage that reports every delegation ("The representative of Ecuador,
+    // speaking for the Group of 77, said ..."), with no speaker printed in capitals.
+    if (press_symbol && verbatim == 0 && !store_.of_type("reported_speech").empty()) return "press_release";
     if (verbatim >= 2 || (verbatim >= 1 && document_.meta().count("meeting"))) return "verbatim_record";
     return "speech";
   }
