@@ -76,6 +76,11 @@ void CitationsAnnotator::annotate(Document& document) const {
       }
     } else if (kind == "ga_resolution") {
       if (symbol.empty()) symbol = "A/RES/" + attrs.text("session") + "/" + number;
+    } else if (kind == "body_resolution") {
+      // Another body's resolution: its rule gives the symbol's prefix ("A/HRC/RES/").
+      symbol = attrs.text("prefix") + attrs.text("session") + "/" + number;
+      attrs.erase("prefix");
+      kind = std::string(document_kind(symbol));
     } else if (kind == "charter_article") {
       symbol = "Charter of the United Nations, Article " + number;
     }
