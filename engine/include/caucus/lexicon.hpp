@@ -19,8 +19,8 @@
 namespace caucus {
 
 struct LexiconEntry {
-  std::string id;
-  std::string label;
+  Name id;     // interned: every match of the entry stamps them on an ActorRef
+  Name label;
   // String-list fields: "names" always; others such as "demonyms" or "members" as the file has them.
   std::map<std::string, std::vector<std::string>, std::less<>> lists;
   // Scalar fields ("type", "region", ...), with the lexicon's defaults applied.
