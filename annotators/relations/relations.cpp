@@ -23,6 +23,27 @@ bool has_word(std::string_view text, std::string_view word) {
   return false;
 }
 
+// "The Group condemns ...": a group_mention in a speech delivered for a group whose name has
+// the mention's head word ("Group" in "Group of 77 and China", "Movement" in "Non-Aligned
+// Movement") is a self_reference to that group, as "we" is to the speaker's actor.
+template <typename DeliveredFor>
+std::vector<Annotation> group_references(const Document& document, DeliveredFor& delivered_for, Name annotator) {
+  const AnnotationStore& store = document.annotations();
+  std::vector<Annotation> out;
+  for (AnnotationId id : store.of_type("group_mention")) {
+    const Annotation& mention = store[id];
+    const int speech = document.speech_at(mention.span.begin);
+    if (speech < 0 || document.speeches()[static_cast<std::size_t>(speech)].header.contains(mention.span)) continue;
+    const std::optional<ActorRef> group = delivered_for(speech);
+    if (!group || !has_word(group->label, mention.attrs.text("head"))) continue;
+    Annotation reference{"self_reference", mention.span, mention.rule, annotator, {}};
+    reference.attrs.set("actor", *group);
+    reference.attrs.set("form", mention.attrs.text("form"));
+    out.push_back(std::move(reference));
+  }
+  return out;
+}
+
 }  // namespace
 
 bool RelationsAnnotator::configure(const Config& config, Diagnostics& diagnostics) {
@@ -104,30 +125,9 @@ void RelationsAnnotator::annotate(Document& document) const {
     const auto key = std::make_tuple(a.attrs.text("relation"), a.attrs.actor("source")->id, a.attrs.actor("target")->id);
     if (seen_in_speeches.count(key) || !seen_outside.insert(key).second) drop.push_back(id);
   }
-  std::vector<Annotation> references = group_references(document, delivered_for);
+  std::vector<Annotation> references = group_references(document, delivered_for, name());
   store.remove(std::move(drop));
   for (auto& a : references) store.add(std::move(a));
-}
-
-// "The Group condemns ...": a group_mention in a speech delivered for a group whose name has
-// the mention's head word ("Group" in "Group of 77 and China", "Movement" in "Non-Aligned
-// Movement") is a self_reference to that group, as "we" is to the speaker's actor.
-template <typename DeliveredFor>
-std::vector<Annotation> RelationsAnnotator::group_references(const Document& document, DeliveredFor& delivered_for) const {
-  const AnnotationStore& store = document.annotations();
-  std::vector<Annotation> out;
-  for (AnnotationId id : store.of_type("group_mention")) {
-    const Annotation& mention = store[id];
-    const int speech = document.speech_at(mention.span.begin);
-    if (speech < 0 || document.speeches()[static_cast<std::size_t>(speech)].header.contains(mention.span)) continue;
-    const std::optional<ActorRef> group = delivered_for(speech);
-    if (!group || !has_word(group->label, mention.attrs.text("head"))) continue;
-    Annotation reference{"self_reference", mention.span, mention.rule, name(), {}};
-    reference.attrs.set("actor", *group);
-    reference.attrs.set("form", mention.attrs.text("form"));
-    out.push_back(std::move(reference));
-  }
-  return out;
 }
 
 }  // namespace caucus::annotators

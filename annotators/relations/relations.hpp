@@ -27,8 +27,6 @@ class RelationsAnnotator final : public Annotator {
   void annotate(Document& document) const override;
 
  private:
-  template <typename DeliveredFor>
-  std::vector<Annotation> group_references(const Document& document, DeliveredFor& delivered_for) const;
   std::string type_ = "alignment";
 };
 
