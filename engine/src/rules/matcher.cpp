@@ -440,9 +440,10 @@ class RuleRunner {
     d.notes.push_back("the rule's pattern backtracks too much on this text; simplify it (nested quantifiers?) or raise match_limit");
   }
 
-  std::size_t trace(std::size_t r, Span unit, Span match, TraceOutcome outcome, std::string detail) {
+  // (A view, so that the untraced runs, nearly all of them, make no string for every rule and unit.)
+  std::size_t trace(std::size_t r, Span unit, Span match, TraceOutcome outcome, std::string_view detail) {
     if (!options_.trace) return SIZE_MAX;
-    options_.trace->push_back({rules_.rules[r].id, unit, match, outcome, std::move(detail)});
+    options_.trace->push_back({rules_.rules[r].id, unit, match, outcome, std::string(detail)});
     return options_.trace->size() - 1;
   }
 
