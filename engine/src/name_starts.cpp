@@ -158,28 +158,60 @@ NameStarts::NameStarts(const std::vector<std::vector<std::string>>& lists) : lis
     }
     nodes += name.size() - shared;
   }
-  next_.reserve(nodes * classes_);
-  ends_.reserve(nodes);
-  next_.assign(classes_, 0);
-  ends_.assign(1, 0);
+  // First a dense table (node * classes + class -> child node), then packed.
+  std::vector<uint32_t> next, ends;
+  next.reserve(nodes * classes_);
+  ends.reserve(nodes);
+  next.assign(classes_, 0);
+  ends.assign(1, 0);
   for (std::size_t n = 0; n < spelled.size(); ++n) {
     const auto& symbols = spelled[n];
     if (symbols.empty()) continue;
     uint32_t node = 0;
-    for (std::size_t k = 0; k < symbols.size(); ++k) {
-      const std::size_t slot = node + class_[symbols[k]];
-      if (next_[slot] == 0) {
-        next_[slot] = static_cast<uint32_t>(next_.size()) << 1;
-        next_.resize(next_.size() + classes_, 0);
-        ends_.push_back(0);
+    for (const unsigned char symbol : symbols) {
+      uint32_t& child = next[node * classes_ + class_[symbol]];
+      if (child == 0) {
+        child = static_cast<uint32_t>(ends.size());
+        next.resize(next.size() + classes_, 0);
+        ends.push_back(0);
       }
-      if (k + 1 == symbols.size()) {
-        next_[slot] |= 1;
-        ends_[(next_[slot] >> 1) / classes_] |= uint32_t{1} << list_of[n];
-      }
-      node = next_[slot] >> 1;
+      node = child;
+    }
+    ends[node] |= uint32_t{1} << list_of[n];
+  }
+  pack(next, ends);
+}
+
+void NameStarts::pack(const std::vector<uint32_t>& next, const std::vector<uint32_t>& ends) {
+  const std::size_t nodes = ends.size();
+  std::vector<uint32_t> slot_of(nodes, 0);  // dense node -> slot
+  slots_.assign(nodes + classes_, Slot{});
+  slots_[0].parent = 0;  // the root's slot is taken (by itself)
+  std::size_t first_free = 1;
+  std::vector<uint8_t> children;
+  // Nodes in creation order: a parent is always placed before its children.
+  for (std::size_t node = 0; node < nodes; ++node) {
+    children.clear();
+    for (uint32_t c = 1; c < classes_; ++c) {
+      if (next[node * classes_ + c]) children.push_back(static_cast<uint8_t>(c));
+    }
+    if (children.empty()) continue;
+    while (slots_[first_free].parent != kFree) ++first_free;
+    // The first base at which every child's slot is free (first fit).
+    std::size_t base = first_free > children[0] ? first_free - children[0] : 0;
+    for (;; ++base) {
+      if (base + classes_ > slots_.size()) slots_.resize(base + classes_, Slot{});
+      if (std::all_of(children.begin(), children.end(), [&](uint8_t c) { return slots_[base + c].parent == kFree; })) break;
+    }
+    const uint32_t slot = slot_of[node];
+    slots_[slot].base = static_cast<uint32_t>(base);
+    for (const uint8_t c : children) {
+      slots_[base + c].parent = slot;
+      slot_of[next[node * classes_ + c]] = static_cast<uint32_t>(base + c);
     }
   }
+  ends_.assign(slots_.size(), 0);
+  for (std::size_t node = 0; node < nodes; ++node) ends_[slot_of[node]] = ends[node];
 }
 
 uint32_t NameStarts::names_at(const unsigned char* text, std::size_t at, std::size_t size) const {
@@ -196,11 +228,10 @@ uint32_t NameStarts::names_at(const unsigned char* text, std::size_t at, std::si
       at = read_symbol({reinterpret_cast<const char*>(text), size}, at, symbol);
       cls = class_[symbol];
     }
-    const uint32_t edge = next_[node + cls];
-    if (edge == 0) break;
-    node = edge >> 1;
+    node = child(node, cls);
+    if (node == 0) break;
     // A name ends here if no letter, digit, '_' or '-' follows (as the pattern's lookahead says).
-    if ((edge & 1) && (at == size || !kWordByte[text[at]])) lists |= ends_[node / classes_];
+    if (ends_[node] != 0 && (at == size || !kWordByte[text[at]])) lists |= ends_[node];
   }
   return lists;
 }
@@ -228,7 +259,7 @@ void NameStarts::find(std::string_view text, std::vector<std::vector<uint32_t>>&
     const unsigned char c = bytes[at];
     const uint8_t cls = ascii_class_[c];
     // (White space is read slowly but begins no name; a UTF-8 lead byte may begin one.)
-    const bool worth_a_walk = cls == kSlow ? c >= 0xC0 : next_[cls] != 0 && may_begin(bytes, at, size);
+    const bool worth_a_walk = cls == kSlow ? c >= 0xC0 : child(0, cls) != 0 && may_begin(bytes, at, size);
     if (!worth_a_walk) return;
     for (uint32_t lists = names_at(bytes, at, size); lists != 0; lists &= lists - 1) {
       out[static_cast<std::size_t>(__builtin_ctz(lists))].push_back(static_cast<uint32_t>(at));

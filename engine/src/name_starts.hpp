@@ -34,14 +34,26 @@ class NameStarts {
   // The lists of which a name is spelled from `at` on as a whole word (a bit each).
   uint32_t names_at(const unsigned char* text, std::size_t at, std::size_t size) const;
 
-  // A dense trie: next_[node + class of symbol] = (child << 1) | child is the end of a name, 0
-  // for no child. Nodes are numbered by their offset in next_; the root is 0. ends_[node /
-  // classes_] says of which lists.
+  // The trie of the names as a double array, small enough for the cache (a dense table of
+  // nodes x classes was ten times larger, and a walk missed the cache at nearly every step).
+  // A node is a slot; the child of node s by class c is slot t = slots_[s].base + c if
+  // slots_[t].parent == s. The root is slot 0; ends_[t] says of which lists node t ends a name.
+  struct Slot {
+    uint32_t base = 0;
+    uint32_t parent = kFree;
+  };
+  static constexpr uint32_t kFree = UINT32_MAX;
   std::array<uint8_t, 256> class_{};        // symbol -> class; 0 for symbols in no name
   std::array<uint8_t, 256> ascii_class_{};  // text byte -> class of its symbol; kSlow: read it whole
   uint32_t classes_ = 1;
-  std::vector<uint32_t> next_;
+  std::vector<Slot> slots_;
   std::vector<uint32_t> ends_;
+  uint32_t child(uint32_t node, uint8_t cls) const {
+    const uint32_t t = slots_[node].base + cls;
+    return cls != 0 && slots_[t].parent == node ? t : 0;
+  }
+  // Packs a dense trie (next[node * classes + class] = child node, 0 for none; ends per node).
+  void pack(const std::vector<uint32_t>& next, const std::vector<uint32_t>& ends);
   std::size_t list_count_ = 0;
   // A quick test before the walk: the classes of the first four symbols (ASCII white space
   // counted as one space each) must begin some name. Bit ((a * classes + b) * classes + c) *
