@@ -7,6 +7,7 @@
 #include <deque>
 #include <optional>
 #include <set>
+#include <tuple>
 
 namespace caucus {
 namespace {
@@ -37,13 +38,23 @@ std::size_t shortest(const WordSet& set) {
   return n;
 }
 
-// The better of two requirement sets: longer shortest word, then fewer words.
+// True if the set holds a word found in nearly every sentence of a UN record ("United
+// Nations", "Security Council"): a rule triggered by it would run nearly everywhere.
+bool has_everyday_word(const WordSet& set) {
+  static const WordSet kEveryday = {"united", "nations", "united nations", "security", "council", "security council",
+                                    "general", "assembly", "international", "republic", "states", "state", "the",
+                                    "and", "government", "country", "countries", "people", "also", "that", "with"};
+  return std::any_of(set.begin(), set.end(), [](const std::string& word) { return kEveryday.count(word) > 0; });
+}
+
+// The better of two requirement sets: without everyday words, then longer shortest word, then
+// fewer words.
 void keep_best(std::optional<WordSet>& best, const WordSet& candidate) {
   if (!useful(candidate)) return;
-  if (!best || shortest(candidate) > shortest(*best) ||
-      (shortest(candidate) == shortest(*best) && candidate.size() < best->size())) {
-    best = candidate;
-  }
+  const auto rank = [](const WordSet& set) {
+    return std::make_tuple(!has_everyday_word(set), shortest(set), -static_cast<long>(set.size()));
+  };
+  if (!best || rank(candidate) > rank(*best)) best = candidate;
 }
 
 std::optional<WordSet> as_requirement(const Info& info) {
