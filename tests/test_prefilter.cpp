@@ -8,6 +8,7 @@
 #include "../engine/src/name_starts.hpp"
 #include "../engine/src/rules/anchor.hpp"
 #include "../engine/src/rules/prefilter.hpp"
+#include "../engine/src/rules/shared_scan.hpp"
 #include "caucus/pipeline.hpp"
 #include "caucus/registry.hpp"
 #include "caucus/rules.hpp"
@@ -366,6 +367,84 @@ TEST(PrefilterEquivalence, ShippedPipelineRulesGiveTheSameAnnotationsOnTheCorpus
   EXPECT_GE(anchored, 5u);  // the three actor rules, the named instruments, the self-mentions
   EXPECT_GT(rule_sets, 0u);
   EXPECT_GT(annotations, 1000u);
+}
+
+// --- One scan for all the rule files of a pipeline -----------------------------------------
+
+std::vector<std::tuple<uint32_t, uint32_t, uint32_t>> as_tuples(const std::vector<Prefilter::Hit>& hits) {
+  std::vector<std::tuple<uint32_t, uint32_t, uint32_t>> out;
+  for (const auto& h : hits) out.emplace_back(h.begin, h.end, h.word);
+  return out;
+}
+
+TEST(SharedScan, GivesEachRuleFileTheHitsOfItsOwnScan) {
+  AnnotatorRegistry registry;
+  register_builtin_annotators(registry);
+  Diagnostics diagnostics;
+  auto pipeline = Pipeline::load(default_pipeline_path(), registry, diagnostics);
+  ASSERT_TRUE(pipeline) << diagnostics.render();
+  std::vector<const RuleSet*> sets;
+  for (const auto& step : pipeline->steps()) {
+    if (const auto* provider = dynamic_cast<const RuleProvider*>(step.instance.get())) {
+      for (const auto& set : provider->rule_sets()) sets.push_back(set.get());
+    }
+  }
+  ASSERT_GE(sets.size(), 5u);
+  auto scan = std::make_shared<const SharedScan>(sets);
+  std::size_t hits = 0;
+  for (const auto& [name, text] : corpus()) {
+    SharedScan::begin(scan, text);
+    for (const RuleSet* set : sets) {
+      const auto* shared = SharedScan::hits_for(*set, text);
+      ASSERT_NE(shared, nullptr) << set->name;
+      EXPECT_EQ(as_tuples(*shared), as_tuples(set->prefilter().scan(text))) << set->name << " on " << name;
+      hits += shared->size();
+    }
+    // Another text (a copy at another address) is not the document being run.
+    const std::string copy = text;
+    EXPECT_EQ(SharedScan::hits_for(*sets[0], copy), nullptr);
+    SharedScan::end();
+    EXPECT_EQ(SharedScan::hits_for(*sets[0], text), nullptr);
+  }
+  EXPECT_GT(hits, 1000u);
+}
+
+TEST(SharedScan, KnowsOnlyTheRuleFilesItWasMadeFor) {
+  Diagnostics diagnostics;
+  auto a = compile_rule_text(R"([rules]
+name = "a"
+[types.x]
+[[rule]]
+id = "said"
+type = "x"
+pattern = 'said'
+[[rule.example]]
+text = "she said"
+)", "a.toml", ".", diagnostics);
+  auto b = compile_rule_text(R"([rules]
+name = "b"
+[types.x]
+[[rule]]
+id = "said"
+type = "x"
+pattern = 'noted|said'
+[[rule.example]]
+text = "she noted"
+)", "b.toml", ".", diagnostics);
+  ASSERT_TRUE(a && b) << diagnostics.render();
+  auto scan = std::make_shared<const SharedScan>(std::vector<const RuleSet*>{a.get()});
+  const std::string text = "He said so, she noted, and they said it again.";
+  SharedScan::begin(scan, text);
+  ASSERT_NE(SharedScan::hits_for(*a, text), nullptr);
+  EXPECT_EQ(SharedScan::hits_for(*a, text)->size(), 2u);  // the two "said"
+  EXPECT_EQ(SharedScan::hits_for(*b, text), nullptr);      // b scans on its own
+  SharedScan::end();
+  // Words shared by two files are numbered as each file numbers them.
+  auto both = std::make_shared<const SharedScan>(std::vector<const RuleSet*>{a.get(), b.get()});
+  SharedScan::begin(both, text);
+  EXPECT_EQ(as_tuples(*SharedScan::hits_for(*b, text)), as_tuples(b->prefilter().scan(text)));
+  EXPECT_EQ(SharedScan::hits_for(*b, text)->size(), 3u);
+  SharedScan::end();
 }
 
 // The shipped rules are mostly lexicon rules, which have no triggers: this set has many, and

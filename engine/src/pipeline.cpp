@@ -8,6 +8,8 @@
 #include <set>
 #include <sstream>
 
+#include "caucus/rules.hpp"
+#include "rules/shared_scan.hpp"
 #include "toml_util.hpp"
 
 namespace caucus {
@@ -225,22 +227,34 @@ std::unique_ptr<Pipeline> Pipeline::parse(const std::string& text, const std::fi
   }
   if (!ok) return nullptr;
   if (!check_dependencies(pipeline->steps_, diagnostics)) return nullptr;
+  std::vector<const RuleSet*> rule_sets;
+  for (const auto& step : pipeline->steps_) {
+    if (const auto* provider = dynamic_cast<const RuleProvider*>(step.instance.get())) {
+      for (const auto& set : provider->rule_sets()) rule_sets.push_back(set.get());
+    }
+  }
+  if (rule_sets.size() > 1) pipeline->shared_scan_ = std::make_shared<const SharedScan>(rule_sets);
   return pipeline;
 }
 
 void Pipeline::run_steps(Document& document, std::size_t count) const {
   count = std::min(count, steps_.size());
   for (std::size_t i = 0; i < count; ++i) run_step(document, i);
+  SharedScan::end();
 }
 
 void Pipeline::run_step(Document& document, std::size_t index) const {
   const PipelineStep& step = steps_.at(index);
+  // A document's run begins with its first step: what the shared scan found belongs to it
+  // until its last step (or the end of run_steps()).
+  if (index == 0) SharedScan::begin(shared_scan_, document.text());
   const std::size_t before = document.annotations().size();
   try {
     step.instance->annotate(document);
   } catch (const std::exception& error) {
     document.problems().error("A001", "step '" + step.id + "' failed: " + error.what(), {document.name()});
   }
+  if (index + 1 == steps_.size()) SharedScan::end();
   // Stamp what the step added with the step's id, unless the annotator said otherwise.
   auto& store = document.annotations();
   for (AnnotationId id = static_cast<AnnotationId>(before); id < store.size(); ++id) {

@@ -18,6 +18,8 @@
 
 namespace caucus {
 
+class SharedScan;
+
 struct PipelineStep {
   std::string id;         // unique within the pipeline; defaults to the annotator's name
   std::string annotator;  // registered name
@@ -64,6 +66,7 @@ class Pipeline {
   std::filesystem::path file_;
   std::filesystem::path rule_root_;
   std::vector<PipelineStep> steps_;
+  std::shared_ptr<const SharedScan> shared_scan_;  // one trigger scan for all its rule files
 };
 
 // Finds the shipped rule directory: $CAUCUS_RULES, then <prefix>/share/caucus/rules next to the

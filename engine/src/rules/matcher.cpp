@@ -10,6 +10,7 @@
 #include "../name_starts.hpp"
 #include "pattern.hpp"
 #include "prefilter.hpp"
+#include "shared_scan.hpp"
 
 namespace caucus {
 namespace {
@@ -48,7 +49,11 @@ class RuleRunner {
     for (const auto& rule : rules_.rules) stages.push_back(rule.stage);
     std::sort(stages.begin(), stages.end());
     stages.erase(std::unique(stages.begin(), stages.end()), stages.end());
-    if (options_.use_prefilter) hits_ = rules_.prefilter().scan(text_);
+    if (options_.use_prefilter) {
+      // In a pipeline run, one scan of the document serves all its rule files.
+      hits_ = SharedScan::hits_for(rules_, text_);
+      if (!hits_) hits_ = &(own_hits_ = rules_.prefilter().scan(text_));
+    }
     if (options_.rule_seconds) options_.rule_seconds->resize(rules_.rules.size(), 0.0);
     // Page furniture comes from the segmenter and does not change while the rules run.
     for (AnnotationId id : document_.annotations().of_type("page_furniture")) furniture_.push_back(document_.annotations()[id].span);
@@ -80,7 +85,7 @@ class RuleRunner {
         unit_has_furniture_ = has_furniture(unit);  // once per unit, not per rule
         if (options_.use_prefilter) {
           std::fill(fired.begin(), fired.end(), 0);
-          rules_.prefilter().candidates(hits_, unit, fired);
+          rules_.prefilter().candidates(*hits_, unit, fired);
         }
         for (std::size_t r : members) {
           if (options_.use_prefilter && !fired[r]) {
@@ -441,8 +446,11 @@ class RuleRunner {
   }
 
   // (A view, so that the untraced runs, nearly all of them, make no string for every rule and unit.)
+  // (The check inline, the recording out of line: trace() is called for every rule and unit.)
   std::size_t trace(std::size_t r, Span unit, Span match, TraceOutcome outcome, std::string_view detail) {
-    if (!options_.trace) return SIZE_MAX;
+    return options_.trace ? record(r, unit, match, outcome, detail) : SIZE_MAX;
+  }
+  [[gnu::noinline]] std::size_t record(std::size_t r, Span unit, Span match, TraceOutcome outcome, std::string_view detail) {
     options_.trace->push_back({rules_.rules[r].id, unit, match, outcome, std::string(detail)});
     return options_.trace->size() - 1;
   }
@@ -451,7 +459,8 @@ class RuleRunner {
   Document& document_;
   const ApplyOptions& options_;
   std::string_view text_;
-  std::vector<Prefilter::Hit> hits_;
+  const std::vector<Prefilter::Hit>* hits_ = nullptr;  // the trigger words in the text
+  std::vector<Prefilter::Hit> own_hits_;                // when no pipeline scan has them
   std::vector<Attributes> made_;              // the attributes of the stage's matches' annotations
   std::vector<std::vector<uint32_t>> names_;  // see names_in()
   Span names_unit_{UINT32_MAX, 0};

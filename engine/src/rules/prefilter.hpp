@@ -38,6 +38,8 @@ class Prefilter {
   void candidates(const std::vector<Hit>& hits, Span unit, std::vector<char>& out) const;
 
   std::size_t word_count() const { return words_.size(); }
+  // The trigger words, lower case, numbered as Hit::word numbers them.
+  const std::vector<std::string>& words() const { return words_; }
   std::size_t rule_count() const { return rule_words_.size(); }
 
  private:

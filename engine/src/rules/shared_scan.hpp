@@ -1,0 +1,47 @@
+// One trigger scan per document for all the rule files of a pipeline.
+//
+// Each rule file's prefilter finds its trigger words with a pass over the whole document (see
+// prefilter.hpp); a pipeline of six rule files made six passes over the same text. SharedScan
+// joins the files' trigger words into one automaton: the first rule step to ask scans the
+// document once, and each file gets the hits of its own words, numbered as its own prefilter
+// numbers them, exactly what its own scan would have found.
+//
+// The pipeline marks which document is being run (begin() before its first step, end() after
+// its last); the rule runner asks hits_for(). Outside a pipeline run, or for a rule file the
+// pipeline does not know, hits_for() returns nullptr and the runner scans on its own.
+#pragma once
+
+#include <memory>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "prefilter.hpp"
+
+namespace caucus {
+
+class RuleSet;
+
+class SharedScan {
+ public:
+  explicit SharedScan(const std::vector<const RuleSet*>& sets);
+
+  // The document `text` is run through the pipeline that owns `scan` on this thread (until
+  // end()). A null `scan` is allowed: nothing is shared.
+  static void begin(std::shared_ptr<const SharedScan> scan, std::string_view text);
+  static void end();
+  // The hits of `set`'s trigger words in `text`, if `set` belongs to the pipeline running
+  // `text` on this thread; else nullptr. Scans the document on the first call.
+  static const std::vector<Prefilter::Hit>* hits_for(const RuleSet& set, std::string_view text);
+
+ private:
+  struct Use {
+    uint32_t set, word;  // the file, and the word's number in the file's prefilter
+  };
+  std::unique_ptr<Prefilter> all_;           // every file's words, one rule a word
+  std::vector<std::vector<Use>> uses_;       // joined word -> the files that have it
+  std::unordered_map<const RuleSet*, uint32_t> set_index_;
+  void split(std::string_view text, std::vector<std::vector<Prefilter::Hit>>& per_set) const;
+};
+
+}  // namespace caucus
