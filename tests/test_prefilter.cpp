@@ -409,6 +409,57 @@ TEST(SharedScan, GivesEachRuleFileTheHitsOfItsOwnScan) {
   EXPECT_GT(hits, 1000u);
 }
 
+// The document's one pass over the names finds every place each unit's own pass finds.
+TEST(SharedScan, GivesEachUnitTheNameStartsOfItsOwnPass) {
+  AnnotatorRegistry registry;
+  register_builtin_annotators(registry);
+  Diagnostics diagnostics;
+  auto pipeline = Pipeline::load(default_pipeline_path(), registry, diagnostics);
+  ASSERT_TRUE(pipeline) << diagnostics.render();
+  std::vector<const RuleSet*> sets;
+  for (const auto& step : pipeline->steps()) {
+    if (const auto* provider = dynamic_cast<const RuleProvider*>(step.instance.get())) {
+      for (const auto& set : provider->rule_sets()) sets.push_back(set.get());
+    }
+  }
+  auto scan = std::make_shared<const SharedScan>(sets);
+  std::size_t units = 0, shared_units = 0, starts = 0;
+  for (const auto& [name, text] : corpus()) {
+    Document document(name, text);
+    pipeline->run_steps(document, 1);  // the segmenter
+    SharedScan::begin(scan, document.text());
+    for (const RuleSet* set : sets) {
+      if (!set->name_starts()) continue;
+      for (const char* type : {"paragraph", "sentence"}) {
+        for (AnnotationId id : document.annotations().of_type(type)) {
+          const Span unit = document.annotations()[id].span;
+          std::vector<std::vector<uint32_t>> own, shared;
+          set->name_starts()->find(document.slice(unit), own);
+          ++units;
+          if (!SharedScan::names_for(*set, document.text(), unit, shared)) continue;
+          ++shared_units;
+          ASSERT_EQ(shared.size(), own.size());
+          for (std::size_t k = 0; k < own.size(); ++k) {
+            for (uint32_t at : own[k]) {
+              EXPECT_TRUE(std::binary_search(shared[k].begin(), shared[k].end(), at))
+                  << set->name << " list " << k << " misses offset " << at << " of " << type << " '" << document.slice(unit) << "'";
+            }
+            starts += own[k].size();
+          }
+        }
+      }
+    }
+    // A unit that begins inside a word is left to its own pass.
+    if (document.text().size() > 10 && NameStarts::word_byte(static_cast<unsigned char>(document.text()[4]))) {
+      std::vector<std::vector<uint32_t>> shared;
+      EXPECT_FALSE(SharedScan::names_for(*sets[0], document.text(), Span{5, 10}, shared));
+    }
+    SharedScan::end();
+  }
+  EXPECT_GT(shared_units, units * 9 / 10);  // nearly every unit is served by the document's pass
+  EXPECT_GT(starts, 1000u);
+}
+
 TEST(SharedScan, KnowsOnlyTheRuleFilesItWasMadeFor) {
   Diagnostics diagnostics;
   auto a = compile_rule_text(R"([rules]

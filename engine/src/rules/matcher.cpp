@@ -386,7 +386,10 @@ class RuleRunner {
   const std::vector<std::vector<uint32_t>>& names_in(Span unit, const unsigned char* subject, const std::vector<std::size_t>& masks) {
     const bool masked_text = subject != reinterpret_cast<const unsigned char*>(text_.data() + unit.begin);
     if (unit != names_unit_ || masked_text != names_masked_ || (masked_text && masks != names_masks_)) {
-      rules_.name_starts()->find({reinterpret_cast<const char*>(subject), unit.size()}, names_);
+      // The unmasked text's names come from the pipeline's one pass over the document if it can.
+      if (masked_text || !SharedScan::names_for(rules_, text_, unit, names_)) {
+        rules_.name_starts()->find({reinterpret_cast<const char*>(subject), unit.size()}, names_);
+      }
       names_unit_ = unit;
       names_masked_ = masked_text;
       names_masks_ = masks;

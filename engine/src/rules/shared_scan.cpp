@@ -1,5 +1,6 @@
 #include "shared_scan.hpp"
 
+#include <algorithm>
 #include <map>
 #include <string>
 
@@ -12,8 +13,9 @@ namespace {
 struct Running {
   std::shared_ptr<const SharedScan> scan;  // kept alive while a document may still ask
   std::string_view text;
-  bool scanned = false;
+  bool scanned = false, named = false;
   std::vector<std::vector<Prefilter::Hit>> per_set;  // hits of each file's words
+  std::vector<std::vector<uint32_t>> names;          // name starts of each list of the joined ones
 };
 
 Running& running() {
@@ -40,6 +42,18 @@ SharedScan::SharedScan(const std::vector<const RuleSet*>& sets) {
   }
   all_ = std::make_unique<Prefilter>(triggers);
   // all_ numbers its words in the order it first met them: the order of `triggers`.
+
+  std::vector<std::vector<std::string>> lists;
+  list_of_.resize(sets.size());
+  for (uint32_t s = 0; s < sets.size(); ++s) {
+    if (!sets[s]->name_starts()) continue;
+    for (const auto& list : sets[s]->name_starts()->lists()) {
+      auto it = std::find(lists.begin(), lists.end(), list);
+      if (it == lists.end()) it = lists.insert(lists.end(), list);
+      list_of_[s].push_back(static_cast<uint32_t>(it - lists.begin()));
+    }
+  }
+  if (!lists.empty() && lists.size() <= NameStarts::kMaxLists) names_ = std::make_unique<NameStarts>(lists);
 }
 
 void SharedScan::split(std::string_view text, std::vector<std::vector<Prefilter::Hit>>& per_set) const {
@@ -53,8 +67,9 @@ void SharedScan::begin(std::shared_ptr<const SharedScan> scan, std::string_view 
   Running& state = running();
   state.scan = std::move(scan);
   state.text = text;
-  state.scanned = false;
+  state.scanned = state.named = false;
   state.per_set.clear();
+  state.names.clear();
 }
 
 void SharedScan::end() { begin(nullptr, {}); }
@@ -69,6 +84,38 @@ const std::vector<Prefilter::Hit>* SharedScan::hits_for(const RuleSet& set, std:
     state.scanned = true;
   }
   return &state.per_set[it->second];
+}
+
+}  // namespace caucus
+
+namespace caucus {
+
+bool SharedScan::names_for(const RuleSet& set, std::string_view text, Span unit, std::vector<std::vector<uint32_t>>& out) {
+  Running& state = running();
+  if (!state.scan || !state.scan->names_ || state.text.data() != text.data() || state.text.size() != text.size()) return false;
+  auto it = state.scan->set_index_.find(&set);
+  if (it == state.scan->set_index_.end()) return false;
+  const auto& lists = state.scan->list_of_[it->second];
+  if (lists.empty()) return false;
+  // Inside a word, the unit's own pass sees a word start (or end) that the document's does not.
+  const auto byte = [&](uint32_t at) { return static_cast<unsigned char>(text[at]); };
+  if ((unit.begin > 0 && NameStarts::word_byte(byte(unit.begin - 1))) ||
+      (unit.end < text.size() && NameStarts::word_byte(byte(unit.end)))) {
+    return false;
+  }
+  if (!state.named) {
+    state.scan->names_->find(text, state.names);
+    state.named = true;
+  }
+  out.resize(lists.size());
+  for (std::size_t k = 0; k < lists.size(); ++k) {
+    const auto& all = state.names[lists[k]];
+    out[k].clear();
+    for (auto at = std::lower_bound(all.begin(), all.end(), unit.begin); at != all.end() && *at < unit.end; ++at) {
+      out[k].push_back(*at - unit.begin);
+    }
+  }
+  return true;
 }
 
 }  // namespace caucus

@@ -6,6 +6,9 @@
 // document once, and each file gets the hits of its own words, numbered as its own prefilter
 // numbers them, exactly what its own scan would have found.
 //
+// The same goes for the places where the names of the files' lexicons may begin (NameStarts):
+// one pass over the document instead of one per file.
+//
 // The pipeline marks which document is being run (begin() before its first step, end() after
 // its last); the rule runner asks hits_for(). Outside a pipeline run, or for a rule file the
 // pipeline does not know, hits_for() returns nullptr and the runner scans on its own.
@@ -16,6 +19,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "../name_starts.hpp"
+#include "caucus/text.hpp"
 #include "prefilter.hpp"
 
 namespace caucus {
@@ -33,6 +38,13 @@ class SharedScan {
   // The hits of `set`'s trigger words in `text`, if `set` belongs to the pipeline running
   // `text` on this thread; else nullptr. Scans the document on the first call.
   static const std::vector<Prefilter::Hit>* hits_for(const RuleSet& set, std::string_view text);
+  // The same for name starts (see name_starts.hpp): sets out[k] to where the names of `set`'s
+  // list k may begin in `unit` of `text`, as offsets from unit.begin, from one pass over the
+  // document for all the files' lists. That gives the places a pass over the unit alone gives,
+  // and perhaps a few where a name runs past the unit's end (which the regex, confined to the
+  // unit, rejects). False (out unchanged) if `set` or `text` is not known here, or if `unit`
+  // begins or ends inside a word, where the two passes could differ.
+  static bool names_for(const RuleSet& set, std::string_view text, Span unit, std::vector<std::vector<uint32_t>>& out);
 
  private:
   struct Use {
@@ -41,6 +53,8 @@ class SharedScan {
   std::unique_ptr<Prefilter> all_;           // every file's words, one rule a word
   std::vector<std::vector<Use>> uses_;       // joined word -> the files that have it
   std::unordered_map<const RuleSet*, uint32_t> set_index_;
+  std::unique_ptr<NameStarts> names_;          // every file's name lists, each once; may be null
+  std::vector<std::vector<uint32_t>> list_of_;  // file -> its list k -> the list in names_
   void split(std::string_view text, std::vector<std::vector<Prefilter::Hit>>& per_set) const;
 };
 
