@@ -15,6 +15,13 @@ void Attributes::set(Name key, AttrValue value) {
   items_.emplace_back(std::move(key), std::move(value));
 }
 
+const AttrValue* Attributes::find(Name key) const {
+  for (const auto& [k, v] : items_) {
+    if (k == key) return &v;
+  }
+  return nullptr;
+}
+
 const AttrValue* Attributes::find(std::string_view key) const {
   for (const auto& [k, v] : items_) {
     if (k == key) return &v;

@@ -32,7 +32,12 @@ class Attributes {
  public:
   void set(Name key, AttrValue value);
   const AttrValue* find(std::string_view key) const;
-  bool has(std::string_view key) const { return find(key) != nullptr; }
+  // The same for an interned key: compares pointers, not text (the hot path of constraints).
+  const AttrValue* find(Name key) const;
+  const AttrValue* find(const char* key) const { return find(std::string_view(key)); }
+  const AttrValue* find(const std::string& key) const { return find(std::string_view(key)); }
+  template <typename Key>
+  bool has(const Key& key) const { return find(key) != nullptr; }
   // The actor under `key`, or nullptr if there is none (or the value is not an actor).
   const ActorRef* actor(std::string_view key) const {
     const AttrValue* value = find(key);

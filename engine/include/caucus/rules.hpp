@@ -36,12 +36,12 @@ struct CaptureConstraint {
   // On an earlier annotation of this type ("" = none; "actor|self_reference" = either, in that order).
   std::string annotation;
   CaptureRelation relation = CaptureRelation::coincide;
-  std::string take;   // attribute of that annotation to use as the role's value ("" = its text)
+  Name take;          // attribute of that annotation to use as the role's value ("" = its text)
   bool each = false;  // with `contains`: one annotation per contained annotation (lists)
   // A name of this lexicon ("" = none); the role's value becomes the entry (id and label).
   std::string lexicon;
   std::string field = "names";
-  std::vector<std::string> copy;  // entry attributes copied as <capture>_<attribute>
+  std::vector<Name> copy;         // entry attributes copied as <capture>_<attribute>
   bool required = true;           // false: a capture that fails keeps its text instead
   SourceLocation where;
   std::vector<Name> copied_names;  // <capture>_<copy[k]>: the names copy[k] is written as

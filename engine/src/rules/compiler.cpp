@@ -671,8 +671,10 @@ class RuleCompiler {
         constraint.each = c->boolean("each", diagnostics_).value_or(false);
         constraint.lexicon = c->string("lexicon", diagnostics_).value_or("");
         constraint.field = c->string("field", diagnostics_).value_or("names");
-        constraint.copy = c->strings("copy", diagnostics_);
-        for (const auto& key : constraint.copy) constraint.copied_names.push_back(constraint.capture + "_" + key);
+        for (const auto& key : c->strings("copy", diagnostics_)) constraint.copy.emplace_back(key);
+        for (const auto& key : constraint.copy) {
+          constraint.copied_names.push_back(std::string(constraint.capture.view()) + "_" + std::string(key.view()));
+        }
         constraint.required = c->boolean("required", diagnostics_).value_or(true);
         if (!constraint.lexicon.empty()) {
           auto lexicon = set.lexicons.find(constraint.lexicon);
@@ -691,9 +693,10 @@ class RuleCompiler {
         }
         if (declaration) {
           for (const auto& copied : constraint.copy) {
-            if (!declaration->declares(name + "_" + copied)) {
-              diagnostics_.error("R017", "type '" + rule.type + "' has no attribute '" + name + "_" + copied +
-                                             "' for copied lexicon attribute '" + copied + "'",
+            const std::string key(copied.view());
+            if (!declaration->declares(name + "_" + key)) {
+              diagnostics_.error("R017", "type '" + rule.type + "' has no attribute '" + name + "_" + key +
+                                             "' for copied lexicon attribute '" + key + "'",
                                  c->location("copy"));
             }
           }

@@ -166,12 +166,12 @@ std::string RuleSet::dump() const {
       out += "    capture " + c.capture + ":";
       if (!c.annotation.empty()) {
         out += " annotation=" + c.annotation + " relation=" + std::string(to_string(c.relation));
-        if (!c.take.empty()) out += " take=" + c.take;
+        if (!c.take.empty()) out += " take=" + std::string(c.take.view());
         if (c.each) out += " each";
       }
       if (!c.lexicon.empty()) {
         out += " lexicon=" + c.lexicon + "." + c.field;
-        if (!c.copy.empty()) out += " copy=[" + join(c.copy) + "]";
+        if (!c.copy.empty()) out += " copy=[" + join(std::vector<std::string>(c.copy.begin(), c.copy.end())) + "]";
       }
       out += c.required ? " required" : " optional";
       out += "\n";
