@@ -197,6 +197,27 @@ std::string marked(const Prefilter& prefilter, std::string_view text, Span unit)
   return s;
 }
 
+// A cursor carried from unit to unit gives what a search from scratch gives, whether the units
+// come in text order, overlap, or go back.
+TEST(Prefilter, CandidatesWithACursorAreThoseOfASearchFromScratch) {
+  const Prefilter prefilter({{"condemn"}, {"statement", "declaration"}, {"said"}});
+  std::string text;
+  for (int k = 0; k < 50; ++k) text += k % 3 ? "We condemn it, he said. " : "The Declaration, a statement. Nothing. ";
+  const auto hits = prefilter.scan(text);
+  std::vector<Span> units;
+  for (uint32_t at = 0; at + 7 < text.size(); at += 7) units.push_back({at, at + 7 + at % 11});  // forward, overlapping
+  units.push_back({0, 40});                                                                        // back to the start
+  units.push_back({static_cast<uint32_t>(text.size() / 2), static_cast<uint32_t>(text.size())});
+  units.push_back({5, 5});
+  std::size_t cursor = 0;
+  for (const Span unit : units) {
+    std::vector<char> with(3, 0), without(3, 0);
+    prefilter.candidates(hits, unit, with, cursor);
+    prefilter.candidates(hits, unit, without);
+    EXPECT_EQ(with, without) << "[" << unit.begin << ", " << unit.end << ")";
+  }
+}
+
 TEST(Prefilter, CandidatesAreTheRulesWithATriggerInsideTheUnit) {
   // Rule 0 needs "condemn", rule 1 "statement" or "declaration", rule 2 always runs.
   const Prefilter prefilter({{"condemn"}, {"statement", "declaration"}, {}});

@@ -81,11 +81,12 @@ class RuleRunner {
       }
       if (members.empty()) continue;
       std::vector<char> fired(rules_.rules.size());
+      std::size_t cursor = 0;  // see Prefilter::candidates()
       for (const Span unit : units(scope)) {
         unit_has_furniture_ = has_furniture(unit);  // once per unit, not per rule
         if (options_.use_prefilter) {
           std::fill(fired.begin(), fired.end(), 0);
-          rules_.prefilter().candidates(*hits_, unit, fired);
+          rules_.prefilter().candidates(*hits_, unit, fired, cursor);
         }
         for (std::size_t r : members) {
           if (options_.use_prefilter && !fired[r]) {

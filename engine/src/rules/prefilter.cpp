@@ -506,10 +506,18 @@ std::vector<Prefilter::Hit> Prefilter::scan(std::string_view text) const {
   return hits;
 }
 
-void Prefilter::candidates(const std::vector<Hit>& hits, Span unit, std::vector<char>& out) const {
+void Prefilter::candidates(const std::vector<Hit>& hits, Span unit, std::vector<char>& out, std::size_t& cursor) const {
   for (uint32_t rule : always_) out[rule] = 1;
-  auto it = std::lower_bound(hits.begin(), hits.end(), unit.begin + 1, [](const Hit& h, uint32_t end) { return h.end < end; });
-  for (; it != hits.end() && it->end <= unit.end; ++it) {
+  // The first hit that ends inside the unit (hits are ordered by end). A unit before the
+  // previous one is searched for; the next one is reached by stepping forward, a few hits.
+  const auto ends_before = [&](std::size_t k) { return hits[k].end < unit.begin + 1; };
+  if (cursor > hits.size() || (cursor > 0 && !ends_before(cursor - 1))) {
+    cursor = static_cast<std::size_t>(
+        std::lower_bound(hits.begin(), hits.end(), unit.begin + 1, [](const Hit& h, uint32_t end) { return h.end < end; }) -
+        hits.begin());
+  }
+  while (cursor < hits.size() && ends_before(cursor)) ++cursor;
+  for (auto it = hits.begin() + static_cast<std::ptrdiff_t>(cursor); it != hits.end() && it->end <= unit.end; ++it) {
     if (it->begin < unit.begin) continue;
     for (uint32_t rule : word_rules_[it->word]) out[rule] = 1;
   }

@@ -34,8 +34,14 @@ class Prefilter {
   std::vector<Hit> scan(std::string_view text) const;
 
   // Marks in `out` (size = rule count) the rules that can match inside `unit`, given the hits
-  // of the whole text. `hits` must come from scan() of the same text.
-  void candidates(const std::vector<Hit>& hits, Span unit, std::vector<char>& out) const;
+  // of the whole text. `hits` must come from scan() of the same text. `cursor` (0 at first)
+  // carries over from one unit to the next: units that come in text order are found by
+  // moving it forward, not by a search from scratch.
+  void candidates(const std::vector<Hit>& hits, Span unit, std::vector<char>& out, std::size_t& cursor) const;
+  void candidates(const std::vector<Hit>& hits, Span unit, std::vector<char>& out) const {
+    std::size_t cursor = 0;
+    candidates(hits, unit, out, cursor);
+  }
 
   std::size_t word_count() const { return words_.size(); }
   // The trigger words, lower case, numbered as Hit::word numbers them.
