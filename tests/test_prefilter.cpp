@@ -404,12 +404,7 @@ TEST(SharedScan, GivesEachRuleFileTheHitsOfItsOwnScan) {
   Diagnostics diagnostics;
   auto pipeline = Pipeline::load(default_pipeline_path(), registry, diagnostics);
   ASSERT_TRUE(pipeline) << diagnostics.render();
-  std::vector<const RuleSet*> sets;
-  for (const auto& step : pipeline->steps()) {
-    if (const auto* provider = dynamic_cast<const RuleProvider*>(step.instance.get())) {
-      for (const auto& set : provider->rule_sets()) sets.push_back(set.get());
-    }
-  }
+  const std::vector<const RuleSet*> sets = pipeline->rule_sets();
   ASSERT_GE(sets.size(), 5u);
   auto scan = std::make_shared<const SharedScan>(sets);
   std::size_t hits = 0;
@@ -437,12 +432,7 @@ TEST(SharedScan, GivesEachUnitTheNameStartsOfItsOwnPass) {
   Diagnostics diagnostics;
   auto pipeline = Pipeline::load(default_pipeline_path(), registry, diagnostics);
   ASSERT_TRUE(pipeline) << diagnostics.render();
-  std::vector<const RuleSet*> sets;
-  for (const auto& step : pipeline->steps()) {
-    if (const auto* provider = dynamic_cast<const RuleProvider*>(step.instance.get())) {
-      for (const auto& set : provider->rule_sets()) sets.push_back(set.get());
-    }
-  }
+  const std::vector<const RuleSet*> sets = pipeline->rule_sets();
   auto scan = std::make_shared<const SharedScan>(sets);
   std::size_t units = 0, shared_units = 0, starts = 0;
   for (const auto& [name, text] : corpus()) {

@@ -227,14 +227,18 @@ std::unique_ptr<Pipeline> Pipeline::parse(const std::string& text, const std::fi
   }
   if (!ok) return nullptr;
   if (!check_dependencies(pipeline->steps_, diagnostics)) return nullptr;
-  std::vector<const RuleSet*> rule_sets;
-  for (const auto& step : pipeline->steps_) {
+  if (const auto sets = pipeline->rule_sets(); sets.size() > 1) pipeline->shared_scan_ = std::make_shared<const SharedScan>(sets);
+  return pipeline;
+}
+
+std::vector<const RuleSet*> Pipeline::rule_sets() const {
+  std::vector<const RuleSet*> sets;
+  for (const auto& step : steps_) {
     if (const auto* provider = dynamic_cast<const RuleProvider*>(step.instance.get())) {
-      for (const auto& set : provider->rule_sets()) rule_sets.push_back(set.get());
+      for (const auto& set : provider->rule_sets()) sets.push_back(set.get());
     }
   }
-  if (rule_sets.size() > 1) pipeline->shared_scan_ = std::make_shared<const SharedScan>(rule_sets);
-  return pipeline;
+  return sets;
 }
 
 void Pipeline::run_steps(Document& document, std::size_t count) const {

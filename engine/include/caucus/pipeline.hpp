@@ -18,6 +18,7 @@
 
 namespace caucus {
 
+class RuleSet;
 class SharedScan;
 
 struct PipelineStep {
@@ -53,6 +54,8 @@ class Pipeline {
   void run_step(Document& document, std::size_t index) const;
 
   const std::vector<PipelineStep>& steps() const { return steps_; }
+  // The rule files of its rule-driven steps (those that are RuleProviders), in step order.
+  std::vector<const RuleSet*> rule_sets() const;
   // The internal types of every step (see Annotator::internal_types()).
   std::set<std::string> internal_types() const;
   // Index of the step with this id, or -1.
