@@ -358,12 +358,22 @@ std::vector<std::pair<std::string, std::string>> corpus() {
   return out;
 }
 
-TEST(PrefilterEquivalence, ShippedPipelineRulesGiveTheSameAnnotationsOnTheCorpus) {
+// The shipped default pipeline, with the registry it came from.
+struct ShippedPipeline {
   AnnotatorRegistry registry;
-  register_builtin_annotators(registry);
-  Diagnostics diagnostics;
-  auto pipeline = Pipeline::load(default_pipeline_path(), registry, diagnostics);
-  ASSERT_TRUE(pipeline) << diagnostics.render();
+  std::unique_ptr<Pipeline> pipeline;
+  ShippedPipeline() {
+    register_builtin_annotators(registry);
+    Diagnostics diagnostics;
+    pipeline = Pipeline::load(default_pipeline_path(), registry, diagnostics);
+    if (!pipeline) ADD_FAILURE() << diagnostics.render();
+  }
+};
+
+TEST(PrefilterEquivalence, ShippedPipelineRulesGiveTheSameAnnotationsOnTheCorpus) {
+  const ShippedPipeline shipped;
+  ASSERT_TRUE(shipped.pipeline);
+  const auto& pipeline = shipped.pipeline;
   const auto documents = corpus();
   ASSERT_EQ(documents.size(), 5u);
   std::size_t rule_sets = 0, annotations = 0, anchored = 0;
@@ -399,11 +409,9 @@ std::vector<std::tuple<uint32_t, uint32_t, uint32_t>> as_tuples(const std::vecto
 }
 
 TEST(SharedScan, GivesEachRuleFileTheHitsOfItsOwnScan) {
-  AnnotatorRegistry registry;
-  register_builtin_annotators(registry);
-  Diagnostics diagnostics;
-  auto pipeline = Pipeline::load(default_pipeline_path(), registry, diagnostics);
-  ASSERT_TRUE(pipeline) << diagnostics.render();
+  const ShippedPipeline shipped;
+  ASSERT_TRUE(shipped.pipeline);
+  const auto& pipeline = shipped.pipeline;
   const std::vector<const RuleSet*> sets = pipeline->rule_sets();
   ASSERT_GE(sets.size(), 5u);
   auto scan = std::make_shared<const SharedScan>(sets);
@@ -427,11 +435,9 @@ TEST(SharedScan, GivesEachRuleFileTheHitsOfItsOwnScan) {
 
 // The document's one pass over the names finds every place each unit's own pass finds.
 TEST(SharedScan, GivesEachUnitTheNameStartsOfItsOwnPass) {
-  AnnotatorRegistry registry;
-  register_builtin_annotators(registry);
-  Diagnostics diagnostics;
-  auto pipeline = Pipeline::load(default_pipeline_path(), registry, diagnostics);
-  ASSERT_TRUE(pipeline) << diagnostics.render();
+  const ShippedPipeline shipped;
+  ASSERT_TRUE(shipped.pipeline);
+  const auto& pipeline = shipped.pipeline;
   const std::vector<const RuleSet*> sets = pipeline->rule_sets();
   auto scan = std::make_shared<const SharedScan>(sets);
   std::size_t units = 0, shared_units = 0, starts = 0;
@@ -471,28 +477,17 @@ TEST(SharedScan, GivesEachUnitTheNameStartsOfItsOwnPass) {
   EXPECT_GT(starts, 1000u);
 }
 
+// A rule file of one rule of type x with `pattern`.
+std::shared_ptr<const RuleSet> one_rule(const std::string& name, const std::string& pattern, Diagnostics& diagnostics) {
+  const std::string text = "[rules]\nname = \"" + name + "\"\n[types.x]\n[[rule]]\nid = \"r\"\ntype = \"x\"\npattern = '" +
+                           pattern + "'\n[[rule.example]]\ntext = \"she said\"\n";
+  return compile_rule_text(text, name + ".toml", ".", diagnostics);
+}
+
 TEST(SharedScan, KnowsOnlyTheRuleFilesItWasMadeFor) {
   Diagnostics diagnostics;
-  auto a = compile_rule_text(R"([rules]
-name = "a"
-[types.x]
-[[rule]]
-id = "said"
-type = "x"
-pattern = 'said'
-[[rule.example]]
-text = "she said"
-)", "a.toml", ".", diagnostics);
-  auto b = compile_rule_text(R"([rules]
-name = "b"
-[types.x]
-[[rule]]
-id = "said"
-type = "x"
-pattern = 'noted|said'
-[[rule.example]]
-text = "she noted"
-)", "b.toml", ".", diagnostics);
+  auto a = one_rule("a", "said", diagnostics);
+  auto b = one_rule("b", "noted|said", diagnostics);
   ASSERT_TRUE(a && b) << diagnostics.render();
   auto scan = std::make_shared<const SharedScan>(std::vector<const RuleSet*>{a.get()});
   const std::string text = "He said so, she noted, and they said it again.";
