@@ -501,6 +501,11 @@ TEST(SharedScan, KnowsOnlyTheRuleFilesItWasMadeFor) {
   SharedScan::begin(both, text);
   EXPECT_EQ(as_tuples(*SharedScan::hits_for(*b, text)), as_tuples(b->prefilter().scan(text)));
   EXPECT_EQ(SharedScan::hits_for(*b, text)->size(), 3u);
+  // A file done with the document is not served again; the others still are.
+  SharedScan::release(*b, text);
+  EXPECT_EQ(SharedScan::hits_for(*b, text), nullptr);
+  ASSERT_NE(SharedScan::hits_for(*a, text), nullptr);
+  EXPECT_EQ(SharedScan::hits_for(*a, text)->size(), 2u);
   SharedScan::end();
 }
 

@@ -59,6 +59,7 @@ class RuleRunner {
     for (AnnotationId id : document_.annotations().of_type("page_furniture")) furniture_.push_back(document_.annotations()[id].span);
     std::sort(furniture_.begin(), furniture_.end(), [](Span a, Span b) { return a.begin < b.begin; });
     for (int stage : stages) run_stage(stage);
+    SharedScan::release(rules_, text_);
   }
 
  private:

@@ -16,6 +16,7 @@ struct Running {
   bool scanned = false, named = false;
   std::vector<std::vector<Prefilter::Hit>> per_set;  // hits of each file's words
   std::vector<std::vector<uint32_t>> names;          // name starts of each list of the joined ones
+  std::vector<char> released;                        // per file: done with this document
 };
 
 Running& running() {
@@ -70,6 +71,7 @@ void SharedScan::begin(std::shared_ptr<const SharedScan> scan, std::string_view 
   state.scanned = state.named = false;
   state.per_set.clear();
   state.names.clear();
+  state.released.assign(state.scan ? state.scan->set_index_.size() : 0, 0);
 }
 
 void SharedScan::end() { begin(nullptr, {}); }
@@ -78,7 +80,7 @@ const std::vector<Prefilter::Hit>* SharedScan::hits_for(const RuleSet& set, std:
   Running& state = running();
   if (!state.scan || state.text.data() != text.data() || state.text.size() != text.size()) return nullptr;
   auto it = state.scan->set_index_.find(&set);
-  if (it == state.scan->set_index_.end()) return nullptr;
+  if (it == state.scan->set_index_.end() || state.released[it->second]) return nullptr;
   if (!state.scanned) {
     state.scan->split(text, state.per_set);
     state.scanned = true;
@@ -94,7 +96,7 @@ bool SharedScan::names_for(const RuleSet& set, std::string_view text, Span unit,
   Running& state = running();
   if (!state.scan || !state.scan->names_ || state.text.data() != text.data() || state.text.size() != text.size()) return false;
   auto it = state.scan->set_index_.find(&set);
-  if (it == state.scan->set_index_.end()) return false;
+  if (it == state.scan->set_index_.end() || state.released[it->second]) return false;
   const auto& lists = state.scan->list_of_[it->second];
   if (lists.empty()) return false;
   // Inside a word, the unit's own pass sees a word start (or end) that the document's does not.
@@ -116,6 +118,20 @@ bool SharedScan::names_for(const RuleSet& set, std::string_view text, Span unit,
     }
   }
   return true;
+}
+
+void SharedScan::release(const RuleSet& set, std::string_view text) {
+  Running& state = running();
+  if (!state.scan || state.text.data() != text.data() || state.text.size() != text.size()) return;
+  auto it = state.scan->set_index_.find(&set);
+  if (it == state.scan->set_index_.end()) return;
+  state.released[it->second] = 1;
+  if (it->second < state.per_set.size()) std::vector<Prefilter::Hit>().swap(state.per_set[it->second]);
+  // The names go when the last file that has name lists is done.
+  for (std::size_t s = 0; s < state.scan->list_of_.size(); ++s) {
+    if (!state.scan->list_of_[s].empty() && !state.released[s]) return;
+  }
+  std::vector<std::vector<uint32_t>>().swap(state.names);
 }
 
 }  // namespace caucus

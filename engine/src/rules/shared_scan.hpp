@@ -45,6 +45,9 @@ class SharedScan {
   // unit, rejects). False (out unchanged) if `set` or `text` is not known here, or if `unit`
   // begins or ends inside a word, where the two passes could differ.
   static bool names_for(const RuleSet& set, std::string_view text, Span unit, std::vector<std::vector<uint32_t>>& out);
+  // `set` is done with `text`: what was kept for it is freed (a long document's hits are
+  // megabytes), and it is not served again (a second run scans on its own).
+  static void release(const RuleSet& set, std::string_view text);
 
  private:
   struct Use {
