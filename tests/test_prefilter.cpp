@@ -619,9 +619,21 @@ TEST(LeadingPhrases, ExpandsClassesGroupsAndSpacesOfAWordList) {
   EXPECT_EQ(*phrases, (Words{"I", "My country", "My delegation", "The Government", "We", "my country", "my delegation", "we"}));
 }
 
+// An optional element ("?", "??", "?+") gives the phrases with it and without it.
+TEST(LeadingPhrases, ExpandsOptionalElements) {
+  const std::string pattern = R"((?<![\w\-])(?:(?:Mr|Dr)\.?|(?:Vice-)?President|Tan\s+Sri\s*|Mme?|x(?:y)??z)(?![\w\-]))";
+  const auto phrases = leading_phrases(pattern);
+  ASSERT_TRUE(phrases);
+  EXPECT_EQ(*phrases, (Words{"Dr", "Dr.", "Mm", "Mme", "Mr", "Mr.", "President", "Tan Sri", "Vice-President", "xyz", "xz"}));
+  // What an optional element leaves may not be nothing, nor begin a phrase with a non-letter.
+  EXPECT_FALSE(leading_phrases(R"((?<![\w\-])(?:we|(?:us)?)(?![\w\-]))"));
+  EXPECT_FALSE(leading_phrases(R"((?<![\w\-])(?:we|x?\.y)(?![\w\-]))"));
+  EXPECT_FALSE(leading_phrases(R"((?<![\w\-])(?:we|xy*)(?![\w\-]))"));
+}
+
 TEST(LeadingPhrases, OtherPatternsAreNotWordLists) {
   const std::string start = R"((?<![\w\-]))", end = R"((?![\w\-]))";
-  for (const std::string body : {R"((?:we|a.))", R"((?:we|\w+))", R"((?:we|[a-z]e))", R"((?:we|us)?)", R"((?:we|(?:x)?y))",
+  for (const std::string body : {R"((?:we|a.))", R"((?:we|\w+))", R"((?:we|[a-z]e))", R"((?:we|us)?)",
                                  R"((?:\s*we))", R"((?:we\s*x))", R"((?:we|\bus))", R"((?:we|))", R"((?:-we))", R"((?i:we))",
                                  R"((?:we){2})", R"((?:w+e))", R"((?:we|[^x]e))"}) {
     EXPECT_FALSE(leading_phrases(start + body + end)) << body;

@@ -166,7 +166,7 @@ class PhraseReader {
         auto choices = alternation(inner);
         if (!choices || inner >= p_.size() || p_[inner] != ')') return std::nullopt;
         i = inner + 1;
-        if (quantifier_at(p_, i) || !append(*choices)) return std::nullopt;
+        if (!maybe_optional(i, *choices) || !append(*choices)) return std::nullopt;
       } else if (rest.starts_with("\\s")) {
         i += 2;
         if (i < p_.size() && (p_[i] == '*' || p_[i] == '?')) {
@@ -182,7 +182,8 @@ class PhraseReader {
         // An escaped punctuation mark is itself; \d, \w, \b and the like are not literals.
         if (rest.size() < 2 || std::isalnum(static_cast<unsigned char>(rest[1]))) return std::nullopt;
         i += 2;
-        if (quantifier_at(p_, i) || !append({std::string(1, rest[1])})) return std::nullopt;
+        std::vector<std::string> choices{std::string(1, rest[1])};
+        if (!maybe_optional(i, choices) || !append(choices)) return std::nullopt;
       } else if (rest[0] == '[') {
         const std::size_t end = class_end(p_, i);
         std::vector<std::string> choices;
@@ -192,16 +193,28 @@ class PhraseReader {
           choices.emplace_back(1, c);
         }
         i = end;
-        if (choices.empty() || quantifier_at(p_, i) || !append(choices)) return std::nullopt;
-      } else if (std::isalnum(static_cast<unsigned char>(rest[0])) || std::strchr(" ',&", rest[0]) ||
+        if (choices.empty() || !maybe_optional(i, choices) || !append(choices)) return std::nullopt;
+      } else if (std::isalnum(static_cast<unsigned char>(rest[0])) || std::strchr(" ',&-", rest[0]) ||
                  static_cast<unsigned char>(rest[0]) >= 0x80) {
         ++i;
-        if (quantifier_at(p_, i) || !append({std::string(1, rest[0] == ' ' ? ' ' : rest[0])})) return std::nullopt;
+        std::vector<std::string> choices{std::string(1, rest[0])};
+        if (!maybe_optional(i, choices) || !append(choices)) return std::nullopt;
       } else {
         return std::nullopt;  // ., ^, $, (?i), a quantifier, ...
       }
     }
     return out;
+  }
+
+  // After an element: "?" (or "??", "?+": the same texts) makes it optional, which adds the
+  // empty choice; any other quantifier makes the texts unlimited: false.
+  bool maybe_optional(std::size_t& i, std::vector<std::string>& choices) const {
+    if (i < p_.size() && p_[i] == '?') {
+      ++i;
+      if (i < p_.size() && (p_[i] == '?' || p_[i] == '+')) ++i;
+      choices.emplace_back();
+    }
+    return !quantifier_at(p_, i);
   }
 
   std::string_view p_;
