@@ -423,7 +423,7 @@ class RuleCompiler {
             for (const auto& [n, m] : macros_) known.push_back(n);
             if (auto guess = closest_match(name, known); !guess.empty()) d.notes.push_back("did you mean '" + guess + "'?");
             ok = false;
-          } else if (const std::string* body = expand_macro(name, set, source.at(i))) {
+          } else if (const std::string* body = expand_macro(name, set, source, i)) {
             emit("(?:" + *body + ")", i, "{" + name + "}");
             const auto& used = macros_.at(name).masks;
             if (current_masks_) current_masks_->insert(current_masks_->end(), used.begin(), used.end());
@@ -442,14 +442,15 @@ class RuleCompiler {
     return ok;
   }
 
-  // The expansion of a macro, or nullptr if it is broken or part of a cycle.
-  const std::string* expand_macro(const std::string& name, const RuleSet& set, const SourceLocation& used_at) {
+  // The expansion of a macro, or nullptr if it is broken or part of a cycle. It is used at
+  // `source` offset `used_at`: located only for an error (locating reads the file from the start).
+  const std::string* expand_macro(const std::string& name, const RuleSet& set, const PatternSource& source, std::size_t used_at) {
     MacroDefinition& macro = macros_.at(name);
     if (macro.state == 2) return &macro.expanded;
     if (macro.state == 3) return nullptr;
     if (macro.state == 1) {
       diagnostics_.error("R012", "macro '" + name + "' refers to itself (through " + join(macro_stack_, " -> ") + " -> " + name + ")",
-                         used_at);
+                         source.at(used_at));
       return nullptr;
     }
     macro.state = 1;
