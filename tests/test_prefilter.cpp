@@ -676,6 +676,49 @@ text = "We agree."
   EXPECT_EQ(with.annotations().count("m"), 6u);  // I, we, My delegation, the Government, We, I
 }
 
+// A rule tried at name starts is matched anchored at each in turn: a start where it fails (the
+// finder folds the case of acronyms) must not hide the names after it, with the finder or
+// without (then every character is a start), and the matches are those of the plain search.
+TEST(LeadingPhrases, AnchoredMatchingAtNameStartsFindsWhatThePlainSearchFinds) {
+  // The same lexicon rule twice: as it is (anchored, tried at name starts), and with a branch
+  // that never matches, which makes it a plain pattern searched for everywhere.
+  const auto rule_file = [](const std::string& pattern) {
+    return R"([lexicons.orgs]
+entries = [{ id = "UN", label = "United Nations", names = ["United Nations", "UN", "UN Women"] }]
+[types.actor]
+roles = ["actor"]
+[[rule]]
+id = "org"
+type = "actor"
+scope = "document"
+pattern = ')" + pattern + R"('
+captures.actor = { lexicon = "orgs" }
+[[rule.example]]
+text = "the UN"
+)";
+  };
+  Diagnostics diagnostics;
+  auto anchored = compile_rule_text(rule_file("(?<actor>{lexicon:orgs})"), "a.toml", ".", diagnostics);
+  auto plain = compile_rule_text(rule_file("(?:(?<actor>{lexicon:orgs})|(*FAIL)x)"), "p.toml", ".", diagnostics);
+  ASSERT_TRUE(anchored && plain) << diagnostics.render();
+  ASSERT_EQ(anchored->rules.front().name_list, 0);
+  EXPECT_TRUE(anchored->rules.front().anchored);
+  EXPECT_FALSE(plain->rules.front().anchored);
+  const std::string text = "un peu, the UN said; un-UN, UN Women and the united\nnations. Un UN";
+  const auto names = [&](const RuleSet& rules, bool prefilter) {
+    Document document("d", text);
+    apply_rules(rules, document, {.use_prefilter = prefilter});
+    std::vector<std::string> found;
+    for (AnnotationId id : document.annotations().of_type("actor")) found.emplace_back(document.slice(document.annotations()[id].span));
+    return found;
+  };
+  const std::vector<std::string> expected{"UN", "UN Women", "united\nnations", "UN"};
+  EXPECT_EQ(names(*anchored, true), expected);
+  EXPECT_EQ(names(*anchored, false), expected);
+  EXPECT_EQ(names(*plain, true), expected);
+  EXPECT_EQ(names(*plain, false), expected);
+}
+
 // The first six bytes at each start of names of list `list`.
 std::vector<std::string> starts(const NameStarts& finder, std::string_view text, std::size_t list = 0) {
   std::vector<std::vector<uint32_t>> at;

@@ -95,6 +95,10 @@ struct Rule {
   // pattern (see leading_phrases()): which list of RuleSet::name_starts() holds them, so that
   // the rule is tried only where one may begin (with the prefilter on).
   int name_list = -1;
+  // With a name list: `compiled` is the pattern anchored where the search starts
+  // ("\G(?:pattern)"), tried at each name start in turn (or, with the prefilter off, at each
+  // character): the same matches as the plain pattern's search.
+  bool anchored = false;
 };
 
 class Prefilter;

@@ -543,8 +543,17 @@ class RuleCompiler {
     std::sort(rule.masks.begin(), rule.masks.end());
     rule.masks.erase(std::unique(rule.masks.begin(), rule.masks.end()), rule.masks.end());
     if (expanded) {
+      // A rule tried only where its names begin is compiled anchored at the search's start
+      // (see Rule::anchored); the plain pattern, started at a place where it then fails,
+      // would search on through the rest of the unit.
+      rule.name_list = name_list(rule.final_pattern, set);
       PatternError error;
-      compiled = compile_pattern(rule.final_pattern, !rule.case_sensitive, error);
+      if (rule.name_list >= 0) {
+        compiled = compile_pattern("\\G(?:" + rule.final_pattern + ")", !rule.case_sensitive, error);
+        rule.anchored = compiled != nullptr;
+        if (!compiled) rule.name_list = -1;  // the plain pattern reports the error below
+      }
+      if (!compiled) compiled = compile_pattern(rule.final_pattern, !rule.case_sensitive, error);
       if (!compiled) {
         const std::size_t at = origin.empty() ? 0 : origin[std::min(error.offset, origin.size() - 1)];
         diagnostics_.error("R010", "invalid pattern: " + error.message, source.at(at));
@@ -555,7 +564,6 @@ class RuleCompiler {
     rule.compiled = compiled;
     if (compiled) check_captures(*compiled, rule, declaration, source);
     if (!rule.triggers_declared && compiled) rule.triggers = extract_triggers(without_lexicons(rule.final_pattern, set));
-    if (compiled) rule.name_list = name_list(rule.final_pattern, set);
     read_constraints(config, compiled.get(), declaration, set, rule);
     read_examples(config, declaration, rule);
     if (rule.examples.empty()) {

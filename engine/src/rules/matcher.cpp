@@ -118,17 +118,26 @@ class RuleRunner {
     const std::vector<uint32_t>* name_starts = nullptr;
     if (rule.name_list >= 0 && options_.use_prefilter) name_starts = &names_in(unit, subject, rule.masks)[rule.name_list];
     std::size_t next_name = 0;
+    const auto match_at = [&](PCRE2_SIZE at) {
+      return pcre2_match(pattern.code, subject, length, at, PCRE2_NO_UTF_CHECK, scratch.data(), scratch.context(rules_.match_limit));
+    };
     auto search = [&](PCRE2_SIZE from) {
-      if (!name_starts) {
-        return pcre2_match(pattern.code, subject, length, from, PCRE2_NO_UTF_CHECK, scratch.data(),
-                           scratch.context(rules_.match_limit));
+      if (!rule.anchored) return match_at(from);
+      // Every match begins at a name start: the first place from `from` on where the anchored
+      // pattern matches is where the plain pattern's search would find its match.
+      if (name_starts) {
+        for (; next_name < name_starts->size(); ++next_name) {
+          if ((*name_starts)[next_name] < from) continue;
+          const int rc = match_at((*name_starts)[next_name]);
+          if (rc != PCRE2_ERROR_NOMATCH) return rc;
+        }
+        return PCRE2_ERROR_NOMATCH;
       }
-      while (next_name < name_starts->size() && (*name_starts)[next_name] < from) ++next_name;
-      if (next_name == name_starts->size()) return PCRE2_ERROR_NOMATCH;
-      // No match begins between `from` and the next name start: searching from there finds the
-      // same match as searching from `from`, usually at once.
-      return pcre2_match(pattern.code, subject, length, (*name_starts)[next_name], PCRE2_NO_UTF_CHECK, scratch.data(),
-                         scratch.context(rules_.match_limit));
+      for (PCRE2_SIZE at = from; at <= length; at += at < length ? utf8_sequence_length(subject[at]) : 1) {
+        const int rc = match_at(at);
+        if (rc != PCRE2_ERROR_NOMATCH) return rc;
+      }
+      return PCRE2_ERROR_NOMATCH;
     };
     PCRE2_SIZE start = 0;
     bool any = false;
