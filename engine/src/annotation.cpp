@@ -15,19 +15,9 @@ void Attributes::set(Name key, AttrValue value) {
   items_.emplace_back(std::move(key), std::move(value));
 }
 
-const AttrValue* Attributes::find(Name key) const {
-  for (const auto& [k, v] : items_) {
-    if (k == key) return &v;
-  }
-  return nullptr;
-}
+const AttrValue* Attributes::find(Name key) const { return find_key(key); }
 
-const AttrValue* Attributes::find(std::string_view key) const {
-  for (const auto& [k, v] : items_) {
-    if (k == key) return &v;
-  }
-  return nullptr;
-}
+const AttrValue* Attributes::find(std::string_view key) const { return find_key(key); }
 
 bool Attributes::erase(std::string_view key) {
   auto it = std::find_if(items_.begin(), items_.end(), [&](const auto& item) { return item.first == key; });

@@ -55,6 +55,13 @@ class Attributes {
   bool empty() const { return items_.empty(); }
 
  private:
+  template <typename Key>
+  const AttrValue* find_key(const Key& key) const {
+    for (const auto& [k, v] : items_) {
+      if (k == key) return &v;
+    }
+    return nullptr;
+  }
   std::vector<std::pair<Name, AttrValue>> items_;
 };
 
