@@ -24,6 +24,13 @@ Running& running() {
   return state;
 }
 
+// The number of `set` among the files of the pipeline running `text` on this thread, or -1 if
+// no pipeline is running `text` here or `set` is not one of its files.
+int file_of(const Running& state, const RuleSet& set, std::string_view text) {
+  if (!state.scan || state.text.data() != text.data() || state.text.size() != text.size()) return -1;
+  return state.scan->index_of(set);
+}
+
 }  // namespace
 
 SharedScan::SharedScan(const std::vector<const RuleSet*>& sets) {
@@ -76,28 +83,27 @@ void SharedScan::begin(std::shared_ptr<const SharedScan> scan, std::string_view 
 
 void SharedScan::end() { begin(nullptr, {}); }
 
+int SharedScan::index_of(const RuleSet& set) const {
+  auto it = set_index_.find(&set);
+  return it == set_index_.end() ? -1 : static_cast<int>(it->second);
+}
+
 const std::vector<Prefilter::Hit>* SharedScan::hits_for(const RuleSet& set, std::string_view text) {
   Running& state = running();
-  if (!state.scan || state.text.data() != text.data() || state.text.size() != text.size()) return nullptr;
-  auto it = state.scan->set_index_.find(&set);
-  if (it == state.scan->set_index_.end() || state.released[it->second]) return nullptr;
+  const int file = file_of(state, set, text);
+  if (file < 0 || state.released[file]) return nullptr;
   if (!state.scanned) {
     state.scan->split(text, state.per_set);
     state.scanned = true;
   }
-  return &state.per_set[it->second];
+  return &state.per_set[file];
 }
-
-}  // namespace caucus
-
-namespace caucus {
 
 bool SharedScan::names_for(const RuleSet& set, std::string_view text, Span unit, std::vector<std::vector<uint32_t>>& out) {
   Running& state = running();
-  if (!state.scan || !state.scan->names_ || state.text.data() != text.data() || state.text.size() != text.size()) return false;
-  auto it = state.scan->set_index_.find(&set);
-  if (it == state.scan->set_index_.end() || state.released[it->second]) return false;
-  const auto& lists = state.scan->list_of_[it->second];
+  const int file = file_of(state, set, text);
+  if (file < 0 || state.released[file] || !state.scan->names_) return false;
+  const auto& lists = state.scan->list_of_[file];
   if (lists.empty()) return false;
   // Inside a word, the unit's own pass sees a word start (or end) that the document's does not.
   const auto byte = [&](uint32_t at) { return static_cast<unsigned char>(text[at]); };
@@ -122,11 +128,10 @@ bool SharedScan::names_for(const RuleSet& set, std::string_view text, Span unit,
 
 void SharedScan::release(const RuleSet& set, std::string_view text) {
   Running& state = running();
-  if (!state.scan || state.text.data() != text.data() || state.text.size() != text.size()) return;
-  auto it = state.scan->set_index_.find(&set);
-  if (it == state.scan->set_index_.end()) return;
-  state.released[it->second] = 1;
-  if (it->second < state.per_set.size()) std::vector<Prefilter::Hit>().swap(state.per_set[it->second]);
+  const int file = file_of(state, set, text);
+  if (file < 0) return;
+  state.released[file] = 1;
+  if (static_cast<std::size_t>(file) < state.per_set.size()) std::vector<Prefilter::Hit>().swap(state.per_set[file]);
   // The names go when the last file that has name lists is done.
   for (std::size_t s = 0; s < state.scan->list_of_.size(); ++s) {
     if (!state.scan->list_of_[s].empty() && !state.released[s]) return;

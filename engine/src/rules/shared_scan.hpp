@@ -48,6 +48,8 @@ class SharedScan {
   // `set` is done with `text`: what was kept for it is freed (a long document's hits are
   // megabytes), and it is not served again (a second run scans on its own).
   static void release(const RuleSet& set, std::string_view text);
+  // The number of `set` among the files it was made for, or -1.
+  int index_of(const RuleSet& set) const;
 
  private:
   struct Use {
