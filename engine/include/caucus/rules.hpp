@@ -93,12 +93,11 @@ struct Rule {
   std::shared_ptr<const CompiledPattern> compiled;
   // When every match begins with a lexicon name, or with one of the phrases of a word-list
   // pattern (see leading_phrases()): which list of RuleSet::name_starts() holds them, so that
-  // the rule is tried only where one may begin (with the prefilter on).
+  // the rule is tried only where one may begin (with the prefilter on). Such a rule's
+  // `compiled` is the pattern anchored where the search starts ("\G(?:pattern)"), tried at
+  // each name start in turn (or, with the prefilter off, at each character): the same matches
+  // as the plain pattern's search.
   int name_list = -1;
-  // With a name list: `compiled` is the pattern anchored where the search starts
-  // ("\G(?:pattern)"), tried at each name start in turn (or, with the prefilter off, at each
-  // character): the same matches as the plain pattern's search.
-  bool anchored = false;
 };
 
 class Prefilter;

@@ -544,13 +544,12 @@ class RuleCompiler {
     rule.masks.erase(std::unique(rule.masks.begin(), rule.masks.end()), rule.masks.end());
     if (expanded) {
       // A rule tried only where its names begin is compiled anchored at the search's start
-      // (see Rule::anchored); the plain pattern, started at a place where it then fails,
+      // (see Rule::name_list); the plain pattern, started at a place where it then fails,
       // would search on through the rest of the unit.
       rule.name_list = name_list(rule.final_pattern, set);
       PatternError error;
       if (rule.name_list >= 0) {
         compiled = compile_pattern("\\G(?:" + rule.final_pattern + ")", !rule.case_sensitive, error);
-        rule.anchored = compiled != nullptr;
         if (!compiled) rule.name_list = -1;  // the plain pattern reports the error below
       }
       if (!compiled) compiled = compile_pattern(rule.final_pattern, !rule.case_sensitive, error);

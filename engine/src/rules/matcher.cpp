@@ -122,7 +122,7 @@ class RuleRunner {
       return pcre2_match(pattern.code, subject, length, at, PCRE2_NO_UTF_CHECK, scratch.data(), scratch.context(rules_.match_limit));
     };
     auto search = [&](PCRE2_SIZE from) {
-      if (!rule.anchored) return match_at(from);
+      if (rule.name_list < 0) return match_at(from);
       // Every match begins at a name start: the first place from `from` on where the anchored
       // pattern matches is where the plain pattern's search would find its match.
       if (name_starts) {
@@ -459,8 +459,8 @@ class RuleRunner {
     d.notes.push_back("the rule's pattern backtracks too much on this text; simplify it (nested quantifiers?) or raise match_limit");
   }
 
-  // (A view, so that the untraced runs, nearly all of them, make no string for every rule and unit.)
-  // (The check inline, the recording out of line: trace() is called for every rule and unit.)
+  // Called for every rule and unit: the check is inline, the recording out of line, and the
+  // detail a view, so that untraced runs (nearly all of them) make no string.
   std::size_t trace(std::size_t r, Span unit, Span match, TraceOutcome outcome, std::string_view detail) {
     return options_.trace ? record(r, unit, match, outcome, detail) : SIZE_MAX;
   }
