@@ -77,13 +77,10 @@ std::string fold_case(std::string_view text) {
 // --- The trie that becomes the pattern ------------------------------------------------------
 
 // An atom is one pattern element: an escaped literal, or a class for characters that vary.
-struct TrieNode {
-  std::map<std::string, std::unique_ptr<TrieNode>> children;
-  bool terminal = false;
-};
+using Atoms = std::vector<std::string>;
 
-std::vector<std::string> atoms_of(std::string_view name) {
-  std::vector<std::string> atoms;
+Atoms atoms_of(std::string_view name) {
+  Atoms atoms;
   for (std::size_t i = 0; i < name.size();) {
     const auto c = static_cast<unsigned char>(name[i]);
     const int length = utf8_sequence_length(c);
@@ -105,23 +102,36 @@ std::vector<std::string> atoms_of(std::string_view name) {
   return atoms;
 }
 
-void insert(TrieNode& root, std::string_view name) {
-  TrieNode* node = &root;
-  for (auto& atom : atoms_of(name)) {
-    auto& child = node->children[atom];
-    if (!child) child = std::make_unique<TrieNode>();
-    node = child.get();
+// Appends the pattern of names[lo, hi) to `out`: names sorted by their atoms, all alike in their
+// first `depth` atoms. It is the pattern of their trie (one branch per different next atom, in
+// atom order) written without building the trie: a sorted list has its branches side by side.
+void emit(const std::vector<Atoms>& names, std::size_t lo, std::size_t hi, std::size_t depth, std::string& out) {
+  const bool terminal = names[lo].size() == depth;  // (a name that ends here sorts first)
+  if (terminal) ++lo;
+  if (lo == hi) return;
+  std::size_t branches = 0;
+  for (std::size_t i = lo; i < hi; ++i) branches += i == lo || names[i][depth] != names[i - 1][depth];
+  const bool group = branches > 1 || terminal;
+  if (group) out += "(?:";
+  for (std::size_t first = lo; first < hi;) {
+    std::size_t last = first + 1;
+    while (last < hi && names[last][depth] == names[first][depth]) ++last;
+    if (first != lo) out += '|';
+    out += names[first][depth];
+    emit(names, first, last, depth + 1, out);
+    first = last;
   }
-  node->terminal = true;
+  if (group) out += terminal ? ")?" : ")";  // greedy: longer names are tried first
 }
 
-std::string emit(const TrieNode& node) {
-  if (node.children.empty()) return "";
-  std::vector<std::string> alternatives;
-  for (const auto& [atom, child] : node.children) alternatives.push_back(atom + emit(*child));
-  if (alternatives.size() == 1 && !node.terminal) return alternatives.front();
-  std::string out = "(?:" + join(alternatives, "|") + ")";
-  if (node.terminal) out += "?";  // greedy: longer names are tried first
+std::string emit(const std::vector<std::string>& list) {
+  std::vector<Atoms> names;
+  names.reserve(list.size());
+  for (const auto& name : list) names.push_back(atoms_of(name));
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  std::string out;
+  if (!names.empty()) emit(names, 0, names.size(), 0, out);
   return out;
 }
 
@@ -248,12 +258,9 @@ const std::string& Lexicon::pattern(std::string_view field) const {
   if (it == fields_.end()) return kNever;
   const FieldIndex& index = it->second;
   if (!index.pattern) {
-    TrieNode words, acronyms;
-    for (const auto& w : index.words) insert(words, w);
-    for (const auto& a : index.acronyms) insert(acronyms, a);
     std::string pattern;
-    const std::string acronym_part = emit(acronyms);
-    const std::string word_part = emit(words);
+    const std::string acronym_part = emit(index.acronyms);
+    const std::string word_part = emit(index.words);
     // Names first: where an acronym starts a longer name ("UN" and "UN Women"), the longer name
     // must be tried first. Each part carries its own case rule, whatever the rule's flags.
     if (!word_part.empty()) pattern += (options_.ignore_case ? "(?i:" : "(?-i:") + word_part + ")";

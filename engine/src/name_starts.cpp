@@ -103,7 +103,7 @@ unsigned char representative(unsigned char symbol) {
 bool NameStarts::word_byte(unsigned char c) { return kWordByte[c]; }
 
 NameStarts::NameStarts(const std::vector<std::vector<std::string>>& lists)
-    : list_count_(std::min(lists.size(), kMaxLists)), lists_(lists.begin(), lists.begin() + static_cast<std::ptrdiff_t>(list_count_)) {
+    : list_count_(std::min(lists.size(), kMaxLists)) {
   std::vector<std::vector<unsigned char>> spelled;
   std::vector<uint32_t> list_of;
   for (std::size_t list = 0; list < list_count_; ++list) {

@@ -29,8 +29,6 @@ class NameStarts {
   // one pass over the text for all the lists.
   void find(std::string_view text, std::vector<std::vector<uint32_t>>& out) const;
   std::size_t list_count() const { return list_count_; }
-  // The lists it was made from.
-  const std::vector<std::vector<std::string>>& lists() const { return lists_; }
   // True for the bytes a name may not touch (letters, digits, '_', '-'): a place after one is
   // no word start, and a name must not be followed by one.
   static bool word_byte(unsigned char c);
@@ -60,7 +58,6 @@ class NameStarts {
   // Packs a dense trie (next[node * classes + class] = child node, 0 for none; ends per node).
   void pack(const std::vector<uint32_t>& next, const std::vector<uint32_t>& ends);
   std::size_t list_count_ = 0;
-  std::vector<std::vector<std::string>> lists_;
   // A quick test before the walk: the classes of the first four symbols (ASCII white space
   // counted as one space each) must begin some name. Bit ((a * classes + b) * classes + c) *
   // classes + d; shorter names set every bit they begin.

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -138,9 +139,12 @@ class RuleSet {
   // What rules begin with ("{lexicon:states} names", "its phrases (I, We, ...)"): the lists of
   // name_starts(), in order.
   std::vector<std::string> name_lists;
+  // The names (or phrases) of each of those lists, as the lexicon pattern spells them.
+  const std::vector<std::vector<std::string>>& name_start_lists() const { return name_start_lists_; }
   // Where the names of the lexicons (or the phrases) that rules begin with may begin; nullptr
-  // if no rule begins with one.
-  const NameStarts* name_starts() const { return name_starts_.get(); }
+  // if no rule begins with one. Made on first use: a pipeline run finds them for all its rule
+  // files at once (SharedScan), and most runs never need the set's own.
+  const NameStarts* name_starts() const;
 
   // The compiled form in a stable text form (for `caucus rules dump` and compiler tests).
   std::string dump() const;
@@ -148,7 +152,9 @@ class RuleSet {
  private:
   friend class RuleCompiler;
   std::unique_ptr<Prefilter> prefilter_;
-  std::unique_ptr<NameStarts> name_starts_;
+  std::vector<std::vector<std::string>> name_start_lists_;
+  mutable std::once_flag name_starts_made_;
+  mutable std::unique_ptr<NameStarts> name_starts_;
 };
 
 // Compiles a rule file. `rule_root` bounds the files it may import. Returns nullptr if the

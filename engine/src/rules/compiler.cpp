@@ -129,13 +129,9 @@ class RuleCompiler {
     std::vector<std::vector<std::string>> triggers;
     for (const auto& rule : set->rules) triggers.push_back(rule.triggers);
     set->prefilter_ = std::make_unique<Prefilter>(triggers);
-    if (!name_lists_.empty()) {
-      std::vector<std::vector<std::string>> lists;
-      for (const auto& list : name_lists_) {
-        lists.push_back(list.lexicon ? list.lexicon->pattern_names(list.field) : list.phrases);
-        set->name_lists.push_back(list.label);
-      }
-      set->name_starts_ = std::make_unique<NameStarts>(lists);
+    for (const auto& list : name_lists_) {
+      set->name_start_lists_.push_back(list.lexicon ? list.lexicon->pattern_names(list.field) : list.phrases);
+      set->name_lists.push_back(list.label);
     }
     return set;
   }

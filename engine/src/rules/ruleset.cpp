@@ -73,6 +73,12 @@ std::string RuleSet::mask_element(std::size_t k) {
 }
 RuleSet::~RuleSet() = default;
 
+const NameStarts* RuleSet::name_starts() const {
+  if (name_start_lists_.empty()) return nullptr;
+  std::call_once(name_starts_made_, [this] { name_starts_ = std::make_unique<NameStarts>(name_start_lists_); });
+  return name_starts_.get();
+}
+
 std::vector<std::string> RuleSet::produced_types() const {
   std::set<std::string> types;
   for (const auto& rule : rules) types.insert(rule.type);

@@ -54,8 +54,7 @@ SharedScan::SharedScan(const std::vector<const RuleSet*>& sets) {
   std::vector<std::vector<std::string>> lists;
   list_of_.resize(sets.size());
   for (uint32_t s = 0; s < sets.size(); ++s) {
-    if (!sets[s]->name_starts()) continue;
-    for (const auto& list : sets[s]->name_starts()->lists()) {
+    for (const auto& list : sets[s]->name_start_lists()) {
       auto it = std::find(lists.begin(), lists.end(), list);
       if (it == lists.end()) it = lists.insert(lists.end(), list);
       list_of_[s].push_back(static_cast<uint32_t>(it - lists.begin()));
