@@ -271,11 +271,21 @@ const std::string& Lexicon::pattern(std::string_view field) const {
 }
 
 std::vector<std::string> Lexicon::pattern_names(std::string_view field) const {
-  auto it = fields_.find(field);
-  if (it == fields_.end()) return {};
-  std::vector<std::string> names = it->second.words;
-  names.insert(names.end(), it->second.acronyms.begin(), it->second.acronyms.end());
+  std::vector<std::string> names = pattern_words(field);
+  names.insert(names.end(), pattern_acronyms(field).begin(), pattern_acronyms(field).end());
   return names;
+}
+
+const std::vector<std::string>& Lexicon::pattern_words(std::string_view field) const {
+  static const std::vector<std::string> kNone;
+  auto it = fields_.find(field);
+  return it == fields_.end() ? kNone : it->second.words;
+}
+
+const std::vector<std::string>& Lexicon::pattern_acronyms(std::string_view field) const {
+  static const std::vector<std::string> kNone;
+  auto it = fields_.find(field);
+  return it == fields_.end() ? kNone : it->second.acronyms;
 }
 
 const LexiconEntry* Lexicon::lookup(std::string_view matched, std::string_view field) const {

@@ -59,6 +59,10 @@ class Lexicon {
   const std::string& pattern(std::string_view field = "names") const;
   // The names pattern() is made of, as it spells them (lower case unless acronyms).
   std::vector<std::string> pattern_names(std::string_view field = "names") const;
+  // The same in its two parts: the names matched without case (if options().ignore_case),
+  // tried first, and the acronyms, matched as written. Empty for an unknown field.
+  const std::vector<std::string>& pattern_words(std::string_view field = "names") const;
+  const std::vector<std::string>& pattern_acronyms(std::string_view field = "names") const;
   // The entry a matched text belongs to, or nullptr.
   const LexiconEntry* lookup(std::string_view matched, std::string_view field = "names") const;
   const LexiconEntry* find_id(std::string_view id) const;

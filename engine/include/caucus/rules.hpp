@@ -71,6 +71,7 @@ struct TypeDeclaration {
 };
 
 struct CompiledPattern;  // PCRE2 code, private to the engine
+class LexiconMatcher;    // a lexicon's names matched without PCRE2, private to the engine
 
 struct Rule {
   Name id;
@@ -99,6 +100,9 @@ struct Rule {
   // each name start in turn (or, with the prefilter off, at each character): the same matches
   // as the plain pattern's search.
   int name_list = -1;
+  // For a rule that is one lexicon reference ("(?<actor>{lexicon:states})"): the lexicon's own
+  // matcher, tried at each name start before `compiled` (which answers where it is unsure).
+  std::shared_ptr<const LexiconMatcher> lexicon_matcher;
 };
 
 class Prefilter;

@@ -8,6 +8,7 @@
 #include "../toml_util.hpp"
 #include "caucus/config.hpp"
 #include "caucus/rules.hpp"
+#include "../lexicon_matcher.hpp"
 #include "../name_starts.hpp"
 #include "anchor.hpp"
 #include "pattern.hpp"
@@ -545,8 +546,16 @@ class RuleCompiler {
       rule.name_list = name_list(rule.final_pattern, set);
       PatternError error;
       if (rule.name_list >= 0) {
-        compiled = compile_pattern("\\G(?:" + rule.final_pattern + ")", !rule.case_sensitive, error);
-        if (!compiled) rule.name_list = -1;  // the plain pattern reports the error below
+        // A rule that is a lexicon reference and nothing else is matched by the lexicon's own
+        // matcher; its regex, only asked where that one is unsure, needs no JIT code.
+        const NameList& list = name_lists_[static_cast<std::size_t>(rule.name_list)];
+        rule.lexicon_matcher = lexicon_matcher(rule.final_pattern, list.lexicon, list.field);
+        compiled = compile_pattern("\\G(?:" + rule.final_pattern + ")", !rule.case_sensitive, error,
+                                   rule.lexicon_matcher ? Jit::skip : Jit::compile);
+        if (!compiled) {
+          rule.name_list = -1;  // the plain pattern reports the error below
+          rule.lexicon_matcher.reset();
+        }
       }
       if (!compiled) compiled = compile_pattern(rule.final_pattern, !rule.case_sensitive, error);
       if (!compiled) {
@@ -599,6 +608,22 @@ class RuleCompiler {
                         });
     }
     return -1;
+  }
+
+  // A matcher for `pattern` if it is the element of `lexicon`'s `field`, captured or not
+  // ("(?<actor>{lexicon:states})"); nullptr otherwise (and for the phrases of word lists).
+  static std::shared_ptr<const LexiconMatcher> lexicon_matcher(const std::string& pattern, const Lexicon* lexicon,
+                                                               const std::string& field) {
+    if (!lexicon) return nullptr;
+    const std::string element = lexicon_element(*lexicon, field);
+    std::string_view rest = pattern;
+    if (rest.starts_with("(?<") && rest.ends_with(element + ")")) {
+      const std::size_t close = rest.find('>');
+      if (close == std::string_view::npos || !is_identifier(rest.substr(3, close - 3))) return nullptr;
+      rest = rest.substr(close + 1, rest.size() - close - 2);
+    }
+    if (rest != element) return nullptr;
+    return LexiconMatcher::make(lexicon->pattern_words(field), lexicon->pattern_acronyms(field), lexicon->options().ignore_case);
   }
 
   // The index of the list `same` accepts, made by `make` if there is none yet; -1 when there

@@ -7,6 +7,7 @@
 
 #include "caucus/rules.hpp"
 #include "../bytes.hpp"
+#include "../lexicon_matcher.hpp"
 #include "../name_starts.hpp"
 #include "pattern.hpp"
 #include "prefilter.hpp"
@@ -118,7 +119,23 @@ class RuleRunner {
     const std::vector<uint32_t>* name_starts = nullptr;
     if (rule.name_list >= 0 && options_.use_prefilter) name_starts = &names_in(unit, subject, rule.masks)[rule.name_list];
     std::size_t next_name = 0;
+    // Where the current match's offsets are: PCRE2's match data, or native_ov when the
+    // lexicon matcher found it (group 0 and the one capture, if any: the whole match).
+    const PCRE2_SIZE* ov = nullptr;
+    PCRE2_SIZE native_ov[4] = {};
+    const int native_count = pattern.groups.empty() ? 1 : 2;
     const auto match_at = [&](PCRE2_SIZE at) {
+      if (rule.lexicon_matcher) {
+        const auto found = rule.lexicon_matcher->match(subject, length, at);
+        if (found.outcome == LexiconMatcher::Outcome::no_match) return PCRE2_ERROR_NOMATCH;
+        if (found.outcome == LexiconMatcher::Outcome::match) {
+          native_ov[0] = native_ov[2] = at;
+          native_ov[1] = native_ov[3] = found.end;
+          ov = native_ov;
+          return native_count;
+        }
+      }
+      ov = pcre2_get_ovector_pointer(scratch.data());
       return pcre2_match(pattern.code, subject, length, at, PCRE2_NO_UTF_CHECK, scratch.data(), scratch.context(rules_.match_limit));
     };
     auto search = [&](PCRE2_SIZE from) {
@@ -150,7 +167,6 @@ class RuleRunner {
         return;
       }
       any = true;
-      const PCRE2_SIZE* ov = pcre2_get_ovector_pointer(scratch.data());
       const Span match{unit.begin + static_cast<uint32_t>(ov[0]), unit.begin + static_cast<uint32_t>(ov[1])};
       build(r, unit, match, ov, rc, groups);
       // The next search starts where this match's text ends: white space a pattern's line

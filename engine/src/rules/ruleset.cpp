@@ -188,6 +188,7 @@ std::string RuleSet::dump() const {
     if (rule.name_list >= 0) {
       out += "    tried at: the starts of " + name_lists.at(static_cast<std::size_t>(rule.name_list)) + "\n";
     }
+    if (rule.lexicon_matcher) out += "    matched by: the lexicon's trie (the regex where it is unsure)\n";
     std::size_t positive = 0;
     for (const auto& e : rule.examples) positive += e.should_match;
     out += "    examples: " + std::to_string(positive) + " matching, " + std::to_string(rule.examples.size() - positive) +

@@ -1,0 +1,138 @@
+#include "lexicon_matcher.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+
+#include "name_starts.hpp"
+
+namespace caucus {
+namespace {
+
+bool ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }  // PCRE2's \s in ASCII
+
+unsigned char lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + 32) : c; }
+
+// The symbol of a typographic quote or dash at text[at] (three bytes: E2 80 xx), or 0.
+unsigned char typographic(const unsigned char* text, std::size_t size, std::size_t at) {
+  if (at + 3 > size || text[at] != 0xE2 || text[at + 1] != 0x80) return 0;
+  switch (text[at + 2]) {
+    case 0x98: case 0x99: return '\'';  // ‘ ’
+    case 0x9C: case 0x9D: return '"';   // “ ”
+    case 0x90: case 0x91: case 0x93: case 0x94: return '-';  // ‐ ‑ – —
+    default: return 0;
+  }
+}
+
+// True if a non-ASCII character of `name` would match an ASCII one under Unicode case rules
+// (KELVIN SIGN and 'k', LONG S and 's', DOTTED CAPITAL I and 'i', ...).
+bool has_ascii_case_twin(const std::string& name) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(name.data());
+  const auto length = static_cast<int32_t>(name.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0x80) continue;
+    if (c < 0 || u_tolower(c) < 0x80 || u_toupper(c) < 0x80 || u_foldCase(c, U_FOLD_CASE_DEFAULT) < 0x80) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+// The name's atoms as Lexicon::pattern() writes them: a space is \s+, quotes and dashes are
+// classes of their typographic forms, anything else is itself. A non-ASCII character ends the
+// path here: only non-ASCII text could match it, and there the matcher is unsure anyway.
+void LexiconMatcher::Trie::add(const std::string& name) {
+  uint32_t node = 0;
+  for (const char byte : name) {
+    const auto c = static_cast<unsigned char>(byte);
+    if (c >= 0x80) {
+      nodes[node].goes_on = true;
+      return;
+    }
+    const unsigned char symbol = caseless ? lower(c) : c;
+    uint32_t next = child(node, symbol);
+    if (next == 0) {
+      next = static_cast<uint32_t>(nodes.size());
+      nodes.emplace_back();
+      if (node == 0) root[symbol] = next;
+      nodes[node].goes_on = true;
+      auto& children = nodes[node].children;
+      children.insert(std::upper_bound(children.begin(), children.end(), std::make_pair(symbol, uint32_t{0})),
+                      {symbol, next});
+    }
+    node = next;
+  }
+  nodes[node].terminal = true;
+}
+
+uint32_t LexiconMatcher::Trie::child(uint32_t node, unsigned char symbol) const {
+  if (node == 0) return symbol < 0x80 ? root[symbol] : 0;
+  for (const auto& [s, next] : nodes[node].children) {
+    if (s == symbol) return next;
+  }
+  return 0;
+}
+
+std::unique_ptr<LexiconMatcher> LexiconMatcher::make(const std::vector<std::string>& words,
+                                                     const std::vector<std::string>& acronyms, bool ignore_case) {
+  for (const auto* list : {&words, &acronyms}) {
+    for (const auto& name : *list) {
+      if (has_ascii_case_twin(name)) return nullptr;
+    }
+  }
+  auto matcher = std::unique_ptr<LexiconMatcher>(new LexiconMatcher());
+  matcher->words_.caseless = ignore_case;
+  for (const auto& name : words) matcher->words_.add(name);
+  for (const auto& name : acronyms) matcher->acronyms_.add(name);
+  return matcher;
+}
+
+LexiconMatcher::Result LexiconMatcher::walk(const Trie& trie, const unsigned char* text, std::size_t size, std::size_t at) {
+  std::size_t best = 0, unsure = 0;  // ends of the longest name found, and of the longest in doubt
+  uint32_t node = 0;
+  for (std::size_t pos = at; pos < size && (node == 0 || trie.nodes[node].goes_on);) {
+    const unsigned char c = text[pos];
+    unsigned char symbol = 0;
+    if (c < 0x80) {
+      symbol = trie.caseless ? lower(c) : c;
+      ++pos;
+      if (ascii_space(c)) {
+        symbol = ' ';
+        while (pos < size && ascii_space(text[pos])) ++pos;
+      }
+    } else if ((symbol = typographic(text, size, pos)) != 0) {
+      pos += 3;
+    } else {
+      return {Outcome::unsure};  // a letter with Unicode case rules, a Unicode space, ...
+    }
+    node = trie.child(node, symbol);
+    if (node == 0) break;
+    if (!trie.nodes[node].terminal) continue;
+    // The name may end here if no word character follows (the element's lookahead).
+    if (pos == size || (text[pos] < 0x80 ? !NameStarts::word_byte(text[pos]) : typographic(text, size, pos) != 0)) {
+      best = pos;
+    } else if (text[pos] >= 0x80) {
+      unsure = pos;  // a non-ASCII letter, or not
+    }
+  }
+  if (unsure > best) return {Outcome::unsure};
+  return best ? Result{Outcome::match, best} : Result{Outcome::no_match};
+}
+
+LexiconMatcher::Result LexiconMatcher::match(const unsigned char* text, std::size_t size, std::size_t at) const {
+  // The element's lookbehind: no word character just before.
+  if (at > 0) {
+    if (text[at - 1] < 0x80) {
+      if (NameStarts::word_byte(text[at - 1])) return {Outcome::no_match};
+    } else if (at < 3 || typographic(text, size, at - 3) == 0) {
+      return {Outcome::unsure};  // a non-ASCII letter, or not
+    }
+  }
+  const Result word = walk(words_, text, size, at);
+  return word.outcome != Outcome::no_match ? word : walk(acronyms_, text, size, at);
+}
+
+}  // namespace caucus

@@ -1,0 +1,58 @@
+// A lexicon's names matched without PCRE2, for rules that are nothing but a lexicon reference
+// ("(?<actor>{lexicon:states})"): the commonest rules of all, tried at every place a name may
+// begin.
+//
+// It answers what the lexicon element's regex answers when started at a place,
+//   (?<![\w\-])(?:(?i:WORDS)|(?-i:ACRONYMS))(?![\w\-])
+// WORDS and ACRONYMS being the tries Lexicon::pattern() writes: the longest name of the words
+// after which no letter, digit, '_' or '-' follows, else the longest such acronym. It reads
+// ASCII text and the typographic quotes and dashes the pattern accepts; where the answer
+// depends on any other non-ASCII character (Unicode case, letters and spaces: the regex's
+// business), it says `unsure` and the caller asks the regex. A lexicon with a non-ASCII
+// character that matches an ASCII one without case (KELVIN SIGN is 'k') gets no matcher.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace caucus {
+
+class LexiconMatcher {
+ public:
+  // `words` are matched without case if `ignore_case`, `acronyms` as written (see
+  // Lexicon::pattern_words()). Returns nullptr if the names need Unicode case rules.
+  static std::unique_ptr<LexiconMatcher> make(const std::vector<std::string>& words,
+                                              const std::vector<std::string>& acronyms, bool ignore_case);
+
+  enum class Outcome { match, no_match, unsure };
+  struct Result {
+    Outcome outcome = Outcome::no_match;
+    std::size_t end = 0;  // with `match`: where the name ends
+  };
+  // The match of the element starting exactly at `at` in text[0, size).
+  Result match(const unsigned char* text, std::size_t size, std::size_t at) const;
+
+ private:
+  // A trie of symbols: ASCII bytes (lower case in a caseless trie) and the classes below.
+  struct Node {
+    std::vector<std::pair<unsigned char, uint32_t>> children;  // symbol -> node, few each
+    bool terminal = false;
+    bool goes_on = false;  // some name goes on after it (maybe with a non-ASCII character)
+  };
+  struct Trie {
+    std::vector<Node> nodes{1};
+    std::array<uint32_t, 128> root{};  // the root's children by symbol (0: none)
+    bool caseless = false;
+    void add(const std::string& name);
+    uint32_t child(uint32_t node, unsigned char symbol) const;
+  };
+  // The longest name of `trie` at `at` with no word character after it.
+  static Result walk(const Trie& trie, const unsigned char* text, std::size_t size, std::size_t at);
+
+  Trie words_, acronyms_;
+};
+
+}  // namespace caucus

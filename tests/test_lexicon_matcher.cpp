@@ -1,0 +1,191 @@
+// The lexicon matcher against the regex it stands in for: wherever it decides, it must decide
+// as PCRE2 does on the lexicon element (see lexicon_matcher.hpp).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "../engine/src/lexicon_matcher.hpp"
+#include "../engine/src/rules/pattern.hpp"
+#include "caucus/lexicon.hpp"
+
+namespace caucus {
+namespace {
+
+using Outcome = LexiconMatcher::Outcome;
+
+// The element a {lexicon:...} reference becomes (as the rule compiler writes it), anchored.
+std::shared_ptr<const CompiledPattern> element_regex(const Lexicon& lexicon, const std::string& field) {
+  PatternError error;
+  auto compiled = compile_pattern("\\G(?:(?<![\\w\\-])" + lexicon.pattern(field) + "(?![\\w\\-]))", true, error);
+  EXPECT_TRUE(compiled) << error.message;
+  return compiled;
+}
+
+struct Both {
+  std::unique_ptr<LexiconMatcher> matcher;
+  std::shared_ptr<const CompiledPattern> regex;
+};
+
+Both both_of(const Lexicon& lexicon, const std::string& field = "names") {
+  return {LexiconMatcher::make(lexicon.pattern_words(field), lexicon.pattern_acronyms(field), lexicon.options().ignore_case),
+          element_regex(lexicon, field)};
+}
+
+std::shared_ptr<Lexicon> small_lexicon(LexiconOptions options = {}) {
+  auto lexicon = std::make_shared<Lexicon>("l", options);
+  const std::vector<std::pair<std::string, std::vector<std::string>>> entries = {
+      {"GIN", {"Guinea"}},
+      {"GNB", {"Guinea-Bissau"}},
+      {"CIV", {"Côte d'Ivoire"}},
+      {"GBR", {"United Kingdom", "United Kingdom of Great Britain and Northern Ireland"}},
+      {"UN", {"UN", "United Nations"}},
+      {"UNW", {"UN Women"}},
+      {"G77", {"Group of 77"}},
+  };
+  for (const auto& [id, names] : entries) {
+    LexiconEntry entry;
+    entry.id = id;
+    entry.label = names.front();
+    entry.lists["names"] = names;
+    lexicon->add(std::move(entry));
+  }
+  Diagnostics diagnostics;
+  lexicon->finish(diagnostics);
+  return lexicon;
+}
+
+// The regex's answer at `at`: the end of its match, or 0.
+std::size_t regex_end(const CompiledPattern& regex, std::string_view text, std::size_t at) {
+  pcre2_match_data* data = pcre2_match_data_create(4, nullptr);
+  const int rc = pcre2_match(regex.code, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), at, PCRE2_NO_UTF_CHECK,
+                             data, nullptr);
+  const std::size_t end = rc > 0 ? pcre2_get_ovector_pointer(data)[1] : 0;
+  pcre2_match_data_free(data);
+  return end;
+}
+
+LexiconMatcher::Result native(const LexiconMatcher& matcher, std::string_view text, std::size_t at) {
+  return matcher.match(reinterpret_cast<const unsigned char*>(text.data()), text.size(), at);
+}
+
+// Compares the two at every character start of `text`; returns how many places the matcher
+// left to the regex.
+std::size_t expect_same_everywhere(const Both& both, std::string_view text) {
+  std::size_t unsure = 0;
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    if ((static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) continue;  // inside a character
+    const auto found = native(*both.matcher, text, at);
+    if (found.outcome == Outcome::unsure) {
+      ++unsure;
+      continue;
+    }
+    const std::size_t expected = regex_end(*both.regex, text, at);
+    const std::size_t got = found.outcome == Outcome::match ? found.end : 0;
+    if (got != expected) {
+      ADD_FAILURE() << "at " << at << " in '" << text.substr(at > 20 ? at - 20 : 0, 60) << "': matcher " << got
+                    << ", regex " << expected;
+      return unsure;
+    }
+  }
+  return unsure;
+}
+
+TEST(LexiconMatcher, TakesTheLongestNameThatEndsAWord) {
+  const Both both = both_of(*small_lexicon());
+  ASSERT_TRUE(both.matcher);
+  const std::string text = "Guinea-Bissau, Guinea and Guineans; the United Kingdom of Great Britain and Northern Ireland.";
+  auto at = [&](std::string_view what) { return text.find(what); };
+  EXPECT_EQ(native(*both.matcher, text, 0).end, at(","));
+  EXPECT_EQ(native(*both.matcher, text, at("Guinea and")).end, at(" and"));
+  EXPECT_EQ(native(*both.matcher, text, at("Guineans")).outcome, Outcome::no_match);  // a letter follows
+  EXPECT_EQ(native(*both.matcher, text, at("United")).end, text.size() - 1);
+  EXPECT_EQ(native(*both.matcher, text, 1).outcome, Outcome::no_match);  // inside a word
+  expect_same_everywhere(both, text);
+}
+
+TEST(LexiconMatcher, NamesBeforeAcronymsAndAcronymsByCase) {
+  const Both both = both_of(*small_lexicon());
+  const std::string text = "UN Women and the UN, un and Un; UNICEF; united nations.";
+  EXPECT_EQ(native(*both.matcher, text, 0).end, std::string("UN Women").size());
+  EXPECT_EQ(native(*both.matcher, text, text.find("un and")).outcome, Outcome::no_match);
+  EXPECT_EQ(native(*both.matcher, text, text.find("UNICEF")).outcome, Outcome::no_match);
+  EXPECT_EQ(native(*both.matcher, text, text.find("united")).end, text.size() - 1);
+  expect_same_everywhere(both, text);
+}
+
+TEST(LexiconMatcher, ReadsLineBreaksTypographicQuotesAndDashes) {
+  const Both both = both_of(*small_lexicon());
+  const std::string text = "the United\n  Kingdom, Guinea\u2013Bissau, \u201cGroup of 77\u201d, Cote d\u2019Ivoire\u2019s";
+  EXPECT_EQ(native(*both.matcher, text, text.find("United")).end, text.find(", Guinea"));
+  EXPECT_EQ(native(*both.matcher, text, text.find("Guinea")).end, text.find(", \u201c"));
+  // After an opening quote and before a closing one: not word characters.
+  EXPECT_EQ(native(*both.matcher, text, text.find("Group")).end, text.find("\u201d"));
+  EXPECT_EQ(native(*both.matcher, text, text.find("Cote")).end, text.size() - 4);
+  EXPECT_EQ(expect_same_everywhere(both, text), 0U);
+}
+
+TEST(LexiconMatcher, LeavesUnicodeLettersAndSpacesToTheRegex) {
+  const Both both = both_of(*small_lexicon());
+  const std::string text = "Côte d'Ivoire, Guinea\u00a0Bissau, éGuinea, Guineaé";
+  EXPECT_EQ(native(*both.matcher, text, 0).outcome, Outcome::unsure);
+  EXPECT_EQ(native(*both.matcher, text, text.find("Guinea\u00a0")).outcome, Outcome::unsure);
+  EXPECT_EQ(native(*both.matcher, text, text.find("Guinea,")).outcome, Outcome::unsure);  // after 'é'
+  EXPECT_EQ(native(*both.matcher, text, text.find("Guineaé")).outcome, Outcome::unsure);
+  expect_same_everywhere(both, text);
+}
+
+TEST(LexiconMatcher, KeepsTheLexiconsCaseOption) {
+  LexiconOptions options;
+  options.ignore_case = false;
+  const Both both = both_of(*small_lexicon(options));
+  const std::string text = "Guinea and guinea and GUINEA";
+  EXPECT_EQ(native(*both.matcher, text, 0).outcome, Outcome::match);
+  EXPECT_EQ(native(*both.matcher, text, text.find("guinea")).outcome, Outcome::no_match);
+  expect_same_everywhere(both, text);
+}
+
+TEST(LexiconMatcher, NoMatcherForNamesWithUnicodeCaseTwinsOfAsciiLetters) {
+  // KELVIN SIGN matches 'k' and 'K' without case in PCRE2: only the regex may decide.
+  EXPECT_EQ(LexiconMatcher::make({"\u212Aosovo"}, {}, true), nullptr);
+  EXPECT_NE(LexiconMatcher::make({"türkiye"}, {}, true), nullptr);
+}
+
+// The shipped lexicons on the example corpus and on their own names, made harder: capitals,
+// line breaks, typographic punctuation, letters glued on either side.
+TEST(LexiconMatcher, DecidesAsTheRegexOnTheShippedLexiconsAndCorpus) {
+  const auto root = std::filesystem::path(CAUCUS_SOURCE_DIR);
+  std::string corpus;
+  for (const auto& file : std::filesystem::directory_iterator(root / "examples" / "corpus")) {
+    std::ifstream in(file.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    corpus += text.str();
+  }
+  for (const auto& [file, field] : std::vector<std::pair<std::string, std::string>>{
+           {"states.toml", "names"}, {"states.toml", "demonyms"}, {"groups.toml", "names"}}) {
+    SCOPED_TRACE(file + " " + field);
+    Diagnostics diagnostics;
+    auto lexicon = Lexicon::load(root / "rules" / "actors" / file, file, {}, diagnostics);
+    ASSERT_TRUE(lexicon) << diagnostics.render();
+    const Both both = both_of(*lexicon, field);
+    ASSERT_TRUE(both.matcher);
+    std::string names;
+    for (const auto& entry : lexicon->entries()) {
+      auto it = entry.lists.find(field);
+      if (it == entry.lists.end()) continue;
+      for (std::string name : it->second) {
+        names += name + ", " + name + "s x" + name + " (";
+        for (char& c : name) c = c == ' ' ? '\n' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        names += name + ") \u201c" + name + "\u201d\u2019s; ";
+      }
+    }
+    const std::size_t unsure = expect_same_everywhere(both, names);
+    EXPECT_LT(unsure, names.size() / 50) << "the regex should be needed rarely";
+    expect_same_everywhere(both, corpus);
+  }
+}
+
+}  // namespace
+}  // namespace caucus
