@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <utility>
 #include <variant>
+#include <iterator>
 #include <vector>
 
 #include "caucus/name.hpp"
@@ -48,6 +49,14 @@ class Attributes {
   bool erase(std::string_view key);
   void reserve(std::size_t n) { items_.reserve(n); }
   void shrink_to_fit() { items_.shrink_to_fit(); }
+  // The attributes, moved into storage of exactly their size; this object is left empty with
+  // its storage, to be filled again (the rule matcher builds each match's attributes so).
+  Attributes take_compact() {
+    Attributes out;
+    out.items_.assign(std::make_move_iterator(items_.begin()), std::make_move_iterator(items_.end()));
+    items_.clear();
+    return out;
+  }
 
   auto begin() const { return items_.begin(); }
   auto end() const { return items_.end(); }

@@ -208,24 +208,24 @@ class RuleRunner {
     }
     // An annotation never starts or ends with white space (a pattern's line break may match some).
     if (const Span trimmed = trim(text_, span); !trimmed.empty()) span = trimmed;
-    // One allocation for every attribute the match may set.
+    // The match's attribute sets (several once a constraint has `each`) are made in storage
+    // kept from match to match, room for every attribute the rule may set; only the finished
+    // sets are allocated, each at its size.
     std::size_t capacity = rule.attrs.size() + pattern.groups.size();
     for (const auto& constraint : rule.constraints) capacity += 1 + constraint.copy.size();
-    Partial base;
-    base.reserve(capacity);
+    partials_.resize(1);
+    Partial& base = partials_.front();
     base = rule.attrs;
+    base.reserve(capacity);
     for (const auto& [name, numbers] : pattern.written_groups) {
       if (auto s = capture(numbers, unit, ov, count)) base.set(name, std::string(document_.slice(trim(text_, *s))));
     }
-    std::vector<Partial> partials;
-    partials.push_back(std::move(base));
     for (const auto& constraint : rule.constraints) {
       auto s = capture(pattern, constraint.capture, unit, ov, count);
       if (!s) continue;  // an optional group that did not take part
       const Span captured = trim(text_, *s);
       std::string failure;
-      partials = apply_constraint(constraint, captured, std::move(partials), failure);
-      if (partials.empty()) {
+      if (!apply_constraint(constraint, captured, failure)) {
         trace(r, unit, match, TraceOutcome::constraint_failed, failure);
         return;
       }
@@ -234,19 +234,15 @@ class RuleRunner {
     group.span = span;
     group.rule = r;
     group.first = static_cast<uint32_t>(made_.size());
-    group.count = static_cast<uint32_t>(partials.size());
-    for (auto& attrs : partials) {
-      attrs.shrink_to_fit();  // reserved for every attribute the rule may set; kept for long
-      made_.push_back(std::move(attrs));
-    }
+    group.count = static_cast<uint32_t>(partials_.size());
+    for (auto& attrs : partials_) made_.push_back(attrs.take_compact());
     group.trace = trace(r, unit, match, TraceOutcome::kept, "");
     groups.push_back(std::move(group));
   }
 
-  // Applies one constraint to every partial result; returns the survivors (more than before
-  // with `each`). Sets `failure` when none survives.
-  std::vector<Partial> apply_constraint(const CaptureConstraint& c, Span captured, std::vector<Partial> partials,
-                                        std::string& failure) {
+  // Applies one constraint to every attribute set of the match in partials_ (more of them
+  // after it with `each`). Returns false, with the reason in `failure`, when none survives.
+  bool apply_constraint(const CaptureConstraint& c, Span captured, std::string& failure) {
     const std::string_view text = document_.slice(captured);
     if (!c.lexicon.empty()) {
       const auto& lexicon = rules_.lexicons.at(c.lexicon);
@@ -254,11 +250,11 @@ class RuleRunner {
       if (!entry) {
         if (c.required) {
           failure = "capture '" + c.capture + "' = '" + std::string(text) + "' is not a name in lexicon '" + c.lexicon + "'";
-          return {};
+          return false;
         }
-        return partials;
+        return true;
       }
-      for (auto& p : partials) {
+      for (auto& p : partials_) {
         if (c.capture.view().starts_with("_")) continue;  // helper captures are never written
         p.set(c.capture, ActorRef{entry->id, entry->label});
         for (std::size_t k = 0; k < c.copy.size(); ++k) {
@@ -266,7 +262,7 @@ class RuleRunner {
         }
       }
     }
-    if (c.annotation.empty()) return partials;
+    if (c.annotation.empty()) return true;
 
     const AnnotationStore& store = document_.annotations();
     std::vector<AnnotationId> found;
@@ -297,32 +293,40 @@ class RuleRunner {
                    : c.relation == CaptureRelation::inside ? "lie inside"
                                                            : "contain") +
                   " an annotation of type '" + c.annotation + "'";
-        return {};
+        return false;
       }
-      return partials;
+      return true;
     }
-    if (!c.each) found.resize(1);
+    if (!c.each) {
+      for (auto& p : partials_) take_from(c, store[found.front()], p);
+      return true;
+    }
     std::vector<Partial> out;
-    for (const auto& p : partials) {
+    for (const auto& p : partials_) {
       for (AnnotationId id : found) {
         Partial next = p;
-        const Annotation& a = store[id];
-        // Without `take` the constraint only checks, and the role keeps the captured text;
-        // with `each`, every contained annotation gives its own text. Helper captures (_name)
-        // are never written.
-        if (!c.take.empty()) next.set(c.capture, *a.attrs.find(c.take));
-        else if (c.each) next.set(c.capture, std::string(document_.slice(a.span)));
-        for (std::size_t k = 0; k < c.copy.size(); ++k) {
-          if (const AttrValue* value = a.attrs.find(c.copy[k])) next.set(c.copied_names[k], *value);
-        }
-        if (c.capture.view().starts_with("_")) {
-          next.erase(c.capture);
-          for (std::size_t k = 0; k < c.copy.size(); ++k) next.erase(c.copied_names[k]);
-        }
+        take_from(c, store[id], next);
         out.push_back(std::move(next));
       }
     }
-    return out;
+    partials_ = std::move(out);
+    return true;
+  }
+
+  // What constraint `c` takes from the annotation `a` it found into the attribute set `p`.
+  void take_from(const CaptureConstraint& c, const Annotation& a, Partial& p) const {
+    // Without `take` the constraint only checks, and the role keeps the captured text; with
+    // `each`, every contained annotation gives its own text. Helper captures (_name) are
+    // never written.
+    if (!c.take.empty()) p.set(c.capture, *a.attrs.find(c.take));
+    else if (c.each) p.set(c.capture, std::string(document_.slice(a.span)));
+    for (std::size_t k = 0; k < c.copy.size(); ++k) {
+      if (const AttrValue* value = a.attrs.find(c.copy[k])) p.set(c.copied_names[k], *value);
+    }
+    if (c.capture.view().starts_with("_")) {
+      p.erase(c.capture);
+      for (std::size_t k = 0; k < c.copy.size(); ++k) p.erase(c.copied_names[k]);
+    }
   }
 
   OverlapPolicy policy_of(const std::string& type) const {
@@ -492,6 +496,7 @@ class RuleRunner {
   const std::vector<Prefilter::Hit>* hits_ = nullptr;  // the trigger words in the text
   std::vector<Prefilter::Hit> own_hits_;                // when no pipeline scan has them
   std::vector<Attributes> made_;              // the attributes of the stage's matches' annotations
+  std::vector<Partial> partials_;             // the current match's, see build()
   std::vector<std::vector<uint32_t>> names_;  // see names_in()
   Span names_unit_{UINT32_MAX, 0};
   bool names_masked_ = false;
