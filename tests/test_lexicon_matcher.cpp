@@ -4,21 +4,25 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "../engine/src/lexicon_matcher.hpp"
 #include "../engine/src/rules/pattern.hpp"
 #include "caucus/lexicon.hpp"
+#include "caucus/rules.hpp"
 
 namespace caucus {
 namespace {
 
 using Outcome = LexiconMatcher::Outcome;
 
-// The element a {lexicon:...} reference becomes (as the rule compiler writes it), anchored.
+// The element a {lexicon:...} reference becomes (as the rule compiler writes it), anchored,
+// compiled as the rule compiler compiles it for a rule the matcher serves (no JIT code).
 std::shared_ptr<const CompiledPattern> element_regex(const Lexicon& lexicon, const std::string& field) {
   PatternError error;
-  auto compiled = compile_pattern("\\G(?:(?<![\\w\\-])" + lexicon.pattern(field) + "(?![\\w\\-]))", true, error);
+  auto compiled =
+      compile_pattern("\\G(?:(?<![\\w\\-])" + lexicon.pattern(field) + "(?![\\w\\-]))", true, error, Jit::skip);
   EXPECT_TRUE(compiled) << error.message;
   return compiled;
 }
@@ -56,14 +60,13 @@ std::shared_ptr<Lexicon> small_lexicon(LexiconOptions options = {}) {
   return lexicon;
 }
 
-// The regex's answer at `at`: the end of its match, or 0.
+// The regex's answer at `at`, with the matcher's limits: the end of its match, or 0.
 std::size_t regex_end(const CompiledPattern& regex, std::string_view text, std::size_t at) {
-  pcre2_match_data* data = pcre2_match_data_create(4, nullptr);
+  MatchScratch& scratch = MatchScratch::for_this_thread();
   const int rc = pcre2_match(regex.code, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), at, PCRE2_NO_UTF_CHECK,
-                             data, nullptr);
-  const std::size_t end = rc > 0 ? pcre2_get_ovector_pointer(data)[1] : 0;
-  pcre2_match_data_free(data);
-  return end;
+                             scratch.data(), scratch.context(1'000'000));
+  EXPECT_TRUE(rc > 0 || rc == PCRE2_ERROR_NOMATCH) << pcre2_message(rc);
+  return rc > 0 ? pcre2_get_ovector_pointer(scratch.data())[1] : 0;
 }
 
 LexiconMatcher::Result native(const LexiconMatcher& matcher, std::string_view text, std::size_t at) {
@@ -107,6 +110,7 @@ TEST(LexiconMatcher, TakesTheLongestNameThatEndsAWord) {
 
 TEST(LexiconMatcher, NamesBeforeAcronymsAndAcronymsByCase) {
   const Both both = both_of(*small_lexicon());
+  ASSERT_TRUE(both.matcher);
   const std::string text = "UN Women and the UN, un and Un; UNICEF; united nations.";
   EXPECT_EQ(native(*both.matcher, text, 0).end, std::string("UN Women").size());
   EXPECT_EQ(native(*both.matcher, text, text.find("un and")).outcome, Outcome::no_match);
@@ -117,6 +121,7 @@ TEST(LexiconMatcher, NamesBeforeAcronymsAndAcronymsByCase) {
 
 TEST(LexiconMatcher, ReadsLineBreaksTypographicQuotesAndDashes) {
   const Both both = both_of(*small_lexicon());
+  ASSERT_TRUE(both.matcher);
   const std::string text = "the United\n  Kingdom, Guinea\u2013Bissau, \u201cGroup of 77\u201d, Cote d\u2019Ivoire\u2019s";
   EXPECT_EQ(native(*both.matcher, text, text.find("United")).end, text.find(", Guinea"));
   EXPECT_EQ(native(*both.matcher, text, text.find("Guinea")).end, text.find(", \u201c"));
@@ -128,11 +133,14 @@ TEST(LexiconMatcher, ReadsLineBreaksTypographicQuotesAndDashes) {
 
 TEST(LexiconMatcher, LeavesUnicodeLettersAndSpacesToTheRegex) {
   const Both both = both_of(*small_lexicon());
-  const std::string text = "Côte d'Ivoire, Guinea\u00a0Bissau, éGuinea, Guineaé";
+  ASSERT_TRUE(both.matcher);
+  const std::string text = "Côte d'Ivoire, Guinea\u00a0Bissau, éGuinea, Guineaé, \u212Anited Kingdom, Group\u2003of 77";
   EXPECT_EQ(native(*both.matcher, text, 0).outcome, Outcome::unsure);
   EXPECT_EQ(native(*both.matcher, text, text.find("Guinea\u00a0")).outcome, Outcome::unsure);
   EXPECT_EQ(native(*both.matcher, text, text.find("Guinea,")).outcome, Outcome::unsure);  // after 'é'
   EXPECT_EQ(native(*both.matcher, text, text.find("Guineaé")).outcome, Outcome::unsure);
+  EXPECT_EQ(native(*both.matcher, text, text.find("\u212A")).outcome, Outcome::unsure);  // KELVIN SIGN: 'k'
+  EXPECT_EQ(native(*both.matcher, text, text.find("Group")).outcome, Outcome::unsure);   // EM SPACE: \s
   expect_same_everywhere(both, text);
 }
 
@@ -140,16 +148,43 @@ TEST(LexiconMatcher, KeepsTheLexiconsCaseOption) {
   LexiconOptions options;
   options.ignore_case = false;
   const Both both = both_of(*small_lexicon(options));
+  ASSERT_TRUE(both.matcher);
   const std::string text = "Guinea and guinea and GUINEA";
   EXPECT_EQ(native(*both.matcher, text, 0).outcome, Outcome::match);
   EXPECT_EQ(native(*both.matcher, text, text.find("guinea")).outcome, Outcome::no_match);
   expect_same_everywhere(both, text);
 }
 
-TEST(LexiconMatcher, NoMatcherForNamesWithUnicodeCaseTwinsOfAsciiLetters) {
+TEST(LexiconMatcher, NoMatcherForNamesWithUnicodeCaseTwinsOfAsciiLettersOrControlCharacters) {
   // KELVIN SIGN matches 'k' and 'K' without case in PCRE2: only the regex may decide.
   EXPECT_EQ(LexiconMatcher::make({"\u212Aosovo"}, {}, true), nullptr);
+  EXPECT_EQ(LexiconMatcher::make({}, {"\u017FADC"}, true), nullptr);
+  // A form feed in a name is a literal to the pattern, white space to the matcher.
+  EXPECT_EQ(LexiconMatcher::make({"foo\fbar"}, {}, true), nullptr);
   EXPECT_NE(LexiconMatcher::make({"türkiye"}, {}, true), nullptr);
+}
+
+TEST(LexiconMatcher, AcronymsAloneMatchAsWritten) {
+  auto lexicon = std::make_shared<Lexicon>("l", LexiconOptions{});
+  for (const char* name : {"EU", "G-77", "UNODC", "U.N."}) {
+    LexiconEntry entry;
+    entry.id = name;
+    entry.label = name;
+    entry.lists["names"] = {name};
+    lexicon->add(std::move(entry));
+  }
+  Diagnostics diagnostics;
+  lexicon->finish(diagnostics);
+  ASSERT_TRUE(lexicon->pattern_words().empty());
+  const Both both = both_of(*lexicon);
+  ASSERT_TRUE(both.matcher);
+  const std::string text = "the EU, eu, EUR, G\u201177, G-77s, UNODC\u2019s and U.N. staff";
+  EXPECT_EQ(native(*both.matcher, text, text.find("EU,")).end, text.find(", eu"));
+  EXPECT_EQ(native(*both.matcher, text, text.find("eu")).outcome, Outcome::no_match);
+  EXPECT_EQ(native(*both.matcher, text, text.find("EUR")).outcome, Outcome::no_match);
+  EXPECT_EQ(native(*both.matcher, text, text.find("G\u2011")).end, text.find(", G-77s"));
+  EXPECT_EQ(native(*both.matcher, text, text.find("U.N.")).end, text.find(" staff"));
+  EXPECT_EQ(expect_same_everywhere(both, text), 0U);
 }
 
 // The shipped lexicons on the example corpus and on their own names, made harder: capitals,
@@ -185,6 +220,72 @@ TEST(LexiconMatcher, DecidesAsTheRegexOnTheShippedLexiconsAndCorpus) {
     EXPECT_LT(unsure, names.size() / 50) << "the regex should be needed rarely";
     expect_same_everywhere(both, corpus);
   }
+}
+
+// The compiler gives a matcher to rules that are the element and nothing else, and the rule
+// then finds what the same rule run by PCRE2 alone finds.
+TEST(LexiconMatcher, ServesRulesThatAreOneLexiconReference) {
+  const std::string text = R"([rules]
+name = "t"
+overlap = "keep_all"
+[types.actor]
+roles = ["actor"]
+[lexicons.l]
+entries = [{ id = "GIN", names = ["Guinea"] }, { id = "GNB", names = ["Guinea-Bissau"] }, { id = "UN", names = ["UN", "United Nations"] }]
+[[rule]]
+id = "captured"
+type = "actor"
+scope = "document"
+pattern = '(?<actor>{lexicon:l})'
+captures.actor = { lexicon = "l" }
+[[rule]]
+id = "bare"
+type = "actor"
+scope = "document"
+pattern = '{lexicon:l}'
+[[rule]]
+id = "regex_only"
+type = "actor"
+scope = "document"
+pattern = '(?<actor>{lexicon:l})(?:)'
+captures.actor = { lexicon = "l" }
+[[rule]]
+id = "followed"
+type = "actor"
+scope = "document"
+pattern = '(?<actor>{lexicon:l}) delegation'
+)";
+  Diagnostics diagnostics;
+  auto rules = compile_rule_text(text, "matcher-test.toml", std::filesystem::path(CAUCUS_SOURCE_DIR) / "rules", diagnostics);
+  ASSERT_TRUE(rules) << diagnostics.render();
+  EXPECT_TRUE(rules->find("captured")->lexicon_matcher);
+  EXPECT_TRUE(rules->find("bare")->lexicon_matcher);
+  EXPECT_FALSE(rules->find("regex_only")->lexicon_matcher);
+  EXPECT_FALSE(rules->find("followed")->lexicon_matcher);
+
+  Document document("doc", "Guinea-Bissau and Guinea, the UN\u2019s and the\nUnited   Nations; Guineas, UNs, the Guinea delegation");
+  ApplyOptions options;
+  std::vector<TraceEvent> trace;
+  options.trace = &trace;
+  apply_rules(*rules, document, options);
+  std::map<std::string, std::vector<std::string>> by_rule;  // rule -> "text=actor"
+  for (const TraceEvent& event : trace) {
+    if (event.outcome != TraceOutcome::kept) continue;
+    by_rule[event.rule].push_back(std::string(document.slice(event.match)));
+  }
+  const std::vector<std::string> expected = {"Guinea-Bissau", "Guinea", "UN", "United   Nations", "Guinea"};
+  EXPECT_EQ(by_rule["captured"], expected);
+  EXPECT_EQ(by_rule["bare"], expected);
+  EXPECT_EQ(by_rule["regex_only"], expected);
+  // The actor ids come through the capture the matcher reports.
+  std::vector<std::string> ids;
+  for (AnnotationId id : document.annotations().of_type("actor")) {
+    const Annotation& a = document.annotations()[id];
+    if (a.rule != "captured") continue;
+    const auto* actor = std::get_if<ActorRef>(a.attrs.find("actor"));
+    ids.push_back(actor ? actor->id.str() : "?");
+  }
+  EXPECT_EQ(ids, (std::vector<std::string>{"GNB", "GIN", "UN", "UN", "GIN"}));
 }
 
 }  // namespace

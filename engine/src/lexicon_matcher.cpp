@@ -25,15 +25,18 @@ unsigned char typographic(const unsigned char* text, std::size_t size, std::size
   }
 }
 
-// True if a non-ASCII character of `name` would match an ASCII one under Unicode case rules
-// (KELVIN SIGN and 'k', LONG S and 's', DOTTED CAPITAL I and 'i', ...).
-bool has_ascii_case_twin(const std::string& name) {
+// True if the matcher cannot read `name` as the pattern does: a non-ASCII character that
+// matches an ASCII one under Unicode case rules (KELVIN SIGN and 'k', LONG S and 's', DOTTED
+// CAPITAL I and 'i', ...), or a control character (a form feed in a name is a literal in the
+// pattern, but white space to the matcher).
+bool needs_the_regex(const std::string& name) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(name.data());
   const auto length = static_cast<int32_t>(name.size());
   for (int32_t i = 0; i < length;) {
     UChar32 c = 0;
     U8_NEXT(bytes, i, length, c);
-    if (c < 0x80) continue;
+    if (c >= 0 && c < 0x20) return true;
+    if (c < 0x80 && c >= 0) continue;
     if (c < 0 || u_tolower(c) < 0x80 || u_toupper(c) < 0x80 || u_foldCase(c, U_FOLD_CASE_DEFAULT) < 0x80) return true;
   }
   return false;
@@ -80,7 +83,7 @@ std::unique_ptr<LexiconMatcher> LexiconMatcher::make(const std::vector<std::stri
                                                      const std::vector<std::string>& acronyms, bool ignore_case) {
   for (const auto* list : {&words, &acronyms}) {
     for (const auto& name : *list) {
-      if (has_ascii_case_twin(name)) return nullptr;
+      if (needs_the_regex(name)) return nullptr;
     }
   }
   auto matcher = std::unique_ptr<LexiconMatcher>(new LexiconMatcher());

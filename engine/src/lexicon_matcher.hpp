@@ -9,7 +9,8 @@
 // ASCII text and the typographic quotes and dashes the pattern accepts; where the answer
 // depends on any other non-ASCII character (Unicode case, letters and spaces: the regex's
 // business), it says `unsure` and the caller asks the regex. A lexicon with a non-ASCII
-// character that matches an ASCII one without case (KELVIN SIGN is 'k') gets no matcher.
+// character that matches an ASCII one without case (KELVIN SIGN is 'k'), or with a control
+// character in a name, gets no matcher.
 #pragma once
 
 #include <array>
@@ -23,7 +24,8 @@ namespace caucus {
 class LexiconMatcher {
  public:
   // `words` are matched without case if `ignore_case`, `acronyms` as written (see
-  // Lexicon::pattern_words()). Returns nullptr if the names need Unicode case rules.
+  // Lexicon::pattern_words()). Returns nullptr if the names need Unicode case rules or hold
+  // control characters.
   static std::unique_ptr<LexiconMatcher> make(const std::vector<std::string>& words,
                                               const std::vector<std::string>& acronyms, bool ignore_case);
 
