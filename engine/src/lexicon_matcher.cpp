@@ -35,9 +35,9 @@ bool needs_the_regex(const std::string& name) {
   for (int32_t i = 0; i < length;) {
     UChar32 c = 0;
     U8_NEXT(bytes, i, length, c);
-    if (c >= 0 && c < 0x20) return true;
-    if (c < 0x80 && c >= 0) continue;
-    if (c < 0 || u_tolower(c) < 0x80 || u_toupper(c) < 0x80 || u_foldCase(c, U_FOLD_CASE_DEFAULT) < 0x80) return true;
+    if (c < 0x20) return true;  // a control character, or not UTF-8 (c < 0)
+    if (c < 0x80) continue;
+    if (u_tolower(c) < 0x80 || u_toupper(c) < 0x80 || u_foldCase(c, U_FOLD_CASE_DEFAULT) < 0x80) return true;
   }
   return false;
 }
