@@ -22,7 +22,7 @@ using Outcome = LexiconMatcher::Outcome;
 std::shared_ptr<const CompiledPattern> element_regex(const Lexicon& lexicon, const std::string& field) {
   PatternError error;
   auto compiled =
-      compile_pattern("\\G(?:(?<![\\w\\-])" + lexicon.pattern(field) + "(?![\\w\\-]))", true, error, Jit::skip);
+      compile_pattern("\\G(?:" + lexicon_element(lexicon, field) + ")", true, error, Jit::skip);
   EXPECT_TRUE(compiled) << error.message;
   return compiled;
 }

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "toml_util.hpp"
+#include "typography.hpp"
 
 namespace caucus {
 namespace {
@@ -35,16 +36,9 @@ void normalise_punctuation(std::string_view text, std::string& out) {
       continue;
     }
     const std::string_view rest = text.substr(i);
-    if (rest.starts_with("\u2019") || rest.starts_with("\u2018")) {
-      out += '\'';
-      i += 3;
-    } else if (rest.starts_with("\u201c") || rest.starts_with("\u201d")) {
-      out += '"';
-      i += 3;
-    } else if (rest.starts_with("\u2010") || rest.starts_with("\u2011") || rest.starts_with("\u2013") ||
-               rest.starts_with("\u2014")) {
-      out += '-';
-      i += 3;
+    if (const char plain = typography::plain_at(reinterpret_cast<const unsigned char*>(text.data()), text.size(), i)) {
+      out += plain;
+      i += typography::kLength;
     } else if (rest.starts_with("\u00a0")) {
       space = true;
       i += 2;
@@ -86,12 +80,8 @@ Atoms atoms_of(std::string_view name) {
     const int length = utf8_sequence_length(c);
     if (c == ' ') {
       atoms.emplace_back("\\s+");  // a name may be broken across lines
-    } else if (c == '\'') {
-      atoms.emplace_back("['\u2019\u2018]");
-    } else if (c == '-') {
-      atoms.emplace_back("[-\u2010\u2011\u2013\u2014]");
-    } else if (c == '"') {
-      atoms.emplace_back("[\"\u201c\u201d]");
+    } else if (std::string typographic = typography::pattern_class(static_cast<char>(c)); !typographic.empty()) {
+      atoms.push_back(std::move(typographic));  // ', " and - stand for their typographic forms too
     } else if (c < 0x80 && !std::isalnum(c)) {
       atoms.push_back(std::string("\\") + static_cast<char>(c));
     } else {
@@ -272,20 +262,21 @@ const std::string& Lexicon::pattern(std::string_view field) const {
 
 std::vector<std::string> Lexicon::pattern_names(std::string_view field) const {
   std::vector<std::string> names = pattern_words(field);
-  names.insert(names.end(), pattern_acronyms(field).begin(), pattern_acronyms(field).end());
+  const auto& acronyms = pattern_acronyms(field);
+  names.insert(names.end(), acronyms.begin(), acronyms.end());
   return names;
 }
 
-const std::vector<std::string>& Lexicon::pattern_words(std::string_view field) const {
-  static const std::vector<std::string> kNone;
+const Lexicon::FieldIndex& Lexicon::field_index(std::string_view field) const {
+  static const FieldIndex kNone;
   auto it = fields_.find(field);
-  return it == fields_.end() ? kNone : it->second.words;
+  return it == fields_.end() ? kNone : it->second;
 }
 
+const std::vector<std::string>& Lexicon::pattern_words(std::string_view field) const { return field_index(field).words; }
+
 const std::vector<std::string>& Lexicon::pattern_acronyms(std::string_view field) const {
-  static const std::vector<std::string> kNone;
-  auto it = fields_.find(field);
-  return it == fields_.end() ? kNone : it->second.acronyms;
+  return field_index(field).acronyms;
 }
 
 const LexiconEntry* Lexicon::lookup(std::string_view matched, std::string_view field) const {

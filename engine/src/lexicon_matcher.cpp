@@ -5,25 +5,14 @@
 
 #include <algorithm>
 
+#include "caucus/lexicon.hpp"
 #include "name_starts.hpp"
+#include "typography.hpp"
 
 namespace caucus {
 namespace {
 
-bool ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }  // PCRE2's \s in ASCII
-
 unsigned char lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + 32) : c; }
-
-// The symbol of a typographic quote or dash at text[at] (three bytes: E2 80 xx), or 0.
-unsigned char typographic(const unsigned char* text, std::size_t size, std::size_t at) {
-  if (at + 3 > size || text[at] != 0xE2 || text[at + 1] != 0x80) return 0;
-  switch (text[at + 2]) {
-    case 0x98: case 0x99: return '\'';  // ‘ ’
-    case 0x9C: case 0x9D: return '"';   // “ ”
-    case 0x90: case 0x91: case 0x93: case 0x94: return '-';  // ‐ ‑ – —
-    default: return 0;
-  }
-}
 
 // True if the matcher cannot read `name` as the pattern does: a non-ASCII character that
 // matches an ASCII one under Unicode case rules (KELVIN SIGN and 'k', LONG S and 's', DOTTED
@@ -43,6 +32,10 @@ bool needs_the_regex(const std::string& name) {
 }
 
 }  // namespace
+
+std::string lexicon_element(const Lexicon& lexicon, std::string_view field) {
+  return "(?<![\\w\\-])" + lexicon.pattern(field) + "(?![\\w\\-])";
+}
 
 // The name's atoms as Lexicon::pattern() writes them: a space is \s+, quotes and dashes are
 // classes of their typographic forms, anything else is itself. A non-ASCII character ends the
@@ -102,12 +95,12 @@ LexiconMatcher::Result LexiconMatcher::walk(const Trie& trie, const unsigned cha
     if (c < 0x80) {
       symbol = trie.caseless ? lower(c) : c;
       ++pos;
-      if (ascii_space(c)) {
+      if (NameStarts::space_byte(c)) {
         symbol = ' ';
-        while (pos < size && ascii_space(text[pos])) ++pos;
+        while (pos < size && NameStarts::space_byte(text[pos])) ++pos;
       }
-    } else if ((symbol = typographic(text, size, pos)) != 0) {
-      pos += 3;
+    } else if ((symbol = static_cast<unsigned char>(typography::plain_at(text, size, pos))) != 0) {
+      pos += typography::kLength;
     } else {
       return {Outcome::unsure};  // a letter with Unicode case rules, a Unicode space, ...
     }
@@ -115,7 +108,7 @@ LexiconMatcher::Result LexiconMatcher::walk(const Trie& trie, const unsigned cha
     if (node == 0) break;
     if (!trie.nodes[node].terminal) continue;
     // The name may end here if no word character follows (the element's lookahead).
-    if (pos == size || (text[pos] < 0x80 ? !NameStarts::word_byte(text[pos]) : typographic(text, size, pos) != 0)) {
+    if (pos == size || (text[pos] < 0x80 ? !NameStarts::word_byte(text[pos]) : typography::plain_at(text, size, pos) != 0)) {
       best = pos;
     } else if (text[pos] >= 0x80) {
       unsure = pos;  // a non-ASCII letter, or not
@@ -130,7 +123,7 @@ LexiconMatcher::Result LexiconMatcher::match(const unsigned char* text, std::siz
   if (at > 0) {
     if (text[at - 1] < 0x80) {
       if (NameStarts::word_byte(text[at - 1])) return {Outcome::no_match};
-    } else if (at < 3 || typographic(text, size, at - 3) == 0) {
+    } else if (at < typography::kLength || typography::plain_at(text, size, at - typography::kLength) == 0) {
       return {Outcome::unsure};  // a non-ASCII letter, or not
     }
   }

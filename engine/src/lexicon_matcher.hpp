@@ -17,9 +17,16 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace caucus {
+
+class Lexicon;
+
+// The pattern element a {lexicon:NAME.field} reference becomes, the one a LexiconMatcher stands
+// in for: the field's names as whole words, no letter, digit, '_' or '-' touching them.
+std::string lexicon_element(const Lexicon& lexicon, std::string_view field);
 
 class LexiconMatcher {
  public:

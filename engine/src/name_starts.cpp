@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "caucus/text.hpp"
+#include "typography.hpp"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -28,8 +29,6 @@ char32_t decode(std::string_view text, std::size_t at, int length) {
   }
 }
 
-bool ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-
 // What PCRE2's \s matches beyond ASCII (with Unicode properties): the lexicon pattern reads a
 // name's space as \s+.
 bool unicode_space(char32_t c) {
@@ -43,7 +42,7 @@ bool unicode_space(char32_t c) {
 // SIGN, LONG S) as those, anything else non-ASCII as kOther.
 std::size_t read_symbol(std::string_view text, std::size_t at, unsigned char& symbol) {
   const auto c = static_cast<unsigned char>(text[at]);
-  if (c < 0x80 && !ascii_space(c)) {
+  if (c < 0x80 && !NameStarts::space_byte(c)) {
     symbol = (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + 32) : c;
     return at + 1;
   }
@@ -51,7 +50,7 @@ std::size_t read_symbol(std::string_view text, std::size_t at, unsigned char& sy
   bool space = false;
   while (next < text.size()) {
     const auto b = static_cast<unsigned char>(text[next]);
-    if (ascii_space(b)) {
+    if (NameStarts::space_byte(b)) {
       space = true;
       ++next;
       continue;
@@ -62,13 +61,10 @@ std::size_t read_symbol(std::string_view text, std::size_t at, unsigned char& sy
     if (!unicode_space(cp)) {
       if (space) break;
       next += static_cast<std::size_t>(length);
-      switch (cp) {
-        case 0x2018: case 0x2019: symbol = '\''; break;
-        case 0x201C: case 0x201D: symbol = '"'; break;
-        case 0x2010: case 0x2011: case 0x2013: case 0x2014: symbol = '-'; break;
-        case 0x212A: symbol = 'k'; break;
-        case 0x017F: symbol = 's'; break;
-        default: symbol = kOther;
+      if (const char plain = typography::plain(cp)) {
+        symbol = static_cast<unsigned char>(plain);
+      } else {
+        symbol = cp == 0x212A ? 'k' : cp == 0x017F ? 's' : kOther;
       }
       return next;
     }
@@ -121,7 +117,7 @@ NameStarts::NameStarts(const std::vector<std::vector<std::string>>& lists)
   }
   for (int c = 0; c < 256; ++c) class_[c] = class_[representative(static_cast<unsigned char>(c))];
   for (int c = 0; c < 256; ++c) {
-    const bool plain = c < 0x80 && !ascii_space(static_cast<unsigned char>(c));
+    const bool plain = c < 0x80 && !NameStarts::space_byte(static_cast<unsigned char>(c));
     ascii_class_[c] = plain ? class_[(c >= 'A' && c <= 'Z') ? c + 32 : c] : kSlow;
     gram_class_[c] = c < 0x80 && !plain ? class_[' '] : ascii_class_[c];
   }
@@ -223,7 +219,7 @@ uint32_t NameStarts::names_at(const unsigned char* text, std::size_t at, std::si
     uint8_t cls = ascii_class_[text[at]];
     if (cls != kSlow) {
       ++at;
-    } else if (text[at] == ' ' && at + 1 < size && text[at + 1] < 0x80 && !ascii_space(text[at + 1])) {
+    } else if (text[at] == ' ' && at + 1 < size && text[at + 1] < 0x80 && !NameStarts::space_byte(text[at + 1])) {
       cls = class_[' '];  // a single space between words: the common case of a run of white space
       ++at;
     } else {

@@ -32,6 +32,8 @@ class NameStarts {
   // True for the bytes a name may not touch (letters, digits, '_', '-'): a place after one is
   // no word start, and a name must not be followed by one.
   static bool word_byte(unsigned char c);
+  // True for the ASCII bytes PCRE2's \s matches (a space in a name matches a run of them).
+  static bool space_byte(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
  private:
   // The lists of which a name is spelled from `at` on as a whole word (a bit each).

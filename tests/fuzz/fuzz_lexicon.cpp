@@ -32,7 +32,7 @@ std::vector<Pair> load() {
     Pair pair{caucus::LexiconMatcher::make(lexicon->pattern_words(field), lexicon->pattern_acronyms(field),
                                            lexicon->options().ignore_case),
               // Compiled as the rule compiler compiles it for a rule the matcher serves.
-              caucus::compile_pattern("\\G(?:(?<![\\w\\-])" + lexicon->pattern(field) + "(?![\\w\\-]))", true, error,
+              caucus::compile_pattern("\\G(?:" + caucus::lexicon_element(*lexicon, field) + ")", true, error,
                                       caucus::Jit::skip)};
     if (!pair.matcher || !pair.regex) std::abort();
     pairs.push_back(std::move(pair));

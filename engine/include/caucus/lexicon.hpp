@@ -78,6 +78,8 @@ class Lexicon {
     std::vector<std::string> words, acronyms;          // the forms the pattern must match
     mutable std::optional<std::string> pattern;        // built on first use: most fields never are
   };
+  // The index of `field`, or an empty one.
+  const FieldIndex& field_index(std::string_view field) const;
   std::string name_;
   LexiconOptions options_;
   std::vector<LexiconEntry> entries_;

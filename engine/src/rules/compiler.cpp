@@ -577,11 +577,6 @@ class RuleCompiler {
     return compiled && diagnostics_.error_count() == errors_before;
   }
 
-  // Where a {lexicon:NAME.field} element puts names: whole words, no letter or digit touching them.
-  static std::string lexicon_element(const Lexicon& lexicon, std::string_view field) {
-    return "(?<![\\w\\-])" + lexicon.pattern(field) + "(?![\\w\\-])";
-  }
-
   // The index (in name_lists_) of the list of names every match of `pattern` begins with, or
   // -1: a lexicon field's names, or the phrases of a word-list pattern.
   int name_list(const std::string& pattern, const RuleSet& set) {
