@@ -13,8 +13,8 @@ TEST(Json, EscapesStrings) {
   EXPECT_EQ(out, "\"a\\\"b\\\\c\\nd\\te\\u0001 ü\"");
 }
 
-// Long runs are checked eight bytes at a time: a byte to escape must be found wherever it is
-// in such a word, next to any other byte (ASCII, UTF-8, another escape).
+// Long runs are checked sixteen bytes at a time, then eight, then one: a byte to escape must be
+// found wherever it is in such a block, next to any other byte (ASCII, UTF-8, another escape).
 TEST(Json, EscapesEveryByteThatNeedsItAtEveryPositionOfLongStrings) {
   auto reference = [](std::string_view text) {
     std::string out = "\"";
@@ -32,10 +32,18 @@ TEST(Json, EscapesEveryByteThatNeedsItAtEveryPositionOfLongStrings) {
     }
     return out + "\"";
   };
+  // Escapes one after another, each longer than the byte it stands for, in strings of any length.
+  for (std::size_t length = 0; length < 64; ++length) {
+    std::string text;
+    for (std::size_t k = 0; k < length; ++k) text += "\x01\"a\n\x1f\\"[k % 6];
+    std::string out = "prefix";
+    append_json_string(out, text);
+    EXPECT_EQ(out, "prefix" + reference(text)) << "length " << length;
+  }
   for (const std::string special : {"\"", "\\", "\n", "\x01", "\x1f", "\x7f", "\xc3\xa9"}) {
-    for (std::size_t at = 0; at < 20; ++at) {
+    for (std::size_t at = 0; at <= 40; ++at) {
       for (const char filler : {'a', ' ', '!'}) {
-        std::string text(20, filler);
+        std::string text(40, filler);
         text.insert(at, special);
         std::string out;
         append_json_string(out, text);
