@@ -736,6 +736,23 @@ TEST(NameStarts, WholeWordsOnly) {
   EXPECT_EQ(starts(finder, "guinea"), (std::vector<std::string>{"guinea"}));
 }
 
+// Names shorter than the quick test's four symbols ("I", "We", "EU") end before any byte but a
+// word byte: each such byte after them, and the end of the text, is tried.
+TEST(NameStarts, ShortNamesEndBeforeAnyByteButAWordByte) {
+  // (Letters of names after the byte, so that the test sees four symbols of its own classes.)
+  const NameStarts finder({{"i", "we", "eu", "united nations"}});
+  for (const std::string name : {"I", "We", "EU"}) {
+    for (int c = 1; c < 0x80; ++c) {
+      const std::string text = "x " + name + static_cast<char>(c) + "ui";
+      const bool word = std::isalnum(c) || c == '_' || c == '-';
+      EXPECT_EQ(starts(finder, text).size(), word ? 0u : 1u) << name << " then byte " << c;
+    }
+    EXPECT_EQ(starts(finder, "x " + name).size(), 1u);
+    EXPECT_EQ(starts(finder, "x " + name + "\u2019s").size(), 1u);  // a typographic apostrophe
+    EXPECT_EQ(starts(finder, "x " + name + "\u00e9t").size(), 1u);  // a letter the regex judges
+  }
+}
+
 TEST(NameStarts, OnePassFindsTheStartsOfEveryList) {
   // States, groups, demonyms: "United" begins names of two lists, "Italian" of the third only.
   const NameStarts finder({{"united kingdom", "italy"}, {"united nations", "eu"}, {"italian"}});

@@ -121,9 +121,16 @@ NameStarts::NameStarts(const std::vector<std::vector<std::string>>& lists)
     ascii_class_[c] = plain ? class_[(c >= 'A' && c <= 'Z') ? c + 32 : c] : kSlow;
     gram_class_[c] = c < 0x80 && !plain ? class_[' '] : ascii_class_[c];
   }
-  // The quick test: the first four symbols of every name (all continuations of a shorter one).
-  // Text windows with a run of white space (two bytes, one symbol) are not tested but walked.
+  // The quick test: the first four symbols of every name (all continuations of a shorter one
+  // that a name may end before). Text windows with a run of white space (two bytes, one
+  // symbol) are not tested but walked.
   const std::size_t k = classes_;
+  // A name ends before no letter, digit, '_' or '-': after "I" or "We" the test lets through
+  // only the classes that hold some other byte, not every word that begins with "i" or "we".
+  std::vector<char> may_follow_a_name(k, 0);
+  for (int c = 0; c < 0x80; ++c) {
+    if (!kWordByte[c]) may_follow_a_name[gram_class_[c]] = 1;
+  }
   grams_.assign((k * k * k * k + 63) / 64, 0);
   for (const auto& symbols : spelled) {
     if (symbols.empty()) continue;
@@ -132,10 +139,14 @@ NameStarts::NameStarts(const std::vector<std::vector<std::string>>& lists)
       first[g] = g < symbols.size() ? class_[symbols[g]] : 0;
       last[g] = g < symbols.size() ? first[g] + 1 : k;
     }
+    const auto fits = [&](std::size_t g, std::size_t cls) { return g != symbols.size() || may_follow_a_name[cls]; };
     for (std::size_t a = first[0]; a < last[0]; ++a) {
       for (std::size_t b = first[1]; b < last[1]; ++b) {
+        if (!fits(1, b)) continue;
         for (std::size_t c = first[2]; c < last[2]; ++c) {
+          if (!fits(2, c)) continue;
           for (std::size_t d = first[3]; d < last[3]; ++d) {
+            if (!fits(3, d)) continue;
             const std::size_t bit = ((a * k + b) * k + c) * k + d;
             grams_[bit / 64] |= uint64_t{1} << (bit % 64);
           }
