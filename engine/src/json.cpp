@@ -1,6 +1,7 @@
 #include "caucus/json.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -18,15 +19,24 @@ namespace caucus {
 
 namespace {
 
-// True if one of the 8 bytes of `word` is one JSON escapes: a control character, '"' or '\\'.
+// The bytes JSON escapes: control characters, '"' and '\\'.
+constexpr std::array<bool, 256> kEscaped = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 0x20; ++c) table[c] = true;
+  table['"'] = table['\\'] = true;
+  return table;
+}();
+
+#if !defined(__SSE2__)
+// True if one of the 8 bytes of `word` is one JSON escapes.
 bool needs_escape(uint64_t word) {
   return bytes::any_below(word, 0x20) || bytes::any_equal(word, '"') || bytes::any_equal(word, '\\');
 }
-
-bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+#endif
 
 // The offset of the first byte from `from` on that JSON escapes, or text.size(): sixteen bytes
-// at a time with SSE2, eight without (most of a document's text needs no escape).
+// at a time with SSE2 (eight without), most of a document's text needing no escape; the rest,
+// and short strings, a byte at a time.
 std::size_t next_to_escape(std::string_view text, std::size_t from) {
   const char* data = text.data();
   std::size_t i = from;
@@ -40,10 +50,11 @@ std::size_t next_to_escape(std::string_view text, std::size_t from) {
     const auto mask = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(control, special)));
     if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(mask));
   }
-#endif
+#else
   while (i + 8 <= text.size() && !needs_escape(bytes::load8(data + i))) i += 8;
+#endif
   for (; i < text.size(); ++i) {
-    if (needs_escape(static_cast<unsigned char>(data[i]))) return i;
+    if (kEscaped[static_cast<unsigned char>(data[i])]) return i;
   }
   return text.size();
 }
@@ -54,11 +65,21 @@ void append_json_string(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
   // Written in place: room for the text and its quotes first, more as escapes need it (a
   // hard-wrapped document has a line break to escape every fifty bytes or so).
+  std::size_t i = next_to_escape(text, 0);
+  if (i == text.size() && text.size() <= 62) {
+    // Nothing to escape in a short string (keys, types, rule names, most values): one append.
+    char quoted[64];
+    quoted[0] = '"';
+    std::memcpy(quoted + 1, text.data(), text.size());
+    quoted[text.size() + 1] = '"';
+    out.append(quoted, text.size() + 2);
+    return;
+  }
   std::size_t at = out.size();
   out.resize(at + text.size() + 2);
   out[at++] = '"';
   std::size_t run = 0;  // start of the bytes not yet written
-  for (std::size_t i = next_to_escape(text, 0); i < text.size(); i = next_to_escape(text, run)) {
+  for (; i < text.size(); i = next_to_escape(text, run)) {
     std::memcpy(out.data() + at, text.data() + run, i - run);
     at += i - run;
     run = i + 1;
