@@ -85,6 +85,27 @@ TEST(Utf8, CountsCodePointsOfLongMixedText) {
   }
 }
 
+// Blocks of plain ASCII are converted without counting; a block that only begins a two-byte
+// character at its last byte is one of them, the next (that holds its second byte) is not.
+TEST(OffsetMap, AsciiBlocksNextToBlocksWithCharactersOfSeveralBytes) {
+  std::string text(255, 'a');
+  text += "\xC3\xA9";  // bytes 255 and 256: across the first checkpoint
+  text += std::string(400, 'b') + "\xE2\x82\xAC" + std::string(300, 'c') + "\xF0\x9F\x87\xBA" + "d";
+  OffsetMap map(text);
+  std::vector<uint32_t> boundaries;  // the byte offset of each code point, and the end
+  for (uint32_t byte = 0; byte < text.size(); byte += utf8_sequence_length(static_cast<unsigned char>(text[byte]))) {
+    boundaries.push_back(byte);
+  }
+  boundaries.push_back(static_cast<uint32_t>(text.size()));
+  // In text order, backwards, and as output asks (a begin, then an end further on).
+  for (uint32_t k = 0; k < boundaries.size(); ++k) ASSERT_EQ(map.to_code_point(boundaries[k]), k) << "byte " << boundaries[k];
+  for (uint32_t k = static_cast<uint32_t>(boundaries.size()); k-- > 0;) ASSERT_EQ(map.to_code_point(boundaries[k]), k);
+  for (uint32_t k = 0; k + 300 < boundaries.size(); k += 7) {
+    ASSERT_EQ(map.to_code_point(boundaries[k]), k);
+    ASSERT_EQ(map.to_code_point(boundaries[k + 300]), k + 300);
+  }
+}
+
 TEST(OffsetMap, RoundTripsAcrossBlockBoundaries) {
   // Four-byte characters straddle the 256-byte checkpoints.
   std::string text;

@@ -129,13 +129,19 @@ OffsetMap::OffsetMap(std::string_view text) : text_(text) {
 uint32_t OffsetMap::to_code_point(uint32_t byte) const {
   if (ascii_) return std::min<uint32_t>(byte, static_cast<uint32_t>(text_.size()));
   if (byte >= text_.size()) return code_points_;
+  const uint32_t block = byte / kBlock;
+  const uint32_t start = block * kBlock;
+  {
+    // A block of ASCII bytes (as many code points as bytes) needs no counting.
+    const uint32_t next = block + 1 < block_start_code_point_.size() ? block_start_code_point_[block + 1] : code_points_;
+    const uint32_t bytes = std::min<uint32_t>(kBlock, static_cast<uint32_t>(text_.size()) - start);
+    if (next - block_start_code_point_[block] == bytes) return block_start_code_point_[block] + (byte - start);
+  }
   if (byte >= last_byte_ && byte - last_byte_ < kBlock) {
     last_code_point_ += count_code_points(text_.substr(last_byte_, byte - last_byte_));
     last_byte_ = byte;
     return last_code_point_;
   }
-  const uint32_t block = byte / kBlock;
-  const uint32_t start = block * kBlock;
   last_code_point_ = block_start_code_point_[block] + count_code_points(text_.substr(start, byte - start));
   last_byte_ = byte;
   return last_code_point_;
