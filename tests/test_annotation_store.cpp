@@ -39,6 +39,11 @@ TEST_F(StoreTest, Contained) {
   EXPECT_EQ(store.contained("actor", {0, 50}), (std::vector<AnnotationId>{a1}));
   EXPECT_EQ(store.contained("actor", {0, 100}), (std::vector<AnnotationId>{a1, a3, a2}));
   EXPECT_TRUE(store.contained("actor", {11, 17}).empty());
+  std::vector<AnnotationId> reused{99, 98};  // the overload for hot loops replaces what it held
+  store.contained("actor", {0, 50}, reused);
+  EXPECT_EQ(reused, (std::vector<AnnotationId>{a1}));
+  store.contained("nothing", {0, 50}, reused);
+  EXPECT_TRUE(reused.empty());
 }
 
 TEST_F(StoreTest, Overlapping) {

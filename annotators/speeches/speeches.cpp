@@ -352,6 +352,7 @@ class SpeechBuilder {
       const bool third_person = starts_with_any(form, {"he", "He", "she", "She", "his", "His", "her", "Her", "the ", "The "});
       if (third_person != (speech.mode != "verbatim")) continue;
       Annotation a{"self_reference", mention.span, "", "", {}};
+      a.attrs.reserve(2);
       a.attrs.set("actor", speech.actor);
       a.attrs.set("form", form);
       found.push_back(std::move(a));

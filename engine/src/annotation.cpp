@@ -137,14 +137,19 @@ std::vector<AnnotationId> AnnotationStore::covering(std::string_view type, Span 
 
 std::vector<AnnotationId> AnnotationStore::contained(std::string_view type, Span span) const {
   std::vector<AnnotationId> out;
+  contained(type, span, out);
+  return out;
+}
+
+void AnnotationStore::contained(std::string_view type, Span span, std::vector<AnnotationId>& out) const {
+  out.clear();
   const TypeIndex* found = index(type);
-  if (!found) return out;
+  if (!found) return;
   for (auto it = lower_begin(found->ids, *this, span.begin); it != found->ids.end(); ++it) {
     const Span s = (*this)[*it].span;
     if (s.begin > span.end) break;
     if (span.contains(s)) out.push_back(*it);
   }
-  return out;
 }
 
 std::vector<AnnotationId> AnnotationStore::coinciding(std::string_view type, Span span) const {

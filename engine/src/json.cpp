@@ -291,6 +291,7 @@ void write_document(const Document& document, const JsonOptions& options, std::s
     out.reserve(expected);
   }
   const OffsetMap& offsets = document.offsets();
+  JsonWriter attrs(out);  // one for every annotation's attributes: it keeps its nesting stack
   int64_t next_id = 0;
   for (AnnotationId id : kept) {
     const Annotation& a = store[id];
@@ -319,7 +320,6 @@ void write_document(const Document& document, const JsonOptions& options, std::s
     if (a.attrs.empty()) {
       out += "{}";
     } else {
-      JsonWriter attrs(out);
       write_attrs(attrs, a.attrs);
     }
     out += '}';

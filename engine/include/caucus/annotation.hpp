@@ -120,6 +120,8 @@ class AnnotationStore {
   std::vector<AnnotationId> covering(std::string_view type, Span span) const;
   // Annotations of `type` that lie inside `span`.
   std::vector<AnnotationId> contained(std::string_view type, Span span) const;
+  // The same into `out` (cleared first): for hot loops that reuse one vector.
+  void contained(std::string_view type, Span span, std::vector<AnnotationId>& out) const;
   // Annotations of `type` whose span is exactly `span`.
   std::vector<AnnotationId> coinciding(std::string_view type, Span span) const;
   // The innermost annotation of `type` that contains `offset`, or kNoAnnotation.

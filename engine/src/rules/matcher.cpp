@@ -460,7 +460,8 @@ class RuleRunner {
       std::fill(masked_text_.begin() + (from - unit.begin), masked_text_.begin() + (to - unit.begin), ' ');
     }
     for (std::size_t k : masks) {
-      for (AnnotationId id : document_.annotations().contained(rules_.masks[k], unit)) {
+      document_.annotations().contained(rules_.masks[k], unit, mask_ids_);
+      for (AnnotationId id : mask_ids_) {
         const Span s = document_.annotations()[id].span;
         if (s.empty()) continue;
         masked_text_[s.begin - unit.begin] = RuleSet::mask_lead(k);
@@ -506,6 +507,7 @@ class RuleRunner {
   Span masked_unit_{UINT32_MAX, 0};
   std::vector<std::size_t> masked_types_;
   std::string masked_text_;
+  std::vector<AnnotationId> mask_ids_;  // see masked()
 };
 
 }  // namespace
