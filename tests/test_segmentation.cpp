@@ -41,6 +41,26 @@ TEST(Paragraphs, EmptyAndBlankTextsHaveNone) {
   EXPECT_TRUE(find_paragraphs(" \n\t\r\n").empty());
 }
 
+// Running heads and footers of UN records: a job number with page numbers or "(E)", or the
+// record's symbol and date at either end of a line; nothing else.
+TEST(PageFurniture, JobNumbersAndRunningHeadsOnly) {
+  const std::vector<std::string> furniture = {"17-38455 5/34", "6/34 17-38455", "17-38455 (E)", "17-38455",
+                                              "S/PV.8111 Trafficking in persons in conflict situations 21/11/2017",
+                                              "21/11/2017 Trafficking in persons S/PV.8111", "\tA/72/PV.3   19/09/2017  "};
+  const std::vector<std::string> prose = {"17-38455 5/34 and more", "5/34", "S/PV.8111",
+                                          "S/PV.8111 was adopted on 21/11/2017 by 15 votes", "resolution 2388 (2017)",
+                                          "S/PV.8111 " + std::string(140, 'x') + " 21/11/2017", ""};
+  std::string text;
+  for (const auto& line : furniture) text += line + "\n" + "Prose between them.\n";
+  for (const auto& line : prose) text += line + "\n";
+  std::vector<std::string> expected;
+  for (const auto& line : furniture) {
+    const auto first = line.find_first_not_of(" \t"), last = line.find_last_not_of(" \t");
+    expected.push_back(line.substr(first, last - first + 1));
+  }
+  EXPECT_EQ(texts(text, find_page_furniture(text)), expected);
+}
+
 TEST(Sentences, TitlesDoNotEndSentences) {
   EXPECT_EQ(sentences("Mr. Flynn (Ireland): I thank Ms. Giammarinaro and Dr. Mukwege. We welcome the report."),
             (std::vector<std::string>{"Mr. Flynn (Ireland): I thank Ms. Giammarinaro and Dr. Mukwege.", "We welcome the report."}));

@@ -11,6 +11,7 @@
 #endif
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <stdexcept>
 #include <string>
@@ -116,35 +117,43 @@ bool record_symbol(std::string_view word) {
   return (word.starts_with("S/PV.") || (word.starts_with("A/") && word.find("/PV.") != std::string_view::npos)) && word.size() <= 24;
 }
 
-std::vector<std::string_view> words_of(std::string_view line) {
-  std::vector<std::string_view> words;
+// Calls `visit` with each word of the line (runs of other than spaces and tabs).
+template <typename Visit>
+void for_each_word(std::string_view line, Visit visit) {
   std::size_t i = 0;
   while (i < line.size()) {
     while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
     const std::size_t start = i;
     while (i < line.size() && line[i] != ' ' && line[i] != '\t') ++i;
-    if (i > start) words.push_back(line.substr(start, i - start));
+    if (i > start) visit(line.substr(start, i - start));
   }
-  return words;
 }
 
 bool is_furniture(std::string_view line) {
   if (line.size() > 140) return false;
-  const auto words = words_of(line);
-  if (words.empty()) return false;
+  // Every line of a hard-wrapped record comes here: its words are looked at in place.
+  std::array<std::string_view, 3> first;
+  std::string_view last;
+  std::size_t count = 0;
+  for_each_word(line, [&](std::string_view word) {
+    if (count < first.size()) first[count] = word;
+    last = word;
+    ++count;
+  });
+  if (count == 0) return false;
   // "17-38455 5/34", "6/34 17-38455", "17-38455 (E)"
-  if (words.size() <= 3) {
+  if (count <= 3) {
     bool job = false, other = true;
-    for (auto w : words) {
-      if (job_number(w)) job = true;
-      else if (!page_number(w) && w != "(E)") other = false;
+    for (std::size_t k = 0; k < count; ++k) {
+      if (job_number(first[k])) job = true;
+      else if (!page_number(first[k]) && first[k] != "(E)") other = false;
     }
     if (job && other) return true;
   }
   // "S/PV.8111 Trafficking in persons ... 21/11/2017" and the same the other way round.
-  const bool symbol_first = record_symbol(words.front()) && numeric_date(words.back());
-  const bool date_first = numeric_date(words.front()) && record_symbol(words.back());
-  return words.size() >= 2 && (symbol_first || date_first);
+  const bool symbol_first = record_symbol(first[0]) && numeric_date(last);
+  const bool date_first = numeric_date(first[0]) && record_symbol(last);
+  return count >= 2 && (symbol_first || date_first);
 }
 
 }  // namespace
