@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <unordered_map>
 #include <set>
 
 #include "toml_util.hpp"
@@ -70,32 +71,64 @@ std::string fold_case(std::string_view text) {
 
 // --- The trie that becomes the pattern ------------------------------------------------------
 
-// An atom is one pattern element: an escaped literal, or a class for characters that vary.
-using Atoms = std::vector<std::string>;
+// An atom is one pattern element: an escaped literal, or a class for characters that vary. This
+// is the atom of the character of `length` bytes at name[i].
+std::string atom_at(std::string_view name, std::size_t i, int length) {
+  const auto c = static_cast<unsigned char>(name[i]);
+  if (c == ' ') return "\\s+";  // a name may be broken across lines
+  // ', " and - stand for their typographic forms too
+  if (std::string typographic = typography::pattern_class(static_cast<char>(c)); !typographic.empty()) return typographic;
+  if (c < 0x80 && !std::isalnum(c)) return std::string("\\") + static_cast<char>(c);
+  return std::string(name.substr(i, static_cast<std::size_t>(length)));
+}
 
-Atoms atoms_of(std::string_view name) {
-  Atoms atoms;
-  for (std::size_t i = 0; i < name.size();) {
-    const auto c = static_cast<unsigned char>(name[i]);
-    const int length = utf8_sequence_length(c);
-    if (c == ' ') {
-      atoms.emplace_back("\\s+");  // a name may be broken across lines
-    } else if (std::string typographic = typography::pattern_class(static_cast<char>(c)); !typographic.empty()) {
-      atoms.push_back(std::move(typographic));  // ', " and - stand for their typographic forms too
-    } else if (c < 0x80 && !std::isalnum(c)) {
-      atoms.push_back(std::string("\\") + static_cast<char>(c));
-    } else {
-      atoms.emplace_back(name.substr(i, static_cast<std::size_t>(length)));
+// The names of a list spelled as numbers of atoms: atoms are numbered in the order of their
+// texts, so that names sort (and share their prefixes) as the atoms' texts would, compared
+// as integers.
+struct Spelled {
+  std::vector<std::string> atoms;     // number -> text
+  std::vector<std::u32string> names;  // sorted, without repeats
+};
+
+Spelled spell(const std::vector<std::string>& list) {
+  std::unordered_map<std::string, char32_t> seen;  // text -> number in order of first sight
+  std::vector<std::string> first_seen;
+  Spelled out;
+  out.names.reserve(list.size());
+  for (const auto& name : list) {
+    std::u32string& spelled = out.names.emplace_back();
+    for (std::size_t i = 0; i < name.size();) {
+      const int length = utf8_sequence_length(static_cast<unsigned char>(name[i]));
+      std::string atom = atom_at(name, i, length);
+      auto [it, added] = seen.try_emplace(std::move(atom), static_cast<char32_t>(first_seen.size()));
+      if (added) first_seen.push_back(it->first);
+      spelled += it->second;
+      i += static_cast<std::size_t>(length);
     }
-    i += static_cast<std::size_t>(length);
   }
-  return atoms;
+  // Renumbered in text order.
+  std::vector<char32_t> by_text(first_seen.size());
+  for (std::size_t k = 0; k < by_text.size(); ++k) by_text[k] = static_cast<char32_t>(k);
+  std::sort(by_text.begin(), by_text.end(), [&](char32_t a, char32_t b) { return first_seen[a] < first_seen[b]; });
+  std::vector<char32_t> rank(first_seen.size());
+  out.atoms.resize(first_seen.size());
+  for (std::size_t r = 0; r < by_text.size(); ++r) {
+    rank[by_text[r]] = static_cast<char32_t>(r);
+    out.atoms[r] = std::move(first_seen[by_text[r]]);
+  }
+  for (auto& spelled : out.names) {
+    for (char32_t& atom : spelled) atom = rank[atom];
+  }
+  std::sort(out.names.begin(), out.names.end());
+  out.names.erase(std::unique(out.names.begin(), out.names.end()), out.names.end());
+  return out;
 }
 
 // Appends the pattern of names[lo, hi) to `out`: names sorted by their atoms, all alike in their
 // first `depth` atoms. It is the pattern of their trie (one branch per different next atom, in
 // atom order) written without building the trie: a sorted list has its branches side by side.
-void emit(const std::vector<Atoms>& names, std::size_t lo, std::size_t hi, std::size_t depth, std::string& out) {
+void emit(const Spelled& spelled, std::size_t lo, std::size_t hi, std::size_t depth, std::string& out) {
+  const auto& names = spelled.names;
   const bool terminal = names[lo].size() == depth;  // (a name that ends here sorts first)
   if (terminal) ++lo;
   if (lo == hi) return;
@@ -107,21 +140,17 @@ void emit(const std::vector<Atoms>& names, std::size_t lo, std::size_t hi, std::
     std::size_t last = first + 1;
     while (last < hi && names[last][depth] == names[first][depth]) ++last;
     if (first != lo) out += '|';
-    out += names[first][depth];
-    emit(names, first, last, depth + 1, out);
+    out += spelled.atoms[names[first][depth]];
+    emit(spelled, first, last, depth + 1, out);
     first = last;
   }
   if (group) out += terminal ? ")?" : ")";  // greedy: longer names are tried first
 }
 
 std::string emit(const std::vector<std::string>& list) {
-  std::vector<Atoms> names;
-  names.reserve(list.size());
-  for (const auto& name : list) names.push_back(atoms_of(name));
-  std::sort(names.begin(), names.end());
-  names.erase(std::unique(names.begin(), names.end()), names.end());
+  const Spelled spelled = spell(list);
   std::string out;
-  if (!names.empty()) emit(names, 0, names.size(), 0, out);
+  if (!spelled.names.empty()) emit(spelled, 0, spelled.names.size(), 0, out);
   return out;
 }
 
