@@ -333,6 +333,20 @@ TEST(Lexicon, ThePatternIsOneGroupWithAcronymsExact) {
   EXPECT_FALSE(lexicon.has_field("demonyms"));
 }
 
+// The pattern is the names' trie: branches in the order of their atoms' texts (a typographic
+// class "[...]" before escapes "\\.", "\\s+", and those before letters: '[' < '\\' < 'a'), a name
+// that a longer one continues ends in an optional group, and a name given twice appears once.
+TEST(Lexicon, ThePatternIsTheTrieOfTheNamesInAtomOrder) {
+  Lexicon lexicon("l", {});
+  LexiconEntry a;
+  a.id = "A";
+  a.lists["names"] = {"ab", "a b", "a.b", "a-b", "a", "abc", "ab", "b"};
+  lexicon.add(a);
+  Diagnostics diagnostics;
+  lexicon.finish(diagnostics);
+  EXPECT_EQ(lexicon.pattern(), "(?:(?i:(?:a(?:[-\u2010\u2011\u2013\u2014]b|\\.b|\\s+b|b(?:c)?)?|b)))");
+}
+
 // --- Lexicon files ---------------------------------------------------------------------------
 
 TEST(LexiconFile, HeaderOptionsDefaultsAndFields) {
