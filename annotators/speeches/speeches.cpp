@@ -48,13 +48,15 @@ class SpeechBuilder {
     } else {
       single_speech();
     }
+    static const Name kSpeech("speech"), kSpeaker("speaker"), kActor("actor"), kRole("role"), kMode("mode");  // interned once
     for (std::size_t i = 0; i < document_.speeches().size(); ++i) {
       const Speech& speech = document_.speeches()[i];
-      Annotation a{"speech", speech.span, "", "", {}};
-      a.attrs.set("speaker", speech.speaker);
-      if (!speech.actor.id.empty()) a.attrs.set("actor", speech.actor);
-      a.attrs.set("role", speech.role);
-      a.attrs.set("mode", speech.mode);
+      Annotation a{kSpeech, speech.span, {}, {}, {}};
+      a.attrs.reserve(4);
+      a.attrs.set(kSpeaker, speech.speaker);
+      if (!speech.actor.id.empty()) a.attrs.set(kActor, speech.actor);
+      a.attrs.set(kRole, speech.role);
+      a.attrs.set(kMode, speech.mode);
       store_.add(std::move(a));
     }
     if (self_references) add_self_references();
@@ -341,6 +343,7 @@ class SpeechBuilder {
   // "I", "we", "my delegation" in verbatim speeches; "he", "his country" in press-release
   // summaries: each becomes a self_reference to the speech's actor.
   void add_self_references() {
+    static const Name kSelfReference("self_reference"), kActor("actor"), kForm("form");  // interned once
     std::vector<Annotation> found;
     for (AnnotationId id : store_.of_type("self_mention")) {
       const Annotation& mention = store_[id];
@@ -351,10 +354,10 @@ class SpeechBuilder {
       const std::string form = mention.attrs.text("form");
       const bool third_person = starts_with_any(form, {"he", "He", "she", "She", "his", "His", "her", "Her", "the ", "The "});
       if (third_person != (speech.mode != "verbatim")) continue;
-      Annotation a{"self_reference", mention.span, "", "", {}};
+      Annotation a{kSelfReference, mention.span, {}, {}, {}};
       a.attrs.reserve(2);
-      a.attrs.set("actor", speech.actor);
-      a.attrs.set("form", form);
+      a.attrs.set(kActor, speech.actor);
+      a.attrs.set(kForm, form);
       found.push_back(std::move(a));
     }
     for (auto& a : found) store_.add(std::move(a));

@@ -18,8 +18,24 @@ bool is_ascii(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
+// True if normalise_punctuation() would give the text back as it is: ASCII, single spaces
+// between words (most matched names).
+bool already_plain(std::string_view text) {
+  if (!text.empty() && (text.front() == ' ' || text.back() == ' ')) return false;
+  char previous = 0;
+  for (const char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80 || c == '\t' || c == '\n' || c == '\r' || (c == ' ' && previous == ' ')) return false;
+    previous = c;
+  }
+  return true;
+}
+
 // Plain forms of the typographic characters UN documents mix freely, written to `out`.
 void normalise_punctuation(std::string_view text, std::string& out) {
+  if (already_plain(text)) {
+    out.assign(text);
+    return;
+  }
   out.clear();
   bool space = false;
   for (std::size_t i = 0; i < text.size();) {
@@ -198,7 +214,7 @@ void key_of_normalised(std::string_view plain, const LexiconOptions& options, st
   if (is_ascii(plain)) {
     key.assign(plain);
     if (options.ignore_case) {
-      for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (char& c : key) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;  // ASCII: no locale
     }
     return;
   }

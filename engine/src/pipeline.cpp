@@ -261,8 +261,9 @@ void Pipeline::run_step(Document& document, std::size_t index) const {
   if (index + 1 == steps_.size()) SharedScan::end();
   // Stamp what the step added with the step's id, unless the annotator said otherwise.
   auto& store = document.annotations();
+  const Name annotator = step.id;  // interned once, not once per annotation
   for (AnnotationId id = static_cast<AnnotationId>(before); id < store.size(); ++id) {
-    if (store[id].annotator.empty()) store.mutable_at(id).annotator = step.id;
+    if (store[id].annotator.empty()) store.mutable_at(id).annotator = annotator;
   }
 }
 
