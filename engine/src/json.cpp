@@ -70,7 +70,7 @@ void append_json_string(std::string& out, std::string_view text) {
     // Nothing to escape in a short string (keys, types, rule names, most values): one append.
     char quoted[64];
     quoted[0] = '"';
-    std::memcpy(quoted + 1, text.data(), text.size());
+    if (!text.empty()) std::memcpy(quoted + 1, text.data(), text.size());  // (an empty Name's data() is null)
     quoted[text.size() + 1] = '"';
     out.append(quoted, text.size() + 2);
     return;
