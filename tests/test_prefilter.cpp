@@ -9,6 +9,7 @@
 #include "../engine/src/rules/anchor.hpp"
 #include "../engine/src/rules/prefilter.hpp"
 #include "../engine/src/rules/shared_scan.hpp"
+#include "caucus/json.hpp"
 #include "caucus/pipeline.hpp"
 #include "caucus/registry.hpp"
 #include "caucus/rules.hpp"
@@ -475,6 +476,23 @@ TEST(SharedScan, GivesEachUnitTheNameStartsOfItsOwnPass) {
   }
   EXPECT_GT(shared_units, units * 9 / 10);  // nearly every unit is served by the document's pass
   EXPECT_GT(starts, 1000u);
+}
+
+// The scans done ahead of the rule steps (as caucus bench does, to time them apart) are the
+// ones the steps would have done: the annotations are the same.
+TEST(SharedScan, ScanningAheadOfTheRuleStepsChangesNothing) {
+  const ShippedPipeline shipped;
+  ASSERT_TRUE(shipped.pipeline);
+  const auto& pipeline = *shipped.pipeline;
+  for (const auto& [name, text] : corpus()) {
+    Document usual(name, text), ahead(name, text);
+    pipeline.run(usual);
+    pipeline.run_step(ahead, 0);
+    pipeline.run_shared_scans(ahead);
+    pipeline.run_shared_scans(Document("other.txt", text));  // not the document being run: nothing
+    for (std::size_t i = 1; i < pipeline.steps().size(); ++i) pipeline.run_step(ahead, i);
+    EXPECT_EQ(document_to_json(ahead), document_to_json(usual)) << name;
+  }
 }
 
 // A rule file of one rule of type x with `pattern`.

@@ -267,6 +267,8 @@ void Pipeline::run_step(Document& document, std::size_t index) const {
   }
 }
 
+void Pipeline::run_shared_scans(const Document& document) const { SharedScan::scan_now(document.text()); }
+
 std::set<std::string> Pipeline::internal_types() const {
   std::set<std::string> out;
   for (const auto& step : steps_) {

@@ -52,6 +52,10 @@ class Pipeline {
   void run_steps(Document& document, std::size_t count) const;
   // Runs step `index` alone.
   void run_step(Document& document, std::size_t index) const;
+  // Does now, for `document`, the trigger scan and name-start pass its rule steps share, which
+  // the first of them would do when it needs them: `caucus bench` times them as a stage of
+  // their own. Has an effect between run_step(document, 0) and the end of the last step.
+  void run_shared_scans(const Document& document) const;
 
   const std::vector<PipelineStep>& steps() const { return steps_; }
   // The rule files of its rule-driven steps (those that are RuleProviders), in step order.

@@ -31,6 +31,18 @@ int file_of(const Running& state, const RuleSet& set, std::string_view text) {
   return state.scan->index_of(set);
 }
 
+// The document's trigger scan and name-start pass, each done on first need.
+void scan_once(Running& state, std::string_view text) {
+  if (state.scanned) return;
+  state.scan->split(text, state.per_set);
+  state.scanned = true;
+}
+void name_once(Running& state, std::string_view text) {
+  if (state.named || !state.scan->names()) return;
+  state.scan->names()->find(text, state.names);
+  state.named = true;
+}
+
 }  // namespace
 
 SharedScan::SharedScan(const std::vector<const RuleSet*>& sets) {
@@ -91,11 +103,15 @@ const std::vector<Prefilter::Hit>* SharedScan::hits_for(const RuleSet& set, std:
   Running& state = running();
   const int file = file_of(state, set, text);
   if (file < 0 || state.released[file]) return nullptr;
-  if (!state.scanned) {
-    state.scan->split(text, state.per_set);
-    state.scanned = true;
-  }
+  scan_once(state, text);
   return &state.per_set[file];
+}
+
+void SharedScan::scan_now(std::string_view text) {
+  Running& state = running();
+  if (!state.scan || state.text.data() != text.data() || state.text.size() != text.size()) return;
+  scan_once(state, text);
+  name_once(state, text);
 }
 
 bool SharedScan::names_for(const RuleSet& set, std::string_view text, Span unit, std::vector<std::vector<uint32_t>>& out) {
@@ -110,10 +126,7 @@ bool SharedScan::names_for(const RuleSet& set, std::string_view text, Span unit,
       (unit.end < text.size() && NameStarts::word_byte(byte(unit.end)))) {
     return false;
   }
-  if (!state.named) {
-    state.scan->names_->find(text, state.names);
-    state.named = true;
-  }
+  name_once(state, text);
   out.resize(lists.size());
   for (std::size_t k = 0; k < lists.size(); ++k) {
     const auto& all = state.names[lists[k]];

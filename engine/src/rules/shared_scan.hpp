@@ -45,11 +45,19 @@ class SharedScan {
   // unit, rejects). False (out unchanged) if `set` or `text` is not known here, or if `unit`
   // begins or ends inside a word, where the two passes could differ.
   static bool names_for(const RuleSet& set, std::string_view text, Span unit, std::vector<std::vector<uint32_t>>& out);
+  // Does now, for the document `text` this thread is running, the trigger scan and the
+  // name-start pass that the first rule step would do when it asks (caucus bench times them
+  // apart). Nothing if no pipeline is running `text` here, or if they are done.
+  static void scan_now(std::string_view text);
   // `set` is done with `text`: what was kept for it is freed (a long document's hits are
   // megabytes), and it is not served again (a second run scans on its own).
   static void release(const RuleSet& set, std::string_view text);
   // The number of `set` among the files it was made for, or -1.
   int index_of(const RuleSet& set) const;
+  // Scans `text` once for every file's words and gives each file its hits (per_set[file]).
+  void split(std::string_view text, std::vector<std::vector<Prefilter::Hit>>& per_set) const;
+  // The finder of every file's name lists, each once; null if the files have none.
+  const NameStarts* names() const { return names_.get(); }
 
  private:
   struct Use {
@@ -60,7 +68,6 @@ class SharedScan {
   std::unordered_map<const RuleSet*, uint32_t> set_index_;
   std::unique_ptr<NameStarts> names_;          // every file's name lists, each once; may be null
   std::vector<std::vector<uint32_t>> list_of_;  // file -> its list k -> the list in names_
-  void split(std::string_view text, std::vector<std::vector<Prefilter::Hit>>& per_set) const;
 };
 
 }  // namespace caucus
