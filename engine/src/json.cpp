@@ -63,8 +63,6 @@ std::size_t next_to_escape(std::string_view text, std::size_t from) {
 
 void append_json_string(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
-  // Written in place: room for the text and its quotes first, more as escapes need it (a
-  // hard-wrapped document has a line break to escape every fifty bytes or so).
   std::size_t i = next_to_escape(text, 0);
   if (i == text.size() && text.size() <= 62) {
     // Nothing to escape in a short string (keys, types, rule names, most values): one append.
@@ -75,6 +73,8 @@ void append_json_string(std::string& out, std::string_view text) {
     out.append(quoted, text.size() + 2);
     return;
   }
+  // Written in place: room for the text and its quotes first, more as escapes need it (a
+  // hard-wrapped document has a line break to escape every fifty bytes or so).
   std::size_t at = out.size();
   out.resize(at + text.size() + 2);
   out[at++] = '"';
