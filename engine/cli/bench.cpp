@@ -4,7 +4,7 @@
 // figures measure annotation, not the disk. Reported: MB/s of reading the files (from the page
 // cache), of each step, of the alignment graph and of the whole pipeline; ICU sentence
 // segmentation alone (the floor of any pipeline that splits sentences); the time to load and
-// compile the rules; peak memory. With --repeat N each figure is the best of N runs: on a
+// compile the rules; peak memory, of each stage (from one more pass, untimed) and of the run. With --repeat N each figure is the best of N runs: on a
 // shared machine single runs vary by a third.
 #include <sys/resource.h>
 
@@ -21,6 +21,7 @@
 #include "caucus/segmentation.hpp"
 #include "commands.hpp"
 #include "common.hpp"
+#include "stage_memory.hpp"
 
 namespace caucus::cli {
 namespace {
@@ -173,8 +174,48 @@ Timings measure(const Pipeline& pipeline, const std::vector<std::string>& files,
   return t;
 }
 
-void print_line(const char* what, double seconds, double mb, const char* note = "") {
-  std::printf("%-24s %10.3f %10.1f%s\n", what, seconds, mb / std::max(seconds, 1e-9), note);
+// The peak resident memory of each stage (MB; 0 where it cannot be measured), from one pass
+// over the inputs, each stage's peak the highest over the documents (see stage_memory.hpp).
+struct StagePeaks {
+  double reading = 0, shared = 0, json = 0, graph = 0;
+  std::vector<double> steps;
+};
+
+StagePeaks measure_memory(const Pipeline& pipeline, const std::vector<std::string>& files,
+                          const std::vector<std::pair<std::string, std::string>>& corpus, const Settings& settings) {
+  StagePeaks peaks;
+  peaks.steps.assign(pipeline.steps().size(), 0.0);
+  if (!StageMemory::available()) return peaks;
+  const auto stage = [](double& peak, const auto& work) {
+    StageMemory::start();
+    work();
+    peak = std::max(peak, StageMemory::peak_mb());
+  };
+  Diagnostics ignored;
+  for (const auto& file : files) stage(peaks.reading, [&] { read_document(file, {}, ignored); });
+  const std::size_t shared_before = first_rule_step(pipeline);
+  AlignmentNetwork network;
+  for (const auto& [name, text] : corpus) {
+    Document document(name, text);
+    for (std::size_t i = 0; i < pipeline.steps().size(); ++i) {
+      if (i == shared_before) stage(peaks.shared, [&] { pipeline.run_shared_scans(document); });
+      stage(peaks.steps[i], [&] { pipeline.run_step(document, i); });
+    }
+    if (settings.json) stage(peaks.json, [&] { document_to_json(document); });
+    stage(peaks.graph, [&] { network.add_document(document); });
+  }
+  stage(peaks.graph, [&] {
+    std::ostringstream graphml;
+    network.write_graphml(graphml);
+  });
+  return peaks;
+}
+
+// One line of the table; `peak` is left blank when not positive.
+void print_line(const char* what, double seconds, double mb, double peak, const char* note = "") {
+  char memory[16] = "";
+  if (peak > 0) std::snprintf(memory, sizeof memory, "%.1f", peak);
+  std::printf("%-24s %10.3f %10.1f %9s%s\n", what, seconds, mb / std::max(seconds, 1e-9), memory, note);
 }
 
 }  // namespace
@@ -228,26 +269,29 @@ int run_bench(const Argv& argv) {
 
   Timings best = measure(*pipeline, readable, corpus, settings);
   for (std::size_t run = 1; run < repeat; ++run) best.keep_best(measure(*pipeline, readable, corpus, settings));
+  const double run_peak_mb = static_cast<double>(peak_kb()) / 1024.0;  // before the memory pass trims the heap
+  const StagePeaks peaks = measure_memory(*pipeline, readable, corpus, settings);
 
   const double mb = static_cast<double>(best.bytes) / 1e6;
   std::printf("corpus: %zu documents, %.1f MB (the %zu inputs, %.2f MB, repeated), %zu annotations\n", best.documents, mb,
               corpus.size(), static_cast<double>(corpus_bytes) / 1e6, best.annotations);
   if (repeat > 1) std::printf("best of %zu runs\n", repeat);
   std::printf("load and compile the pipeline: %.1f ms\n", load_seconds * 1000);
-  std::printf("%-24s %10s %10s\n", "stage", "seconds", "MB/s");
-  print_line("reading (files, UTF-8)", best.reading, mb);
+  std::printf("%-24s %10s %10s %9s\n", "stage", "seconds", "MB/s", "peak MB");
+  print_line("reading (files, UTF-8)", best.reading, mb, peaks.reading);
   const auto& steps = pipeline->steps();
   for (std::size_t i = 0; i < steps.size(); ++i) {
-    if (i == first_rule_step(*pipeline)) print_line("(shared rule scans)", best.shared, mb);
-    print_line(steps[i].id.c_str(), best.steps[i], mb);
+    if (i == first_rule_step(*pipeline)) print_line("(shared rule scans)", best.shared, mb, peaks.shared);
+    print_line(steps[i].id.c_str(), best.steps[i], mb, peaks.steps[i]);
   }
-  if (settings.json) print_line("(json output)", best.json, mb);
-  print_line("(alignment graph)", best.graph, mb);
-  print_line(settings.json ? "whole pipeline with JSON" : "whole pipeline", best.whole, mb);
+  if (settings.json) print_line("(json output)", best.json, mb, peaks.json);
+  print_line("(alignment graph)", best.graph, mb, peaks.graph);
+  print_line(settings.json ? "whole pipeline with JSON" : "whole pipeline", best.whole, mb, run_peak_mb);
   char floor_note[64];
   std::snprintf(floor_note, sizeof floor_note, "   (floor: pipeline/floor = %.1f)", best.whole / best.floor);
-  print_line("ICU sentences alone", best.floor, mb, floor_note);
-  std::printf("peak memory: %.1f MB\n", static_cast<double>(peak_kb()) / 1024.0);
+  print_line("ICU sentences alone", best.floor, mb, 0, floor_note);
+  std::printf("peak memory: %.1f MB%s\n", run_peak_mb,
+              StageMemory::available() ? " (each stage's: resident at its highest in one more pass over the inputs)" : "");
   if (top_rules) {
     std::vector<std::pair<double, std::string>> slowest;
     for (const auto& [rule, secs] : best.rules) slowest.emplace_back(secs, rule);

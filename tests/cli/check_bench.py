@@ -4,8 +4,9 @@
 Runs a small bench (1 MB, best of 2, JSON and the rule list on) and checks the report: the
 reading, the scans the rule steps share (right before the first of them), every step of the
 default pipeline, the JSON output, the alignment graph, the whole pipeline and the ICU floor
-each have a positive time and MB/s; the whole pipeline is at least the sum of its stages; the slowest rules are listed; peak memory is given. No timing
-thresholds: only the shape and consistency of the report.
+each have a positive time and MB/s, and all but the floor a peak memory; the whole pipeline is
+at least the sum of its stages; the slowest rules are listed; the run's peak memory is given.
+No timing thresholds: only the shape and consistency of the report.
 """
 import re
 import subprocess
@@ -14,11 +15,13 @@ import sys
 caucus, corpus = sys.argv[1], sys.argv[2]
 out = subprocess.run([caucus, "bench", "--size", "1", "--repeat", "2", "--json", "--rules", "3", corpus],
                      capture_output=True, text=True, check=True).stdout
-lines = {}
+lines, peaks = {}, {}
 for line in out.splitlines():
-    m = re.match(r"^(\S.*?)\s+(\d+\.\d+)\s+(\d+\.\d+)", line)
+    m = re.match(r"^(\S.*?)\s+(\d+\.\d+)\s+(\d+\.\d+)(?:\s+(\d+\.\d+))?", line)
     if m:
         lines[m.group(1)] = (float(m.group(2)), float(m.group(3)))
+        if m.group(4):
+            peaks[m.group(1)] = float(m.group(4))
 steps = ["segmenter", "actors", "speakers", "speeches", "alignments", "relations", "citation_rules", "citations",
          "statements", "agents"]
 for stage in ["reading (files, UTF-8)", "(shared rule scans)", *steps, "(json output)", "(alignment graph)",
@@ -32,6 +35,15 @@ names = [line.split("  ")[0] for line in out.splitlines()]
 assert names.index("(shared rule scans)") + 1 == names.index("actors"), out  # timed apart, just before
 assert "best of 2 runs" in out, out
 assert re.search(r"^load and compile the pipeline: \d+\.\d ms$", out, re.M), out
-assert re.search(r"^peak memory: \d+\.\d MB$", out, re.M), out
+assert re.search(r"^peak memory: \d+\.\d MB", out, re.M), out
+# Peak memory per stage, where the system lets the high-water mark be reset (Linux): every
+# stage but the ICU floor has one; none is more than ten times the run's (a wrong unit would).
+assert re.search(r"^stage\s+seconds\s+MB/s\s+peak MB$", out, re.M), out
+if "each stage's" in out:
+    run_peak = float(re.search(r"^peak memory: (\d+\.\d) MB", out, re.M).group(1))
+    for stage in ["reading (files, UTF-8)", "(shared rule scans)", *steps, "(json output)", "(alignment graph)",
+                  "whole pipeline with JSON"]:
+        assert stage in peaks and 0 < peaks[stage] < 10 * run_peak, f"{stage}: no peak memory in\n{out}"
+    assert "ICU sentences alone" not in peaks, out
 assert len(re.findall(r"^\s+\d+\.\d+ s\s+\d+\.\d+ MB/s\s+\S+: \S+", out, re.M)) == 3, out
 print("bench report checked")
