@@ -73,20 +73,46 @@ struct Timings {
   }
 };
 
-// The index of the first step that applies rule files (SIZE_MAX if none).
-std::size_t first_rule_step(const Pipeline& pipeline) {
+// The step before which the scans the rule steps share are run (and timed) on their own:
+// the first rule step, if the pipeline shares them, the prefilter is on and the segmenter (or
+// any step) has begun the document's run before it; else SIZE_MAX (the scans, if any, are then
+// part of the first rule step).
+std::size_t shared_scans_before(const Pipeline& pipeline, const Settings& settings) {
+  if (!pipeline.shares_rule_scans() || !settings.prefilter) return SIZE_MAX;
   const auto& steps = pipeline.steps();
-  for (std::size_t i = 0; i < steps.size(); ++i) {
+  for (std::size_t i = 1; i < steps.size(); ++i) {
     if (dynamic_cast<const RuleProvider*>(steps[i].instance.get())) return i;
   }
   return SIZE_MAX;
 }
 
+// Runs step `index` of `pipeline` on `document` as the settings say: rule steps file by file
+// with each rule timed into `rule_seconds` ("file: rule") when rules are listed or the
+// prefilter is off, other steps (and all steps otherwise) as a pipeline run does.
+void run_one_step(const Pipeline& pipeline, Document& document, std::size_t index, const Settings& settings,
+                  std::map<std::string, double>* rule_seconds) {
+  const PipelineStep& step = pipeline.steps()[index];
+  const auto* provider = settings.rule_by_rule ? dynamic_cast<const RuleProvider*>(step.instance.get()) : nullptr;
+  if (!provider) {
+    pipeline.run_step(document, index);
+    return;
+  }
+  for (const auto& set : provider->rule_sets()) {
+    std::vector<double> per_rule;
+    ApplyOptions options;
+    options.annotator = step.id;
+    options.rule_seconds = &per_rule;
+    options.use_prefilter = settings.prefilter;
+    apply_rules(*set, document, options);
+    if (!rule_seconds) continue;
+    for (std::size_t r = 0; r < per_rule.size(); ++r) (*rule_seconds)[set->name + ": " + set->rules[r].id] += per_rule[r];
+  }
+}
+
 // Runs the steps of `pipeline` on `document`, timing each (and each rule if asked).
 void run_steps(const Pipeline& pipeline, Document& document, const Settings& settings, Timings& t) {
-  const auto& steps = pipeline.steps();
-  const std::size_t shared_before = first_rule_step(pipeline);
-  for (std::size_t i = 0; i < steps.size(); ++i) {
+  const std::size_t shared_before = shared_scans_before(pipeline, settings);
+  for (std::size_t i = 0; i < pipeline.steps().size(); ++i) {
     if (i == shared_before) {
       // The scans the rule steps share, timed apart instead of inside the first of them.
       const auto started = Clock::now();
@@ -94,20 +120,7 @@ void run_steps(const Pipeline& pipeline, Document& document, const Settings& set
       t.shared += seconds_since(started);
     }
     const auto started = Clock::now();
-    const auto* provider = settings.rule_by_rule ? dynamic_cast<const RuleProvider*>(steps[i].instance.get()) : nullptr;
-    if (provider) {
-      for (const auto& set : provider->rule_sets()) {
-        std::vector<double> per_rule;
-        ApplyOptions options;
-        options.annotator = steps[i].id;
-        options.rule_seconds = &per_rule;
-        options.use_prefilter = settings.prefilter;
-        apply_rules(*set, document, options);
-        for (std::size_t r = 0; r < per_rule.size(); ++r) t.rules[set->name + ": " + set->rules[r].id] += per_rule[r];
-      }
-    } else {
-      pipeline.run_step(document, i);
-    }
+    run_one_step(pipeline, document, i, settings, &t.rules);
     t.steps[i] += seconds_since(started);
   }
 }
@@ -175,7 +188,9 @@ Timings measure(const Pipeline& pipeline, const std::vector<std::string>& files,
 }
 
 // The peak resident memory of each stage (MB; 0 where it cannot be measured), from one pass
-// over the inputs, each stage's peak the highest over the documents (see stage_memory.hpp).
+// over the inputs (each stage's peak the highest over the documents; see stage_memory.hpp),
+// run as the timed passes run them. The alignment graph is built in a second loop, so that
+// the steps' figures do not carry the graph of the documents before.
 struct StagePeaks {
   double reading = 0, shared = 0, json = 0, graph = 0;
   std::vector<double> steps;
@@ -193,15 +208,19 @@ StagePeaks measure_memory(const Pipeline& pipeline, const std::vector<std::strin
   };
   Diagnostics ignored;
   for (const auto& file : files) stage(peaks.reading, [&] { read_document(file, {}, ignored); });
-  const std::size_t shared_before = first_rule_step(pipeline);
-  AlignmentNetwork network;
+  const std::size_t shared_before = shared_scans_before(pipeline, settings);
   for (const auto& [name, text] : corpus) {
     Document document(name, text);
     for (std::size_t i = 0; i < pipeline.steps().size(); ++i) {
       if (i == shared_before) stage(peaks.shared, [&] { pipeline.run_shared_scans(document); });
-      stage(peaks.steps[i], [&] { pipeline.run_step(document, i); });
+      stage(peaks.steps[i], [&] { run_one_step(pipeline, document, i, settings, nullptr); });
     }
     if (settings.json) stage(peaks.json, [&] { document_to_json(document); });
+  }
+  AlignmentNetwork network;
+  for (const auto& [name, text] : corpus) {
+    Document document(name, text);
+    pipeline.run(document);
     stage(peaks.graph, [&] { network.add_document(document); });
   }
   stage(peaks.graph, [&] {
@@ -280,17 +299,18 @@ int run_bench(const Argv& argv) {
   std::printf("%-24s %10s %10s %9s\n", "stage", "seconds", "MB/s", "peak MB");
   print_line("reading (files, UTF-8)", best.reading, mb, peaks.reading);
   const auto& steps = pipeline->steps();
+  const std::size_t shared_before = shared_scans_before(*pipeline, settings);
   for (std::size_t i = 0; i < steps.size(); ++i) {
-    if (i == first_rule_step(*pipeline)) print_line("(shared rule scans)", best.shared, mb, peaks.shared);
+    if (i == shared_before) print_line("(shared rule scans)", best.shared, mb, peaks.shared);
     print_line(steps[i].id.c_str(), best.steps[i], mb, peaks.steps[i]);
   }
   if (settings.json) print_line("(json output)", best.json, mb, peaks.json);
   print_line("(alignment graph)", best.graph, mb, peaks.graph);
-  print_line(settings.json ? "whole pipeline with JSON" : "whole pipeline", best.whole, mb, run_peak_mb);
+  print_line(settings.json ? "whole pipeline with JSON" : "whole pipeline", best.whole, mb, 0);
   char floor_note[64];
   std::snprintf(floor_note, sizeof floor_note, "   (floor: pipeline/floor = %.1f)", best.whole / best.floor);
   print_line("ICU sentences alone", best.floor, mb, 0, floor_note);
-  std::printf("peak memory: %.1f MB%s\n", run_peak_mb,
+  std::printf("peak memory of the whole run: %.1f MB%s\n", run_peak_mb,
               StageMemory::available() ? " (each stage's: resident at its highest in one more pass over the inputs)" : "");
   if (top_rules) {
     std::vector<std::pair<double, std::string>> slowest;

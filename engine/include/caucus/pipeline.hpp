@@ -56,6 +56,8 @@ class Pipeline {
   // the first of them would do when it needs them: `caucus bench` times them as a stage of
   // their own. Has an effect between run_step(document, 0) and the end of the last step.
   void run_shared_scans(const Document& document) const;
+  // True if its rule steps share those scans (it has two rule files or more).
+  bool shares_rule_scans() const { return shared_scan_ != nullptr; }
 
   const std::vector<PipelineStep>& steps() const { return steps_; }
   // The rule files of its rule-driven steps (those that are RuleProviders), in step order.
