@@ -16,6 +16,9 @@ inline uint64_t load8(const char* p) {
   return word;
 }
 
+// The byte with an ASCII capital made small; any other byte as it is (no locale, no UTF-8).
+inline constexpr unsigned char ascii_lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + 32) : c; }
+
 // True if some byte of `word` is below `n` (n at most 128).
 inline bool any_below(uint64_t word, uint8_t n) { return ((word - kOnes * n) & ~word & kHighs) != 0; }
 

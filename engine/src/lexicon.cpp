@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <set>
 
+#include "bytes.hpp"
 #include "toml_util.hpp"
 #include "typography.hpp"
 
@@ -214,7 +215,7 @@ void key_of_normalised(std::string_view plain, const LexiconOptions& options, st
   if (is_ascii(plain)) {
     key.assign(plain);
     if (options.ignore_case) {
-      for (char& c : key) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;  // ASCII: no locale
+      for (char& c : key) c = static_cast<char>(bytes::ascii_lower(static_cast<unsigned char>(c)));
     }
     return;
   }

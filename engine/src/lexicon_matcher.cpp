@@ -5,14 +5,13 @@
 
 #include <algorithm>
 
+#include "bytes.hpp"
 #include "caucus/lexicon.hpp"
 #include "name_starts.hpp"
 #include "typography.hpp"
 
 namespace caucus {
 namespace {
-
-unsigned char lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + 32) : c; }
 
 // True if the matcher cannot read `name` as the pattern does: a non-ASCII character that
 // matches an ASCII one under Unicode case rules (KELVIN SIGN and 'k', LONG S and 's', DOTTED
@@ -48,7 +47,7 @@ void LexiconMatcher::Trie::add(const std::string& name) {
       nodes[node].goes_on = true;
       return;
     }
-    const unsigned char symbol = caseless ? lower(c) : c;
+    const unsigned char symbol = caseless ? bytes::ascii_lower(c) : c;
     uint32_t next = child(node, symbol);
     if (next == 0) {
       next = static_cast<uint32_t>(nodes.size());
@@ -93,7 +92,7 @@ LexiconMatcher::Result LexiconMatcher::walk(const Trie& trie, const unsigned cha
     const unsigned char c = text[pos];
     unsigned char symbol = 0;
     if (c < 0x80) {
-      symbol = trie.caseless ? lower(c) : c;
+      symbol = trie.caseless ? bytes::ascii_lower(c) : c;
       ++pos;
       if (NameStarts::space_byte(c)) {
         symbol = ' ';

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstring>
 
+#include "bytes.hpp"
 #include "caucus/text.hpp"
 #include "typography.hpp"
 
@@ -43,7 +44,7 @@ bool unicode_space(char32_t c) {
 std::size_t read_symbol(std::string_view text, std::size_t at, unsigned char& symbol) {
   const auto c = static_cast<unsigned char>(text[at]);
   if (c < 0x80 && !NameStarts::space_byte(c)) {
-    symbol = (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + 32) : c;
+    symbol = bytes::ascii_lower(c);
     return at + 1;
   }
   std::size_t next = at;
@@ -118,7 +119,7 @@ NameStarts::NameStarts(const std::vector<std::vector<std::string>>& lists)
   for (int c = 0; c < 256; ++c) class_[c] = class_[representative(static_cast<unsigned char>(c))];
   for (int c = 0; c < 256; ++c) {
     const bool plain = c < 0x80 && !NameStarts::space_byte(static_cast<unsigned char>(c));
-    ascii_class_[c] = plain ? class_[(c >= 'A' && c <= 'Z') ? c + 32 : c] : kSlow;
+    ascii_class_[c] = plain ? class_[bytes::ascii_lower(static_cast<unsigned char>(c))] : kSlow;
     gram_class_[c] = c < 0x80 && !plain ? class_[' '] : ascii_class_[c];
   }
   // The quick test: the first four symbols of every name (all continuations of a shorter one
