@@ -24,11 +24,15 @@ Running& running() {
   return state;
 }
 
+// True if a pipeline is running the document `text` (the same string, not an equal one) here.
+bool runs(const Running& state, std::string_view text) {
+  return state.scan && state.text.data() == text.data() && state.text.size() == text.size();
+}
+
 // The number of `set` among the files of the pipeline running `text` on this thread, or -1 if
 // no pipeline is running `text` here or `set` is not one of its files.
 int file_of(const Running& state, const RuleSet& set, std::string_view text) {
-  if (!state.scan || state.text.data() != text.data() || state.text.size() != text.size()) return -1;
-  return state.scan->index_of(set);
+  return runs(state, text) ? state.scan->index_of(set) : -1;
 }
 
 // The document's trigger scan and name-start pass, each done on first need.
@@ -109,7 +113,7 @@ const std::vector<Prefilter::Hit>* SharedScan::hits_for(const RuleSet& set, std:
 
 void SharedScan::scan_now(std::string_view text) {
   Running& state = running();
-  if (!state.scan || state.text.data() != text.data() || state.text.size() != text.size()) return;
+  if (!runs(state, text)) return;
   scan_once(state, text);
   name_once(state, text);
 }
