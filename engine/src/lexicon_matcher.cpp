@@ -32,8 +32,17 @@ bool needs_the_regex(const std::string& name) {
 
 }  // namespace
 
+// What the element puts before and after the lexicon's pattern.
+constexpr std::string_view kBeforeName = "(?<![\\w\\-])", kAfterName = "(?![\\w\\-])";
+
 std::string lexicon_element(const Lexicon& lexicon, std::string_view field) {
-  return "(?<![\\w\\-])" + lexicon.pattern(field) + "(?![\\w\\-])";
+  return std::string(kBeforeName) + lexicon.pattern(field) + std::string(kAfterName);
+}
+
+bool is_lexicon_element(std::string_view pattern, const Lexicon& lexicon, std::string_view field) {
+  const std::string& names = lexicon.pattern(field);
+  return pattern.size() == kBeforeName.size() + names.size() + kAfterName.size() && pattern.starts_with(kBeforeName) &&
+         pattern.ends_with(kAfterName) && pattern.substr(kBeforeName.size(), names.size()) == names;
 }
 
 // The name's atoms as Lexicon::pattern() writes them: a space is \s+, quotes and dashes are

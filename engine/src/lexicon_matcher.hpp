@@ -27,6 +27,9 @@ class Lexicon;
 // The pattern element a {lexicon:NAME.field} reference becomes, the one a LexiconMatcher stands
 // in for: the field's names as whole words, no letter, digit, '_' or '-' touching them.
 std::string lexicon_element(const Lexicon& lexicon, std::string_view field);
+// True if `pattern` is exactly that element (checked without writing it out: it is as long as
+// the lexicon's pattern, thousands of bytes).
+bool is_lexicon_element(std::string_view pattern, const Lexicon& lexicon, std::string_view field);
 
 class LexiconMatcher {
  public:

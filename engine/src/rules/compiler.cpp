@@ -610,14 +610,13 @@ class RuleCompiler {
   static std::shared_ptr<const LexiconMatcher> lexicon_matcher(const std::string& pattern, const Lexicon* lexicon,
                                                                const std::string& field) {
     if (!lexicon) return nullptr;
-    const std::string element = lexicon_element(*lexicon, field);
     std::string_view rest = pattern;
-    if (rest.starts_with("(?<") && rest.ends_with(element + ")")) {
-      const std::size_t close = rest.find('>');
-      if (close == std::string_view::npos || !is_identifier(rest.substr(3, close - 3))) return nullptr;
+    // "(?<name>ELEMENT)": the capture's insides (the element itself begins with "(?<!").
+    if (const std::size_t close = rest.find('>'); rest.starts_with("(?<") && rest.ends_with(")") &&
+                                                  close != std::string_view::npos && is_identifier(rest.substr(3, close - 3))) {
       rest = rest.substr(close + 1, rest.size() - close - 2);
     }
-    if (rest != element) return nullptr;
+    if (!is_lexicon_element(rest, *lexicon, field)) return nullptr;
     return LexiconMatcher::make(lexicon->pattern_words(field), lexicon->pattern_acronyms(field), lexicon->options().ignore_case);
   }
 
