@@ -4,8 +4,9 @@
 // figures measure annotation, not the disk. Reported: MB/s of reading the files (from the page
 // cache), of each step, of the alignment graph and of the whole pipeline; ICU sentence
 // segmentation alone (the floor of any pipeline that splits sentences); the time to load and
-// compile the rules; peak memory, of each stage (from one more pass, untimed) and of the run. With --repeat N each figure is the best of N runs: on a
-// shared machine single runs vary by a third.
+// compile the rules; peak memory, of each stage (from one more pass, untimed) and of the run.
+// With --repeat N each figure is the best of N runs: on a shared machine single runs vary by a
+// third.
 #include <sys/resource.h>
 
 #include <algorithm>

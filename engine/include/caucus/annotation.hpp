@@ -3,13 +3,13 @@
 
 #include <cstdint>
 #include <functional>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <variant>
-#include <iterator>
 #include <vector>
 
 #include "caucus/name.hpp"
