@@ -4,16 +4,18 @@
 // figures measure annotation, not the disk. Reported: MB/s of reading the files (from the page
 // cache), of each step, of the alignment graph and of the whole pipeline; ICU sentence
 // segmentation alone (the floor of any pipeline that splits sentences); the time to load and
-// compile the rules; peak memory, of each stage (from one more pass, untimed) and of the run.
-// With --repeat N each figure is the best of N runs: on a shared machine single runs vary by a
-// third.
+// compile the rules; peak memory, of each stage (from one more pass, untimed) and of the run;
+// the whole pipeline again on -j threads, against one. With --repeat N each figure is the best
+// of N runs: on a shared machine single runs vary by a third.
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <map>
 #include <sstream>
+#include <thread>
 
 #include "caucus/json.hpp"
 #include "caucus/network.hpp"
@@ -22,6 +24,7 @@
 #include "caucus/segmentation.hpp"
 #include "commands.hpp"
 #include "common.hpp"
+#include "corpus_run.hpp"
 #include "stage_memory.hpp"
 
 namespace caucus::cli {
@@ -42,8 +45,10 @@ const CommandSpec& spec() {
       "[OPTIONS] INPUT...",
       "measure the pipeline's speed (MB/s per step and per rule) and peak memory",
       "The documents of INPUT are repeated in memory up to --size MB of text. Steps run one after\n"
-      "the other on one thread; --rules lists the slowest rules.",
+      "the other on one thread; --rules lists the slowest rules. Then the whole pipeline runs again\n"
+      "on -j threads, a document each at a time as `annotate -j` runs them, to show how it scales.",
       {pipeline_option(),
+       {"jobs", 'j', "N", "Threads of the scaling run (default: all cores; 1 leaves it out)"},
        {"size", 's', "MB", "Text to annotate, in MB (default 100)"},
        {"repeat", 'r', "N", "Run N times and report the best figure of each line (default 1)"},
        {"rules", 0, "N", "Also list the N slowest rules"},
@@ -55,12 +60,17 @@ const CommandSpec& spec() {
 struct Settings {
   double target_mb = 100;
   bool rule_by_rule = false, prefilter = true, json = false;
+  unsigned threads = 1;  // of the scaling run; 1: none
 };
+
+using Corpus = std::vector<std::pair<std::string, std::string>>;  // name, text
 
 // The seconds one run spends in each stage.
 struct Timings {
   double reading = 0, whole = 0, json = 0, graph = 0, floor = 0;
-  double shared = 0;  // the trigger scan and name-start pass the rule steps share
+  double shared = 0;    // the trigger scan and name-start pass the rule steps share
+  // The whole pipeline without the timers, on one thread and on settings.threads threads.
+  double one_thread = 0, threaded = 0;
   std::vector<double> steps;
   std::map<std::string, double> rules;  // "file: rule" -> seconds
   std::size_t bytes = 0, documents = 0, annotations = 0;
@@ -69,6 +79,7 @@ struct Timings {
   void keep_best(const Timings& other) {
     reading = std::min(reading, other.reading), whole = std::min(whole, other.whole), json = std::min(json, other.json);
     graph = std::min(graph, other.graph), floor = std::min(floor, other.floor), shared = std::min(shared, other.shared);
+    one_thread = std::min(one_thread, other.one_thread), threaded = std::min(threaded, other.threaded);
     for (std::size_t i = 0; i < steps.size(); ++i) steps[i] = std::min(steps[i], other.steps[i]);
     for (auto& [rule, seconds] : rules) seconds = std::min(seconds, other.rules.at(rule));
   }
@@ -110,24 +121,47 @@ void run_one_step(const Pipeline& pipeline, Document& document, std::size_t inde
   }
 }
 
-// Runs the steps of `pipeline` on `document`, timing each (and each rule if asked).
-void run_steps(const Pipeline& pipeline, Document& document, const Settings& settings, Timings& t) {
+// Runs the steps of `pipeline` on `document`, timing each (and each rule if asked) into `t`
+// unless it is null.
+void run_steps(const Pipeline& pipeline, Document& document, const Settings& settings, Timings* t) {
   const std::size_t shared_before = shared_scans_before(pipeline, settings);
   for (std::size_t i = 0; i < pipeline.steps().size(); ++i) {
     if (i == shared_before) {
       // The scans the rule steps share, timed apart instead of inside the first of them.
       const auto started = Clock::now();
       pipeline.run_shared_scans(document);
-      t.shared += seconds_since(started);
+      if (t) t->shared += seconds_since(started);
     }
     const auto started = Clock::now();
-    run_one_step(pipeline, document, i, settings, &t.rules);
-    t.steps[i] += seconds_since(started);
+    run_one_step(pipeline, document, i, settings, t ? &t->rules : nullptr);
+    if (t) t->steps[i] += seconds_since(started);
   }
 }
 
-Timings measure(const Pipeline& pipeline, const std::vector<std::string>& files,
-                const std::vector<std::pair<std::string, std::string>>& corpus, const Settings& settings) {
+// The seconds the whole pipeline (and the JSON output, if timed) takes over the first
+// `documents` of the corpus repeated, on `count` threads taking the next document as they
+// finish one, as `annotate -j` does: the work of the timed pass but the graph (left out of its
+// figure too), without its timers and the graph's use of the caches in between.
+double measure_threads(const Pipeline& pipeline, const Corpus& corpus, const Settings& settings, std::size_t documents,
+                       unsigned count) {
+  std::atomic<std::size_t> next{0};
+  const auto worker = [&] {
+    for (std::size_t k = next++; k < documents; k = next++) {
+      const auto& [name, text] = corpus[k % corpus.size()];
+      Document document(name, text);
+      run_steps(pipeline, document, settings, nullptr);
+      if (settings.json) document_to_json(document);
+    }
+  };
+  const auto started = Clock::now();
+  std::vector<std::thread> threads;
+  for (unsigned i = 0; i < count; ++i) threads.emplace_back(worker);
+  for (auto& thread : threads) thread.join();
+  return seconds_since(started);
+}
+
+Timings measure(const Pipeline& pipeline, const std::vector<std::string>& files, const Corpus& corpus,
+                const Settings& settings) {
   Timings t;
   t.steps.assign(pipeline.steps().size(), 0.0);
   AlignmentNetwork network;
@@ -135,7 +169,7 @@ Timings measure(const Pipeline& pipeline, const std::vector<std::string>& files,
   while (static_cast<double>(t.bytes) < settings.target_mb * 1e6) {
     for (const auto& [name, text] : corpus) {
       Document document(name, text);
-      run_steps(pipeline, document, settings, t);
+      run_steps(pipeline, document, settings, &t);
       if (settings.json) {
         const auto started = Clock::now();
         const std::string json = document_to_json(document);
@@ -185,6 +219,10 @@ Timings measure(const Pipeline& pipeline, const std::vector<std::string>& files,
     }
     t.floor = seconds_since(started);
   }
+  if (settings.threads > 1) {
+    t.one_thread = measure_threads(pipeline, corpus, settings, t.documents, 1);
+    t.threaded = measure_threads(pipeline, corpus, settings, t.documents, settings.threads);
+  }
   return t;
 }
 
@@ -197,8 +235,8 @@ struct StagePeaks {
   std::vector<double> steps;
 };
 
-StagePeaks measure_memory(const Pipeline& pipeline, const std::vector<std::string>& files,
-                          const std::vector<std::pair<std::string, std::string>>& corpus, const Settings& settings) {
+StagePeaks measure_memory(const Pipeline& pipeline, const std::vector<std::string>& files, const Corpus& corpus,
+                          const Settings& settings) {
   StagePeaks peaks;
   peaks.steps.assign(pipeline.steps().size(), 0.0);
   if (!StageMemory::available()) return peaks;
@@ -260,6 +298,9 @@ int run_bench(const Argv& argv) {
   settings.prefilter = !args->has("no-prefilter");
   settings.rule_by_rule = top_rules || !settings.prefilter;
   settings.json = args->has("json");
+  const auto threads = jobs_option("bench", args->has("jobs"), args->get("jobs"));
+  if (!threads) return kExitUsage;
+  settings.threads = *threads;
 
   const auto load_start = Clock::now();
   AnnotatorRegistry registry;
@@ -271,7 +312,7 @@ int run_bench(const Argv& argv) {
   Diagnostics diagnostics;
   const std::vector<std::string> files =
       expand_inputs(args->positional().empty() ? std::vector<std::string>{"examples/corpus"} : args->positional(), diagnostics);
-  std::vector<std::pair<std::string, std::string>> corpus;  // name, text
+  Corpus corpus;
   std::vector<std::string> readable;
   std::size_t corpus_bytes = 0;
   for (const auto& file : files) {
@@ -308,6 +349,13 @@ int run_bench(const Argv& argv) {
   if (settings.json) print_line("(json output)", best.json, mb, peaks.json);
   print_line("(alignment graph)", best.graph, mb, peaks.graph);
   print_line(settings.json ? "whole pipeline with JSON" : "whole pipeline", best.whole, mb, 0);
+  if (settings.threads > 1) {
+    char label[48], scaling[48];
+    print_line("  untimed, 1 thread", best.one_thread, mb, 0);
+    std::snprintf(label, sizeof label, "  untimed, %u threads", settings.threads);
+    std::snprintf(scaling, sizeof scaling, "   (%.2fx one thread)", best.one_thread / std::max(best.threaded, 1e-9));
+    print_line(label, best.threaded, mb, 0, scaling);
+  }
   char floor_note[64];
   std::snprintf(floor_note, sizeof floor_note, "   (floor: pipeline/floor = %.1f)", best.whole / best.floor);
   print_line("ICU sentences alone", best.floor, mb, 0, floor_note);

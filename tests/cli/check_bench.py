@@ -6,7 +6,8 @@ reading, the scans the rule steps share (right before the first of them), every 
 default pipeline, the JSON output, the alignment graph, the whole pipeline and the ICU floor
 each have a positive time and MB/s, and the stages a peak memory; the whole pipeline is at
 least the sum of its stages; the slowest rules are listed; the run's peak memory is given;
-without the prefilter the shared scans are not reported.
+with -j 2 the whole pipeline is run again untimed on one thread and on two, with the ratio;
+without the prefilter the shared scans are not reported, and with -j 1 no scaling run.
 No timing thresholds: only the shape and consistency of the report.
 """
 import re
@@ -14,11 +15,11 @@ import subprocess
 import sys
 
 caucus, corpus = sys.argv[1], sys.argv[2]
-out = subprocess.run([caucus, "bench", "--size", "1", "--repeat", "2", "--json", "--rules", "3", corpus],
+out = subprocess.run([caucus, "bench", "--size", "1", "--repeat", "2", "--json", "--rules", "3", "-j", "2", corpus],
                      capture_output=True, text=True, check=True).stdout
 lines, peaks = {}, {}
 for line in out.splitlines():
-    m = re.match(r"^(\S.*?)\s+(\d+\.\d+)\s+(\d+\.\d+)(?:\s+(\d+\.\d+))?", line)
+    m = re.match(r"^\s*(\S.*?)\s+(\d+\.\d+)\s+(\d+\.\d+)(?:\s+(\d+\.\d+))?", line)
     if m:
         lines[m.group(1)] = (float(m.group(2)), float(m.group(3)))
         if m.group(4):
@@ -46,9 +47,22 @@ if "each stage's" in out:
         assert stage in peaks and 0 < peaks[stage] < 10 * run_peak, f"{stage}: no peak memory in\n{out}"
     # The whole run's peak is the last line's, not a stage's; the floor is not a stage.
     assert "whole pipeline with JSON" not in peaks and "ICU sentences alone" not in peaks, out
+# The scaling run: the whole pipeline untimed on one thread and on two, right after the timed
+# figure, the ratio of the two times given.
+for stage in ["untimed, 1 thread", "untimed, 2 threads"]:
+    assert stage in lines and lines[stage][0] > 0 and lines[stage][1] > 0, f"{stage}: {out}"
+    assert stage not in peaks, out
+rows = out.splitlines()
+whole_row = next(i for i, row in enumerate(rows) if row.startswith("whole pipeline with JSON"))
+assert rows[whole_row + 1].startswith("  untimed, 1 thread ") and rows[whole_row + 2].startswith("  untimed, 2 threads "), out
+ratio = re.search(r"^\s+untimed, 2 threads\s.*\((\d+\.\d\d)x one thread\)$", out, re.M)
+assert ratio, out
+# (MB/s, printed with more digits than the seconds, gives the ratio back to within rounding.)
+assert abs(float(ratio.group(1)) - lines["untimed, 2 threads"][1] / lines["untimed, 1 thread"][1]) < 0.02, out
 assert len(re.findall(r"^\s+\d+\.\d+ s\s+\d+\.\d+ MB/s\s+\S+: \S+", out, re.M)) == 3, out
 # Without the prefilter no rule uses the shared scans: they are neither run nor reported.
-plain = subprocess.run([caucus, "bench", "--size", "0.2", "--no-prefilter", corpus],
+plain = subprocess.run([caucus, "bench", "--size", "0.2", "--no-prefilter", "-j", "1", corpus],
                        capture_output=True, text=True, check=True).stdout
 assert "(shared rule scans)" not in plain and "actors" in plain, plain
+assert "untimed" not in plain, plain
 print("bench report checked")
