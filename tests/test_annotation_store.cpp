@@ -76,6 +76,41 @@ TEST_F(StoreTest, OrderedIsByOffsetThenLongerFirstThenType) {
   EXPECT_EQ(order[2], a1);
 }
 
+// The merge of the types' lists gives what sorting every id gives, ties included: equal spans
+// of one type (in id order), of several types (by type), annotations added out of order, and
+// after a removal.
+TEST(AnnotationStoreOrder, MergingTheTypesListsEqualsSortingAllIds) {
+  AnnotationStore store;
+  const char* types[] = {"sentence", "actor", "paragraph", "citation", "alignment"};
+  uint32_t state = 12345;
+  const auto next = [&](uint32_t bound) {
+    state = state * 1103515245u + 12345u;
+    return (state >> 8) % bound;
+  };
+  for (int i = 0; i < 3000; ++i) {
+    const uint32_t begin = next(200), length = next(4) == 0 ? 0 : next(30);
+    store.add(make(types[next(5)], begin, begin + length));
+  }
+  const auto sorted = [&] {
+    std::vector<AnnotationId> all(store.size());
+    for (AnnotationId id = 0; id < all.size(); ++id) all[id] = id;
+    store.sort_in_output_order(all);
+    return all;
+  };
+  EXPECT_EQ(store.ordered(), sorted());
+  std::vector<AnnotationId> removed;
+  for (AnnotationId id = 0; id < store.size(); id += 7) removed.push_back(id);
+  store.remove(removed);
+  EXPECT_EQ(store.ordered(), sorted());
+  // A subset of the types, in any order, and types without annotations.
+  std::vector<AnnotationId> some;
+  for (AnnotationId id : sorted()) {
+    if (store[id].type == "actor" || store[id].type == "alignment") some.push_back(id);
+  }
+  EXPECT_EQ(store.in_output_order({"alignment", "none", "actor"}), some);
+  EXPECT_TRUE(store.in_output_order({}).empty());
+}
+
 TEST(AnnotationStoreChunks, ManyAnnotationsAcrossChunksStayIndexedAndRemoveCompactsThem) {
   // Enough annotations to fill several storage chunks (4096 each).
   AnnotationStore store;

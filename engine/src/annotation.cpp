@@ -198,21 +198,50 @@ void AnnotationStore::remove(std::vector<AnnotationId> ids) {
 }
 
 std::vector<AnnotationId> AnnotationStore::ordered() const {
-  std::vector<AnnotationId> out(size_);
-  for (AnnotationId i = 0; i < out.size(); ++i) out[i] = i;
-  sort_in_output_order(out);
+  const std::vector<std::string> names = types();
+  return in_output_order(std::vector<std::string_view>(names.begin(), names.end()));
+}
+
+bool AnnotationStore::before_in_output(AnnotationId a, AnnotationId b) const {
+  const Annotation& x = (*this)[a];
+  const Annotation& y = (*this)[b];
+  if (x.span.begin != y.span.begin) return x.span.begin < y.span.begin;
+  if (x.span.end != y.span.end) return x.span.end > y.span.end;
+  if (x.type != y.type) return x.type < y.type;
+  return a < b;
+}
+
+std::vector<AnnotationId> AnnotationStore::in_output_order(const std::vector<std::string_view>& types) const {
+  // Each type's ids are in output order already (by begin, longer first, then id: see
+  // index()), so the lists are merged two by two, n log(types) comparisons instead of a
+  // sort's n log n: for a long document's output, millions fewer.
+  std::vector<AnnotationId> out;
+  std::vector<std::size_t> ends;  // where each sorted run ends
+  for (std::string_view type : types) {
+    const auto& ids = of_type(type);
+    if (ids.empty()) continue;
+    out.insert(out.end(), ids.begin(), ids.end());
+    ends.push_back(out.size());
+  }
+  const auto before = [this](AnnotationId a, AnnotationId b) { return before_in_output(a, b); };
+  while (ends.size() > 1) {
+    std::vector<std::size_t> merged;
+    std::size_t begin = 0;
+    for (std::size_t k = 0; k < ends.size(); k += 2) {
+      if (k + 1 < ends.size()) {
+        std::inplace_merge(out.begin() + static_cast<std::ptrdiff_t>(begin), out.begin() + static_cast<std::ptrdiff_t>(ends[k]),
+                           out.begin() + static_cast<std::ptrdiff_t>(ends[k + 1]), before);
+      }
+      begin = ends[std::min(k + 1, ends.size() - 1)];
+      merged.push_back(begin);
+    }
+    ends = std::move(merged);
+  }
   return out;
 }
 
 void AnnotationStore::sort_in_output_order(std::vector<AnnotationId>& ids) const {
-  std::sort(ids.begin(), ids.end(), [&](AnnotationId a, AnnotationId b) {
-    const Annotation& x = (*this)[a];
-    const Annotation& y = (*this)[b];
-    if (x.span.begin != y.span.begin) return x.span.begin < y.span.begin;
-    if (x.span.end != y.span.end) return x.span.end > y.span.end;
-    if (x.type != y.type) return x.type < y.type;
-    return a < b;
-  });
+  std::sort(ids.begin(), ids.end(), [this](AnnotationId a, AnnotationId b) { return before_in_output(a, b); });
 }
 
 std::vector<std::string> AnnotationStore::types() const {

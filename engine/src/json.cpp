@@ -269,16 +269,17 @@ void write_document(const Document& document, const JsonOptions& options, std::s
   }
   w.end_array();
 
-  // Annotations: the kept types' ids (each list already sorted by begin), merged and sorted
-  // once, then written with plain appends: this loop is most of the time spent on output.
+  // Annotations: the kept types' ids (each list already in order) merged, then written with
+  // plain appends: this loop is most of the time spent on output.
   const AnnotationStore& store = document.annotations();
-  std::vector<AnnotationId> kept;
-  for (const auto& type : store.types()) {
+  const std::vector<std::string> types = store.types();
+  std::vector<std::string_view> kept_types;
+  for (const auto& type : types) {
     const bool keep = options.types.empty() ? !options.hidden.count(type)
                                             : std::find(options.types.begin(), options.types.end(), type) != options.types.end();
-    if (keep) kept.insert(kept.end(), store.of_type(type).begin(), store.of_type(type).end());
+    if (keep) kept_types.push_back(type);
   }
-  store.sort_in_output_order(kept);
+  const std::vector<AnnotationId> kept = store.in_output_order(kept_types);
   w.key("annotations").begin_array();
   // Room for all of it at once: a large document's output is several times its size, and
   // growing the string by doubling would copy it over and over. (Streamed, `out` holds a

@@ -133,7 +133,9 @@ class AnnotationStore {
 
   // Every annotation id, in output order: by begin, then longer first, then type, then id.
   std::vector<AnnotationId> ordered() const;
-  // Sorts ids into that same order (json output sorts only the types it keeps).
+  // The ids of the annotations of `types` (each named once), in that same order.
+  std::vector<AnnotationId> in_output_order(const std::vector<std::string_view>& types) const;
+  // Sorts ids into that same order.
   void sort_in_output_order(std::vector<AnnotationId>& ids) const;
   // Names of the types present, sorted.
   std::vector<std::string> types() const;
@@ -146,6 +148,7 @@ class AnnotationStore {
   };
   const TypeIndex* index(std::string_view type) const;
   void index_new(AnnotationId id);
+  bool before_in_output(AnnotationId a, AnnotationId b) const;
 
   // Annotations live in chunks of 4096 that never move once full: a long document's
   // hundreds of thousands of annotations are not copied each time storage grows. The first
