@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdio>
 
 #include "caucus/json.hpp"
@@ -71,6 +72,37 @@ TEST(Json, DocumentOffsetsAreCodePoints) {
   const std::string json = document_to_json(document);
   EXPECT_EQ(json,
             R"({"doc":"d.txt","kind":"speech","meta":{},"speeches":[],"annotations":[{"id":0,"type":"actor","start":7,"end":14,"text":"Türkiye","rule":"r1","annotator":"actors","speech":null,"attrs":{"actor":"TUR","actor_label":"Türkiye"}}]})");
+}
+
+// Every kind of attribute value, keys and names that need escaping, and names repeated from
+// one annotation to the next (each written once into a cache, then copied from it).
+TEST(Json, AttributesOfEveryKindAndEscapedNames) {
+  Document document("d.txt", "ab");
+  for (int k = 0; k < 2; ++k) {
+    Annotation a{"odd \"type\"", {0, 1}, "rule\\1", "step\n", {}};
+    a.attrs.set("n", int64_t{-42});
+    a.attrs.set("x", 0.5);
+    a.attrs.set("nan", std::nan(""));
+    a.attrs.set("yes", k == 0);
+    a.attrs.set("list", StringList{"a", "b\"c"});
+    a.attrs.set("empty_list", StringList{});
+    a.attrs.set("say \"hi\"", std::string("t\tab"));
+    a.attrs.set("who", ActorRef{"EU", "European \"Union\""});
+    document.annotations().add(std::move(a));
+  }
+  document.annotations().add({"plain", {1, 2}, "", "segmenter", {}});
+  const std::string attrs =
+      R"({"n":-42,"x":0.5,"nan":null,"yes":%s,"list":["a","b\"c"],"empty_list":[],"say \"hi\"":"t\tab","who":"EU","who_label":"European \"Union\""})";
+  const auto record = [&](int id, const char* yes) {
+    char buffer[512];
+    std::snprintf(buffer, sizeof buffer, attrs.c_str(), yes);
+    return R"({"id":)" + std::to_string(id) + R"(,"type":"odd \"type\"","start":0,"end":1,"text":"a","rule":"rule\\1","annotator":"step\n","speech":null,"attrs":)" +
+           buffer + "}";
+  };
+  const std::string json = document_to_json(document);
+  EXPECT_EQ(json, R"({"doc":"d.txt","kind":"unknown","meta":{},"speeches":[],"annotations":[)" + record(0, "true") + "," +
+                      record(1, "false") +
+                      R"(,{"id":2,"type":"plain","start":1,"end":2,"text":"b","rule":null,"annotator":"segmenter","speech":null,"attrs":{}}]})");
 }
 
 TEST(Json, FiltersTypesAndText) {

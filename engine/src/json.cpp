@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <functional>
+#include <unordered_map>
 
 #include "bytes.hpp"
 
@@ -106,6 +107,48 @@ void append_json_string(std::string& out, std::string_view text) {
   out.resize(at);
 }
 
+namespace {
+
+void append_number(std::string& out, int64_t n) {
+  char buffer[24];
+  const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, n);
+  out.append(buffer, static_cast<std::size_t>(end - buffer));
+}
+
+// Not finite: null (JSON has no NaN or infinity).
+void append_real(std::string& out, double number) {
+  if (!std::isfinite(number)) {
+    out += "null";
+    return;
+  }
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.17g", number);
+  out += buffer;
+}
+
+// An attribute's value as JSON; an actor as its id (its label is written under a key of its own).
+void append_value(std::string& out, const AttrValue& attr) {
+  struct Visitor {
+    std::string& out;
+    void operator()(const std::string& s) const { append_json_string(out, s); }
+    void operator()(int64_t n) const { append_number(out, n); }
+    void operator()(double d) const { append_real(out, d); }
+    void operator()(bool b) const { out += b ? "true" : "false"; }
+    void operator()(const StringList& list) const {
+      out += '[';
+      for (std::size_t k = 0; k < list.size(); ++k) {
+        if (k) out += ',';
+        append_json_string(out, list[k]);
+      }
+      out += ']';
+    }
+    void operator()(const ActorRef& actor) const { append_json_string(out, actor.id); }
+  };
+  std::visit(Visitor{out}, attr);
+}
+
+}  // namespace
+
 void JsonWriter::separate() {
   if (after_key_) {
     after_key_ = false;
@@ -159,19 +202,13 @@ JsonWriter& JsonWriter::value(std::string_view text) {
 
 JsonWriter& JsonWriter::value(int64_t number) {
   separate();
-  out_ += std::to_string(number);
+  append_number(out_, number);
   return *this;
 }
 
 JsonWriter& JsonWriter::value(double number) {
   separate();
-  if (!std::isfinite(number)) {
-    out_ += "null";
-    return *this;
-  }
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.17g", number);
-  out_ += buffer;
+  append_real(out_, number);
   return *this;
 }
 
@@ -188,45 +225,54 @@ JsonWriter& JsonWriter::null() {
 }
 
 JsonWriter& JsonWriter::value(const AttrValue& attr) {
-  struct Visitor {
-    JsonWriter& w;
-    void operator()(const std::string& s) const { w.value(std::string_view(s)); }
-    void operator()(int64_t n) const { w.value(n); }
-    void operator()(double d) const { w.value(d); }
-    void operator()(bool b) const { w.value(b); }
-    void operator()(const StringList& list) const {
-      w.begin_array();
-      for (const auto& s : list) w.value(std::string_view(s));
-      w.end_array();
-    }
-    void operator()(const ActorRef& actor) const { w.value(std::string_view(actor.id)); }
-  };
-  std::visit(Visitor{*this}, attr);
+  separate();
+  append_value(out_, attr);
   return *this;
 }
 
 namespace {
-
-void append_number(std::string& out, int64_t n) {
-  char buffer[24];
-  const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, n);
-  out.append(buffer, static_cast<std::size_t>(end - buffer));
-}
 
 void write_span(JsonWriter& w, const Document& document, Span span) {
   w.key("start").value(document.offsets().to_code_point(span.begin));
   w.key("end").value(document.offsets().to_code_point(span.end));
 }
 
+// The JSON string literals of the names every annotation repeats (its type, rule, annotator
+// and attribute keys: a few hundred in a corpus), escaped once per document, not each time.
+class NameLiterals {
+ public:
+  const std::string& of(Name name) { return literal(literals_, name, ""); }
+  // The key of an actor's label: `role_label` for the role `role`.
+  const std::string& label_of(Name name) { return literal(labels_, name, "_label"); }
+
+ private:
+  using Cache = std::unordered_map<const void*, std::string>;
+  static const std::string& literal(Cache& cache, Name name, std::string_view suffix) {
+    auto [it, added] = cache.try_emplace(name.id());
+    if (added) append_json_string(it->second, suffix.empty() ? name.str() : name.str() + std::string(suffix));
+    return it->second;
+  }
+  Cache literals_, labels_;
+};
+
 // Actor references are written as two keys, `role` = id and `role_label` = label, so that the
 // output stays flat and easy to load into data frames.
-void write_attrs(JsonWriter& w, const Attributes& attrs) {
-  w.begin_object();
+void append_attrs(std::string& out, const Attributes& attrs, NameLiterals& literals) {
+  char separator = '{';
   for (const auto& [key, value] : attrs) {
-    w.key(key).value(value);
-    if (const auto* actor = std::get_if<ActorRef>(&value)) w.key(key + "_label").value(std::string_view(actor->label));
+    out += separator;
+    separator = ',';
+    out += literals.of(key);
+    out += ':';
+    append_value(out, value);
+    if (const auto* actor = std::get_if<ActorRef>(&value)) {
+      out += ',';
+      out += literals.label_of(key);
+      out += ':';
+      append_json_string(out, actor->label);
+    }
   }
-  w.end_object();
+  out += separator == '{' ? "{}" : "}";
 }
 
 }  // namespace
@@ -292,14 +338,14 @@ void write_document(const Document& document, const JsonOptions& options, std::s
     out.reserve(expected);
   }
   const OffsetMap& offsets = document.offsets();
-  JsonWriter attrs(out);  // one for every annotation's attributes: it keeps its nesting stack
+  NameLiterals literals;
   int64_t next_id = 0;
   for (AnnotationId id : kept) {
     const Annotation& a = store[id];
     out += next_id ? ",{\"id\":" : "{\"id\":";
     append_number(out, next_id++);
     out += ",\"type\":";
-    append_json_string(out, a.type);
+    out += literals.of(a.type);
     out += ",\"start\":";
     append_number(out, offsets.to_code_point(a.span.begin));
     out += ",\"end\":";
@@ -310,19 +356,15 @@ void write_document(const Document& document, const JsonOptions& options, std::s
     }
     out += ",\"rule\":";
     if (a.rule.empty()) out += "null";
-    else append_json_string(out, a.rule);
+    else out += literals.of(a.rule);
     out += ",\"annotator\":";
-    append_json_string(out, a.annotator);
+    out += literals.of(a.annotator);
     out += ",\"speech\":";
     const int speech = document.speech_at(a.span.begin);
     if (speech < 0) out += "null";
     else append_number(out, speech);
     out += ",\"attrs\":";
-    if (a.attrs.empty()) {
-      out += "{}";
-    } else {
-      write_attrs(attrs, a.attrs);
-    }
+    append_attrs(out, a.attrs, literals);
     out += '}';
     if (flush && out.size() >= chunk) {
       (*flush)(out);
