@@ -16,6 +16,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "sentence_windows.hpp"
+
 namespace caucus {
 namespace {
 
@@ -175,6 +177,11 @@ struct SentenceSplitter::Impl {
   // non-ASCII characters the byte offset of each UTF-16 unit (plus the end).
   std::vector<UChar> units;
   std::vector<uint32_t> byte_of;
+  // What of the paragraph the iterator reads (see sentence_windows.hpp), and where each unit
+  // of it is in `units`.
+  SentenceWindows windows;
+  std::vector<UChar> compact;
+  std::vector<int32_t> origin;
   UText* utext = nullptr;  // reused from paragraph to paragraph
   ~Impl() { utext_close(utext); }
 
@@ -281,6 +288,16 @@ SentenceSplitter& SentenceSplitter::for_this_thread() {
 }
 
 void SentenceSplitter::split(std::string_view text, Span paragraph, std::vector<Span>& out, const std::vector<Span>& ignored) {
+  split(text, paragraph, out, ignored, true);
+}
+
+void SentenceSplitter::split_reading_everything(std::string_view text, Span paragraph, std::vector<Span>& out,
+                                                const std::vector<Span>& ignored) {
+  split(text, paragraph, out, ignored, false);
+}
+
+void SentenceSplitter::split(std::string_view text, Span paragraph, std::vector<Span>& out, const std::vector<Span>& ignored,
+                             bool windows) {
   // Page furniture inside the paragraph is blanked in a copy of the same length (so that the
   // offsets stay those of the document); found by binary search, since a long record has
   // thousands of furniture lines and as many paragraphs.
@@ -295,15 +312,25 @@ void SentenceSplitter::split(std::string_view text, Span paragraph, std::vector<
     source = buffer;
   }
   const bool ascii = impl_->to_utf16(source);
+  const auto plan = windows ? impl_->windows.plan(impl_->units, impl_->compact, impl_->origin) : SentenceWindows::Plan::whole;
+  if (plan == SentenceWindows::Plan::one_sentence) {
+    if (const Span sentence = trim(text, paragraph); !sentence.empty()) out.push_back(sentence);
+    return;
+  }
+  const std::vector<UChar>& read = plan == SentenceWindows::Plan::windows ? impl_->compact : impl_->units;
   UErrorCode status = U_ZERO_ERROR;
-  impl_->utext = utext_openUChars(impl_->utext, impl_->units.data(), static_cast<int64_t>(impl_->units.size()), &status);
+  impl_->utext = utext_openUChars(impl_->utext, read.data(), static_cast<int64_t>(read.size()), &status);
   if (U_FAILURE(status)) {
     out.push_back(paragraph);
     return;
   }
   icu::BreakIterator& iterator = *impl_->iterator;
   iterator.setText(impl_->utext, status);
-  auto byte = [&](int32_t unit) { return paragraph.begin + (ascii ? static_cast<uint32_t>(unit) : impl_->byte_of[static_cast<std::size_t>(unit)]); };
+  auto byte = [&](int32_t at) {
+    const std::size_t unit = plan == SentenceWindows::Plan::windows ? static_cast<std::size_t>(impl_->origin[static_cast<std::size_t>(at)])
+                                                                   : static_cast<std::size_t>(at);
+    return paragraph.begin + (ascii ? static_cast<uint32_t>(unit) : impl_->byte_of[unit]);
+  };
   int32_t start = iterator.first();
   for (int32_t end = iterator.next(); end != icu::BreakIterator::DONE; start = end, end = iterator.next()) {
     Span sentence = trim(text, {byte(start), byte(end)});

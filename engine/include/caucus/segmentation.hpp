@@ -38,11 +38,18 @@ class SentenceSplitter {
   // Appends the sentences of `paragraph` (a span of `text`) to `out`. Text under `ignored`
   // spans (page furniture) is read as spaces, so it does not end or start sentences; they
   // must be in text order and not overlap (as find_page_furniture() gives them).
+  // ICU reads only windows around the places where a sentence may end (see
+  // engine/src/sentence_windows.hpp): the same sentences as reading everything.
   void split(std::string_view text, Span paragraph, std::vector<Span>& out, const std::vector<Span>& ignored = {});
+  // The same with ICU reading every character: the reference split() is tested against, and
+  // the floor `caucus bench` reports.
+  void split_reading_everything(std::string_view text, Span paragraph, std::vector<Span>& out,
+                                const std::vector<Span>& ignored = {});
 
   static SentenceSplitter& for_this_thread();
 
  private:
+  void split(std::string_view text, Span paragraph, std::vector<Span>& out, const std::vector<Span>& ignored, bool windows);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
