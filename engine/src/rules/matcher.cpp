@@ -136,7 +136,7 @@ class RuleRunner {
         }
       }
       ov = pcre2_get_ovector_pointer(scratch.data());
-      return pcre2_match(pattern.code, subject, length, at, PCRE2_NO_UTF_CHECK, scratch.data(), scratch.context(rules_.match_limit));
+      return pattern.match(subject, length, at, scratch.data(), scratch.context(rules_.match_limit));
     };
     auto search = [&](PCRE2_SIZE from) {
       if (rule.name_list < 0) return match_at(from);

@@ -25,7 +25,7 @@ std::shared_ptr<const CompiledPattern> compile_pattern(const std::string& patter
   auto result = std::make_shared<CompiledPattern>();
   result->code = compiled;
   // Without JIT support (some platforms) pcre2_match falls back to the interpreter: same results.
-  if (jit == Jit::compile) pcre2_jit_compile(compiled, PCRE2_JIT_COMPLETE);
+  if (jit == Jit::compile) result->jit = pcre2_jit_compile(compiled, PCRE2_JIT_COMPLETE) == 0;
   uint32_t name_count = 0, entry_size = 0;
   PCRE2_SPTR table = nullptr;
   pcre2_pattern_info(compiled, PCRE2_INFO_NAMECOUNT, &name_count);

@@ -23,7 +23,13 @@ struct CompiledPattern {
   // The same, in name order, without the helper groups (a leading '_'): the attributes a
   // match writes, named in advance.
   std::vector<std::pair<Name, std::vector<uint32_t>>> written_groups;
+  bool jit = false;  // JIT compiled: run with pcre2_jit_match(), which skips pcre2_match()'s checks
   ~CompiledPattern();
+  // Matches from `at` (the subject is valid UTF-8: not checked again).
+  int match(PCRE2_SPTR subject, PCRE2_SIZE length, PCRE2_SIZE at, pcre2_match_data* data, pcre2_match_context* context) const {
+    return jit ? pcre2_jit_match(code, subject, length, at, 0, data, context)
+               : pcre2_match(code, subject, length, at, PCRE2_NO_UTF_CHECK, data, context);
+  }
 };
 
 struct PatternError {
