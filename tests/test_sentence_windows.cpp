@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "../engine/src/sentence_windows.hpp"
 #include "caucus/segmentation.hpp"
 
 namespace caucus {
@@ -84,8 +85,75 @@ TEST(SentenceWindows, HardCasesSplitAsWhenICUReadsEverything) {
       "." + filler,
       "...",
       filler + "1. 2. 3. 4. 5. 6. 7. 8. 9. 10. 11. 12. 13. 14. 15. 16. 17. 18. 19. 20. 21. 22. 23. 24. 25 " + filler,
+      // Combining and format characters between a letter and its full stop, more than a window's margin.
+      filler + "a" + [] { std::string s; for (int k = 0; k < 30; ++k) s += "\u0301"; return s; }() + ". B " + filler,
+      filler + "x" + [] { std::string s; for (int k = 0; k < 30; ++k) s += "\u200B"; return s; }() + ". b " + filler +
+          "U" + [] { std::string s; for (int k = 0; k < 30; ++k) s += "\u00AD"; return s; }() + ".S. " + filler,
   };
   for (const auto& text : cases) expect_same(text);
+}
+
+// The windows are taken: a record's paragraph is read in part, the offsets of what is read
+// point into it in order, and the two other plans come where they should.
+TEST(SentenceWindows, ARecordsParagraphIsReadInPart) {
+  const std::string paragraph =
+      "Mr. Sadykov (Kazakhstan): I thank the Italian presidency for convening this very important open debate in "
+      "the Security Council and for initiating the adoption of today's resolution 2388 (2017) on this extremely vital "
+      "issue. My delegation takes this opportunity to express its sincere gratitude to Secretary-General Guterres, "
+      "Under-Secretary-General Fedotov and Mr. Chergui, Commissioner for Peace and Security of the African Union.";
+  const auto utf16 = [](const std::string& ascii) { return std::vector<UChar>(ascii.begin(), ascii.end()); };
+  SentenceWindows windows;
+  std::vector<UChar> compact;
+  std::vector<int32_t> origin;
+  const auto units = utf16(paragraph);
+  ASSERT_EQ(windows.plan(units, compact, origin), SentenceWindows::Plan::windows);
+  EXPECT_LT(compact.size(), units.size() / 2);
+  ASSERT_EQ(origin.size(), compact.size() + 1);
+  EXPECT_EQ(origin.back(), static_cast<int32_t>(units.size()));
+  for (std::size_t k = 0; k < compact.size(); ++k) {
+    if (k > 0) EXPECT_LT(origin[k - 1], origin[k]);
+    // A unit read is the paragraph's own; a cut stretch reads as one letter.
+    if (compact[k] != u'x' || units[static_cast<std::size_t>(origin[k])] == u'x') {
+      EXPECT_EQ(compact[k], units[static_cast<std::size_t>(origin[k])]) << k;
+    }
+  }
+  EXPECT_EQ(windows.plan(utf16("no terminator at all, only words and commas"), compact, origin),
+            SentenceWindows::Plan::one_sentence);
+  EXPECT_EQ(windows.plan(utf16("A. B. C. D. E. F. G. H. I. J. K. L. M. N. O. P."), compact, origin), SentenceWindows::Plan::whole);
+}
+
+// Text without two ordinary characters side by side (letter-spaced extractions, runs of
+// initials) gives a window edge nowhere: finding that out stays linear in its length.
+TEST(SentenceWindows, TextWithoutAnEdgeIsPlannedInLinearSteps) {
+  std::vector<UChar> units;
+  for (int k = 0; k < 50000; ++k) {
+    for (const char c : std::string("a. ")) units.push_back(static_cast<UChar>(c));
+  }
+  SentenceWindows windows;
+  std::vector<UChar> compact;
+  std::vector<int32_t> origin;
+  EXPECT_EQ(windows.plan(units, compact, origin), SentenceWindows::Plan::whole);
+  EXPECT_LT(windows.pair_checks(), 4 * units.size());
+}
+
+// Page furniture blanked inside a paragraph, with windows as without.
+TEST(SentenceWindows, IgnoredSpansAreBlankedTheSameWay) {
+  const std::string filler = "The Council and the representatives of the Member States considered the report ";
+  const std::string text = filler + "at length. 17-38455 5/34 " + filler + "Mr. Smith. S/PV.8111 " + filler + "end.";
+  std::vector<Span> ignored;
+  for (const std::string furniture : {"17-38455 5/34", "S/PV.8111"}) {
+    const auto at = static_cast<uint32_t>(text.find(furniture));
+    ignored.push_back({at, at + static_cast<uint32_t>(furniture.size())});
+  }
+  const Span paragraph{0, static_cast<uint32_t>(text.size())};
+  std::vector<Span> windows, everything;
+  SentenceSplitter::for_this_thread().split(text, paragraph, windows, ignored);
+  SentenceSplitter::for_this_thread().split_reading_everything(text, paragraph, everything, ignored);
+  EXPECT_EQ(texts(text, windows), texts(text, everything));
+  // Three sentences ("Mr." ends none), each beginning after the furniture before it.
+  ASSERT_EQ(windows.size(), 3u);
+  EXPECT_TRUE(texts(text, windows)[1].starts_with("The Council")) << texts(text, windows)[1];
+  EXPECT_TRUE(texts(text, windows)[2].starts_with("The Council")) << texts(text, windows)[2];
 }
 
 // Paragraphs made of random pieces: words of each case, digits, terminators, abbreviations,

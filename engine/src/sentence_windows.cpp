@@ -82,7 +82,7 @@ std::size_t SentenceWindows::next_end(std::size_t from) const {
   return n;
 }
 
-std::size_t SentenceWindows::window_end(std::size_t& end) const {
+std::size_t SentenceWindows::window_end(std::size_t& end) {
   const std::size_t n = units_->size();
   for (;;) {
     // Whether the terminator ends a sentence is decided at the first letter after it (rules
@@ -94,7 +94,14 @@ std::size_t SentenceWindows::window_end(std::size_t& end) const {
       return n;
     }
     std::size_t stop = std::min(n, letter + 1 + kAfter);
-    while (stop < n && !ordinary_pair(stop)) ++stop;
+    // The first ordinary pair from there on: the one found last time if it is not behind
+    // (with no pair in the text, each terminator would otherwise scan to the end again).
+    if (stop > next_pair_) {
+      while (stop < n && !ordinary_pair(stop)) ++stop;
+      next_pair_ = stop;
+    } else {
+      stop = next_pair_;
+    }
     end = next_end(letter);
     // A terminator whose window would touch this one shares it.
     if (end < n && end < stop + kBefore + kMinStretch) continue;
@@ -109,20 +116,25 @@ SentenceWindows::Plan SentenceWindows::plan(const std::vector<UChar>& units, std
   std::size_t end = next_end(0);
   if (end == n) return Plan::one_sentence;
   windows_.clear();
+  next_pair_ = 0;
+  pair_checks_ = 0;
+  std::size_t read = 0;  // units of the windows so far, and one for each stretch before them
   while (end < n) {
     const std::size_t floor = windows_.empty() ? 0 : windows_.back().second;
     std::size_t start = end > floor + kBefore ? end - kBefore : floor;
     while (start > floor && !ordinary_pair(start)) --start;
     const std::size_t stop = window_end(end);
     if (!windows_.empty() && start < floor + kMinStretch) {
+      read += stop - windows_.back().second;
       windows_.back().second = stop;
     } else {
+      read += stop - start + 1;
       windows_.emplace_back(start, stop);
     }
+    // Text dense with terminators (lists of initials, scripts with short sentences) is read
+    // whole: the windows would be most of it.
+    if (read * 4 > n * 3) return Plan::whole;
   }
-  std::size_t read = 0;
-  for (const auto& [start, stop] : windows_) read += stop - start + 1;
-  if (read * 4 > n * 3) return Plan::whole;
 
   compact.resize(read + 1);
   origin.resize(read + 2);

@@ -34,6 +34,9 @@ class SentenceWindows {
   // `compact` with the windows and one letter for each stretch between them, and `origin`
   // with the index in `units` of each unit of `compact`, plus units.size() for its end.
   Plan plan(const std::vector<UChar>& units, std::vector<UChar>& compact, std::vector<int32_t>& origin);
+  // How many places the last plan() looked at for a window's edge: linear in the paragraph's
+  // length whatever its text (a test holds it to that).
+  std::size_t pair_checks() const { return pair_checks_; }
 
  private:
   enum Kind : uint8_t {
@@ -50,7 +53,8 @@ class SentenceWindows {
   static Kind kind_of(UChar32 c);
   // Windows begin and end between two ordinary characters (letters or kOther), where the
   // iterator is in the state any ordinary character leaves it in.
-  bool ordinary_pair(std::size_t at) const {
+  bool ordinary_pair(std::size_t at) {
+    ++pair_checks_;
     const Kind before = kind(at - 1), here = kind(at);
     return (before == kOther || before == kLetter) && (here == kOther || here == kLetter);
   }
@@ -58,12 +62,14 @@ class SentenceWindows {
   std::size_t next_end(std::size_t from) const;
   // Where the window of the terminator at `end` (and of those that follow close by) ends;
   // moves `end` to the first terminator after it, or the paragraph's end.
-  std::size_t window_end(std::size_t& end) const;
+  std::size_t window_end(std::size_t& end);
 
   std::array<Kind, 128> ascii_{};  // the kind of each ASCII character
   bool ascii_ends_are_plain_ = true;  // the ASCII kEnd are . ! ? CR LF (the fast scan's set)
   const std::vector<UChar>* units_ = nullptr;  // the paragraph being read
   std::vector<std::pair<std::size_t, std::size_t>> windows_;
+  std::size_t next_pair_ = 0;    // the last ordinary pair window_end() found (or the end)
+  std::size_t pair_checks_ = 0;  // see pair_checks()
 };
 
 }  // namespace caucus
