@@ -26,10 +26,16 @@ constexpr std::size_t kMinStretch = 16;
 }  // namespace
 
 SentenceWindows::SentenceWindows() {
+  // 65,536 property look-ups, a millisecond, once per process.
+  static const std::vector<Kind> kBmp = [] {
+    std::vector<Kind> kinds(0x10000);
+    for (UChar32 c = 0; c < 0x10000; ++c) kinds[static_cast<std::size_t>(c)] = U16_IS_SURROGATE(c) ? kSurrogate : kind_of(c);
+    return kinds;
+  }();
+  bmp_ = kBmp.data();
   for (UChar32 c = 0; c < 128; ++c) {
-    ascii_[c] = kind_of(c);
     const bool plain_end = c == '.' || c == '!' || c == '?' || c == '\r' || c == '\n';
-    if ((ascii_[c] == kEnd) != plain_end) ascii_ends_are_plain_ = false;
+    if ((bmp_[c] == kEnd) != plain_end) ascii_ends_are_plain_ = false;
   }
 }
 
@@ -42,10 +48,9 @@ SentenceWindows::Kind SentenceWindows::kind_of(UChar32 c) {
   }
 }
 
-SentenceWindows::Kind SentenceWindows::kind_beyond_ascii(std::size_t at) const {
+SentenceWindows::Kind SentenceWindows::kind_of_surrogate(std::size_t at) const {
   const std::vector<UChar>& units = *units_;
   const UChar u = units[at];
-  if (!U16_IS_SURROGATE(u)) return kind_of(u);
   // A window never begins or ends between the two halves of a pair; a half alone is read.
   if (U16_IS_LEAD(u) && at + 1 < units.size() && U16_IS_TRAIL(units[at + 1])) {
     return kind_of(U16_GET_SUPPLEMENTARY(u, units[at + 1]));
@@ -82,9 +87,13 @@ std::size_t SentenceWindows::next_end(std::size_t from) const {
   return n;
 }
 
-std::size_t SentenceWindows::window_end(std::size_t& end) {
+std::size_t SentenceWindows::window_end(std::size_t& end, std::size_t limit) {
   const std::size_t n = units_->size();
   for (;;) {
+    // A window that grows past `limit` (half the paragraph) is not worth finishing: close
+    // terminators, as in Chinese, join all the windows into one; the caller reads the
+    // paragraph whole.
+    if (end > limit) return kGiveUp;
     // Whether the terminator ends a sentence is decided at the first letter after it (rules
     // SB6 to SB11: closing punctuation, spaces, digits, commas, more terminators come first).
     std::size_t letter = end + 1;
@@ -123,7 +132,8 @@ SentenceWindows::Plan SentenceWindows::plan(const std::vector<UChar>& units, std
     const std::size_t floor = windows_.empty() ? 0 : windows_.back().second;
     std::size_t start = end > floor + kBefore ? end - kBefore : floor;
     while (start > floor && !ordinary_pair(start)) --start;
-    const std::size_t stop = window_end(end);
+    const std::size_t stop = window_end(end, start + n / 2);
+    if (stop == kGiveUp) return Plan::whole;
     if (!windows_.empty() && start < floor + kMinStretch) {
       read += stop - windows_.back().second;
       windows_.back().second = stop;

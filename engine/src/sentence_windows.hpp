@@ -15,7 +15,6 @@
 
 #include <unicode/umachine.h>
 
-#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -40,16 +39,17 @@ class SentenceWindows {
 
  private:
   enum Kind : uint8_t {
-    kOther,   // ordinary: digits, commas, symbols
-    kLetter,  // upper, lower, other letters: the first after a terminator decides
-    kQuiet,   // spaces, closing punctuation, format and combining characters
-    kEnd,     // terminators and paragraph separators: a sentence may end after them
+    kOther,      // ordinary: digits, commas, symbols
+    kLetter,     // upper, lower, other letters: the first after a terminator decides
+    kQuiet,      // spaces, closing punctuation, format and combining characters
+    kEnd,        // terminators and paragraph separators: a sentence may end after them
+    kSurrogate,  // half of a pair (only in the table: kind() reads the pair)
   };
   Kind kind(std::size_t at) const {
-    const UChar u = (*units_)[at];
-    return u < 128 ? ascii_[u] : kind_beyond_ascii(at);
+    const Kind k = bmp_[(*units_)[at]];
+    return k == kSurrogate ? kind_of_surrogate(at) : k;
   }
-  Kind kind_beyond_ascii(std::size_t at) const;
+  Kind kind_of_surrogate(std::size_t at) const;
   static Kind kind_of(UChar32 c);
   // Windows begin and end between two ordinary characters (letters or kOther), where the
   // iterator is in the state any ordinary character leaves it in.
@@ -61,10 +61,14 @@ class SentenceWindows {
   // The first terminator or separator from `from` on, or the paragraph's end.
   std::size_t next_end(std::size_t from) const;
   // Where the window of the terminator at `end` (and of those that follow close by) ends;
-  // moves `end` to the first terminator after it, or the paragraph's end.
-  std::size_t window_end(std::size_t& end);
+  // moves `end` to the first terminator after it, or the paragraph's end. Gives up, returning
+  // kGiveUp, once the window reaches past `limit`.
+  std::size_t window_end(std::size_t& end, std::size_t limit);
+  static constexpr std::size_t kGiveUp = SIZE_MAX;
 
-  std::array<Kind, 128> ascii_{};  // the kind of each ASCII character
+  // The kind of each unit of the Basic Multilingual Plane (ASCII, and the Cyrillic, Arabic or
+  // Chinese of other records), made once for all threads.
+  const Kind* bmp_ = nullptr;
   bool ascii_ends_are_plain_ = true;  // the ASCII kEnd are . ! ? CR LF (the fast scan's set)
   const std::vector<UChar>* units_ = nullptr;  // the paragraph being read
   std::vector<std::pair<std::size_t, std::size_t>> windows_;
