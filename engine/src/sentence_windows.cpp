@@ -25,18 +25,13 @@ constexpr std::size_t kMinStretch = 16;
 
 }  // namespace
 
-SentenceWindows::SentenceWindows() {
-  // 65,536 property look-ups, a millisecond, once per process.
-  static const std::vector<Kind> kBmp = [] {
-    std::vector<Kind> kinds(0x10000);
-    for (UChar32 c = 0; c < 0x10000; ++c) kinds[static_cast<std::size_t>(c)] = U16_IS_SURROGATE(c) ? kSurrogate : kind_of(c);
-    return kinds;
-  }();
-  bmp_ = kBmp.data();
+SentenceWindows::SentenceWindows() : kinds_(0x10000, kUnknown) {
   for (UChar32 c = 0; c < 128; ++c) {
+    kinds_[static_cast<std::size_t>(c)] = kind_of(c);
     const bool plain_end = c == '.' || c == '!' || c == '?' || c == '\r' || c == '\n';
-    if ((bmp_[c] == kEnd) != plain_end) ascii_ends_are_plain_ = false;
+    if ((kinds_[static_cast<std::size_t>(c)] == kEnd) != plain_end) ascii_ends_are_plain_ = false;
   }
+  for (UChar32 c = 0xD800; c <= 0xDFFF; ++c) kinds_[static_cast<std::size_t>(c)] = kSurrogate;
 }
 
 SentenceWindows::Kind SentenceWindows::kind_of(UChar32 c) {
@@ -48,9 +43,10 @@ SentenceWindows::Kind SentenceWindows::kind_of(UChar32 c) {
   }
 }
 
-SentenceWindows::Kind SentenceWindows::kind_of_surrogate(std::size_t at) const {
+SentenceWindows::Kind SentenceWindows::kind_beyond(std::size_t at) const {
   const std::vector<UChar>& units = *units_;
   const UChar u = units[at];
+  if (kinds_[u] == kUnknown) return kinds_[u] = kind_of(u);
   // A window never begins or ends between the two halves of a pair; a half alone is read.
   if (U16_IS_LEAD(u) && at + 1 < units.size() && U16_IS_TRAIL(units[at + 1])) {
     return kind_of(U16_GET_SUPPLEMENTARY(u, units[at + 1]));

@@ -44,12 +44,13 @@ class SentenceWindows {
     kQuiet,      // spaces, closing punctuation, format and combining characters
     kEnd,        // terminators and paragraph separators: a sentence may end after them
     kSurrogate,  // half of a pair (only in the table: kind() reads the pair)
+    kUnknown,    // not looked up yet (only in the table)
   };
   Kind kind(std::size_t at) const {
-    const Kind k = bmp_[(*units_)[at]];
-    return k == kSurrogate ? kind_of_surrogate(at) : k;
+    const Kind k = kinds_[(*units_)[at]];
+    return k < kSurrogate ? k : kind_beyond(at);
   }
-  Kind kind_of_surrogate(std::size_t at) const;
+  Kind kind_beyond(std::size_t at) const;
   static Kind kind_of(UChar32 c);
   // Windows begin and end between two ordinary characters (letters or kOther), where the
   // iterator is in the state any ordinary character leaves it in.
@@ -66,9 +67,9 @@ class SentenceWindows {
   std::size_t window_end(std::size_t& end, std::size_t limit);
   static constexpr std::size_t kGiveUp = SIZE_MAX;
 
-  // The kind of each unit of the Basic Multilingual Plane (ASCII, and the Cyrillic, Arabic or
-  // Chinese of other records), made once for all threads.
-  const Kind* bmp_ = nullptr;
+  // The kind of each unit of the Basic Multilingual Plane, looked up in ICU on first sight
+  // (ASCII at once): the Cyrillic, Arabic or Chinese of other records is all beyond ASCII.
+  mutable std::vector<Kind> kinds_;
   bool ascii_ends_are_plain_ = true;  // the ASCII kEnd are . ! ? CR LF (the fast scan's set)
   const std::vector<UChar>* units_ = nullptr;  // the paragraph being read
   std::vector<std::pair<std::size_t, std::size_t>> windows_;
