@@ -241,7 +241,12 @@ void write_span(JsonWriter& w, const Document& document, Span span) {
 // and attribute keys: a few hundred in a corpus), escaped once per document, not each time.
 class NameLiterals {
  public:
-  const std::string& of(Name name) { return literal(literals_, name, ""); }
+  const std::string& of(Name name) {
+    // Most look-ups hit a slot of the small direct-mapped table in front of the map.
+    Slot& slot = recent_[(reinterpret_cast<uintptr_t>(name.id()) >> 4) % recent_.size()];
+    if (slot.id != name.id() || !slot.literal) slot = {name.id(), &literal(literals_, name, "")};
+    return *slot.literal;
+  }
   // The key of an actor's label: `role_label` for the role `role`.
   const std::string& label_of(Name name) { return literal(labels_, name, "_label"); }
 
@@ -252,6 +257,11 @@ class NameLiterals {
     if (added) append_json_string(it->second, suffix.empty() ? name.str() : name.str() + std::string(suffix));
     return it->second;
   }
+  struct Slot {
+    const void* id = nullptr;
+    const std::string* literal = nullptr;  // in literals_, whose nodes do not move
+  };
+  std::array<Slot, 64> recent_{};
   Cache literals_, labels_;
 };
 
