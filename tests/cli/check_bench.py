@@ -45,7 +45,7 @@ if "each stage's" in out:
     run_peak = float(re.search(r"^peak memory of the whole run: (\d+\.\d) MB", out, re.M).group(1))
     for stage in ["reading (files, UTF-8)", "(shared rule scans)", *steps, "(json output)", "(alignment graph)"]:
         assert stage in peaks and 0 < peaks[stage] < 10 * run_peak, f"{stage}: no peak memory in\n{out}"
-    # The whole run's peak is the last line's, not a stage's; the floor is not a stage.
+    # The whole run's peak is on a line of its own, not a stage's; the floor is not a stage.
     assert "whole pipeline with JSON" not in peaks and "ICU sentences alone" not in peaks, out
 # The scaling run: the whole pipeline untimed on one thread and on two, right after the timed
 # figure, the ratio of the two times given.
@@ -57,8 +57,11 @@ whole_row = next(i for i, row in enumerate(rows) if row.startswith("whole pipeli
 assert rows[whole_row + 1].startswith("  untimed, 1 thread ") and rows[whole_row + 2].startswith("  untimed, 2 threads "), out
 ratio = re.search(r"^\s+untimed, 2 threads\s.*\((\d+\.\d\d)x one thread\)$", out, re.M)
 assert ratio, out
-# (MB/s, printed with more digits than the seconds, gives the ratio back to within rounding.)
-assert abs(float(ratio.group(1)) - lines["untimed, 2 threads"][1] / lines["untimed, 1 thread"][1]) < 0.02, out
+# The printed ratio lies within what the printed MB/s (rounded to 0.1) allow, itself rounded
+# to 0.01: at a few MB/s (a sanitizer build) that range is wide, at tens of MB/s narrow.
+one, two = lines["untimed, 1 thread"][1], lines["untimed, 2 threads"][1]
+low, high = (two - 0.05) / (one + 0.05), (two + 0.05) / max(one - 0.05, 1e-9)
+assert low - 0.005 <= float(ratio.group(1)) <= high + 0.005, (low, high, out)
 assert len(re.findall(r"^\s+\d+\.\d+ s\s+\d+\.\d+ MB/s\s+\S+: \S+", out, re.M)) == 3, out
 # Without the prefilter no rule uses the shared scans: they are neither run nor reported.
 plain = subprocess.run([caucus, "bench", "--size", "0.2", "--no-prefilter", "-j", "1", corpus],
