@@ -121,21 +121,35 @@ void run_one_step(const Pipeline& pipeline, Document& document, std::size_t inde
   }
 }
 
-// Runs the steps of `pipeline` on `document`, timing each (and each rule if asked) into `t`
-// unless it is null.
-void run_steps(const Pipeline& pipeline, Document& document, const Settings& settings, Timings* t) {
+// Runs the stages of `pipeline` on `document`: the scans the rule steps share (apart, before
+// the first of them, when they are shared) and each step, each through `measure(figure,
+// work)`, which runs `work` and records it into `figure` (`shared`, or steps[i]); rules are
+// timed into `rule_seconds` if it is not null. The timed passes and the memory pass run
+// the stages so.
+template <typename Measure>
+void run_stages(const Pipeline& pipeline, Document& document, const Settings& settings,
+                std::map<std::string, double>* rule_seconds, double& shared, std::vector<double>& steps, Measure measure) {
   const std::size_t shared_before = shared_scans_before(pipeline, settings);
   for (std::size_t i = 0; i < pipeline.steps().size(); ++i) {
-    if (i == shared_before) {
-      // The scans the rule steps share, timed apart instead of inside the first of them.
-      const auto started = Clock::now();
-      pipeline.run_shared_scans(document);
-      if (t) t->shared += seconds_since(started);
-    }
-    const auto started = Clock::now();
-    run_one_step(pipeline, document, i, settings, t ? &t->rules : nullptr);
-    if (t) t->steps[i] += seconds_since(started);
+    if (i == shared_before) measure(shared, [&] { pipeline.run_shared_scans(document); });
+    measure(steps[i], [&] { run_one_step(pipeline, document, i, settings, rule_seconds); });
   }
+}
+
+// Runs the stages of `pipeline` on `document`, timing each (and each rule if asked) into `t`.
+void run_steps(const Pipeline& pipeline, Document& document, const Settings& settings, Timings& t) {
+  run_stages(pipeline, document, settings, &t.rules, t.shared, t.steps, [](double& seconds, const auto& work) {
+    const auto started = Clock::now();
+    work();
+    seconds += seconds_since(started);
+  });
+}
+
+// The same without recording anything.
+void run_steps(const Pipeline& pipeline, Document& document, const Settings& settings) {
+  double shared = 0;
+  std::vector<double> steps(pipeline.steps().size());
+  run_stages(pipeline, document, settings, nullptr, shared, steps, [](double&, const auto& work) { work(); });
 }
 
 // The seconds the whole pipeline (and the JSON output, if timed) takes over the first
@@ -149,7 +163,7 @@ double measure_threads(const Pipeline& pipeline, const Corpus& corpus, const Set
     for (std::size_t k = next++; k < documents; k = next++) {
       const auto& [name, text] = corpus[k % corpus.size()];
       Document document(name, text);
-      run_steps(pipeline, document, settings, nullptr);
+      run_steps(pipeline, document, settings);
       if (settings.json) document_to_json(document);
     }
   };
@@ -169,7 +183,7 @@ Timings measure(const Pipeline& pipeline, const std::vector<std::string>& files,
   while (static_cast<double>(t.bytes) < settings.target_mb * 1e6) {
     for (const auto& [name, text] : corpus) {
       Document document(name, text);
-      run_steps(pipeline, document, settings, &t);
+      run_steps(pipeline, document, settings, t);
       if (settings.json) {
         const auto started = Clock::now();
         const std::string json = document_to_json(document);
@@ -248,13 +262,9 @@ StagePeaks measure_memory(const Pipeline& pipeline, const std::vector<std::strin
   };
   Diagnostics ignored;
   for (const auto& file : files) stage(peaks.reading, [&] { read_document(file, {}, ignored); });
-  const std::size_t shared_before = shared_scans_before(pipeline, settings);
   for (const auto& [name, text] : corpus) {
     Document document(name, text);
-    for (std::size_t i = 0; i < pipeline.steps().size(); ++i) {
-      if (i == shared_before) stage(peaks.shared, [&] { pipeline.run_shared_scans(document); });
-      stage(peaks.steps[i], [&] { run_one_step(pipeline, document, i, settings, nullptr); });
-    }
+    run_stages(pipeline, document, settings, nullptr, peaks.shared, peaks.steps, stage);
     if (settings.json) stage(peaks.json, [&] { document_to_json(document); });
   }
   AlignmentNetwork network;

@@ -15,7 +15,9 @@
 
 #include <unicode/umachine.h>
 
+#include <cstddef>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace caucus {

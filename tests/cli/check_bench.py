@@ -33,7 +33,8 @@ for stage in ["reading (files, UTF-8)", "(shared rule scans)", *steps, "(json ou
     assert seconds >= 0 and mb_per_s > 0, f"{stage}: {lines[stage]}"
 whole = lines["whole pipeline with JSON"][0]
 assert whole >= 0.99 * (sum(lines[s][0] for s in steps) + lines["(shared rule scans)"][0] + lines["(json output)"][0]), out
-names = [line.split("  ")[0] for line in out.splitlines()]
+rows = out.splitlines()
+names = [row.split("  ")[0] for row in rows]
 assert names.index("(shared rule scans)") + 1 == names.index("actors"), out  # timed apart, just before
 assert "best of 2 runs" in out, out
 assert re.search(r"^load and compile the pipeline: \d+\.\d ms$", out, re.M), out
@@ -52,7 +53,6 @@ if "each stage's" in out:
 for stage in ["untimed, 1 thread", "untimed, 2 threads"]:
     assert stage in lines and lines[stage][0] > 0 and lines[stage][1] > 0, f"{stage}: {out}"
     assert stage not in peaks, out
-rows = out.splitlines()
 whole_row = next(i for i, row in enumerate(rows) if row.startswith("whole pipeline with JSON"))
 assert rows[whole_row + 1].startswith("  untimed, 1 thread ") and rows[whole_row + 2].startswith("  untimed, 2 threads "), out
 ratio = re.search(r"^\s+untimed, 2 threads\s.*\((\d+\.\d\d)x one thread\)$", out, re.M)
