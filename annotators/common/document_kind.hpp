@@ -14,8 +14,13 @@ inline std::string_view document_kind(std::string_view symbol) {
   if (symbol.starts_with("S/PV.") || (symbol.starts_with("A/") && symbol.find("/PV.") != std::string_view::npos)) {
     return "meeting_record";
   }
-  // Press releases of the Security Council, the General Assembly and the Secretary-General.
-  if (symbol.starts_with("SC/") || symbol.starts_with("GA/") || symbol.starts_with("SG/")) return "press_release";
+  // Press releases: of the Security Council, the General Assembly and its committees, the
+  // Secretary-General, ECOSOC, the Human Rights Council, observances, the Peacebuilding
+  // Commission (rules/speeches.toml's PRESS_SERIES finds them at the top of a release).
+  for (std::string_view series : {"SC/", "GA/", "SG/", "DSG/", "ECOSOC/", "HR/", "OBV/", "PBC/", "DC/", "SEA/", "WOM/",
+                                   "SOC/", "NGO/", "DEV/", "POP/", "IHA/", "PAL/", "ENV/DEV/", "ORG/", "PI/", "L/"}) {
+    if (symbol.starts_with(series)) return "press_release";
+  }
   return "document";
 }
 
