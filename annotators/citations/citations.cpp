@@ -75,7 +75,10 @@ void CitationsAnnotator::annotate(Document& document) const {
         symbol = "S/RES/" + n + (year.empty() ? "" : "(" + year + ")");
       }
     } else if (kind == "ga_resolution") {
-      if (symbol.empty()) symbol = "A/RES/" + attrs.text("session") + "/" + number;
+      // Sessions I-XXX are Roman numerals and follow the number: A/RES/181(II).
+      const std::string session = attrs.text("session");
+      const bool roman = !session.empty() && session.find_first_not_of("IVXL") == std::string::npos;
+      if (symbol.empty()) symbol = roman ? "A/RES/" + number + "(" + session + ")" : "A/RES/" + session + "/" + number;
     } else if (kind == "body_resolution") {
       // Another body's resolution: its rule gives the symbol's prefix ("A/HRC/RES/").
       symbol = attrs.text("prefix") + attrs.text("session") + "/" + number;
