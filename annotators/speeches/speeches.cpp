@@ -43,8 +43,8 @@ class SpeechBuilder {
       read_members();
       verbatim_speeches();
       read_votes();
-    } else if (kind == "press_release") {
-      press_release_speeches();
+    } else if (kind == "press_release" || kind == "summary_record") {
+      summarised_speeches(kind);
     } else {
       single_speech();
     }
@@ -99,8 +99,10 @@ class SpeechBuilder {
   }
 
   std::string classify() const {
-    std::size_t verbatim = 0, press = 0;
-    for (const auto& h : headers_) (h.layout == "press_release" ? press : verbatim)++;
+    std::size_t verbatim = 0, press = 0, summary = 0;
+    for (const auto& h : headers_) (h.layout == "press_release" ? press : h.layout == "summary_record" ? summary : verbatim)++;
+    // Numbered paragraphs that open with a speaker: "2. Mr. Hitti (Lebanon) said that ...".
+    if (summary >= 2 && summary > verbatim) return "summary_record";
     const std::string symbol = document_.meta().count("symbol") ? document_.meta().at("symbol") : "";
     const bool press_symbol = document_kind(symbol) == "press_release";
     if (press >= 2 || (press >= 1 && press_symbol)) return "press_release";
@@ -246,12 +248,12 @@ class SpeechBuilder {
     }
   }
 
-  // The press-release header that begins at `offset`, if any (headers_ is in text order:
-  // this is asked of every paragraph).
-  const Header* header_at(uint32_t offset) const {
+  // The header of `layout` that begins at `offset`, if any (headers_ is in text order: this is
+  // asked of every paragraph).
+  const Header* header_at(uint32_t offset, std::string_view layout) const {
     auto it = std::lower_bound(headers_.begin(), headers_.end(), offset, [](const Header& h, uint32_t at) { return h.span.begin < at; });
     for (; it != headers_.end() && it->span.begin == offset; ++it) {
-      if (it->layout == "press_release") return &*it;
+      if (it->layout == layout) return &*it;
     }
     return nullptr;
   }
@@ -264,23 +266,26 @@ class SpeechBuilder {
     return nullptr;
   }
 
-  // Press releases: a paragraph opening with a speaker line starts a summary of that speaker's
-  // statement, which runs on over the paragraphs without one. Before the first of them (the
-  // overview), each sentence that reports a delegation ("France's representative said")
-  // starts a reported speech that runs to the next such sentence or the paragraph's end.
-  void press_release_speeches() {
+  // Press releases and summary records (`kind`): a paragraph opening with a speaker line (of
+  // the kind's layout) starts a summary of that speaker's statement, which runs on over the
+  // paragraphs without one. Before the first of them (the overview), each sentence that
+  // reports a delegation ("France's representative said") starts a reported speech that runs
+  // to the next such sentence or the paragraph's end.
+  void summarised_speeches(std::string_view kind) {
     bool statements = false;
     auto& speeches = document_.speeches();
     for (AnnotationId id : store_.of_type("paragraph")) {
       const Span p = store_[id].span;
-      if (const Header* h = header_at(p.begin)) {
+      if (const Header* h = header_at(p.begin, kind)) {
         statements = true;
         Speech speech;
         speech.span = p;
         speech.header = h->span;
         speech.speaker = h->speaker;
         if (h->country) speech.actor = *h->country;
-        speech.role = "delegate";
+        // A summary record's officers: "The Chair", "The Secretary of the Committee".
+        const bool officer = !h->country && h->speaker.starts_with("The ");
+        speech.role = !officer ? "delegate" : h->speaker.find("Secretary") != std::string::npos ? "secretariat" : "president";
         speech.mode = "summary";
         speeches.push_back(std::move(speech));
         continue;
