@@ -663,6 +663,16 @@ TEST(LeadingPhrases, OtherPatternsAreNotWordLists) {
   EXPECT_TRUE(leading_phrases(start + "(?:we|us)" + end + R"(\s+said)"));
 }
 
+// Lookarounds between the word-start guard and the list only narrow its matches.
+TEST(LeadingPhrases, MoreLookaroundsBeforeTheListAreAllowed) {
+  const std::string start = R"((?<![\w\-]))", end = R"((?![\w\-]))";
+  const auto phrases = leading_phrases(start + R"((?<!-\n)(?<!-\r\n)(?:Mr|General))" + end + " x");
+  ASSERT_TRUE(phrases);
+  EXPECT_EQ(*phrases, (Words{"General", "Mr"}));
+  EXPECT_FALSE(leading_phrases(start + R"((?<!-\n)?(?:Mr|General))" + end)) << "a quantified lookaround";
+  EXPECT_FALSE(leading_phrases(start + R"((?<!-\n)x(?:Mr|General))" + end)) << "not a lookaround";
+}
+
 // A word-list rule is tried at its phrases' starts only, and finds what a plain search finds:
 // case, line breaks inside phrases, phrases inside longer words, the lookbehind that narrows.
 TEST(LeadingPhrases, WordListRulesFindTheSameWithTheFinder) {

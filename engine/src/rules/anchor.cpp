@@ -226,7 +226,14 @@ class PhraseReader {
 std::optional<std::vector<std::string>> leading_phrases(std::string_view p, std::size_t limit) {
   constexpr std::string_view kWordStart = "(?<![\\w\\-])", kWordEnd = "(?![\\w\\-])";
   if (!p.starts_with(kWordStart) || unreadable(p)) return std::nullopt;
-  const std::size_t group = kWordStart.size();
+  std::size_t group = kWordStart.size();
+  // More lookarounds only narrow the matches: "(?<![\w\-])(?<!-\n)(?:Mr|Ms)".
+  while (group < p.size()) {
+    const std::string_view rest = p.substr(group);
+    if (!rest.starts_with("(?<!") && !rest.starts_with("(?<=") && !rest.starts_with("(?!") && !rest.starts_with("(?=")) break;
+    group = group_end(p, group);
+    if (quantifier_at(p, group)) return std::nullopt;
+  }
   const std::size_t header = group < p.size() ? group_header(p, group) : 0;
   if (header == 0) return std::nullopt;
   const std::size_t end = group_end(p, group);
