@@ -19,8 +19,19 @@ bool starts_with_any(std::string_view text, std::initializer_list<std::string_vi
 // The last word of a name, without punctuation: "Ashraf El Nour" -> "Nour".
 std::string last_word(std::string_view name) {
   while (!name.empty() && (name.back() == ' ' || name.back() == '.' || name.back() == ',')) name.remove_suffix(1);
-  const auto space = name.find_last_of(' ');
+  const auto space = name.find_last_of(" \t\r\n");  // a name may be broken across lines
   return std::string(space == std::string_view::npos ? name : name.substr(space + 1));
+}
+
+// True if `office` is one of the Secretariat's ("Under-Secretary-General for Humanitarian
+// Affairs", "Special Envoy of the Secretary-General for Yemen"): its holder speaks for the
+// United Nations, whatever country the title names.
+bool secretariat_office(std::string_view office) {
+  for (const char* cue : {"Secretary-General", "Special Representative", "Special Envoy", "Special Coordinator",
+                          "Special Adviser", "High Commissioner for"}) {
+    if (office.find(cue) != std::string_view::npos) return true;
+  }
+  return false;
 }
 
 struct Header {
@@ -28,6 +39,7 @@ struct Header {
   std::string speaker;
   std::string layout;
   const ActorRef* country = nullptr;
+  std::string title;  // the office printed after the name, if any
 };
 
 class SpeechBuilder {
@@ -81,8 +93,18 @@ class SpeechBuilder {
         national_capacity_.emplace_back(a.span.begin, *actor);
       }
     }
+    // A record whose cover lost the body's name still has its symbol: A/... is the Assembly's.
+    if (!document_.meta().count("body") && document_kind(meta("symbol")) == "meeting_record") {
+      if (meta("symbol").starts_with("A/")) document_.meta()["body"] = "General Assembly";
+      if (meta("symbol").starts_with("S/")) document_.meta()["body"] = "Security Council";
+    }
     if (presidency_.id.empty() && !national_capacity_.empty()) presidency_ = national_capacity_.front().second;
     if (!presidency_.id.empty() && !general_assembly()) document_.meta()["presidency"] = presidency_.id;
+  }
+
+  std::string meta(const std::string& key) const {
+    auto it = document_.meta().find(key);
+    return it == document_.meta().end() ? std::string() : it->second;
   }
 
   bool general_assembly() const {
@@ -93,7 +115,7 @@ class SpeechBuilder {
   void read_headers() {
     for (AnnotationId id : store_.of_type("speaker_header")) {
       const Annotation& a = store_[id];
-      headers_.push_back({a.span, a.attrs.text("speaker"), a.attrs.text("layout"), a.attrs.actor("country")});
+      headers_.push_back({a.span, a.attrs.text("speaker"), a.attrs.text("layout"), a.attrs.actor("country"), a.attrs.text("title")});
     }
     std::stable_sort(headers_.begin(), headers_.end(), [](const Header& a, const Header& b) { return a.span.begin < b.span.begin; });
   }
@@ -175,9 +197,8 @@ class SpeechBuilder {
       // An office of the Secretariat names no actor ("Under-Secretary-General for Political
       // and Peacebuilding Affairs"): its holder speaks for the United Nations.
       const std::string office = a.attrs.text("office");
-      for (const char* cue : {"Secretary-General", "Special Representative", "Special Envoy", "Special Coordinator",
-                              "Special Adviser", "High Commissioner", "United Nations"}) {
-        if (office.find(cue) != std::string::npos) return std::make_pair(kUnitedNations, std::string("briefer"));
+      if (secretariat_office(office) || office.find("United Nations") != std::string::npos) {
+        return std::make_pair(kUnitedNations, std::string("briefer"));
       }
     }
     const auto& given = store_.contained("floor_given", {previous_start, header.span.begin});
@@ -286,6 +307,14 @@ class SpeechBuilder {
         // A summary record's officers: "The Chair", "The Secretary of the Committee".
         const bool officer = !h->country && h->speaker.starts_with("The ");
         speech.role = !officer ? "delegate" : h->speaker.find("Secretary") != std::string::npos ? "secretariat" : "president";
+        // "MARK LOWCOCK, Under-Secretary-General for ...", "Special Envoy of the Secretary-General
+        // for Yemen": the United Nations, not the State the title names (an organisation it
+        // names, "Special Representative, Office of INTERPOL", stays).
+        const bool names_a_state = h->country && actor_kind(h->span, h->country->id).first == "state";
+        if (!officer && secretariat_office(h->title) && (!h->country || names_a_state)) {
+          speech.actor = kUnitedNations;
+          speech.role = "briefer";
+        }
         speech.mode = "summary";
         speeches.push_back(std::move(speech));
         continue;
