@@ -1,5 +1,6 @@
 #include "relations/relations.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <set>
@@ -44,6 +45,20 @@ std::vector<Annotation> group_references(const Document& document, DeliveredFor&
   return out;
 }
 
+// The group named by its kind just before `span` ("The Group aligns itself ...", "Our Movement
+// fully associates itself ..."): the declaration's subject, which the rules could not read as
+// an actor. Between the mention and the declaration only words may stand ("also", "fully").
+const Annotation* group_subject_before(const Document& document, const std::vector<Annotation>& references, Span span) {
+  for (const Annotation& reference : references) {
+    if (reference.span.end > span.begin || span.begin - reference.span.end > 40) continue;
+    const std::string_view between = document.slice({reference.span.end, span.begin});
+    if (std::all_of(between.begin(), between.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || std::isspace(static_cast<unsigned char>(c)); })) {
+      return &reference;
+    }
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 bool RelationsAnnotator::configure(const Config& config, Diagnostics& diagnostics) {
@@ -83,6 +98,9 @@ void RelationsAnnotator::annotate(Document& document) const {
     return it->second;
   };
 
+  // "The Group condemns ...": self_references to the group a speech is delivered for.
+  std::vector<Annotation> references = group_references(document, delivered_for, name());
+
   std::vector<AnnotationId> drop;
   std::set<std::tuple<std::string, std::string, std::string, int>> seen;       // in a speech
   std::set<std::tuple<std::string, std::string, std::string>> seen_in_speeches;  // anywhere in a speech
@@ -91,7 +109,10 @@ void RelationsAnnotator::annotate(Document& document) const {
     Annotation& a = store.mutable_at(id);
     const int speech = document.speech_at(a.span.begin);
     if (!a.attrs.actor("source")) {
-      if (speech >= 0 && !speeches[static_cast<std::size_t>(speech)].actor.id.empty()) {
+      if (const Annotation* group = group_subject_before(document, references, a.span)) {
+        a.attrs.set("source", *group->attrs.actor("actor"));
+        a.attrs.set("source_from", std::string("group_mention"));
+      } else if (speech >= 0 && !speeches[static_cast<std::size_t>(speech)].actor.id.empty()) {
         a.attrs.set("source", speeches[static_cast<std::size_t>(speech)].actor);
         a.attrs.set("source_from", std::string("speaker"));
       }
@@ -125,7 +146,6 @@ void RelationsAnnotator::annotate(Document& document) const {
     const auto key = std::make_tuple(a.attrs.text("relation"), a.attrs.actor("source")->id, a.attrs.actor("target")->id);
     if (seen_in_speeches.count(key) || !seen_outside.insert(key).second) drop.push_back(id);
   }
-  std::vector<Annotation> references = group_references(document, delivered_for, name());
   store.remove(std::move(drop));
   for (auto& a : references) store.add(std::move(a));
 }

@@ -122,7 +122,10 @@ class SpeechBuilder {
 
   std::string classify() const {
     std::size_t verbatim = 0, press = 0, summary = 0;
-    for (const auto& h : headers_) (h.layout == "press_release" ? press : h.layout == "summary_record" ? summary : verbatim)++;
+    for (const auto& h : headers_) {
+      if (h.layout == "statement") continue;  // the heading of a single statement
+      (h.layout == "press_release" ? press : h.layout == "summary_record" ? summary : verbatim)++;
+    }
     // Numbered paragraphs that open with a speaker: "2. Mr. Hitti (Lebanon) said that ...".
     if (summary >= 2 && summary > verbatim) return "summary_record";
     const std::string symbol = document_.meta().count("symbol") ? document_.meta().at("symbol") : "";
@@ -364,12 +367,20 @@ class SpeechBuilder {
     speech.span = {store_[paragraphs.front()].span.begin, store_[paragraphs.back()].span.end};
     speech.mode = "verbatim";
     speech.role = "speaker";
+    // The speaker line that opens the text, else the heading of a circulated statement
+    // ("Statement by H.E. Ms. ..., Permanent Representative of Nepal ...") near its top.
+    const Header* opening = nullptr;
     for (const auto& h : headers_) {
-      if (h.span.begin != speech.span.begin) continue;
-      speech.header = h.span;
-      speech.speaker = h.speaker;
-      if (h.layout == "press_release") speech.mode = "summary";
-      if (h.country) speech.actor = *h.country;  // a lone speech says nothing of the speaker's role
+      if (h.span.begin == speech.span.begin) opening = &h;
+    }
+    for (auto it = headers_.begin(); !opening && it != headers_.end(); ++it) {
+      if (it->layout == "statement") opening = &*it;
+    }
+    if (opening) {
+      speech.header = opening->span;
+      speech.speaker = opening->speaker;
+      if (opening->layout == "press_release") speech.mode = "summary";
+      if (opening->country) speech.actor = *opening->country;  // a lone speech says nothing of the speaker's role
     }
     document_.speeches().push_back(std::move(speech));
   }
