@@ -7,6 +7,17 @@
 
 namespace caucus::annotators {
 
+// True for what may follow a press-release series: "4278", "SHC/4278", "SM/19000".
+inline bool release_number(std::string_view rest) {
+  std::size_t letters = 0;
+  while (letters < rest.size() && rest[letters] >= 'A' && rest[letters] <= 'Z') ++letters;
+  if (letters > 0) {
+    if (letters > 5 || letters >= rest.size() || rest[letters] != '/') return false;
+    rest.remove_prefix(letters + 1);
+  }
+  return !rest.empty() && rest.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
 inline std::string_view document_kind(std::string_view symbol) {
   if (symbol.starts_with("S/RES/")) return "sc_resolution";
   if (symbol.starts_with("A/RES/")) return "ga_resolution";
@@ -19,9 +30,11 @@ inline std::string_view document_kind(std::string_view symbol) {
   // Press releases: of the Security Council, the General Assembly and its committees, the
   // Secretary-General, ECOSOC, the Human Rights Council, observances, the Peacebuilding
   // Commission (rules/speeches.toml's PRESS_SERIES finds them at the top of a release).
+  // A release's symbol is the series, perhaps a sub-series, and a number (GA/SHC/4278,
+  // SG/SM/19000): "HR/PUB/11/04" is a publication, "PBC/13/OC/1" a document.
   for (std::string_view series : {"SC/", "GA/", "SG/", "DSG/", "ECOSOC/", "HR/", "OBV/", "PBC/", "DC/", "SEA/", "WOM/",
                                    "SOC/", "NGO/", "DEV/", "POP/", "IHA/", "PAL/", "ENV/DEV/", "ORG/", "PI/", "L/"}) {
-    if (symbol.starts_with(series)) return "press_release";
+    if (symbol.starts_with(series) && release_number(symbol.substr(series.size()))) return "press_release";
   }
   return "document";
 }

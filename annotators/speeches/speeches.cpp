@@ -1,6 +1,7 @@
 #include "speeches/speeches.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "common/actor_mention.hpp"
@@ -24,12 +25,16 @@ std::string last_word(std::string_view name) {
 }
 
 // True if `office` is one of the Secretariat's ("Under-Secretary-General for Humanitarian
-// Affairs", "Special Envoy of the Secretary-General for Yemen"): its holder speaks for the
-// United Nations, whatever country the title names.
+// Affairs", "Special Envoy of the Secretary-General for Yemen", "United Nations High
+// Commissioner for Refugees"): its holder speaks for the United Nations, whatever country the
+// title names. Not "Deputy Secretary-General of the Ministry of Foreign Affairs of Thailand"
+// nor "Special Representative of the President of Colombia".
 bool secretariat_office(std::string_view office) {
-  for (const char* cue : {"Secretary-General", "Special Representative", "Special Envoy", "Special Coordinator",
-                          "Special Adviser", "High Commissioner for"}) {
-    if (office.find(cue) != std::string_view::npos) return true;
+  const auto has = [&](std::string_view part) { return office.find(part) != std::string_view::npos; };
+  if (has("of the Secretary-General") || has("United Nations") || office.starts_with("High Commissioner for")) return true;
+  for (std::string_view title : {"Under-Secretary-General", "Assistant Secretary-General", "Secretary-General",
+                                 "Deputy Secretary-General"}) {
+    if (office.starts_with(title)) return !has(" of ") || has("of the United Nations");
   }
   return false;
 }
@@ -94,9 +99,14 @@ class SpeechBuilder {
       }
     }
     // A record whose cover lost the body's name still has its symbol: A/... is the Assembly's.
-    if (!document_.meta().count("body") && document_kind(meta("symbol")) == "meeting_record") {
-      if (meta("symbol").starts_with("A/")) document_.meta()["body"] = "General Assembly";
-      if (meta("symbol").starts_with("S/")) document_.meta()["body"] = "Security Council";
+    // (The Assembly's own records only: A/73/PV.56, A/ES-10/PV.37, A/C.3/74/SR.12; not
+    // A/HRC/40/SR.5, a Human Rights Council record.)
+    const std::string symbol = meta("symbol");
+    if (!document_.meta().count("body") && document_kind(symbol) == "meeting_record") {
+      const bool assembly = symbol.starts_with("A/") && symbol.size() > 2 &&
+                            (std::isdigit(static_cast<unsigned char>(symbol[2])) || symbol.starts_with("A/ES-") || symbol.starts_with("A/C."));
+      if (assembly) document_.meta()["body"] = "General Assembly";
+      if (symbol.starts_with("S/PV.")) document_.meta()["body"] = "Security Council";
     }
     if (presidency_.id.empty() && !national_capacity_.empty()) presidency_ = national_capacity_.front().second;
     if (!presidency_.id.empty() && !general_assembly()) document_.meta()["presidency"] = presidency_.id;
@@ -126,8 +136,10 @@ class SpeechBuilder {
       if (h.layout == "statement") continue;  // the heading of a single statement
       (h.layout == "press_release" ? press : h.layout == "summary_record" ? summary : verbatim)++;
     }
-    // Numbered paragraphs that open with a speaker: "2. Mr. Hitti (Lebanon) said that ...".
-    if (summary >= 2 && summary > verbatim) return "summary_record";
+    // Numbered paragraphs that open with a speaker: "2. Mr. Hitti (Lebanon) said that ..." (not
+    // the numbered paragraphs of a report, S/2019/300).
+    const std::string own = meta("symbol");
+    if (summary >= 2 && summary > verbatim && (own.empty() || own.find("/SR.") != std::string::npos)) return "summary_record";
     const std::string symbol = document_.meta().count("symbol") ? document_.meta().at("symbol") : "";
     const bool press_symbol = document_kind(symbol) == "press_release";
     if (press >= 2 || (press >= 1 && press_symbol)) return "press_release";
@@ -200,7 +212,9 @@ class SpeechBuilder {
       // An office of the Secretariat names no actor ("Under-Secretary-General for Political
       // and Peacebuilding Affairs"): its holder speaks for the United Nations.
       const std::string office = a.attrs.text("office");
-      if (secretariat_office(office) || office.find("United Nations") != std::string::npos) {
+      if (secretariat_office(office) || office.find("Secretary-General") != std::string::npos ||
+          office.find("Special Representative") != std::string::npos || office.find("Special Envoy") != std::string::npos ||
+          office.find("Special Coordinator") != std::string::npos || office.find("Special Adviser") != std::string::npos) {
         return std::make_pair(kUnitedNations, std::string("briefer"));
       }
     }
@@ -309,12 +323,19 @@ class SpeechBuilder {
         if (h->country) speech.actor = *h->country;
         // A summary record's officers: "The Chair", "The Secretary of the Committee".
         const bool officer = !h->country && h->speaker.starts_with("The ");
-        speech.role = !officer ? "delegate" : h->speaker.find("Secretary") != std::string::npos ? "secretariat" : "president";
+        speech.role = "delegate";
+        if (officer && h->speaker.find("Secretary") != std::string::npos) {
+          speech.role = "secretariat";
+          if (h->speaker.find("Secretary-General") != std::string::npos) speech.actor = kUnitedNations;
+        } else if (officer && (h->speaker.find("Chair") != std::string::npos || h->speaker.find("President") != std::string::npos) &&
+                   h->speaker.find("Vice") == std::string::npos) {
+          speech.role = "president";
+        }
         // "MARK LOWCOCK, Under-Secretary-General for ...", "Special Envoy of the Secretary-General
         // for Yemen": the United Nations, not the State the title names (an organisation it
         // names, "Special Representative, Office of INTERPOL", stays).
         const bool names_a_state = h->country && actor_kind(h->span, h->country->id).first == "state";
-        if (!officer && secretariat_office(h->title) && (!h->country || names_a_state)) {
+        if (!officer && secretariat_office(h->title) && (!h->country || names_a_state || h->country->id == kUnitedNations.id)) {
           speech.actor = kUnitedNations;
           speech.role = "briefer";
         }
