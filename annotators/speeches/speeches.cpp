@@ -254,6 +254,9 @@ class SpeechBuilder {
       } else if (h.speaker.find("Secretary-General") != std::string::npos) {
         speech.role = "secretariat";
         speech.actor = kUnitedNations;
+      } else if (secretariat_office(h.title) && (!h.country || h.country->id == kUnitedNations.id)) {
+        speech.actor = kUnitedNations;  // "Briefing by the Under-Secretary-General for ..."
+        speech.role = "briefer";
       } else if (h.country) {
         speech.actor = *h.country;
         speech.role = role_of(*h.country, h.span);
