@@ -196,6 +196,23 @@ TEST_F(RuleCompilerTest, R050_RuleWithoutExamplesIsAWarning) {
             "  = add [[rule.example]] text = \"...\" so that `caucus rules test` can check it\n");
 }
 
+// A branch of its own for "speak for" gives the extracted triggers "for": the rule would run on
+// nearly every sentence. Declared triggers, or rarer words in every branch, do not warn.
+TEST_F(RuleCompilerTest, R051_TriggerFoundInMostSentencesIsAWarning) {
+  auto set = compile(kType + rule("pattern = 'on behalf of (?<who>\\w+)|(?<=speak )for (?<who>\\w+)'"));
+  ASSERT_TRUE(set) << rendered();
+  EXPECT_EQ(codes(), std::vector<std::string>{"R051"});
+  EXPECT_NE(full("R051").find("warning[R051]: rule 'r' runs on nearly every sentence: its trigger words include 'for'"),
+            std::string::npos)
+      << full("R051");
+  EXPECT_NE(full("R051").find("= declare the rarer words every match contains"), std::string::npos) << full("R051");
+  Diagnostics declared;
+  EXPECT_TRUE(compile_rule_text(kType + rule("pattern = 'on behalf of (?<who>\\w+)|(?<=speak )for (?<who>\\w+)'\n"
+                                             "triggers = [\"behalf\", \"speak for\"]"),
+                                file(), tree.root(), declared));
+  EXPECT_FALSE(declared.contains("R051")) << declared.render();
+}
+
 TEST_F(RuleCompilerTest, R033_NameSharedByTwoEntriesIsAWarning) {
   auto set = compile(kType + "[lexicons.l]\nentries = [{ id = \"A\", names = [\"Alpha\"] }, { id = \"B\", names = [\"Beta\", \"the Alpha\"] }]\n" +
                      rule("pattern = 'foo'"));

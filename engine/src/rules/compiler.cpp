@@ -567,7 +567,10 @@ class RuleCompiler {
     // reports every error; only the checks that need the pattern are skipped.
     rule.compiled = compiled;
     if (compiled) check_captures(*compiled, rule, declaration, source);
-    if (!rule.triggers_declared && compiled) rule.triggers = extract_triggers(without_lexicons(rule.final_pattern, set));
+    if (!rule.triggers_declared && compiled) {
+      rule.triggers = extract_triggers(without_lexicons(rule.final_pattern, set));
+      warn_everyday_triggers(rule);
+    }
     read_constraints(config, compiled.get(), declaration, set, rule);
     read_examples(config, declaration, rule);
     if (rule.examples.empty()) {
@@ -630,6 +633,25 @@ class RuleCompiler {
       it = name_lists_.insert(it, make());
     }
     return static_cast<int>(it - name_lists_.begin());
+  }
+
+  // An extracted trigger found in most sentences makes the prefilter useless for the rule (a
+  // pattern with a branch of its own for "speak for" gets "for"): say so, and how to fix it.
+  void warn_everyday_triggers(const Rule& rule) {
+    for (const auto& word : rule.triggers) {
+      if (!everyday_word(word)) continue;
+      auto& d = diagnostics_.warning("R051", "rule '" + rule.id + "' runs on nearly every sentence: its trigger words include '" +
+                                                 word + "'",
+                                     rule.where);
+      d.notes.push_back("extracted triggers: " + join_words(rule.triggers));
+      d.notes.push_back("declare the rarer words every match contains: triggers = [\"...\", ...]");
+      return;
+    }
+  }
+  static std::string join_words(const std::vector<std::string>& words) {
+    std::string out;
+    for (const auto& w : words) out += (out.empty() ? "" : ", ") + w;
+    return out;
   }
 
   // The pattern with each large lexicon's alternation replaced by "." (any character): large

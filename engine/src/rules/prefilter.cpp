@@ -41,10 +41,7 @@ std::size_t shortest(const WordSet& set) {
 // True if the set holds a word found in nearly every sentence of a UN record ("United
 // Nations", "Security Council"): a rule triggered by it would run nearly everywhere.
 bool has_everyday_word(const WordSet& set) {
-  static const WordSet kEveryday = {"united", "nations", "united nations", "security", "council", "security council",
-                                    "general", "assembly", "international", "republic", "states", "state", "the",
-                                    "and", "government", "country", "countries", "people", "also", "that", "with"};
-  return std::any_of(set.begin(), set.end(), [](const std::string& word) { return kEveryday.count(word) > 0; });
+  return std::any_of(set.begin(), set.end(), [](const std::string& word) { return everyday_word(word); });
 }
 
 // The better of two requirement sets: without everyday words, then longer shortest word, then
@@ -521,6 +518,17 @@ void Prefilter::candidates(const std::vector<Hit>& hits, Span unit, std::vector<
     if (it->begin < unit.begin) continue;
     for (uint32_t rule : word_rules_[it->word]) out[rule] = 1;
   }
+}
+
+bool everyday_word(std::string_view word) {
+  // Words of UN records and of English found in most sentences: as a trigger, the rule runs
+  // nearly everywhere (substrings count: "for" is in "forces" and "before").
+  static const std::set<std::string, std::less<>> kEveryday = {
+      "united", "nations", "united nations", "security", "council", "security council", "general", "assembly",
+      "international", "republic", "states", "state", "the", "and", "government", "country", "countries", "people",
+      "also", "that", "with", "for", "name", "ing", "tion", "this", "are", "not", "all", "has", "have", "its", "our",
+      "from", "was", "were", "will", "which", "their", "more", "out", "one"};
+  return kEveryday.count(word) > 0;
 }
 
 }  // namespace caucus

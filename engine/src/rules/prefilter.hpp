@@ -19,6 +19,9 @@ namespace caucus {
 // Empty when no such set can be proven (the rule then runs everywhere). Words shorter than
 // `min_length` are not worth filtering on and give an empty set.
 std::vector<std::string> extract_triggers(std::string_view pattern, std::size_t min_length = 3);
+// True for a word found in most sentences of a UN record ("for", "the", "united nations"): a
+// rule with it among its triggers runs nearly everywhere (`rules check` warns, R051).
+bool everyday_word(std::string_view word);
 
 class Prefilter {
  public:
