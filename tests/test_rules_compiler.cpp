@@ -208,9 +208,15 @@ TEST_F(RuleCompilerTest, R051_TriggerFoundInMostSentencesIsAWarning) {
   EXPECT_NE(full("R051").find("= declare the rarer words every match contains"), std::string::npos) << full("R051");
   Diagnostics declared;
   EXPECT_TRUE(compile_rule_text(kType + rule("pattern = 'on behalf of (?<who>\\w+)|(?<=speak )for (?<who>\\w+)'\n"
-                                             "triggers = [\"behalf\", \"speak for\"]"),
+                                             "triggers = [\"behalf\", \"speak\"]"),
                                 file(), tree.root(), declared));
   EXPECT_FALSE(declared.contains("R051")) << declared.render();
+}
+
+// A trigger of two words would miss the phrase broken across lines.
+TEST_F(RuleCompilerTest, R023_TriggerWithWhiteSpaceIsAnError) {
+  EXPECT_FALSE(compile(kType + rule("pattern = 'speak for (?<who>\\w+)'\ntriggers = [\"speak for\"]")));
+  EXPECT_EQ(headline("R023"), "ROOT/test.toml:10:12: error[R023]: trigger 'speak for' holds white space") << rendered();
 }
 
 TEST_F(RuleCompilerTest, R033_NameSharedByTwoEntriesIsAWarning) {

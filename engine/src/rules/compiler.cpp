@@ -504,6 +504,12 @@ class RuleCompiler {
       rule.triggers_declared = true;
       for (auto& word : rule.triggers) {
         for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        // Triggers are found byte for byte, but where a pattern has a space the text may have a
+        // line break, two spaces or page furniture: a trigger of two words would miss those.
+        if (word.find_first_of(" \t\r\n") != std::string::npos) {
+          diagnostics_.error("R023", "trigger '" + word + "' holds white space", config.location("triggers"))
+              .notes.push_back("a trigger is one word, found as it is written; the text may break a phrase across lines");
+        }
       }
     }
 
