@@ -32,7 +32,10 @@ for stage in ["reading (files, UTF-8)", "(shared rule scans)", *steps, "(json ou
     seconds, mb_per_s = lines[stage]
     assert seconds >= 0 and mb_per_s > 0, f"{stage}: {lines[stage]}"
 whole = lines["whole pipeline with JSON"][0]
-assert whole >= 0.99 * (sum(lines[s][0] for s in steps) + lines["(shared rule scans)"][0] + lines["(json output)"][0]), out
+# The best whole run is at least the sum of the stages' best runs; the printed seconds are
+# rounded to the millisecond, each of the thirteen figures by up to half of one.
+parts = [lines[s][0] for s in steps] + [lines["(shared rule scans)"][0], lines["(json output)"][0]]
+assert whole + 0.0005 * (len(parts) + 1) >= 0.99 * sum(parts), out
 rows = out.splitlines()
 names = [row.split("  ")[0] for row in rows]
 assert names.index("(shared rule scans)") + 1 == names.index("actors"), out  # timed apart, just before
