@@ -649,15 +649,10 @@ class RuleCompiler {
       auto& d = diagnostics_.warning("R051", "rule '" + rule.id + "' runs on nearly every sentence: its trigger words include '" +
                                                  word + "'",
                                      rule.where);
-      d.notes.push_back("extracted triggers: " + join_words(rule.triggers));
+      d.notes.push_back("extracted triggers: " + join(rule.triggers));
       d.notes.push_back("declare the rarer words every match contains: triggers = [\"...\", ...]");
       return;
     }
-  }
-  static std::string join_words(const std::vector<std::string>& words) {
-    std::string out;
-    for (const auto& w : words) out += (out.empty() ? "" : ", ") + w;
-    return out;
   }
 
   // The pattern with each large lexicon's alternation replaced by "." (any character): large
