@@ -17,6 +17,10 @@ bool starts_with_any(std::string_view text, std::initializer_list<std::string_vi
   return std::any_of(prefixes.begin(), prefixes.end(), [&](std::string_view p) { return text.starts_with(p); });
 }
 
+bool contains_any(std::string_view text, std::initializer_list<std::string_view> parts) {
+  return std::any_of(parts.begin(), parts.end(), [&](std::string_view p) { return text.find(p) != std::string_view::npos; });
+}
+
 // The last word of a name, without punctuation: "Ashraf El Nour" -> "Nour".
 std::string last_word(std::string_view name) {
   while (!name.empty() && (name.back() == ' ' || name.back() == '.' || name.back() == ',')) name.remove_suffix(1);
@@ -117,10 +121,7 @@ class SpeechBuilder {
     return it == document_.meta().end() ? std::string() : it->second;
   }
 
-  bool general_assembly() const {
-    auto it = document_.meta().find("body");
-    return it != document_.meta().end() && it->second == "General Assembly";
-  }
+  bool general_assembly() const { return meta("body") == "General Assembly"; }
 
   void read_headers() {
     for (AnnotationId id : store_.of_type("speaker_header")) {
@@ -138,9 +139,8 @@ class SpeechBuilder {
     }
     // Numbered paragraphs that open with a speaker: "2. Mr. Hitti (Lebanon) said that ..." (not
     // the numbered paragraphs of a report, S/2019/300).
-    const std::string own = meta("symbol");
-    if (summary >= 2 && summary > verbatim && (own.empty() || own.find("/SR.") != std::string::npos)) return "summary_record";
-    const std::string symbol = document_.meta().count("symbol") ? document_.meta().at("symbol") : "";
+    const std::string symbol = meta("symbol");
+    if (summary >= 2 && summary > verbatim && (symbol.empty() || symbol.find("/SR.") != std::string::npos)) return "summary_record";
     const bool press_symbol = document_kind(symbol) == "press_release";
     if (press >= 2 || (press >= 1 && press_symbol)) return "press_release";
     // Meeting coverage that reports every delegation ("The representative of Ecuador,
@@ -212,9 +212,8 @@ class SpeechBuilder {
       // An office of the Secretariat names no actor ("Under-Secretary-General for Political
       // and Peacebuilding Affairs"): its holder speaks for the United Nations.
       const std::string office = a.attrs.text("office");
-      if (secretariat_office(office) || office.find("Secretary-General") != std::string::npos ||
-          office.find("Special Representative") != std::string::npos || office.find("Special Envoy") != std::string::npos ||
-          office.find("Special Coordinator") != std::string::npos || office.find("Special Adviser") != std::string::npos) {
+      if (secretariat_office(office) ||
+          contains_any(office, {"Secretary-General", "Special Representative", "Special Envoy", "Special Coordinator", "Special Adviser"})) {
         return std::make_pair(kUnitedNations, std::string("briefer"));
       }
     }
