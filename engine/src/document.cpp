@@ -7,6 +7,7 @@ namespace caucus {
 Document::Document(std::string name, std::string text)
     : name_(std::move(name)),
       text_(std::make_unique<std::string>(std::move(text))),
+      rejoined_(RejoinedWords::rejoin(*text_)),
       offsets_(*text_),
       problems_(std::make_unique<Diagnostics>()) {}
 

@@ -233,8 +233,8 @@ JsonWriter& JsonWriter::value(const AttrValue& attr) {
 namespace {
 
 void write_span(JsonWriter& w, const Document& document, Span span) {
-  w.key("start").value(document.offsets().to_code_point(span.begin));
-  w.key("end").value(document.offsets().to_code_point(span.end));
+  w.key("start").value(document.code_point_as_read(span.begin));
+  w.key("end").value(document.code_point_as_read(span.end));
 }
 
 // The JSON string literals of the names every annotation repeats (its type, rule, annotator
@@ -347,8 +347,8 @@ void write_document(const Document& document, const JsonOptions& options, std::s
     }
     out.reserve(expected);
   }
-  const OffsetMap& offsets = document.offsets();
   NameLiterals literals;
+  std::string as_read;
   int64_t next_id = 0;
   for (AnnotationId id : kept) {
     const Annotation& a = store[id];
@@ -357,12 +357,12 @@ void write_document(const Document& document, const JsonOptions& options, std::s
     out += ",\"type\":";
     out += literals.of(a.type);
     out += ",\"start\":";
-    append_number(out, offsets.to_code_point(a.span.begin));
+    append_number(out, document.code_point_as_read(a.span.begin));
     out += ",\"end\":";
-    append_number(out, offsets.to_code_point(a.span.end));
+    append_number(out, document.code_point_as_read(a.span.end));
     if (options.include_text) {
       out += ",\"text\":";
-      append_json_string(out, document.slice(a.span));
+      append_json_string(out, document.slice_as_read(a.span, as_read));
     }
     out += ",\"rule\":";
     if (a.rule.empty()) out += "null";

@@ -71,14 +71,15 @@ void AlignmentNetwork::add_document(const Document& document) {
   }
   const auto date_it = document.meta().find("date");
   const std::string date = date_it == document.meta().end() ? "" : iso_date(date_it->second);
+  std::string as_read;
   for (AnnotationId id : store.of_type("alignment")) {
     const Annotation& a = store[id];
     const ActorRef* source = a.attrs.actor("source");
     const ActorRef* target = a.attrs.actor("target");
     if (!source || !target) continue;
     add_statement({source->id, source->label, "", ""}, {target->id, target->label, "", ""}, a.attrs.text("relation"), date,
-                  {document.name(), document.offsets().to_code_point(a.span.begin),
-                   document.offsets().to_code_point(a.span.end), std::string(document.slice(a.span)), a.rule});
+                  {document.name(), document.code_point_as_read(a.span.begin),
+                   document.code_point_as_read(a.span.end), std::string(document.slice_as_read(a.span, as_read)), a.rule});
   }
 }
 

@@ -32,8 +32,8 @@ std::string one_line(std::string_view text, std::size_t limit) {
 namespace {
 
 std::string span_text(const Document& document, Span span) {
-  return "[" + std::to_string(document.offsets().to_code_point(span.begin)) + "," +
-         std::to_string(document.offsets().to_code_point(span.end)) + ")";
+  return "[" + std::to_string(document.code_point_as_read(span.begin)) + "," +
+         std::to_string(document.code_point_as_read(span.end)) + ")";
 }
 
 }  // namespace
@@ -47,6 +47,7 @@ std::string document_summary(const Document& document, const SummaryOptions& opt
            (s.actor.id.empty() ? std::string("-") : s.actor.id.str()) + " " + s.role + " " + s.mode + "\n";
   }
   const AnnotationStore& store = document.annotations();
+  std::string as_read;
   for (AnnotationId id : store.ordered()) {
     const Annotation& a = store[id];
     if (!options.types.empty() && std::find(options.types.begin(), options.types.end(), a.type) == options.types.end()) continue;
@@ -58,7 +59,7 @@ std::string document_summary(const Document& document, const SummaryOptions& opt
     std::map<std::string, std::string> attrs;
     for (const auto& [key, value] : a.attrs) attrs[key] = one_line(a.attrs.text(key), options.text_limit);
     for (const auto& [key, value] : attrs) out += " " + key + "=" + (value.find(' ') == std::string::npos ? value : "\"" + value + "\"");
-    out += " | " + one_line(document.slice(a.span), options.text_limit) + "\n";
+    out += " | " + one_line(document.slice_as_read(a.span, as_read), options.text_limit) + "\n";
   }
   return out;
 }

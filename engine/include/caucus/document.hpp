@@ -10,6 +10,7 @@
 
 #include "caucus/annotation.hpp"
 #include "caucus/diagnostics.hpp"
+#include "caucus/hyphenation.hpp"
 #include "caucus/text.hpp"
 
 namespace caucus {
@@ -26,7 +27,9 @@ struct Speech {
 
 class Document {
  public:
-  // Takes `text`, which must be valid UTF-8 (see reader.hpp for reading files safely).
+  // Takes `text`, which must be valid UTF-8 (see reader.hpp for reading files safely). Words
+  // hyphenated across a line break are rejoined in place (see hyphenation.hpp): the text keeps
+  // its length, so every span is also a span of the text as read.
   Document(std::string name, std::string text);
   Document(const Document&) = delete;
   Document& operator=(const Document&) = delete;
@@ -36,6 +39,12 @@ class Document {
   const std::string& name() const { return name_; }
   std::string_view text() const { return *text_; }
   std::string_view slice(Span span) const { return text().substr(span.begin, span.size()); }
+  // What output shows of `span`: its bytes as read, before words broken across lines were
+  // rejoined (`buffer` holds them if they differ), and its ends' code point offsets as read,
+  // so that output equals the input at its offsets.
+  std::string_view slice_as_read(Span span, std::string& buffer) const { return rejoined_.input_slice(text(), span, buffer); }
+  uint32_t code_point_as_read(uint32_t offset) const { return rejoined_.input_code_point(offsets_, offset); }
+  const RejoinedWords& rejoined() const { return rejoined_; }
 
   // Metadata found in the text (kind, symbol, date, ...) as strings; written as "meta".
   std::map<std::string, std::string>& meta() { return meta_; }
@@ -60,6 +69,7 @@ class Document {
   std::string name_;
   // Held by pointer so string_views into the text survive moving the Document.
   std::unique_ptr<std::string> text_;
+  RejoinedWords rejoined_;
   std::map<std::string, std::string> meta_;
   AnnotationStore annotations_;
   std::vector<Speech> speeches_;

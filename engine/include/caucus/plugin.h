@@ -21,7 +21,7 @@
 #include <stdint.h>
 
 /* Bumped whenever caucus::Annotator, Document, AnnotationStore or Config change layout. */
-#define CAUCUS_PLUGIN_ABI_VERSION 2u
+#define CAUCUS_PLUGIN_ABI_VERSION 3u
 #define CAUCUS_PLUGIN_ENTRY_SYMBOL "caucus_plugin_entry"
 
 #if defined(_WIN32)

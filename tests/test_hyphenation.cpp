@@ -1,0 +1,105 @@
+#include <gtest/gtest.h>
+
+#include "caucus/document.hpp"
+#include "caucus/hyphenation.hpp"
+
+namespace caucus {
+namespace {
+
+std::string rejoined(std::string text) {
+  RejoinedWords::rejoin(text);
+  return text;
+}
+
+TEST(Hyphenation, RejoinsASyllableBreakAndMovesTheLineBreakAfterTheWord) {
+  EXPECT_EQ(rejoined("the statement deliv-\nered by Japan"), "the statement delivered \n by Japan");
+  EXPECT_EQ(rejoined("this state-\nment."), "this statement. \n");
+  // Windows line ends and the next line's indentation move with the break.
+  EXPECT_EQ(rejoined("com-\r\n   mitted to"), "committed \r\n    to");
+}
+
+TEST(Hyphenation, KeepsTheHyphenOfCompounds) {
+  EXPECT_EQ(rejoined("the Non-\nAligned Movement"), "the Non-Aligned\n Movement");
+  EXPECT_EQ(rejoined("the Secretary-\nGeneral's report"), "the Secretary-General's\n report");
+  // Without a known part, a compound reads as one word: harmless to rules, which look for others.
+  EXPECT_EQ(rejoined("our zero-\ntolerance policy"), "our zerotolerance \n policy");
+  EXPECT_EQ(rejoined("the right to self-\ndetermination"), "the right to self-determination\n");
+  EXPECT_EQ(rejoined("sexual and gender-\nbased violence"), "sexual and gender-based\n violence");
+  EXPECT_EQ(rejoined("an EU-\nwide"), "an EU-wide\n");
+}
+
+TEST(Hyphenation, KnowsCompoundsFromEitherPart) {
+  EXPECT_TRUE(is_hyphenated_compound("follow", "up"));
+  EXPECT_TRUE(is_hyphenated_compound("country", "led"));
+  EXPECT_TRUE(is_hyphenated_compound("e", "mail"));
+  EXPECT_FALSE(is_hyphenated_compound("deliv", "ered"));
+  EXPECT_FALSE(is_hyphenated_compound("inter", "national")) << "a prefix that begins common words";
+}
+
+TEST(Hyphenation, LeavesEverythingElseAsRead) {
+  for (const std::string text : {"a dash -\nthen text", "2017-\n2018", "ends with a-\n", "a-\n\nnew paragraph",
+                                 "table\n------\tcolumn", "x-\n(aside)", "no breaks at all"}) {
+    std::string copy = text;
+    EXPECT_TRUE(RejoinedWords::rejoin(copy).empty()) << text;
+    EXPECT_EQ(copy, text);
+  }
+}
+
+TEST(Hyphenation, ReportsEachStretchAsRead) {
+  std::string text = "a state-\nment and a com-\nmitment";
+  const std::vector<RejoinedWord> words = RejoinedWords::rejoin(text).words();
+  ASSERT_EQ(words.size(), 2u);
+  EXPECT_EQ(words[0].begin, 7u);
+  EXPECT_EQ(words[0].as_read, "-\nment");
+  EXPECT_EQ(words[1].as_read, "-\nmitment");
+  EXPECT_EQ(text, "a statement \n and a commitment \n");
+}
+
+TEST(Hyphenation, MapsOffsetsInsideARejoinedWordBackToTheInput) {
+  // "Secretary-|General|\n Guterres": an actor span ending after "General" ends after it as read.
+  const std::string as_read = "the Secretary-\nGeneral Guterres and the state-\nment.";
+  Document document("d.txt", as_read);
+  ASSERT_EQ(document.text(), "the Secretary-General\n Guterres and the statement. \n");
+  std::string buffer;
+  const auto span_of = [&](std::string_view word) {
+    const auto at = static_cast<uint32_t>(document.text().find(word));
+    return Span{at, at + static_cast<uint32_t>(word.size())};
+  };
+  EXPECT_EQ(document.slice_as_read(span_of("Secretary-General"), buffer), "Secretary-\nGeneral");
+  EXPECT_EQ(document.slice_as_read(span_of("statement"), buffer), "state-\nment");
+  EXPECT_EQ(document.slice_as_read(span_of("statement."), buffer), "state-\nment.");
+  EXPECT_EQ(document.slice_as_read(span_of("General"), buffer), "General") << "begins inside the word";
+  EXPECT_EQ(document.slice_as_read(span_of("Guterres"), buffer).data(), document.text().data() + span_of("Guterres").begin)
+      << "no copy without a rejoined word";
+  const Span all{0, static_cast<uint32_t>(as_read.size())};
+  EXPECT_EQ(document.slice_as_read(all, buffer), as_read);
+  EXPECT_EQ(document.code_point_as_read(span_of("statement").end), as_read.find("ment") + 4);
+}
+
+TEST(Hyphenation, EverySliceAsReadIsTheInputBetweenTheMappedEnds) {
+  const std::string as_read = "We align with the state-\nment of the Non-\n  Aligned and the com-\r\nmitment.";
+  Document document("d.txt", as_read);
+  const RejoinedWords& rejoined = document.rejoined();
+  ASSERT_EQ(rejoined.words().size(), 3u);
+  std::string buffer;
+  for (uint32_t begin = 0; begin <= as_read.size(); ++begin) {
+    for (uint32_t end = begin; end <= as_read.size(); ++end) {
+      const uint32_t from = rejoined.input_offset(begin), to = rejoined.input_offset(end);
+      ASSERT_LE(from, to);
+      ASSERT_EQ(document.slice_as_read({begin, end}, buffer), as_read.substr(from, to - from)) << begin << " " << end;
+    }
+  }
+}
+
+TEST(Hyphenation, CountsCodePointsAsRead) {
+  // The rest of the word holds a two-byte letter: code point offsets after it are those as read.
+  const std::string as_read = "la asocia-\nción: sí";
+  Document document("d.txt", as_read);
+  ASSERT_EQ(document.text(), "la asociación: \n sí");
+  const auto colon = static_cast<uint32_t>(document.text().find(':'));
+  EXPECT_EQ(document.code_point_as_read(colon), 15u) << "la asocia-\nción as read: 15 code points";
+  EXPECT_EQ(document.code_point_as_read(static_cast<uint32_t>(as_read.size())), 19u);
+}
+
+}  // namespace
+}  // namespace caucus
