@@ -310,14 +310,16 @@ class SpeechBuilder {
   // the kind's layout) starts a summary of that speaker's statement, which runs on over the
   // paragraphs without one. Before the first of them (the overview), each sentence that
   // reports a delegation ("France's representative said") starts a reported speech that runs
-  // to the next such sentence or the paragraph's end.
+  // to the next such sentence or the paragraph's end. A name in mixed case ("Yury Fedotov,
+  // Executive Director of ..., said") is the overview's way of naming a briefer: the summary
+  // is that paragraph, and the overview goes on.
   void summarised_speeches(std::string_view kind) {
     bool statements = false;
     auto& speeches = document_.speeches();
     for (AnnotationId id : store_.of_type("paragraph")) {
       const Span p = store_[id].span;
       if (const Header* h = header_at(p.begin, kind)) {
-        statements = true;
+        if (kind != "press_release" || in_capitals(h->speaker)) statements = true;
         Speech speech;
         speech.span = p;
         speech.header = h->span;
@@ -365,6 +367,10 @@ class SpeechBuilder {
         speeches.push_back(reported_speech({starts[i].first, end}, *starts[i].second));
       }
     }
+  }
+
+  static bool in_capitals(std::string_view name) {
+    return std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
   }
 
   Span first_sentence(Span paragraph) const {
