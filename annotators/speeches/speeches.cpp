@@ -36,6 +36,14 @@ std::string last_word(std::string_view name) {
 bool secretariat_office(std::string_view office) {
   const auto has = [&](std::string_view part) { return office.find(part) != std::string_view::npos; };
   if (has("of the Secretary-General") || has("United Nations") || office.starts_with("High Commissioner for")) return true;
+  // Departments and offices of the Secretariat, named without "United Nations".
+  if (contains_any(office, {"Office of Legal Affairs", "Department of Political and Peacebuilding Affairs",
+                            "Department of Peace Operations", "Department of Economic and Social Affairs",
+                            "Department of Operational Support", "Department of Global Communications",
+                            "Office of Counter-Terrorism", "Office for Disarmament Affairs",
+                            "Office for the Coordination of Humanitarian Affairs"})) {
+    return true;
+  }
   for (std::string_view title : {"Under-Secretary-General", "Assistant Secretary-General", "Secretary-General",
                                  "Deputy Secretary-General"}) {
     if (office.starts_with(title)) return !has(" of ") || has("of the United Nations");
