@@ -105,6 +105,7 @@ void RelationsAnnotator::annotate(Document& document) const {
   std::set<std::tuple<std::string, std::string, std::string, int>> seen;       // in a speech
   std::set<std::tuple<std::string, std::string, std::string>> seen_in_speeches;  // anywhere in a speech
   std::vector<AnnotationId> outside;
+  std::vector<std::pair<AnnotationId, int>> introductions;  // a President's introductions, by speech
   for (AnnotationId id : ids) {
     Annotation& a = store.mutable_at(id);
     const int speech = document.speech_at(a.span.begin);
@@ -139,6 +140,18 @@ void RelationsAnnotator::annotate(Document& document) const {
       continue;
     }
     seen_in_speeches.emplace(relation, source->id, target->id);
+    if (a.attrs.text("introduction") == "next_speaker") introductions.emplace_back(id, speech);
+  }
+  // "I give the floor to the representative of Barbados, who will speak on behalf of the
+  // Caribbean Community": the same statement as the speaker's own "I speak on behalf of ...",
+  // if the next speech makes it; the President's words stand for it only if it does not.
+  for (const auto& [id, speech] : introductions) {
+    const Annotation& a = store[id];
+    const std::size_t next = static_cast<std::size_t>(speech) + 1;
+    if (next < speeches.size() && speeches[next].actor.id == a.attrs.actor("source")->id &&
+        seen.count({a.attrs.text("relation"), a.attrs.actor("source")->id, a.attrs.actor("target")->id, static_cast<int>(next)})) {
+      drop.push_back(id);
+    }
   }
   std::set<std::tuple<std::string, std::string, std::string>> seen_outside;
   for (AnnotationId id : outside) {
