@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "caucus/document.hpp"
 #include "caucus/hyphenation.hpp"
 
@@ -13,7 +15,7 @@ std::string rejoined(std::string text) {
 
 TEST(Hyphenation, RejoinsASyllableBreakAndMovesTheLineBreakAfterTheWord) {
   EXPECT_EQ(rejoined("the statement deliv-\nered by Japan"), "the statement delivered \n by Japan");
-  EXPECT_EQ(rejoined("this state-\nment."), "this statement. \n");
+  EXPECT_EQ(rejoined("this state-\nment."), "this statement.  ");
   // Windows line ends and the next line's indentation move with the break.
   EXPECT_EQ(rejoined("com-\r\n   mitted to"), "committed \r\n    to");
 }
@@ -23,9 +25,31 @@ TEST(Hyphenation, KeepsTheHyphenOfCompounds) {
   EXPECT_EQ(rejoined("the Secretary-\nGeneral's report"), "the Secretary-General's\n report");
   // Without a known part, a compound reads as one word: harmless to rules, which look for others.
   EXPECT_EQ(rejoined("our zero-\ntolerance policy"), "our zerotolerance \n policy");
-  EXPECT_EQ(rejoined("the right to self-\ndetermination"), "the right to self-determination\n");
+  EXPECT_EQ(rejoined("the right to self-\ndetermination"), "the right to self-determination ");
   EXPECT_EQ(rejoined("sexual and gender-\nbased violence"), "sexual and gender-based\n violence");
-  EXPECT_EQ(rejoined("an EU-\nwide"), "an EU-wide\n");
+  EXPECT_EQ(rejoined("an EU-\nwide"), "an EU-wide ");
+}
+
+TEST(Hyphenation, NeverMakesABlankLine) {
+  // The rest of the word is alone on its line: its line break stays, the moved one is blanks.
+  EXPECT_EQ(rejoined("made by the represen-\ntative\nof Egypt"), "made by the representative  \nof Egypt");
+  EXPECT_EQ(rejoined("this state-\r\nment.\r\nNext"), "this statement.   \r\nNext");
+  EXPECT_EQ(rejoined("the last state-\nment"), "the last statement  ");
+}
+
+TEST(Hyphenation, RewritesAWordBrokenTwiceOnce) {
+  // The second break lies in the first one's rest: it stays as read, the stretches never overlap.
+  std::string text = "the self-\ndetermina-\ntion of";
+  const std::vector<RejoinedWord> words = RejoinedWords::rejoin(text).words();
+  ASSERT_EQ(words.size(), 1u);
+  EXPECT_EQ(text, "the self-determina- \ntion of");
+}
+
+TEST(Hyphenation, ReadsCompoundPartsInAnyCase) {
+  EXPECT_EQ(rejoined("the Non-\naligned Movement"), "the Non-aligned\n Movement");
+  EXPECT_EQ(rejoined("Twenty-\nfive States"), "Twenty-five\n States");
+  // A letter outside ASCII belongs to the word: "Méx" is no one-letter part.
+  EXPECT_EQ(rejoined("de Méx-\nico y"), "de México \n y");
 }
 
 TEST(Hyphenation, KnowsCompoundsFromEitherPart) {
@@ -52,14 +76,14 @@ TEST(Hyphenation, ReportsEachStretchAsRead) {
   EXPECT_EQ(words[0].begin, 7u);
   EXPECT_EQ(words[0].as_read, "-\nment");
   EXPECT_EQ(words[1].as_read, "-\nmitment");
-  EXPECT_EQ(text, "a statement \n and a commitment \n");
+  EXPECT_EQ(text, "a statement \n and a commitment  ");
 }
 
 TEST(Hyphenation, MapsOffsetsInsideARejoinedWordBackToTheInput) {
   // "Secretary-|General|\n Guterres": an actor span ending after "General" ends after it as read.
   const std::string as_read = "the Secretary-\nGeneral Guterres and the state-\nment.";
   Document document("d.txt", as_read);
-  ASSERT_EQ(document.text(), "the Secretary-General\n Guterres and the statement. \n");
+  ASSERT_EQ(document.text(), "the Secretary-General\n Guterres and the statement.  ");
   std::string buffer;
   const auto span_of = [&](std::string_view word) {
     const auto at = static_cast<uint32_t>(document.text().find(word));
@@ -87,6 +111,27 @@ TEST(Hyphenation, EverySliceAsReadIsTheInputBetweenTheMappedEnds) {
       const uint32_t from = rejoined.input_offset(begin), to = rejoined.input_offset(end);
       ASSERT_LE(from, to);
       ASSERT_EQ(document.slice_as_read({begin, end}, buffer), as_read.substr(from, to - from)) << begin << " " << end;
+    }
+  }
+}
+
+TEST(Hyphenation, RandomTextsKeepTheirLengthAndReadBack) {
+  // Texts of words, hyphens, line breaks, blanks and non-ASCII letters, from a fixed seed.
+  const std::vector<std::string> pieces = {"state", "ment", "Non", "self", "é", "ción", "-", "-", "\n", "\r\n", " ", "  ", ".", ",", "a", "B"};
+  std::mt19937 random(7);
+  for (int round = 0; round < 300; ++round) {
+    std::string as_read;
+    for (int i = 0; i < 40; ++i) as_read += pieces[random() % pieces.size()];
+    Document document("d.txt", as_read);
+    ASSERT_EQ(document.text().size(), as_read.size());
+    const std::vector<RejoinedWord>& words = document.rejoined().words();
+    for (std::size_t i = 1; i < words.size(); ++i) ASSERT_GE(words[i].begin, words[i - 1].begin + words[i - 1].as_read.size());
+    std::string buffer;
+    for (uint32_t begin = 0; begin <= as_read.size(); begin += 3) {
+      for (uint32_t end = begin; end <= as_read.size(); end += 7) {
+        const uint32_t from = document.rejoined().input_offset(begin), to = document.rejoined().input_offset(end);
+        ASSERT_EQ(document.slice_as_read({begin, end}, buffer), as_read.substr(from, to - from)) << as_read;
+      }
     }
   }
 }

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "common/actor_mention.hpp"
+#include "caucus/summary.hpp"
 #include "common/document_kind.hpp"
 
 namespace caucus::annotators {
@@ -36,19 +37,22 @@ std::string last_word(std::string_view name) {
 bool secretariat_office(std::string_view office) {
   const auto has = [&](std::string_view part) { return office.find(part) != std::string_view::npos; };
   if (has("of the Secretary-General") || has("United Nations") || office.starts_with("High Commissioner for")) return true;
-  // Departments and offices of the Secretariat, named without "United Nations".
-  if (contains_any(office, {"Office of Legal Affairs", "Department of Political and Peacebuilding Affairs",
-                            "Department of Peace Operations", "Department of Economic and Social Affairs",
-                            "Department of Operational Support", "Department of Global Communications",
-                            "Office of Counter-Terrorism", "Office for Disarmament Affairs",
-                            "Office for the Coordination of Humanitarian Affairs"})) {
-    return true;
-  }
   for (std::string_view title : {"Under-Secretary-General", "Assistant Secretary-General", "Secretary-General",
                                  "Deputy Secretary-General"}) {
     if (office.starts_with(title)) return !has(" of ") || has("of the United Nations");
   }
   return false;
+}
+
+// A department or office of the Secretariat named without "United Nations" ("Director of the
+// Codification Division, Office of Legal Affairs"). A State's ministry may have an office of
+// the same name: the caller asks only of a title that names no State.
+bool secretariat_department(std::string_view office) {
+  return contains_any(office, {"Office of Legal Affairs", "Department of Political and Peacebuilding Affairs",
+                               "Department of Peace Operations", "Department of Economic and Social Affairs",
+                               "Department of Operational Support", "Department of Global Communications",
+                               "Office of Counter-Terrorism", "Office for Disarmament Affairs",
+                               "Office for the Coordination of Humanitarian Affairs"});
 }
 
 struct Header {
@@ -134,7 +138,8 @@ class SpeechBuilder {
   void read_headers() {
     for (AnnotationId id : store_.of_type("speaker_header")) {
       const Annotation& a = store_[id];
-      headers_.push_back({a.span, a.attrs.text("speaker"), a.attrs.text("layout"), a.attrs.actor("country"), a.attrs.text("title")});
+      // (A name broken across lines, or rejoined from "Gon-\nzalez", reads on one line.)
+      headers_.push_back({a.span, one_line(a.attrs.text("speaker")), a.attrs.text("layout"), a.attrs.actor("country"), a.attrs.text("title")});
     }
     std::stable_sort(headers_.begin(), headers_.end(), [](const Header& a, const Header& b) { return a.span.begin < b.span.begin; });
   }
@@ -320,14 +325,17 @@ class SpeechBuilder {
   // reports a delegation ("France's representative said") starts a reported speech that runs
   // to the next such sentence or the paragraph's end. A name in mixed case ("Yury Fedotov,
   // Executive Director of ..., said") is the overview's way of naming a briefer: the summary
-  // is that paragraph, and the overview goes on.
+  // runs on over the paragraphs that go on with "She ..." or "He ...", and the overview goes on.
   void summarised_speeches(std::string_view kind) {
     bool statements = false;
+    bool briefer_goes_on = false;  // the last paragraph was an overview briefer's
     auto& speeches = document_.speeches();
     for (AnnotationId id : store_.of_type("paragraph")) {
       const Span p = store_[id].span;
       if (const Header* h = header_at(p.begin, kind)) {
-        if (kind != "press_release" || in_capitals(h->speaker)) statements = true;
+        const bool overview_briefer = kind == "press_release" && !in_capitals(h->speaker);
+        if (!overview_briefer) statements = true;
+        briefer_goes_on = overview_briefer;
         Speech speech;
         speech.span = p;
         speech.header = h->span;
@@ -347,7 +355,9 @@ class SpeechBuilder {
         // for Yemen": the United Nations, not the State the title names (an organisation it
         // names, "Special Representative, Office of INTERPOL", stays).
         const bool names_a_state = h->country && actor_kind(h->span, h->country->id).first == "state";
-        if (!officer && secretariat_office(h->title) && (!h->country || names_a_state || h->country->id == kUnitedNations.id)) {
+        const bool secretariat = (secretariat_office(h->title) && (!h->country || names_a_state || h->country->id == kUnitedNations.id)) ||
+                                 (!h->country && secretariat_department(h->title));
+        if (!officer && secretariat) {
           speech.actor = kUnitedNations;
           speech.role = "briefer";
         }
@@ -370,6 +380,12 @@ class SpeechBuilder {
         const Span s = store_[sentence].span;
         if (const Annotation* cue = reported_cue(s)) starts.emplace_back(s.begin, cue);
       }
+      // "She added that ...": the briefer's summary goes on (other paragraphs are the overview's).
+      if (starts.empty() && briefer_goes_on && starts_with_any(document_.slice(p), {"She ", "He "})) {
+        speeches.back().span.end = p.end;
+        continue;
+      }
+      briefer_goes_on = false;
       for (std::size_t i = 0; i < starts.size(); ++i) {
         const uint32_t end = i + 1 < starts.size() ? trim_end(starts[i].first, starts[i + 1].first) : p.end;
         speeches.push_back(reported_speech({starts[i].first, end}, *starts[i].second));
@@ -377,8 +393,14 @@ class SpeechBuilder {
     }
   }
 
+  // "LUIS ALFONSO de ALBA" is in capitals (the particles aside), "Dayana Rios" is not: a word
+  // that begins with a capital and goes on in lower case.
   static bool in_capitals(std::string_view name) {
-    return std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    for (std::size_t i = 0; i + 1 < name.size(); ++i) {
+      const bool word_start = i == 0 || name[i - 1] == ' ';
+      if (word_start && name[i] >= 'A' && name[i] <= 'Z' && name[i + 1] >= 'a' && name[i + 1] <= 'z') return false;
+    }
+    return true;
   }
 
   Span first_sentence(Span paragraph) const {
@@ -390,7 +412,7 @@ class SpeechBuilder {
   Speech reported_speech(Span span, const Annotation& cue) const {
     Speech speech;
     speech.span = span;
-    speech.speaker = std::string(document_.slice(cue.span));
+    speech.speaker = one_line(document_.slice(cue.span));
     speech.actor = *cue.attrs.actor("actor");
     speech.role = "delegate";
     speech.mode = "reported";

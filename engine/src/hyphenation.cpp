@@ -30,6 +30,12 @@ constexpr std::array<std::string_view, 23> kCompoundSecond = {
     "led",     "level",    "making",   "minded",  "oriented", "owned",   "related", "round",
     "saving",  "scale",    "sensitive", "specific", "term",  "up",       "wide"};
 
+std::string lower_ascii(std::string_view word) {
+  std::string lower(word);
+  for (char& c : lower) c = is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+  return lower;
+}
+
 bool listed(std::string_view word, std::string_view const* begin, std::string_view const* end) {
   return std::find(begin, end, word) != end;
 }
@@ -46,6 +52,7 @@ RejoinedWords RejoinedWords::rejoin(std::string& text) {
   RejoinedWords rejoined;
   const std::size_t size = text.size();
   std::size_t from = 0;
+  std::size_t rewritten_to = 0;  // the end of the last rewritten stretch
   while (true) {
     const void* found = from < size ? std::memchr(text.data() + from, '\n', size - from) : nullptr;
     if (!found) break;
@@ -56,6 +63,8 @@ RejoinedWords RejoinedWords::rejoin(std::string& text) {
     if (hyphen > 0 && text[hyphen - 1] == '\r') --hyphen;
     while (hyphen > 0 && is_blank(text[hyphen - 1])) --hyphen;
     if (hyphen < 2 || text[hyphen - 1] != '-' || !is_letter(text[hyphen - 2])) continue;
+    // Not inside the word rewritten last ("self-\ndetermina-\ntion": its blanks now end the line).
+    if (hyphen - 1 < rewritten_to) continue;
     --hyphen;
     // Forward over the next line's indentation to the rest of the word, which must be a letter.
     std::size_t right = newline + 1;
@@ -64,13 +73,14 @@ RejoinedWords RejoinedWords::rejoin(std::string& text) {
     std::size_t token_end = right;
     while (token_end < size && !is_space(text[token_end]) && token_end - right <= kMaxFragment) ++token_end;
     std::size_t left = hyphen;
-    while (left > 0 && is_letter(text[left - 1])) --left;
+    // (Bytes of UTF-8 sequences count as letters: "Méx-" is a word of three letters, not "x".)
+    while (left > 0 && (is_letter(text[left - 1]) || static_cast<unsigned char>(text[left - 1]) >= 0x80)) --left;
     if (token_end - right > kMaxFragment || hyphen - left > kMaxFragment) continue;
 
     std::size_t right_letters = right;
     while (right_letters < token_end && is_letter(text[right_letters])) ++right_letters;
-    const std::string_view left_word(text.data() + left, hyphen - left);
-    const std::string_view right_word(text.data() + right, right_letters - right);
+    const std::string left_word = lower_ascii({text.data() + left, hyphen - left});
+    const std::string right_word = lower_ascii({text.data() + right, right_letters - right});
     const bool syllable_break = is_lower(text[hyphen - 1]) && is_lower(text[right]) &&
                                 !is_hyphenated_compound(left_word, right_word);
 
@@ -84,10 +94,14 @@ RejoinedWords RejoinedWords::rejoin(std::string& text) {
     if (!syllable_break) rewritten += '-';
     rewritten += rest;
     if (syllable_break) rewritten += ' ';
-    rewritten += line_break;
+    // The line break goes after the word, unless the word ended its line: a second break there
+    // would make a blank line, which ends a paragraph. Then blanks stand for it.
+    const bool ends_line = token_end == size || text[token_end] == '\n' || text[token_end] == '\r';
+    if (ends_line) rewritten.append(line_break.size(), ' ');
+    else rewritten += line_break;
     text.replace(hyphen, rewritten.size(), rewritten);
     rejoined.words_.push_back({static_cast<uint32_t>(hyphen), as_read, static_cast<uint32_t>(right - hyphen), !syllable_break});
-    from = token_end;
+    from = rewritten_to = token_end;
   }
   return rejoined;
 }

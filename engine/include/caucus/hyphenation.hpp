@@ -30,7 +30,10 @@ class RejoinedWords {
   //   "Non-\nAligned"         ->  "Non-Aligned\n"       (a capital after the break: a compound)
   //   "self-\ndetermination"  ->  "self-determination\n" (a known compound part)
   // The rest of the word runs to the next white space, punctuation included ("state-\nment."
-  // becomes "statement. \n"), so that what follows the word still follows it.
+  // becomes "statement. \n"), so that what follows the word still follows it. If the rest
+  // ends its line, the moved break becomes blanks: a blank line would end the paragraph.
+  // Compound parts are looked up in any case; a capital on either side of the break, or a
+  // one-letter first part ("e-mail"), keeps the hyphen.
   static RejoinedWords rejoin(std::string& text);
 
   bool empty() const { return words_.empty(); }
