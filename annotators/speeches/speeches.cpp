@@ -36,7 +36,10 @@ std::string last_word(std::string_view name) {
 // nor "Special Representative of the President of Colombia".
 bool secretariat_office(std::string_view office) {
   const auto has = [&](std::string_view part) { return office.find(part) != std::string_view::npos; };
-  if (has("of the Secretary-General") || has("United Nations") || office.starts_with("High Commissioner for")) return true;
+  if (has("of the Secretary-General") || has("United Nations") || office.starts_with("High Commissioner for") ||
+      office.starts_with("High Representative for")) {
+    return true;
+  }
   for (std::string_view title : {"Under-Secretary-General", "Assistant Secretary-General", "Secretary-General",
                                  "Deputy Secretary-General"}) {
     if (office.starts_with(title)) return !has(" of ") || has("of the United Nations");
@@ -342,20 +345,26 @@ class SpeechBuilder {
         speech.speaker = h->speaker;
         if (h->country) speech.actor = *h->country;
         // A summary record's officers: "The Chair", "The Secretary of the Committee".
+        // (Older records print "The CHAIRMAN": the office is read in any case.)
         const bool officer = !h->country && h->speaker.starts_with("The ");
+        std::string office = h->speaker;
+        std::transform(office.begin(), office.end(), office.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         speech.role = "delegate";
-        if (officer && h->speaker.find("Secretary") != std::string::npos) {
+        if (officer && office.find("secretary") != std::string::npos) {
           speech.role = "secretariat";
-          if (h->speaker.find("Secretary-General") != std::string::npos) speech.actor = kUnitedNations;
-        } else if (officer && (h->speaker.find("Chair") != std::string::npos || h->speaker.find("President") != std::string::npos) &&
-                   h->speaker.find("Vice") == std::string::npos) {
+          if (office.find("secretary-general") != std::string::npos) speech.actor = kUnitedNations;
+        } else if (officer && (office.find("chair") != std::string::npos || office.find("president") != std::string::npos) &&
+                   office.find("vice") == std::string::npos) {
           speech.role = "president";
         }
         // "MARK LOWCOCK, Under-Secretary-General for ...", "Special Envoy of the Secretary-General
         // for Yemen": the United Nations, not the State the title names (an organisation it
         // names, "Special Representative, Office of INTERPOL", stays).
-        const bool names_a_state = h->country && actor_kind(h->span, h->country->id).first == "state";
-        const bool secretariat = (secretariat_office(h->title) && (!h->country || names_a_state || h->country->id == kUnitedNations.id)) ||
+        // A group of States in the title is the office's mandate ("High Representative for the
+        // Least Developed Countries"), as a State is ("Special Envoy ... for Yemen").
+        const std::string named_kind = h->country ? actor_kind(h->span, h->country->id).first : std::string();
+        const bool names_a_mandate = named_kind == "state" || named_kind == "group";
+        const bool secretariat = (secretariat_office(h->title) && (!h->country || names_a_mandate || h->country->id == kUnitedNations.id)) ||
                                  (!h->country && secretariat_department(h->title));
         if (!officer && secretariat) {
           speech.actor = kUnitedNations;
