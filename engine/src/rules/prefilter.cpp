@@ -106,8 +106,23 @@ class Extractor {
     std::optional<WordSet> current = WordSet{""};
     std::optional<WordSet> best;
     bool all_exact = true;
+    // A run of single strings (literal characters, mostly) is appended to `current` at once:
+    // a product per character copied the whole set for each one.
+    std::string run;
+    const auto append_run = [&] {
+      if (run.empty() || !current) return run.clear();
+      WordSet longer;
+      for (const auto& a : *current) longer.insert(longer.end(), a + run);
+      current = std::move(longer);
+      run.clear();
+    };
     while (!at_end() && peek() != '|' && peek() != ')') {
       Info element = quantified(atom());
+      if (element.exact && element.exact->size() == 1 && current) {
+        run += *element.exact->begin();
+        continue;
+      }
+      append_run();
       if (element.exact) {
         if (current) {
           WordSet product;
@@ -129,6 +144,7 @@ class Extractor {
         if (element.required) keep_best(best, *element.required);
       }
     }
+    append_run();
     if (all_exact) return {current, std::nullopt};
     if (current) keep_best(best, *current);
     return {std::nullopt, best};
