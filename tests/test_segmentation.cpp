@@ -66,6 +66,11 @@ TEST(Sentences, TitlesDoNotEndSentences) {
             (std::vector<std::string>{"Mr. Flynn (Ireland): I thank Ms. Giammarinaro and Dr. Mukwege.", "We welcome the report."}));
 }
 
+TEST(Sentences, MiddleInitialsDoNotEndSentences) {
+  EXPECT_EQ(sentences("On that point, Petr V. Iliichev (Russian Federation) said it was flawed. The Council met."),
+            (std::vector<std::string>{"On that point, Petr V. Iliichev (Russian Federation) said it was flawed.", "The Council met."}));
+}
+
 TEST(Sentences, HardWrappedLinesDoNotEndSentences) {
   EXPECT_EQ(sentences("Ireland aligns itself fully with\nthe statement to be delivered\nlater. We thank Italy."),
             (std::vector<std::string>{"Ireland aligns itself fully with\nthe statement to be delivered\nlater.", "We thank Italy."}));

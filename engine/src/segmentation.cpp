@@ -273,6 +273,12 @@ SentenceSplitter::SentenceSplitter() : impl_(std::make_unique<Impl>()) {
     for (const char* abbreviation : kAbbreviations) {
       filter->suppressBreakAfter(icu::UnicodeString::fromUTF8(abbreviation), status);
     }
+    // A middle initial ("Petr V. Iliichev") ends no sentence; a sentence that ends in a lone
+    // capital ("Plan B.") is rarer in the records than a name with an initial.
+    for (char16_t initial = u'A'; initial <= u'Z'; ++initial) {
+      const char16_t abbreviation[] = {initial, u'.', 0};
+      filter->suppressBreakAfter(icu::UnicodeString(abbreviation), status);
+    }
     impl_->iterator.reset(filter->wrapIteratorWithFilter(base.release(), status));
   }
   if (U_FAILURE(status) || !impl_->iterator) {
