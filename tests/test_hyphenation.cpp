@@ -13,28 +13,42 @@ std::string rejoined(std::string text) {
   return text;
 }
 
-TEST(Hyphenation, RejoinsASyllableBreakAndMovesTheLineBreakAfterTheWord) {
-  EXPECT_EQ(rejoined("the statement deliv-\nered by Japan"), "the statement delivered \n by Japan");
-  EXPECT_EQ(rejoined("this state-\nment."), "this statement.  ");
-  // Windows line ends and the next line's indentation move with the break.
-  EXPECT_EQ(rejoined("com-\r\n   mitted to"), "committed \r\n    to");
-}
+struct Case {
+  const char* why;
+  const char* as_read;
+  const char* rejoined;
+};
 
-TEST(Hyphenation, KeepsTheHyphenOfCompounds) {
-  EXPECT_EQ(rejoined("the Non-\nAligned Movement"), "the Non-Aligned\n Movement");
-  EXPECT_EQ(rejoined("the Secretary-\nGeneral's report"), "the Secretary-General's\n report");
-  // Without a known part, a compound reads as one word: harmless to rules, which look for others.
-  EXPECT_EQ(rejoined("our zero-\ntolerance policy"), "our zerotolerance \n policy");
-  EXPECT_EQ(rejoined("the right to self-\ndetermination"), "the right to self-determination ");
-  EXPECT_EQ(rejoined("sexual and gender-\nbased violence"), "sexual and gender-based\n violence");
-  EXPECT_EQ(rejoined("an EU-\nwide"), "an EU-wide ");
-}
+// Each case: the text as read and as the rules read it (always of the same length).
+const Case kCases[] = {
+    // A syllable break: the word is rejoined and the line break moves after it (with the
+    // next line's indentation and a Windows line end).
+    {"syllable break", "the statement deliv-\nered by Japan", "the statement delivered \n by Japan"},
+    {"punctuation stays with the word", "this state-\nment.", "this statement.  "},
+    {"CRLF and indentation move", "com-\r\n   mitted to", "committed \r\n    to"},
+    // A compound keeps its hyphen: a capital on either side, or a known part.
+    {"capital after the break", "the Non-\nAligned Movement", "the Non-Aligned\n Movement"},
+    {"capital, then a possessive", "the Secretary-\nGeneral's report", "the Secretary-General's\n report"},
+    {"known first part", "the right to self-\ndetermination", "the right to self-determination "},
+    {"known second part", "sexual and gender-\nbased violence", "sexual and gender-based\n violence"},
+    {"capital before the break", "an EU-\nwide", "an EU-wide "},
+    // Without a known part a compound reads as one word: harmless to rules, which look for others.
+    {"unknown compound", "our zero-\ntolerance policy", "our zerotolerance \n policy"},
+    // The rest alone on its line: its line break stays, the moved one becomes blanks (a blank
+    // line would end the paragraph).
+    {"rest ends its line", "made by the represen-\ntative\nof Egypt", "made by the representative  \nof Egypt"},
+    {"rest ends its line, CRLF", "this state-\r\nment.\r\nNext", "this statement.   \r\nNext"},
+    {"rest ends the text", "the last state-\nment", "the last statement  "},
+    // Compound parts in any case; a letter outside ASCII belongs to the word.
+    {"known part in capitals", "the Non-\naligned Movement", "the Non-aligned\n Movement"},
+    {"number word", "Twenty-\nfive States", "Twenty-five\n States"},
+    {"no one-letter part in Méx", "de Méx-\nico y", "de México \n y"},
+};
 
-TEST(Hyphenation, NeverMakesABlankLine) {
-  // The rest of the word is alone on its line: its line break stays, the moved one is blanks.
-  EXPECT_EQ(rejoined("made by the represen-\ntative\nof Egypt"), "made by the representative  \nof Egypt");
-  EXPECT_EQ(rejoined("this state-\r\nment.\r\nNext"), "this statement.   \r\nNext");
-  EXPECT_EQ(rejoined("the last state-\nment"), "the last statement  ");
+TEST(Hyphenation, RejoinsEachCase) {
+  for (const Case& c : kCases) {
+    EXPECT_EQ(rejoined(c.as_read), c.rejoined) << c.why;
+  }
 }
 
 TEST(Hyphenation, RewritesAWordBrokenTwiceOnce) {
@@ -43,13 +57,6 @@ TEST(Hyphenation, RewritesAWordBrokenTwiceOnce) {
   const std::vector<RejoinedWord> words = RejoinedWords::rejoin(text).words();
   ASSERT_EQ(words.size(), 1u);
   EXPECT_EQ(text, "the self-determina- \ntion of");
-}
-
-TEST(Hyphenation, ReadsCompoundPartsInAnyCase) {
-  EXPECT_EQ(rejoined("the Non-\naligned Movement"), "the Non-aligned\n Movement");
-  EXPECT_EQ(rejoined("Twenty-\nfive States"), "Twenty-five\n States");
-  // A letter outside ASCII belongs to the word: "Méx" is no one-letter part.
-  EXPECT_EQ(rejoined("de Méx-\nico y"), "de México \n y");
 }
 
 TEST(Hyphenation, KnowsCompoundsFromEitherPart) {
