@@ -450,6 +450,15 @@ class SpeechBuilder {
       if (opening->layout == "press_release") speech.mode = "summary";
       if (opening->country) speech.actor = *opening->country;  // a lone speech says nothing of the speaker's role
     }
+    // No State in a speaker line or heading: the speaker may name it ("my own country, Estonia").
+    if (speech.actor.id.empty()) {
+      for (AnnotationId id : store_.of_type("self_named")) {
+        if (const ActorRef* actor = store_[id].attrs.actor("actor")) {
+          speech.actor = *actor;
+          break;
+        }
+      }
+    }
     document_.speeches().push_back(std::move(speech));
   }
 
