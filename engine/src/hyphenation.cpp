@@ -5,6 +5,8 @@
 #include <cstring>
 #include <string_view>
 
+#include "bytes.hpp"
+
 namespace caucus {
 namespace {
 
@@ -32,7 +34,7 @@ constexpr std::array<std::string_view, 23> kCompoundSecond = {
 
 std::string lower_ascii(std::string_view word) {
   std::string lower(word);
-  for (char& c : lower) c = is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+  for (char& c : lower) c = static_cast<char>(bytes::ascii_lower(static_cast<unsigned char>(c)));
   return lower;
 }
 
@@ -114,14 +116,17 @@ const RejoinedWord* RejoinedWords::containing(uint32_t offset) const {
   return offset > it->begin && offset < it->begin + it->as_read.size() ? &*it : nullptr;
 }
 
+uint32_t RejoinedWords::input_offset(const RejoinedWord& word, uint32_t offset) {
+  // The rewritten bytes: ["-"] rest [" "] line-break; as read: "-" line-break rest.
+  const uint32_t into_rest = offset - word.begin - (word.hyphen_kept ? 1 : 0);
+  const uint32_t rest_size = static_cast<uint32_t>(word.as_read.size()) - word.rest;
+  if (into_rest >= rest_size) return word.begin + static_cast<uint32_t>(word.as_read.size());
+  return word.begin + word.rest + into_rest;
+}
+
 uint32_t RejoinedWords::input_offset(uint32_t offset) const {
   const RejoinedWord* word = containing(offset);
-  if (!word) return offset;
-  // The rewritten bytes: ["-"] rest [" "] line-break; as read: "-" line-break rest.
-  const uint32_t into_rest = offset - word->begin - (word->hyphen_kept ? 1 : 0);
-  const uint32_t rest_size = static_cast<uint32_t>(word->as_read.size()) - word->rest;
-  if (into_rest >= rest_size) return word->begin + static_cast<uint32_t>(word->as_read.size());
-  return word->begin + word->rest + into_rest;
+  return word ? input_offset(*word, offset) : offset;
 }
 
 std::string_view RejoinedWords::input_slice(std::string_view text, Span span, std::string& buffer) const {
@@ -148,7 +153,7 @@ uint32_t RejoinedWords::input_code_point(const OffsetMap& offsets, uint32_t offs
   if (!word) return offsets.to_code_point(offset);
   // A word's bytes hold the same characters rewritten as read: count them from its start.
   uint32_t code_points = offsets.to_code_point(word->begin);
-  const uint32_t end = input_offset(offset) - word->begin;
+  const uint32_t end = input_offset(*word, offset) - word->begin;
   for (uint32_t i = 0; i < end; i += utf8_sequence_length(static_cast<unsigned char>(word->as_read[i]))) ++code_points;
   return code_points;
 }

@@ -51,6 +51,7 @@ class RejoinedWords {
 
  private:
   const RejoinedWord* containing(uint32_t offset) const;  // begin < offset < end, or null
+  static uint32_t input_offset(const RejoinedWord& word, uint32_t offset);  // an offset inside `word`
   std::vector<RejoinedWord> words_;
 };
 
