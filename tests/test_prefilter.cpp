@@ -80,6 +80,8 @@ INSTANTIATE_TEST_SUITE_P(
         TriggerCase{"(?>abc|def)ghi", {"abcghi", "defghi"}}, TriggerCase{"(?|(abc)|(def))", {"abc", "def"}},
         // Too short to be worth it, or too many.
         TriggerCase{"ab", {}}, TriggerCase{"ab|abc", {}}, TriggerCase{"", {}},
+        // A set too short to use does not beat an everyday word that every match has.
+        TriggerCase{R"((?:my|our)\s+(?:own\s+)?country)", {"country"}},
         // Unbalanced input gives up safely.
         TriggerCase{"abc)def", {}}));
 

@@ -48,9 +48,11 @@ bool has_everyday_word(const WordSet& set) {
 }
 
 // The better of two requirement sets: without everyday words, then longer shortest word, then
-// fewer words.
-void keep_best(std::optional<WordSet>& best, const WordSet& candidate) {
-  if (!useful(candidate)) return;
+// fewer words. A set with a word shorter than triggers may be is no candidate at all: ranked
+// above an everyday set ("my", "our" above "country"), it would be dropped at the end and leave
+// the rule with no triggers.
+void keep_best(std::optional<WordSet>& best, const WordSet& candidate, std::size_t min_length) {
+  if (!useful(candidate) || shortest(candidate) < min_length) return;
   const auto rank = [](const WordSet& set) {
     return std::make_tuple(!has_everyday_word(set), shortest(set), -static_cast<long>(set.size()));
   };
@@ -64,7 +66,7 @@ std::optional<WordSet> as_requirement(const Info& info) {
 
 class Extractor {
  public:
-  explicit Extractor(std::string_view pattern) : p_(pattern) {}
+  Extractor(std::string_view pattern, std::size_t min_length) : p_(pattern), min_length_(min_length) {}
 
   Info run() {
     Info info = alternation();
@@ -133,20 +135,20 @@ class Extractor {
             current = std::move(product);
             continue;
           }
-          keep_best(best, *current);
+          keep_best(best, *current, min_length_);
         }
         all_exact = false;
         current = element.exact;
       } else {
         all_exact = false;
-        if (current) keep_best(best, *current);
+        if (current) keep_best(best, *current, min_length_);
         current.reset();
-        if (element.required) keep_best(best, *element.required);
+        if (element.required) keep_best(best, *element.required, min_length_);
       }
     }
     append_run();
     if (all_exact) return {current, std::nullopt};
-    if (current) keep_best(best, *current);
+    if (current) keep_best(best, *current, min_length_);
     return {std::nullopt, best};
   }
 
@@ -355,13 +357,14 @@ class Extractor {
   }
 
   std::string_view p_;
+  std::size_t min_length_;
   std::size_t pos_ = 0;
 };
 
 }  // namespace
 
 std::vector<std::string> extract_triggers(std::string_view pattern, std::size_t min_length) {
-  const Info info = Extractor(pattern).run();
+  const Info info = Extractor(pattern, min_length).run();
   const auto words = as_requirement(info);
   if (!words || shortest(*words) < min_length) return {};
   return {words->begin(), words->end()};
