@@ -42,10 +42,44 @@ int CitationsAnnotator::year_of(int number) const {
   return std::prev(it)->second;
 }
 
+namespace {
+
+bool is_digits(std::string_view text) {
+  return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// The symbol a short list item stands for, given the last whole symbol of the list: "Add.1"
+// after A/64/13 is A/64/13/Add.1; "174" after A/64/115 is A/64/174. Empty if the item does not
+// continue the symbol: a number must replace the symbol's last number and be larger (lists of
+// symbols ascend), so "S/2017/939, 12 and 13 States" cites S/2017/939 only.
+std::string expand_list_item(const std::string& base, const std::string& part) {
+  if (base.empty()) return {};
+  if (!is_digits(part)) return base + "/" + part;
+  const std::size_t digits_from = base.find_last_not_of("0123456789") + 1;
+  const std::string last = base.substr(digits_from);
+  if (last.empty() || part.size() < last.size() || (part.size() == last.size() && part <= last)) return {};
+  return base.substr(0, digits_from) + part;
+}
+
+}  // namespace
+
 void CitationsAnnotator::annotate(Document& document) const {
   AnnotationStore& store = document.annotations();
+  std::string list_base;  // the last whole document symbol, which short list items continue
+  std::vector<AnnotationId> not_citations;
   for (AnnotationId id : store.of_type("citation")) {
     Attributes& attrs = store.mutable_at(id).attrs;
+    if (attrs.has("part")) {
+      const std::string symbol = expand_list_item(list_base, attrs.text("part"));
+      attrs.erase("part");
+      if (symbol.empty()) {
+        not_citations.push_back(id);
+        continue;
+      }
+      attrs.set("symbol", symbol);
+    } else if (attrs.text("kind") == "document") {
+      list_base = attrs.text("symbol");
+    }
     std::string kind = attrs.text("kind");
     std::string symbol;
     const std::string number = attrs.text("number");
@@ -94,6 +128,7 @@ void CitationsAnnotator::annotate(Document& document) const {
     attrs.set("symbol", symbol);
     if (kind != "charter_article") attrs.set("link", link_prefix_ + symbol);
   }
+  if (!not_citations.empty()) store.remove(std::move(not_citations));
 }
 
 }  // namespace caucus::annotators
