@@ -98,6 +98,14 @@ void CitationsAnnotator::annotate(Document& document) const {
       }
       if (kind == "meeting_record" && attrs.has("resumption")) symbol += " (" + attrs.text("resumption") + ")";
     }
+    if (kind == "sc_resolution" && attrs.erase("confirm")) {
+      // A number and a year without the word "resolution": a resolution only if they agree.
+      const std::string n = attrs.text("number");
+      if (n.empty() || year.empty() || std::to_string(year_of(std::stoi(n))) != year) {
+        not_citations.push_back(id);
+        continue;
+      }
+    }
     if (kind == "sc_resolution") {
       const std::string n = attrs.text("number");
       if (year.empty() && !n.empty()) {
