@@ -71,6 +71,16 @@ TEST(Sentences, MiddleInitialsDoNotEndSentences) {
             (std::vector<std::string>{"On that point, Petr V. Iliichev (Russian Federation) said it was flawed.", "The Council met."}));
 }
 
+// ICU 72's filter lets these break whatever suppressions are added: the splitter checks again.
+TEST(Sentences, AbbreviationsIcuMissesDoNotEndSentences) {
+  EXPECT_EQ(sentences("We align with the statement delivered by H.E. Ambassador Kabba and Hon. Browne. The Council met."),
+            (std::vector<std::string>{"We align with the statement delivered by H.E. Ambassador Kabba and Hon. Browne.", "The Council met."}));
+  EXPECT_EQ(sentences("KARI A. JOHNSTONE (United States) said it was low. Lt. Smith agreed, e.g. on aid. He left."),
+            (std::vector<std::string>{"KARI A. JOHNSTONE (United States) said it was low.", "Lt. Smith agreed, e.g. on aid.", "He left."}));
+  // An initial only as a word of its own: "AU." ends a sentence though "U." is an initial.
+  EXPECT_EQ(sentences("We thank the AU. The Council met."), (std::vector<std::string>{"We thank the AU.", "The Council met."}));
+}
+
 TEST(Sentences, HardWrappedLinesDoNotEndSentences) {
   EXPECT_EQ(sentences("Ireland aligns itself fully with\nthe statement to be delivered\nlater. We thank Italy."),
             (std::vector<std::string>{"Ireland aligns itself fully with\nthe statement to be delivered\nlater.", "We thank Italy."}));

@@ -260,6 +260,29 @@ constexpr const char* kAbbreviations[] = {
     "paras.", "Rev.", "Corr.", "Add.",  "Vol.",  "Ref.",    "e.g.",  "i.e.",  "cf.",   "U.N.", "U.S.",
 };
 
+// True if `sentence` ends in one of the abbreviations above, a title ICU's list has ("Mr.",
+// "Mrs.", "Ms.") or an initial ("V."), as a word of its own. ICU's filter misses some of them
+// ("Hon. Browne", "H.E. Ambassador", "Lt. Smith" break in ICU 72, whatever the suppressions
+// added), so the splitter checks each break again.
+bool ends_in_abbreviation(std::string_view sentence) {
+  if (sentence.empty() || sentence.back() != '.') return false;
+  const auto word_at = [&](std::size_t length) {
+    if (length > sentence.size()) return false;
+    if (length == sentence.size()) return true;
+    const char before = sentence[sentence.size() - length - 1];
+    return before == ' ' || before == '\n' || before == '\t' || before == '(';
+  };
+  if (sentence.size() >= 2 && sentence[sentence.size() - 2] >= 'A' && sentence[sentence.size() - 2] <= 'Z' && word_at(2)) return true;
+  for (const char* abbreviation : kAbbreviations) {
+    const std::string_view word(abbreviation);
+    if (sentence.ends_with(word) && word_at(word.size())) return true;
+  }
+  for (const std::string_view title : {"Mr.", "Mrs.", "Ms."}) {
+    if (sentence.ends_with(title) && word_at(title.size())) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 SentenceSplitter::SentenceSplitter() : impl_(std::make_unique<Impl>()) {
@@ -338,9 +361,16 @@ void SentenceSplitter::split(std::string_view text, Span paragraph, std::vector<
     return paragraph.begin + (ascii ? static_cast<uint32_t>(unit) : impl_->byte_of[unit]);
   };
   int32_t start = iterator.first();
-  for (int32_t end = iterator.next(); end != icu::BreakIterator::DONE; start = end, end = iterator.next()) {
-    Span sentence = trim(text, {byte(start), byte(end)});
+  for (int32_t end = iterator.next(); end != icu::BreakIterator::DONE;) {
+    const int32_t next = iterator.next();
+    const Span sentence = trim(text, {byte(start), byte(end)});
+    if (next != icu::BreakIterator::DONE && ends_in_abbreviation(text.substr(sentence.begin, sentence.size()))) {
+      end = next;  // a break after an abbreviation: the sentence goes on
+      continue;
+    }
     if (!sentence.empty()) out.push_back(sentence);
+    start = end;
+    end = next;
   }
 }
 
