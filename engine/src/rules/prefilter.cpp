@@ -48,9 +48,9 @@ bool has_everyday_word(const WordSet& set) {
 }
 
 // The better of two requirement sets: without everyday words, then longer shortest word, then
-// fewer words. A set with a word shorter than triggers may be is no candidate at all: ranked
-// above an everyday set ("my", "our" above "country"), it would be dropped at the end and leave
-// the rule with no triggers.
+// fewer words. A set with a word shorter than the minimum trigger length is no candidate: if it
+// outranked an everyday set ("my", "our" above "country"), it would be dropped at the end and
+// leave the rule with no triggers at all.
 void keep_best(std::optional<WordSet>& best, const WordSet& candidate, std::size_t min_length) {
   if (!useful(candidate) || shortest(candidate) < min_length) return;
   const auto rank = [](const WordSet& set) {
