@@ -63,6 +63,9 @@ const Annotation* group_subject_before(const Document& document, const std::vect
 
 bool RelationsAnnotator::configure(const Config& config, Diagnostics& diagnostics) {
   type_ = config.string("type", diagnostics).value_or("alignment");
+  if (config.has("office_targets")) {
+    for (const auto& id : config.strings("office_targets", diagnostics)) office_targets_.insert(id);
+  }
   return true;
 }
 
@@ -126,7 +129,8 @@ void RelationsAnnotator::annotate(Document& document) const {
     }
     const ActorRef* source = a.attrs.actor("source");
     const ActorRef* target = a.attrs.actor("target");
-    if (!source || !target || source->id == target->id) {
+    // (A President's "on behalf of the Council, I pay tribute to ..." speaks by office.)
+    if (!source || !target || source->id == target->id || office_targets_.count(target->id.str())) {
       drop.push_back(id);
       continue;
     }

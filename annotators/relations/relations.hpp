@@ -11,6 +11,9 @@
 // it, so that the statement rules that follow see who "the Group" is.
 #pragma once
 
+#include <set>
+#include <string>
+
 #include "caucus/annotator.hpp"
 
 namespace caucus::annotators {
@@ -28,6 +31,9 @@ class RelationsAnnotator final : public Annotator {
 
  private:
   std::string type_ = "alignment";
+  // Bodies one speaks for by holding an office in them, not as a group's member ("on behalf of
+  // the Security Council" in its President's mouth): relations with them as target are dropped.
+  std::set<std::string> office_targets_;
 };
 
 }  // namespace caucus::annotators

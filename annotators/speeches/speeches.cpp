@@ -259,9 +259,12 @@ class SpeechBuilder {
       speech.span = {h.span.begin, trim_end(h.span.begin, next)};
       speech.speaker = h.speaker;
       speech.mode = "verbatim";
-      if (starts_with_any(h.speaker, {"The President", "The Acting President", "The Temporary President"})) {
+      if (starts_with_any(h.speaker, {"The President", "The Acting President", "The Temporary President", "The Chair", "The Acting Chair",
+                                      "The CHAIR", "The Co-Chair"})) {
         speech.role = "president";
-        // The President of the General Assembly speaks for the Assembly, not for a State.
+        // The President of the General Assembly, or the Chair of one of its committees, speaks
+        // for the Assembly, not for a State. ("The Chair" also covers "The Chairman", "The
+        // Chairperson".)
         speech.actor = general_assembly() ? ActorRef{"UNGA", "General Assembly"} : presidency_;
         for (const auto& [offset, actor] : national_capacity_) {
           if (speech.span.contains({offset, offset})) speech.actor = actor;
