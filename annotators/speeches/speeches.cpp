@@ -150,7 +150,7 @@ class SpeechBuilder {
   std::string classify() const {
     std::size_t verbatim = 0, press = 0, summary = 0;
     for (const auto& h : headers_) {
-      if (h.layout == "statement") continue;  // the heading of a single statement
+      if (h.layout.starts_with("statement")) continue;  // the heading of a single statement
       (h.layout == "press_release" ? press : h.layout == "summary_record" ? summary : verbatim)++;
     }
     // Numbered paragraphs that open with a speaker: "2. Mr. Hitti (Lebanon) said that ..." (not
@@ -442,10 +442,14 @@ class SpeechBuilder {
     // ("Statement by H.E. Ms. ..., Permanent Representative of Nepal ...") near its top.
     const Header* opening = nullptr;
     for (const auto& h : headers_) {
-      if (h.span.begin == speech.span.begin) opening = &h;
+      if (h.span.begin == speech.span.begin && !h.layout.starts_with("statement")) opening = &h;
     }
-    for (auto it = headers_.begin(); !opening && it != headers_.end(); ++it) {
-      if (it->layout == "statement") opening = &*it;
+    // (A heading that names the speaker before one that names only an office: "Permanent
+    // Mission of Nepal" above "Statement by H.E. Ms. ..., Permanent Representative of Nepal".)
+    for (const std::string_view layout : {"statement", "statement_office"}) {
+      for (auto it = headers_.begin(); !opening && it != headers_.end(); ++it) {
+        if (it->layout == layout) opening = &*it;
+      }
     }
     if (opening) {
       speech.header = opening->span;
