@@ -98,6 +98,30 @@ pattern = 'C[ôo]te'
   EXPECT_EQ(describe(document, "t"), (Lines{"t[10,15)='Côte' <r>", "t[17,21)='cote' <r>", "t[26,30)='COTE' <r>"}));
 }
 
+// `head`: the document's first kHeadBytes, cut at a line break; all of a shorter document.
+TEST(Matcher, HeadScopeReadsTheStartOfTheDocumentOnly) {
+  auto rules = compile(R"([types.t]
+[[rule]]
+id = "r"
+type = "t"
+scope = "head"
+case_sensitive = true
+pattern = 'Heading'
+)");
+  ASSERT_TRUE(rules);
+  std::string text = "Heading one\n";
+  while (text.size() < kHeadBytes - 20) text += "filler line of the statement\n";
+  text += "Heading cut by the limit, on the line that crosses it\n";  // crosses kHeadBytes
+  text += "Heading far below\n";
+  Document document("d.txt", text);
+  apply_rules(*rules, document);
+  EXPECT_EQ(describe(document, "t"), (Lines{"t[0,7)='Heading' <r>"}));
+
+  Document shorter("s.txt", "Heading one\nHeading two\n");
+  apply_rules(*rules, shorter);
+  EXPECT_EQ(describe(shorter, "t").size(), 2u);
+}
+
 TEST(Matcher, CaseSensitiveRules) {
   auto rules = compile(R"([types.t]
 [[rule]]

@@ -23,7 +23,11 @@
 
 namespace caucus {
 
-enum class Scope { sentence, paragraph, speech, document };
+// `head`: the start of the document, where a circulated statement prints its heading (the first
+// kHeadBytes, cut at a line break): a rule there reads, and masks, a few kilobytes, not the
+// whole of a long record.
+enum class Scope { sentence, paragraph, speech, document, head };
+inline constexpr uint32_t kHeadBytes = 8192;
 enum class OverlapPolicy { keep_all, longest, first, priority };
 enum class CaptureRelation { coincide, inside, contains };
 

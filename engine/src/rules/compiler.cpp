@@ -152,7 +152,8 @@ class RuleCompiler {
                              {{"sentence", Scope::sentence},
                               {"paragraph", Scope::paragraph},
                               {"speech", Scope::speech},
-                              {"document", Scope::document}},
+                              {"document", Scope::document},
+                              {"head", Scope::head}},
                              config.location("scope"), "scope", diagnostics_);
   }
 

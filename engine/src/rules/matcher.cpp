@@ -65,7 +65,13 @@ class RuleRunner {
 
  private:
   std::vector<Span> units(Scope scope) const {
-    if (scope == Scope::document) return {Span{0, static_cast<uint32_t>(text_.size())}};
+    const auto size = static_cast<uint32_t>(text_.size());
+    if (scope == Scope::document) return {Span{0, size}};
+    if (scope == Scope::head) {
+      if (size <= kHeadBytes) return {Span{0, size}};
+      const std::size_t line_end = text_.rfind('\n', kHeadBytes);
+      return {Span{0, line_end == std::string_view::npos ? kHeadBytes : static_cast<uint32_t>(line_end)}};
+    }
     std::vector<Span> out;
     for (AnnotationId id : document_.annotations().of_type(to_string(scope))) out.push_back(document_.annotations()[id].span);
     return out;
@@ -76,7 +82,7 @@ class RuleRunner {
     names_unit_ = Span{UINT32_MAX, 0};
     made_.clear();
     std::vector<MatchGroup> groups;
-    for (Scope scope : {Scope::sentence, Scope::paragraph, Scope::speech, Scope::document}) {
+    for (Scope scope : {Scope::sentence, Scope::paragraph, Scope::speech, Scope::document, Scope::head}) {
       std::vector<std::size_t> members;
       for (std::size_t r = 0; r < rules_.rules.size(); ++r) {
         if (rules_.rules[r].stage == stage && rules_.rules[r].scope == scope) members.push_back(r);

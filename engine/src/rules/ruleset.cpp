@@ -14,6 +14,7 @@ std::string_view to_string(Scope scope) {
     case Scope::paragraph: return "paragraph";
     case Scope::speech: return "speech";
     case Scope::document: return "document";
+    case Scope::head: return "head";
   }
   return "sentence";
 }
@@ -97,7 +98,7 @@ std::vector<std::string> RuleSet::internal_types() const {
 std::vector<std::string> RuleSet::required_types() const {
   std::set<std::string> required;
   for (const auto& rule : rules) {
-    if (rule.scope != Scope::document) required.insert(std::string(to_string(rule.scope)));
+    if (rule.scope != Scope::document && rule.scope != Scope::head) required.insert(std::string(to_string(rule.scope)));
     for (std::size_t k : rule.masks) {
       const bool own = std::any_of(rules.begin(), rules.end(),
                                    [&](const Rule& other) { return other.type == masks[k] && other.stage < rule.stage; });
