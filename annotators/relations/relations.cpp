@@ -119,6 +119,11 @@ void RelationsAnnotator::annotate(Document& document) const {
       } else if (speech >= 0 && !speeches[static_cast<std::size_t>(speech)].actor.id.empty()) {
         a.attrs.set("source", speeches[static_cast<std::size_t>(speech)].actor);
         a.attrs.set("source_from", std::string("speaker"));
+      } else if (auto group = a.attrs.text("relation") == "aligns_with" ? delivered_for(speech) : std::nullopt) {
+        // A group's statement whose speaker is not named ("I have the honour to speak on behalf
+        // of AOSIS. We align ourselves with ..."): the group aligns.
+        a.attrs.set("source", *group);
+        a.attrs.set("source_from", std::string("speech_group"));
       }
     }
     if (!a.attrs.actor("target")) {
