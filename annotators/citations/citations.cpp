@@ -44,17 +44,13 @@ int CitationsAnnotator::year_of(int number) const {
 
 namespace {
 
-bool is_digits(std::string_view text) {
-  return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
-}
-
 // The symbol a short list item stands for, given the last whole symbol of the list: "Add.1"
 // after A/64/13 is A/64/13/Add.1; "174" after A/64/115 is A/64/174. Empty if the item does not
 // continue the symbol: a number must replace the symbol's last number and be larger (lists of
 // symbols ascend), so "S/2017/939, 12 and 13 States" cites S/2017/939 only.
 std::string expand_list_item(const std::string& base, const std::string& part) {
   if (base.empty()) return {};
-  if (!is_digits(part)) return base + "/" + part;
+  if (!all_digits(part)) return base + "/" + part;
   const std::size_t digits_from = base.find_last_not_of("0123456789") + 1;
   const std::string last = base.substr(digits_from);
   if (last.empty() || part.size() < last.size() || (part.size() == last.size() && part <= last)) return {};
@@ -98,16 +94,13 @@ void CitationsAnnotator::annotate(Document& document) const {
       }
       if (kind == "meeting_record" && attrs.has("resumption")) symbol += " (" + attrs.text("resumption") + ")";
     }
-    if (kind == "sc_resolution" && attrs.erase("confirm")) {
-      // A number and a year without the word "resolution": a resolution only if they agree.
+    if (kind == "sc_resolution") {
       const std::string n = attrs.text("number");
-      if (n.empty() || year.empty() || std::to_string(year_of(std::stoi(n))) != year) {
+      // A number and a year without the word "resolution": a resolution only if they agree.
+      if (attrs.erase("confirm") && (n.empty() || year.empty() || std::to_string(year_of(std::stoi(n))) != year)) {
         not_citations.push_back(id);
         continue;
       }
-    }
-    if (kind == "sc_resolution") {
-      const std::string n = attrs.text("number");
       if (year.empty() && !n.empty()) {
         if (const int found = year_of(std::stoi(n)); found > 0) {
           year = std::to_string(found);

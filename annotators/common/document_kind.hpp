@@ -7,6 +7,11 @@
 
 namespace caucus::annotators {
 
+// True for "4278": digits, at least one.
+inline bool all_digits(std::string_view text) {
+  return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
 // True for what may follow a press-release series: "4278", "SHC/4278", "SM/19000".
 inline bool release_number(std::string_view rest) {
   std::size_t letters = 0;
@@ -15,7 +20,7 @@ inline bool release_number(std::string_view rest) {
     if (letters > 5 || letters >= rest.size() || rest[letters] != '/') return false;
     rest.remove_prefix(letters + 1);
   }
-  return !rest.empty() && rest.find_first_not_of("0123456789") == std::string_view::npos;
+  return all_digits(rest);
 }
 
 inline std::string_view document_kind(std::string_view symbol) {
