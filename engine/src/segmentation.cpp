@@ -252,16 +252,18 @@ struct SentenceSplitter::Impl {
 
 namespace {
 
-// Abbreviations of diplomatic records that ICU's English list lacks: titles before names and
-// the abbreviations of document references ("No.", "para.", "Rev.").
+// Abbreviations of diplomatic records that end no sentence: titles before names (with "Mr.",
+// "Mrs.", "Ms.", which ICU's English list has too) and the abbreviations of document
+// references ("No.", "para.", "Rev.").
 constexpr const char* kAbbreviations[] = {
+    "Mr.",   "Mrs.",  "Ms.",
     "Dr.",   "Prof.", "Amb.",  "H.E.",  "St.",   "Messrs.", "Mmes.", "Mses.", "Mlle.", "Sr.",  "Jr.",
     "Gen.",  "Lt.",   "Col.",  "Capt.", "Hon.",  "Rt.",     "No.",   "Nos.",  "Art.",  "Arts.", "para.",
     "paras.", "Rev.", "Corr.", "Add.",  "Vol.",  "Ref.",    "e.g.",  "i.e.",  "cf.",   "U.N.", "U.S.",
 };
 
-// True if `sentence` ends in one of the abbreviations above, a title ICU's list has ("Mr.",
-// "Mrs.", "Ms.") or an initial ("V."), as a word of its own. ICU's filter misses some of them
+// True if `sentence` ends in one of the abbreviations above or an initial ("V."), as a word of
+// its own. ICU's filter misses some of them
 // ("Hon. Browne", "H.E. Ambassador", "Lt. Smith" break in ICU 72, whatever the suppressions
 // added), so the splitter checks each break again.
 bool ends_in_abbreviation(std::string_view sentence) {
@@ -276,9 +278,6 @@ bool ends_in_abbreviation(std::string_view sentence) {
   for (const char* abbreviation : kAbbreviations) {
     const std::string_view word(abbreviation);
     if (sentence.ends_with(word) && word_at(word.size())) return true;
-  }
-  for (const std::string_view title : {"Mr.", "Mrs.", "Ms."}) {
-    if (sentence.ends_with(title) && word_at(title.size())) return true;
   }
   return false;
 }
