@@ -457,6 +457,11 @@ class SpeechBuilder {
       if (opening->layout == "press_release") speech.mode = "summary";
       if (opening->country) speech.actor = *opening->country;  // a lone speech says nothing of the speaker's role
     }
+    // A heading that names the speaker but not the State: another heading line may name it
+    // ("NIGERIA" above "STATEMENT BY H.E. MR. TIJJANI MUHAMMAD-BANDE").
+    for (auto it = headers_.begin(); speech.actor.id.empty() && it != headers_.end(); ++it) {
+      if (it->layout == "statement_office" && it->country) speech.actor = *it->country;
+    }
     // No State in a speaker line or heading: the speaker may name it ("my own country, Estonia").
     if (speech.actor.id.empty()) {
       for (AnnotationId id : store_.of_type("self_named")) {
