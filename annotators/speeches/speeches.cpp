@@ -47,6 +47,22 @@ bool secretariat_office(std::string_view office) {
   return false;
 }
 
+std::string lower_ascii(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+// True if a speaker printed without a country is the meeting's presiding officer: "The
+// President", "The Acting President", "The Temporary President", "The Chair", "The Co-Chair",
+// "The CHAIRMAN", "The Chairperson" (in any case), not "The Vice-Chair".
+bool presides(std::string_view speaker) {
+  if (!speaker.starts_with("The ")) return false;
+  const std::string office = lower_ascii(speaker);
+  return (office.find("chair") != std::string::npos || office.find("president") != std::string::npos) &&
+         office.find("vice") == std::string::npos;
+}
+
 // A department or office of the Secretariat named without "United Nations" ("Director of the
 // Codification Division, Office of Legal Affairs"). A State's ministry may have an office of
 // the same name: the caller asks only of a title that names no State.
@@ -259,8 +275,7 @@ class SpeechBuilder {
       speech.span = {h.span.begin, trim_end(h.span.begin, next)};
       speech.speaker = h.speaker;
       speech.mode = "verbatim";
-      if (starts_with_any(h.speaker, {"The President", "The Acting President", "The Temporary President", "The Chair", "The Acting Chair",
-                                      "The CHAIR", "The Co-Chair"})) {
+      if (presides(h.speaker)) {
         speech.role = "president";
         // The President of the General Assembly, or the Chair of one of its committees, speaks
         // for the Assembly, not for a State. ("The Chair" also covers "The Chairman", "The
@@ -350,14 +365,12 @@ class SpeechBuilder {
         // A summary record's officers: "The Chair", "The Secretary of the Committee".
         // (Older records print "The CHAIRMAN": the office is read in any case.)
         const bool officer = !h->country && h->speaker.starts_with("The ");
-        std::string office = h->speaker;
-        std::transform(office.begin(), office.end(), office.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        const std::string office = lower_ascii(h->speaker);
         speech.role = "delegate";
         if (officer && office.find("secretary") != std::string::npos) {
           speech.role = "secretariat";
           if (office.find("secretary-general") != std::string::npos) speech.actor = kUnitedNations;
-        } else if (officer && (office.find("chair") != std::string::npos || office.find("president") != std::string::npos) &&
-                   office.find("vice") == std::string::npos) {
+        } else if (officer && presides(h->speaker)) {
           speech.role = "president";
         }
         // "MARK LOWCOCK, Under-Secretary-General for ...", "Special Envoy of the Secretary-General
