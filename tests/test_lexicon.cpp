@@ -400,7 +400,9 @@ class ShippedLexicons : public ::testing::Test {
 TEST_F(ShippedLexicons, States) {
   auto states = load("actors/states.toml");
   ASSERT_TRUE(states);
-  EXPECT_EQ(states->entries().size(), 197u);  // 193 members, 2 observers, Kosovo, Serbia and Montenegro (former)
+  // 193 members, 2 observers, Kosovo, five former Members (Serbia and Montenegro, the Soviet
+  // Union, Yugoslavia, Czechoslovakia, the German Democratic Republic).
+  EXPECT_EQ(states->entries().size(), 201u);
   std::set<std::string> ids;
   for (const auto& e : states->entries()) {
     EXPECT_TRUE(ids.insert(e.id).second) << "duplicate id " << e.id;
@@ -413,6 +415,11 @@ TEST_F(ShippedLexicons, States) {
   EXPECT_EQ(states->lookup("the former Yugoslav Republic of Macedonia")->id, "MKD");
   EXPECT_EQ(states->lookup("Equatorial Guinea")->id, "GNQ");
   EXPECT_EQ(states->lookup("Guinea")->id, "GIN");
+  // A renamed State keeps its code; a former one has its own.
+  EXPECT_EQ(states->lookup("Zaire")->id, "COD");
+  EXPECT_EQ(states->lookup("Byelorussian Soviet Socialist Republic")->id, "BLR");
+  EXPECT_EQ(states->lookup("German Democratic Republic")->id, "DDR");
+  EXPECT_EQ(states->lookup("Union of Soviet Socialist Republics")->id, "SUN");
   EXPECT_EQ(states->lookup("Niger")->id, "NER");
   EXPECT_EQ(states->lookup("Nigeria")->id, "NGA");
   EXPECT_EQ(states->lookup("Turkiye")->id, "TUR");
