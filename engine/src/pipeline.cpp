@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "caucus/rules.hpp"
+#include "rules/jit_worker.hpp"
 #include "rules/shared_scan.hpp"
 #include "toml_util.hpp"
 
@@ -228,6 +229,7 @@ std::unique_ptr<Pipeline> Pipeline::parse(const std::string& text, const std::fi
   if (!ok) return nullptr;
   if (!check_dependencies(pipeline->steps_, diagnostics)) return nullptr;
   if (const auto sets = pipeline->rule_sets(); sets.size() > 1) pipeline->shared_scan_ = std::make_shared<const SharedScan>(sets);
+  JitWorker::wait_all();  // a loaded pipeline has its machine code (see jit_worker.hpp)
   return pipeline;
 }
 

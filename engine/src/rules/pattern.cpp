@@ -1,8 +1,12 @@
 #include "pattern.hpp"
 
+#include "jit_worker.hpp"
+
 namespace caucus {
 
 CompiledPattern::~CompiledPattern() { pcre2_code_free(code); }
+
+void CompiledPattern::wait_for_jit() const { JitWorker::wait_for(*this); }
 
 std::string pcre2_message(int code) {
   PCRE2_UCHAR buffer[256];
@@ -24,8 +28,6 @@ std::shared_ptr<const CompiledPattern> compile_pattern(const std::string& patter
   }
   auto result = std::make_shared<CompiledPattern>();
   result->code = compiled;
-  // Without JIT support (some platforms) pcre2_match falls back to the interpreter: same results.
-  if (jit == Jit::compile) result->jit = pcre2_jit_compile(compiled, PCRE2_JIT_COMPLETE) == 0;
   uint32_t name_count = 0, entry_size = 0;
   PCRE2_SPTR table = nullptr;
   pcre2_pattern_info(compiled, PCRE2_INFO_NAMECOUNT, &name_count);
@@ -39,6 +41,7 @@ std::shared_ptr<const CompiledPattern> compile_pattern(const std::string& patter
   for (const auto& [name, numbers] : result->groups) {
     if (!name.starts_with("_")) result->written_groups.emplace_back(name, numbers);
   }
+  if (jit == Jit::compile) JitWorker::submit(result);
   return result;
 }
 

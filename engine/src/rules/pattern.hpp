@@ -6,6 +6,7 @@
 #endif
 #include <pcre2.h>
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -24,12 +25,16 @@ struct CompiledPattern {
   // match writes, named in advance.
   std::vector<std::pair<Name, std::vector<uint32_t>>> written_groups;
   bool jit = false;  // JIT compiled: run with pcre2_jit_match(), which skips pcre2_match()'s checks
+  // True while the JIT worker has the pattern (see jit_worker.hpp): `jit` is not yet known.
+  std::atomic<bool> jit_pending{false};
   ~CompiledPattern();
   // Matches from `at` (the subject is valid UTF-8: not checked again).
   int match(PCRE2_SPTR subject, PCRE2_SIZE length, PCRE2_SIZE at, pcre2_match_data* data, pcre2_match_context* context) const {
+    if (jit_pending.load(std::memory_order_acquire)) wait_for_jit();
     return jit ? pcre2_jit_match(code, subject, length, at, 0, data, context)
                : pcre2_match(code, subject, length, at, PCRE2_NO_UTF_CHECK, data, context);
   }
+  void wait_for_jit() const;
 };
 
 struct PatternError {
@@ -39,7 +44,8 @@ struct PatternError {
 
 // Compiles with UTF, Unicode properties and duplicate names on; `caseless` unless the rule is
 // case-sensitive. Returns nullptr and fills `error` on failure. With Jit::skip the pattern is
-// only checked (a macro's): JIT compiling is most of the cost of compiling.
+// only checked (a macro's): JIT compiling is most of the cost of compiling. With Jit::compile
+// the JIT compiling may still be under way on another thread when it returns (jit_worker.hpp).
 enum class Jit { compile, skip };
 std::shared_ptr<const CompiledPattern> compile_pattern(const std::string& pattern, bool caseless, PatternError& error,
                                                        Jit jit = Jit::compile);

@@ -1,0 +1,96 @@
+#include "jit_worker.hpp"
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+#include "pattern.hpp"
+
+namespace caucus {
+namespace {
+
+void jit_compile(CompiledPattern& pattern) {
+  // Without JIT support (some platforms) pcre2_match falls back to the interpreter: same results.
+  pattern.jit = pcre2_jit_compile(pattern.code, PCRE2_JIT_COMPLETE) == 0;
+}
+
+class Worker {
+ public:
+  static Worker& instance() {
+    static Worker worker;  // joined at exit, after the job under way
+    return worker;
+  }
+
+  void submit(std::shared_ptr<CompiledPattern> pattern) {
+    pattern->jit_pending.store(true, std::memory_order_relaxed);
+    {
+      std::lock_guard lock(mutex_);
+      if (!thread_.joinable()) thread_ = std::thread([this] { run(); });
+      queue_.push_back(std::move(pattern));
+    }
+    work_.notify_one();
+  }
+
+  void wait_for(const CompiledPattern& pattern) {
+    std::unique_lock lock(mutex_);
+    done_.wait(lock, [&] { return !pattern.jit_pending.load(std::memory_order_acquire); });
+  }
+
+  void wait_all() {
+    std::unique_lock lock(mutex_);
+    done_.wait(lock, [&] { return queue_.empty() && !busy_; });
+  }
+
+  ~Worker() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    work_.notify_one();
+    if (thread_.joinable()) thread_.join();
+  }
+
+ private:
+  void run() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+      work_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (stopping_) return;  // the process exits: what is left will never be matched
+      std::shared_ptr<CompiledPattern> pattern = std::move(queue_.front());
+      queue_.pop_front();
+      busy_ = true;
+      lock.unlock();
+      jit_compile(*pattern);
+      lock.lock();
+      // The flag's release store, after `jit` is written, is what match() reads before using it.
+      pattern->jit_pending.store(false, std::memory_order_release);
+      busy_ = false;
+      done_.notify_all();
+    }
+  }
+
+  std::mutex mutex_;
+  std::condition_variable work_, done_;
+  std::deque<std::shared_ptr<CompiledPattern>> queue_;
+  bool busy_ = false, stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace
+
+void JitWorker::submit(std::shared_ptr<CompiledPattern> pattern) {
+  if (std::thread::hardware_concurrency() < 2) {
+    jit_compile(*pattern);
+    return;
+  }
+  Worker::instance().submit(std::move(pattern));
+}
+
+void JitWorker::wait_for(const CompiledPattern& pattern) { Worker::instance().wait_for(pattern); }
+
+void JitWorker::wait_all() {
+  if (std::thread::hardware_concurrency() >= 2) Worker::instance().wait_all();
+}
+
+}  // namespace caucus
