@@ -475,8 +475,11 @@ class SpeechBuilder {
     for (auto it = headers_.begin(); speech.actor.id.empty() && it != headers_.end(); ++it) {
       if (it->layout == "statement_office" && it->country) speech.actor = *it->country;
     }
-    // No State in a speaker line or heading: the speaker may name it ("my own country, Estonia").
-    if (speech.actor.id.empty()) {
+    // No State in a speaker line or heading, or a heading that names the group the statement
+    // is for ("INTERVENTION OF THE RIO GROUP"): the speaker may name its State ("and my
+    // country, Mexico").
+    const bool group_heading = opening && opening->country && actor_kind(opening->span, opening->country->id).first == "group";
+    if (speech.actor.id.empty() || group_heading) {
       for (AnnotationId id : store_.of_type("self_named")) {
         if (const ActorRef* actor = store_[id].attrs.actor("actor")) {
           speech.actor = *actor;
