@@ -44,12 +44,21 @@ int CitationsAnnotator::year_of(int number) const {
 
 namespace {
 
+// True for a draft's short number ("L.54", "L.12/Rev.1"), which stands for a draft of the
+// series of the last draft symbol ("A/49/L.53"), not for a part of the last symbol.
+bool draft_number(const std::string& part) { return part.starts_with("L."); }
+
 // The symbol a short list item stands for, given the last whole symbol of the list: "Add.1"
-// after A/64/13 is A/64/13/Add.1; "174" after A/64/115 is A/64/174. Empty if the item does not
-// continue the symbol: a number must replace the symbol's last number and be larger (lists of
-// symbols ascend), so "S/2017/939, 12 and 13 States" cites S/2017/939 only.
+// after A/64/13 is A/64/13/Add.1; "174" after A/64/115 is A/64/174; "L.54" after A/49/L.53 is
+// A/49/L.54. Empty if the item does not continue the symbol: a number must replace the
+// symbol's last number and be larger (lists of symbols ascend), so "S/2017/939, 12 and 13
+// States" cites S/2017/939 only; a draft number needs a draft symbol.
 std::string expand_list_item(const std::string& base, const std::string& part) {
   if (base.empty()) return {};
+  if (draft_number(part)) {
+    const std::size_t series = base.rfind("/L.");
+    return series == std::string::npos ? std::string() : base.substr(0, series + 1) + part;
+  }
   if (!all_digits(part)) return base + "/" + part;
   const std::size_t digits_from = base.find_last_not_of("0123456789") + 1;
   const std::string last = base.substr(digits_from);
@@ -61,12 +70,14 @@ std::string expand_list_item(const std::string& base, const std::string& part) {
 
 void CitationsAnnotator::annotate(Document& document) const {
   AnnotationStore& store = document.annotations();
-  std::string list_base;  // the last whole document symbol, which short list items continue
+  std::string list_base;   // the last whole document symbol, which short list items continue
+  std::string draft_base;  // the last draft symbol ("A/49/L.53"), which "L.54" continues
   std::vector<AnnotationId> not_citations;
   for (AnnotationId id : store.of_type("citation")) {
     Attributes& attrs = store.mutable_at(id).attrs;
     if (attrs.has("part")) {
-      const std::string symbol = expand_list_item(list_base, attrs.text("part"));
+      const std::string part = attrs.text("part");
+      const std::string symbol = expand_list_item(draft_number(part) ? draft_base : list_base, part);
       attrs.erase("part");
       if (symbol.empty()) {
         not_citations.push_back(id);
@@ -75,6 +86,7 @@ void CitationsAnnotator::annotate(Document& document) const {
       attrs.set("symbol", symbol);
     } else if (attrs.text("kind") == "document") {
       list_base = attrs.text("symbol");
+      if (list_base.find("/L.") != std::string::npos) draft_base = list_base;
     }
     std::string kind = attrs.text("kind");
     std::string symbol;
