@@ -178,8 +178,27 @@ class SpeechBuilder {
     // Meeting coverage that reports every delegation ("The representative of Ecuador,
     // speaking for the Group of 77, said ..."), with no speaker printed in capitals.
     if (press_symbol && verbatim == 0 && !store_.of_type("reported_speech").empty()) return "press_release";
+    // The same coverage copied without its symbol: three paragraphs or more open with a
+    // reported delegation, and no line or heading names a speaker.
+    if (verbatim == 0 && !has_statement_heading() && paragraphs_opening_with_reported_speech() >= 3) return "press_release";
     if (verbatim >= 2 || (verbatim >= 1 && document_.meta().count("meeting"))) return "verbatim_record";
     return "speech";
+  }
+
+  bool has_statement_heading() const {
+    return std::any_of(headers_.begin(), headers_.end(), [](const Header& h) { return h.layout.starts_with("statement"); });
+  }
+
+  // The paragraphs whose first words report a delegation ("Ecuador's representative, speaking
+  // also for ...", "The representative of Peru said ...").
+  std::size_t paragraphs_opening_with_reported_speech() const {
+    std::size_t count = 0;
+    for (AnnotationId id : store_.of_type("paragraph")) {
+      const Span p = store_[id].span;
+      const auto reported = store_.contained("reported_speech", p);
+      if (!reported.empty() && store_[reported.front()].span.begin <= p.begin + 4) ++count;  // (after "The ")
+    }
+    return count;
   }
 
   // The Council's members, from the cover page's "Members:" block.
