@@ -181,7 +181,10 @@ class SpeechBuilder {
     // The same coverage copied without its symbol: three paragraphs or more open with a
     // reported delegation, and no line or heading names a speaker.
     if (verbatim == 0 && !has_statement_heading() && paragraphs_opening_with_reported_speech() >= 3) return "press_release";
-    if (verbatim >= 2 || (verbatim >= 1 && document_.meta().count("meeting"))) return "verbatim_record";
+    // One speaker line is a record's extract if the cover says so (its meeting, or its symbol
+    // when the cover was copied as one run-in line).
+    const bool record_cover = document_.meta().count("meeting") || symbol.find("/PV.") != std::string::npos;
+    if (verbatim >= 2 || (verbatim >= 1 && record_cover)) return "verbatim_record";
     return "speech";
   }
 
