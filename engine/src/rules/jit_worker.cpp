@@ -1,17 +1,24 @@
 #include "jit_worker.hpp"
 
 #include <condition_variable>
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 #include <deque>
 #include <mutex>
 #include <thread>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include "pattern.hpp"
 
 namespace caucus {
 namespace {
+
+// True if a second core can take the JIT compiling (asked once: it reads /sys).
+bool spare_core() {
+  static const bool spare = std::thread::hardware_concurrency() >= 2;
+  return spare;
+}
 
 void jit_compile(CompiledPattern& pattern) {
   // Without JIT support (some platforms) pcre2_match falls back to the interpreter: same results.
@@ -59,7 +66,13 @@ class Worker {
     std::unique_lock lock(mutex_);
     for (;;) {
       work_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
-      if (stopping_) return;  // the process exits: what is left will never be matched
+      if (stopping_) {
+        // The process exits: what is left runs in the interpreter if anyone still asks.
+        for (const auto& left : queue_) left->jit_pending.store(false, std::memory_order_release);
+        queue_.clear();
+        done_.notify_all();
+        return;
+      }
       std::shared_ptr<CompiledPattern> pattern = std::move(queue_.front());
       queue_.pop_front();
       busy_ = true;
@@ -83,7 +96,7 @@ class Worker {
 }  // namespace
 
 void JitWorker::submit(std::shared_ptr<CompiledPattern> pattern) {
-  if (std::thread::hardware_concurrency() < 2) {
+  if (!spare_core()) {
     jit_compile(*pattern);
     return;
   }
@@ -93,7 +106,7 @@ void JitWorker::submit(std::shared_ptr<CompiledPattern> pattern) {
 void JitWorker::wait_for(const CompiledPattern& pattern) { Worker::instance().wait_for(pattern); }
 
 void JitWorker::wait_all() {
-  if (std::thread::hardware_concurrency() < 2) return;
+  if (!spare_core()) return;
   Worker::instance().wait_all();
 #if defined(__GLIBC__)
   // The JIT compiler's scratch memory came from the worker thread's own malloc arena, which
