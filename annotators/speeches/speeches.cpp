@@ -6,6 +6,7 @@
 
 #include "common/actor_mention.hpp"
 #include "caucus/summary.hpp"
+#include "caucus/text.hpp"
 #include "common/document_kind.hpp"
 
 namespace caucus::annotators {
@@ -45,12 +46,6 @@ bool secretariat_office(std::string_view office) {
     if (office.starts_with(title)) return !has(" of ") || has("of the United Nations");
   }
   return false;
-}
-
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
 }
 
 // True if a speaker printed without a country is the meeting's presiding officer: "The

@@ -5,7 +5,7 @@
 #include <cstring>
 #include <string_view>
 
-#include "bytes.hpp"
+#include "caucus/text.hpp"
 
 namespace caucus {
 namespace {
@@ -31,12 +31,6 @@ constexpr std::array<std::string_view, 23> kCompoundSecond = {
     "based",   "bound",    "centered", "centred", "driven", "effective", "free",    "friendly",
     "led",     "level",    "making",   "minded",  "oriented", "owned",   "related", "round",
     "saving",  "scale",    "sensitive", "specific", "term",  "up",       "wide"};
-
-std::string lower_ascii(std::string_view word) {
-  std::string lower(word);
-  for (char& c : lower) c = static_cast<char>(bytes::ascii_lower(static_cast<unsigned char>(c)));
-  return lower;
-}
 
 bool listed(std::string_view word, std::string_view const* begin, std::string_view const* end) {
   return std::find(begin, end, word) != end;

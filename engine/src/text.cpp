@@ -44,6 +44,12 @@ std::size_t valid_sequence_length(std::string_view text, std::size_t i, std::siz
 
 }  // namespace
 
+std::string lower_ascii(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower) c = static_cast<char>(bytes::ascii_lower(static_cast<unsigned char>(c)));
+  return lower;
+}
+
 std::size_t find_invalid_utf8(std::string_view text) {
   std::size_t i = 0;
   const std::size_t n = text.size();

@@ -39,6 +39,9 @@ std::size_t find_invalid_utf8(std::string_view text);
 // invalid subpart, as the Unicode standard recommends).
 std::string replace_invalid_utf8(std::string_view text);
 
+// `text` with the ASCII capitals in lower case, every other byte as it is.
+std::string lower_ascii(std::string_view text);
+
 // Length in bytes of the UTF-8 sequence that starts with `lead` (1 for invalid leads).
 inline int utf8_sequence_length(unsigned char lead) {
   if (lead < 0x80) return 1;
