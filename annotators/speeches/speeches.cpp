@@ -69,6 +69,9 @@ bool secretariat_department(std::string_view office) {
                                "Office for the Coordination of Humanitarian Affairs"});
 }
 
+// The layout the rules give a speaker line printed without its colon.
+constexpr std::string_view kLineWithoutColon = "verbatim_line";
+
 struct Header {
   Span span;
   std::string speaker;
@@ -124,6 +127,7 @@ class SpeechBuilder {
       if (!actor) continue;
       if (a.attrs.text("source") == "cover") {
         if (presidency_.id.empty()) presidency_ = *actor;
+        if (cover_.empty()) cover_ = a.span;
       } else {
         national_capacity_.emplace_back(a.span.begin, *actor);
       }
@@ -152,10 +156,39 @@ class SpeechBuilder {
   void read_headers() {
     for (AnnotationId id : store_.of_type("speaker_header")) {
       const Annotation& a = store_[id];
+      // The cover's "The President: Mr. D'Escoto Brockmann (Nicaragua)" opens no speech.
+      if (cover_.contains(a.span)) continue;
       // (A name broken across lines, or rejoined from "Gon-\nzalez", reads on one line.)
       headers_.push_back({a.span, one_line(a.attrs.text("speaker")), a.attrs.text("layout"), a.attrs.actor("country"), a.attrs.text("title")});
     }
     std::stable_sort(headers_.begin(), headers_.end(), [](const Header& a, const Header& b) { return a.span.begin < b.span.begin; });
+    accept_speaker_lines_without_colon();
+  }
+
+  // Web copies of verbatim records may print each speaker line alone, without its colon ("Mr.
+  // Burgh (South Africa)"). Such lines are speaker lines only in a text with no speaker line
+  // that has its colon, and with two of them or a record's cover: a statement's heading may
+  // set "The President" on a line of its own.
+  void accept_speaker_lines_without_colon() {
+    const auto count = [this](std::string_view layout) {
+      return std::count_if(headers_.begin(), headers_.end(), [layout](const Header& h) { return h.layout == layout; });
+    };
+    const auto with_colon = count("verbatim"), without = count(kLineWithoutColon);
+    const bool accept = with_colon == 0 && (without >= 2 || (without == 1 && record_cover()));
+    if (accept) {
+      for (auto& h : headers_) {
+        if (h.layout == kLineWithoutColon) h.layout = "verbatim";
+      }
+    } else {
+      std::erase_if(headers_, [](const Header& h) { return h.layout == kLineWithoutColon; });
+    }
+  }
+
+  // The cover says that the text is a meeting's record: its meeting, its symbol (when the cover
+  // was copied as one run-in line), or its presidency.
+  bool record_cover() const {
+    const std::string symbol = meta("symbol");
+    return document_.meta().count("meeting") || symbol.find("/PV.") != std::string::npos || !cover_.empty();
   }
 
   std::string classify() const {
@@ -176,10 +209,8 @@ class SpeechBuilder {
     // The same coverage copied without its symbol: three paragraphs or more open with a
     // reported delegation, and no line or heading names a speaker.
     if (verbatim == 0 && !has_statement_heading() && paragraphs_opening_with_reported_speech() >= 3) return "press_release";
-    // One speaker line is a record's extract if the cover says so (its meeting, or its symbol
-    // when the cover was copied as one run-in line).
-    const bool record_cover = document_.meta().count("meeting") || symbol.find("/PV.") != std::string::npos;
-    if (verbatim >= 2 || (verbatim >= 1 && record_cover)) return "verbatim_record";
+    // One speaker line is a record's extract if the cover says so.
+    if (verbatim >= 2 || (verbatim >= 1 && record_cover())) return "verbatim_record";
     return "speech";
   }
 
@@ -534,6 +565,7 @@ class SpeechBuilder {
   AnnotationStore& store_;
   std::vector<Header> headers_;
   ActorRef presidency_;
+  Span cover_{};  // the cover's "President: Mr. X (Country)", if any
   std::vector<std::pair<uint32_t, ActorRef>> national_capacity_;
   std::set<std::string> members_;
 };
