@@ -388,6 +388,26 @@ class SpeechBuilder {
     return nullptr;
   }
 
+  // The delegations reported after the first in `sentence`, each opening a clause of its own
+  // (", and the representative of Yemen noted", "; Egypt's representative said"), each with
+  // another actor than the one before.
+  std::vector<const Annotation*> coordinated_cues(Span sentence) const {
+    std::vector<const Annotation*> cues;
+    const Annotation* last = reported_cue(sentence);
+    if (!last) return cues;
+    for (AnnotationId id : store_.contained("reported_speech", sentence)) {
+      const Annotation& cue = store_[id];
+      const ActorRef* actor = cue.attrs.actor("actor");
+      if (!actor || cue.span.begin <= last->span.begin || actor->id == last->attrs.actor("actor")->id) continue;
+      std::string_view before = text().substr(sentence.begin, cue.span.begin - sentence.begin);
+      if (before.ends_with("the ")) before.remove_suffix(4);
+      if (!before.ends_with(", and ") && !before.ends_with("; ") && !before.ends_with(", while ")) continue;
+      cues.push_back(&cue);
+      last = &cue;
+    }
+    return cues;
+  }
+
   // Press releases and summary records (`kind`): a paragraph opening with a speaker line (of
   // the kind's layout) starts a summary of that speaker's statement, which runs on over the
   // paragraphs without one. Before the first of them (the overview), each sentence that
@@ -452,6 +472,9 @@ class SpeechBuilder {
       for (AnnotationId sentence : store_.contained("sentence", p)) {
         const Span s = store_[sentence].span;
         if (const Annotation* cue = reported_cue(s)) starts.emplace_back(s.begin, cue);
+        // "..., and the representative of Yemen noted that ...": a second delegation reported
+        // in a clause of its own.
+        for (const Annotation* cue : coordinated_cues(s)) starts.emplace_back(cue->span.begin, cue);
       }
       // "She added that ...": the briefer's summary goes on (other paragraphs are the overview's).
       if (starts.empty() && briefer_goes_on && starts_with_any(document_.slice(p), {"She ", "He "})) {
