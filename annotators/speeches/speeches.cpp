@@ -71,6 +71,8 @@ bool secretariat_department(std::string_view office) {
 
 // The layout the rules give a speaker line printed without its colon.
 constexpr std::string_view kLineWithoutColon = "verbatim_line";
+// The layout of a page's continuation line, "(Sir Crispin Tickell, United Kingdom)".
+constexpr std::string_view kContinuationLine = "continuation";
 
 struct Header {
   Span span;
@@ -163,6 +165,19 @@ class SpeechBuilder {
     }
     std::stable_sort(headers_.begin(), headers_.end(), [](const Header& a, const Header& b) { return a.span.begin < b.span.begin; });
     accept_speaker_lines_without_colon();
+    accept_continuation_lines();
+  }
+
+  // Older records print at the top of a page the name of the speaker whose speech runs on to it
+  // ("(Sir Crispin Tickell, United Kingdom)"). Before the first speaker line, such a line opens
+  // the speech an extract begins with; after it, the speech above goes on.
+  void accept_continuation_lines() {
+    const auto first = std::find_if(headers_.begin(), headers_.end(), [](const Header& h) { return h.layout == "verbatim"; });
+    const uint32_t first_line = first == headers_.end() ? 0 : first->span.begin;
+    for (auto& h : headers_) {
+      if (h.layout == kContinuationLine && h.span.begin < first_line) h.layout = "verbatim";
+    }
+    std::erase_if(headers_, [](const Header& h) { return h.layout == kContinuationLine; });
   }
 
   // Web copies of verbatim records may print each speaker line alone, without its colon ("Mr.
@@ -201,7 +216,9 @@ class SpeechBuilder {
     // the numbered paragraphs of a report, S/2019/300).
     const std::string symbol = meta("symbol");
     if (summary >= 2 && summary > verbatim && (symbol.empty() || symbol.find("/SR.") != std::string::npos)) return "summary_record";
-    const bool press_symbol = document_kind(symbol) == "press_release";
+    // A release's symbol, or its meetings-coverage line ("4343rd Meeting (PM)") when the copy
+    // lost the symbol.
+    const bool press_symbol = document_kind(symbol) == "press_release" || meta("coverage") == "meetings";
     if (press >= 2 || (press >= 1 && press_symbol)) return "press_release";
     // Meeting coverage that reports every delegation ("The representative of Ecuador,
     // speaking for the Group of 77, said ..."), with no speaker printed in capitals.
