@@ -71,6 +71,8 @@ bool secretariat_department(std::string_view office) {
 
 // The layout the rules give a speaker line printed without its colon.
 constexpr std::string_view kLineWithoutColon = "verbatim_line";
+// The layout the rules give a speaker line inside a paragraph.
+constexpr std::string_view kLineInParagraph = "verbatim_inline";
 // The layout of a page's continuation line, "(Sir Crispin Tickell, United Kingdom)".
 constexpr std::string_view kContinuationLine = "continuation";
 
@@ -165,6 +167,7 @@ class SpeechBuilder {
     }
     std::stable_sort(headers_.begin(), headers_.end(), [](const Header& a, const Header& b) { return a.span.begin < b.span.begin; });
     accept_speaker_lines_without_colon();
+    accept_speaker_lines_inside_paragraphs();
     accept_continuation_lines();
   }
 
@@ -185,17 +188,29 @@ class SpeechBuilder {
   // that has its colon, and with two of them or a record's cover: a statement's heading may
   // set "The President" on a line of its own.
   void accept_speaker_lines_without_colon() {
-    const auto count = [this](std::string_view layout) {
-      return std::count_if(headers_.begin(), headers_.end(), [layout](const Header& h) { return h.layout == layout; });
-    };
-    const auto with_colon = count("verbatim"), without = count(kLineWithoutColon);
-    const bool accept = with_colon == 0 && (without >= 2 || (without == 1 && record_cover()));
-    if (accept) {
-      for (auto& h : headers_) {
-        if (h.layout == kLineWithoutColon) h.layout = "verbatim";
-      }
-    } else {
-      std::erase_if(headers_, [](const Header& h) { return h.layout == kLineWithoutColon; });
+    const auto with_colon = count_headers("verbatim"), without = count_headers(kLineWithoutColon);
+    accept_headers(kLineWithoutColon, with_colon == 0 && (without >= 2 || (without == 1 && record_cover())));
+  }
+
+  // A record copied without its line breaks has its speaker lines inside paragraphs ("...
+  // A/73/L.117. Mr. Rattray (Jamaica): ..."): taken only from a text with no speaker line at a
+  // line's start, and two of them (a speech may quote one).
+  void accept_speaker_lines_inside_paragraphs() {
+    accept_headers(kLineInParagraph, count_headers("verbatim") == 0 && count_headers(kLineInParagraph) >= 2);
+  }
+
+  std::size_t count_headers(std::string_view layout) const {
+    return static_cast<std::size_t>(std::count_if(headers_.begin(), headers_.end(), [layout](const Header& h) { return h.layout == layout; }));
+  }
+
+  // The headers of `layout` become speaker lines if `accept`, else are dropped.
+  void accept_headers(std::string_view layout, bool accept) {
+    if (!accept) {
+      std::erase_if(headers_, [layout](const Header& h) { return h.layout == layout; });
+      return;
+    }
+    for (auto& h : headers_) {
+      if (h.layout == layout) h.layout = "verbatim";
     }
   }
 
