@@ -104,7 +104,10 @@ void CitationsAnnotator::annotate(Document& document) const {
         attrs.set("number", digits);
         symbol = "S/RES/" + digits;
       }
-      if (kind == "meeting_record" && attrs.has("resumption")) symbol += " (" + attrs.text("resumption") + ")";
+      // A meeting's resumption, or a document's part ("A/AC.251/L.3/Part II"), as the symbol's
+      // suffix: "S/PV.6201 (Resumption 1)", "A/AC.251/L.3 (Part II)".
+      const std::string part = attrs.text("resumption");
+      if (!part.empty() && (kind == "meeting_record" || part.starts_with("Part "))) symbol += " (" + part + ")";
     }
     if (kind == "sc_resolution") {
       const std::string n = attrs.text("number");
