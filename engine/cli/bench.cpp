@@ -378,7 +378,12 @@ int run_bench(const Argv& argv) {
     std::sort(slowest.rbegin(), slowest.rend());
     std::printf("slowest rules:\n");
     for (std::size_t i = 0; i < std::min(top_rules, slowest.size()); ++i) {
-      std::printf("  %8.3f s  %6.1f MB/s  %s\n", slowest[i].first, mb / std::max(slowest[i].first, 1e-9), slowest[i].second.c_str());
+      // (A rule the prefilter never let run has no time to divide by.)
+      if (slowest[i].first < 1e-6) {
+        std::printf("  %8.3f s  %11s  %s (never run: no trigger word in the text)\n", slowest[i].first, "-", slowest[i].second.c_str());
+      } else {
+        std::printf("  %8.3f s  %6.1f MB/s  %s\n", slowest[i].first, mb / slowest[i].first, slowest[i].second.c_str());
+      }
     }
   }
   return kExitOk;
