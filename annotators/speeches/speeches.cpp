@@ -45,6 +45,11 @@ bool secretariat_office(std::string_view office) {
                                  "Deputy Secretary-General"}) {
     if (office.starts_with(title)) return !has(" of ") || has("of the United Nations");
   }
+  // An envoy's office with nothing after it, as a release names the Secretary-General's before
+  // the name ("Special Envoy Hans Grundberg said"); a State's names the State.
+  for (std::string_view title : {"Special Envoy", "Special Representative", "Special Adviser", "Special Coordinator", "Personal Envoy"}) {
+    if (office == title) return true;
+  }
   return false;
 }
 
@@ -69,6 +74,8 @@ bool secretariat_department(std::string_view office) {
                                "Office for the Coordination of Humanitarian Affairs"});
 }
 
+// The Security Council's actor id (its President speaks for a State).
+constexpr std::string_view kSecurityCouncil = "UNSC";
 // The layout the rules give a speaker line printed without its colon.
 constexpr std::string_view kLineWithoutColon = "verbatim_line";
 // The layout the rules give a speaker line inside a paragraph.
@@ -461,7 +468,9 @@ class SpeechBuilder {
         speech.span = p;
         speech.header = h->span;
         speech.speaker = h->speaker;
-        if (h->country) speech.actor = *h->country;
+        // ("Security Council President Vanessa Frazier": the Council's President speaks for her
+        // State, which the title does not name.)
+        if (h->country && h->country->id != kSecurityCouncil) speech.actor = *h->country;
         // A summary record's officers: "The Chair", "The Secretary of the Committee".
         // (Older records print "The CHAIRMAN": the office is read in any case.)
         const bool officer = !h->country && h->speaker.starts_with("The ");
