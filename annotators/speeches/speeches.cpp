@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 
 #include "common/actor_mention.hpp"
@@ -136,9 +137,12 @@ class SpeechBuilder {
       const Annotation& a = store_[id];
       const ActorRef* actor = a.attrs.actor("actor");
       if (!actor) continue;
-      if (a.attrs.text("source") == "cover") {
+      const std::string source = a.attrs.text("source");
+      if (source == "cover") {
         if (presidency_.id.empty()) presidency_ = *actor;
         if (cover_.empty()) cover_ = a.span;
+      } else if (source == "thanked") {
+        thanked_.push_back(*actor);
       } else {
         national_capacity_.emplace_back(a.span.begin, *actor);
       }
@@ -154,7 +158,31 @@ class SpeechBuilder {
       if (symbol.starts_with("S/PV.")) document_.meta()["body"] = "Security Council";
     }
     if (presidency_.id.empty() && !national_capacity_.empty()) presidency_ = national_capacity_.front().second;
+    if (presidency_.id.empty()) presidency_ = most_thanked();
     if (!presidency_.id.empty() && !general_assembly()) document_.meta()["presidency"] = presidency_.id;
+  }
+
+  // The State the members thank for its presidency ("We thank the Polish presidency for
+  // convening ..."): twice at least, and more often than any other.
+  ActorRef most_thanked() const {
+    std::map<std::string, std::pair<int, const ActorRef*>> votes;
+    for (const ActorRef& actor : thanked_) {
+      auto& [count, ref] = votes[actor.id];
+      ++count;
+      ref = &actor;
+    }
+    int best = 0, runner_up = 0;
+    const ActorRef* chosen = nullptr;
+    for (const auto& [id, vote] : votes) {
+      if (vote.first > best) {
+        runner_up = best;
+        best = vote.first;
+        chosen = vote.second;
+      } else {
+        runner_up = std::max(runner_up, vote.first);
+      }
+    }
+    return best >= 2 && best > runner_up ? *chosen : ActorRef{};
   }
 
   std::string meta(const std::string& key) const {
@@ -631,6 +659,7 @@ class SpeechBuilder {
   ActorRef presidency_;
   Span cover_{};  // the cover's "President: Mr. X (Country)", if any
   std::vector<std::pair<uint32_t, ActorRef>> national_capacity_;
+  std::vector<ActorRef> thanked_;  // "We thank the Polish presidency for convening ..."
   std::set<std::string> members_;
 };
 
