@@ -6,6 +6,8 @@
 #include <set>
 
 #include "common/actor_mention.hpp"
+#include "speeches/offices.hpp"
+#include "speeches/speaker_lines.hpp"
 #include "caucus/summary.hpp"
 #include "caucus/text.hpp"
 #include "common/document_kind.hpp"
@@ -31,67 +33,8 @@ std::string last_word(std::string_view name) {
   return std::string(space == std::string_view::npos ? name : name.substr(space + 1));
 }
 
-// True if `office` is one of the Secretariat's ("Under-Secretary-General for Humanitarian
-// Affairs", "Special Envoy of the Secretary-General for Yemen", "United Nations High
-// Commissioner for Refugees"): its holder speaks for the United Nations, whatever country the
-// title names. Not "Deputy Secretary-General of the Ministry of Foreign Affairs of Thailand"
-// nor "Special Representative of the President of Colombia".
-bool secretariat_office(std::string_view office) {
-  const auto has = [&](std::string_view part) { return office.find(part) != std::string_view::npos; };
-  if (has("of the Secretary-General") || has("United Nations") || office.starts_with("High Commissioner for") ||
-      office.starts_with("High Representative for")) {
-    return true;
-  }
-  for (std::string_view title : {"Under-Secretary-General", "Assistant Secretary-General", "Secretary-General",
-                                 "Deputy Secretary-General"}) {
-    if (office.starts_with(title)) return !has(" of ") || has("of the United Nations");
-  }
-  // An envoy's office with nothing after it, as a release names the Secretary-General's before
-  // the name ("Special Envoy Hans Grundberg said"); a State's names the State.
-  for (std::string_view title : {"Special Envoy", "Special Representative", "Special Adviser", "Special Coordinator", "Personal Envoy"}) {
-    if (office == title) return true;
-  }
-  return false;
-}
-
-// True if a speaker printed without a country is the meeting's presiding officer: "The
-// President", "The Acting President", "The Temporary President", "The Chair", "The Co-Chair",
-// "The CHAIRMAN", "The Chairperson" (in any case), not "The Vice-Chair".
-bool presides(std::string_view speaker) {
-  if (!speaker.starts_with("The ")) return false;
-  const std::string office = lower_ascii(speaker);
-  return (office.find("chair") != std::string::npos || office.find("president") != std::string::npos) &&
-         office.find("vice") == std::string::npos;
-}
-
-// A department or office of the Secretariat named without "United Nations" ("Director of the
-// Codification Division, Office of Legal Affairs"). A State's ministry may have an office of
-// the same name: the caller asks only of a title that names no State.
-bool secretariat_department(std::string_view office) {
-  return contains_any(office, {"Office of Legal Affairs", "Department of Political and Peacebuilding Affairs",
-                               "Department of Peace Operations", "Department of Economic and Social Affairs",
-                               "Department of Operational Support", "Department of Global Communications",
-                               "Office of Counter-Terrorism", "Office for Disarmament Affairs",
-                               "Office for the Coordination of Humanitarian Affairs"});
-}
-
 // The Security Council's actor id (its President speaks for a State).
 constexpr std::string_view kSecurityCouncil = "UNSC";
-// The layout the rules give a speaker line printed without its colon.
-constexpr std::string_view kLineWithoutColon = "verbatim_line";
-// The layout the rules give a speaker line inside a paragraph.
-constexpr std::string_view kLineInParagraph = "verbatim_inline";
-// The layout of a page's continuation line, "(Sir Crispin Tickell, United Kingdom)".
-constexpr std::string_view kContinuationLine = "continuation";
-
-struct Header {
-  Span span;
-  std::string speaker;
-  std::string layout;
-  const ActorRef* country = nullptr;
-  std::string title;  // the office printed after the name, if any
-};
-
 class SpeechBuilder {
  public:
   explicit SpeechBuilder(Document& document) : document_(document), store_(document.annotations()) {}
@@ -201,52 +144,7 @@ class SpeechBuilder {
       headers_.push_back({a.span, one_line(a.attrs.text("speaker")), a.attrs.text("layout"), a.attrs.actor("country"), a.attrs.text("title")});
     }
     std::stable_sort(headers_.begin(), headers_.end(), [](const Header& a, const Header& b) { return a.span.begin < b.span.begin; });
-    accept_speaker_lines_without_colon();
-    accept_speaker_lines_inside_paragraphs();
-    accept_continuation_lines();
-  }
-
-  // Older records print at the top of a page the name of the speaker whose speech runs on to it
-  // ("(Sir Crispin Tickell, United Kingdom)"). Before the first speaker line, such a line opens
-  // the speech an extract begins with; after it, the speech above goes on.
-  void accept_continuation_lines() {
-    const auto first = std::find_if(headers_.begin(), headers_.end(), [](const Header& h) { return h.layout == "verbatim"; });
-    const uint32_t first_line = first == headers_.end() ? 0 : first->span.begin;
-    for (auto& h : headers_) {
-      if (h.layout == kContinuationLine && h.span.begin < first_line) h.layout = "verbatim";
-    }
-    std::erase_if(headers_, [](const Header& h) { return h.layout == kContinuationLine; });
-  }
-
-  // Web copies of verbatim records may print each speaker line alone, without its colon ("Mr.
-  // Burgh (South Africa)"). Such lines are speaker lines only in a text with no speaker line
-  // that has its colon, and with two of them or a record's cover: a statement's heading may
-  // set "The President" on a line of its own.
-  void accept_speaker_lines_without_colon() {
-    const auto with_colon = count_headers("verbatim"), without = count_headers(kLineWithoutColon);
-    accept_headers(kLineWithoutColon, with_colon == 0 && (without >= 2 || (without == 1 && record_cover())));
-  }
-
-  // A record copied without its line breaks has its speaker lines inside paragraphs ("...
-  // A/73/L.117. Mr. Rattray (Jamaica): ..."): taken only from a text with no speaker line at a
-  // line's start, and two of them (a speech may quote one).
-  void accept_speaker_lines_inside_paragraphs() {
-    accept_headers(kLineInParagraph, count_headers("verbatim") == 0 && count_headers(kLineInParagraph) >= 2);
-  }
-
-  std::size_t count_headers(std::string_view layout) const {
-    return static_cast<std::size_t>(std::count_if(headers_.begin(), headers_.end(), [layout](const Header& h) { return h.layout == layout; }));
-  }
-
-  // The headers of `layout` become speaker lines if `accept`, else are dropped.
-  void accept_headers(std::string_view layout, bool accept) {
-    if (!accept) {
-      std::erase_if(headers_, [layout](const Header& h) { return h.layout == layout; });
-      return;
-    }
-    for (auto& h : headers_) {
-      if (h.layout == layout) h.layout = "verbatim";
-    }
+    accept_speaker_lines(headers_, record_cover());
   }
 
   // The cover says that the text is a meeting's record: its meeting, its symbol (when the cover

@@ -1,0 +1,58 @@
+// Who an office speaks for: the Secretariat's officials for the United Nations, a meeting's
+// presiding officer for the body (or the presidency's State).
+#include "speeches/offices.hpp"
+
+#include <string>
+
+#include "caucus/text.hpp"
+
+namespace caucus::annotators {
+
+// True if `office` is one of the Secretariat's ("Under-Secretary-General for Humanitarian
+// Affairs", "Special Envoy of the Secretary-General for Yemen", "United Nations High
+// Commissioner for Refugees"): its holder speaks for the United Nations, whatever country the
+// title names. Not "Deputy Secretary-General of the Ministry of Foreign Affairs of Thailand"
+// nor "Special Representative of the President of Colombia".
+bool secretariat_office(std::string_view office) {
+  const auto has = [&](std::string_view part) { return office.find(part) != std::string_view::npos; };
+  if (has("of the Secretary-General") || has("United Nations") || office.starts_with("High Commissioner for") ||
+      office.starts_with("High Representative for")) {
+    return true;
+  }
+  for (std::string_view title : {"Under-Secretary-General", "Assistant Secretary-General", "Secretary-General",
+                                 "Deputy Secretary-General"}) {
+    if (office.starts_with(title)) return !has(" of ") || has("of the United Nations");
+  }
+  // An envoy's office with nothing after it, as a release names the Secretary-General's before
+  // the name ("Special Envoy Hans Grundberg said"); a State's names the State.
+  for (std::string_view title : {"Special Envoy", "Special Representative", "Special Adviser", "Special Coordinator", "Personal Envoy"}) {
+    if (office == title) return true;
+  }
+  return false;
+}
+
+// True if a speaker printed without a country is the meeting's presiding officer: "The
+// President", "The Acting President", "The Temporary President", "The Chair", "The Co-Chair",
+// "The CHAIRMAN", "The Chairperson" (in any case), not "The Vice-Chair".
+bool presides(std::string_view speaker) {
+  if (!speaker.starts_with("The ")) return false;
+  const std::string office = lower_ascii(speaker);
+  return (office.find("chair") != std::string::npos || office.find("president") != std::string::npos) &&
+         office.find("vice") == std::string::npos;
+}
+
+// A department or office of the Secretariat named without "United Nations" ("Director of the
+// Codification Division, Office of Legal Affairs"). A State's ministry may have an office of
+// the same name: the caller asks only of a title that names no State.
+bool secretariat_department(std::string_view office) {
+  for (std::string_view department : {"Office of Legal Affairs", "Department of Political and Peacebuilding Affairs",
+                                      "Department of Peace Operations", "Department of Economic and Social Affairs",
+                                      "Department of Operational Support", "Department of Global Communications",
+                                      "Office of Counter-Terrorism", "Office for Disarmament Affairs",
+                                      "Office for the Coordination of Humanitarian Affairs"}) {
+    if (office.find(department) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace caucus::annotators

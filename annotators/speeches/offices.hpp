@@ -1,0 +1,21 @@
+// Who an office speaks for, read from a speaker's title as the rules captured it.
+#pragma once
+
+#include <string_view>
+
+namespace caucus::annotators {
+
+// True if `office` is one of the Secretariat's ("Under-Secretary-General for Humanitarian
+// Affairs", "Special Envoy of the Secretary-General for Yemen"): its holder speaks for the
+// United Nations.
+bool secretariat_office(std::string_view office);
+
+// True if a speaker printed without a country presides over the meeting ("The President",
+// "The Acting President", "The Chair", not "The Vice-Chair").
+bool presides(std::string_view speaker);
+
+// True if `office` names a department or office of the Secretariat without saying "United
+// Nations" ("Director of the Codification Division, Office of Legal Affairs").
+bool secretariat_department(std::string_view office);
+
+}  // namespace caucus::annotators

@@ -1,0 +1,65 @@
+#include "speeches/speaker_lines.hpp"
+
+#include <algorithm>
+#include <cstdint>
+
+namespace caucus::annotators {
+namespace {
+
+// The layouts the rules give the doubtful speaker lines.
+constexpr std::string_view kLineWithoutColon = "verbatim_line";    // "Mr. Burgh (South Africa)" alone on its line
+constexpr std::string_view kLineInParagraph = "verbatim_inline";   // "... L.117. Mr. Rattray (Jamaica): ..."
+constexpr std::string_view kContinuationLine = "continuation";     // "(Sir Crispin Tickell, United Kingdom)"
+
+std::size_t count_layout(const std::vector<Header>& headers, std::string_view layout) {
+  return static_cast<std::size_t>(std::count_if(headers.begin(), headers.end(), [layout](const Header& h) { return h.layout == layout; }));
+}
+
+// The headers of `layout` become speaker lines if `accept`, else are dropped.
+void accept_layout(std::vector<Header>& headers, std::string_view layout, bool accept) {
+  if (!accept) {
+    std::erase_if(headers, [layout](const Header& h) { return h.layout == layout; });
+    return;
+  }
+  for (auto& h : headers) {
+    if (h.layout == layout) h.layout = "verbatim";
+  }
+}
+
+// Web copies of verbatim records may print each speaker line alone, without its colon ("Mr.
+// Burgh (South Africa)"). Such lines are speaker lines only in a text with no speaker line
+// that has its colon, and with two of them or a record's cover: a statement's heading may set
+// "The President" on a line of its own.
+void accept_lines_without_colon(std::vector<Header>& headers, bool record_cover) {
+  const auto with_colon = count_layout(headers, "verbatim"), without = count_layout(headers, kLineWithoutColon);
+  accept_layout(headers, kLineWithoutColon, with_colon == 0 && (without >= 2 || (without == 1 && record_cover)));
+}
+
+// A record copied without its line breaks has its speaker lines inside paragraphs ("...
+// A/73/L.117. Mr. Rattray (Jamaica): ..."): taken only from a text with no speaker line at a
+// line's start, and two of them (a speech may quote one).
+void accept_lines_inside_paragraphs(std::vector<Header>& headers) {
+  accept_layout(headers, kLineInParagraph, count_layout(headers, "verbatim") == 0 && count_layout(headers, kLineInParagraph) >= 2);
+}
+
+// Older records print at the top of a page the name of the speaker whose speech runs on to it
+// ("(Sir Crispin Tickell, United Kingdom)"). Before the first speaker line, such a line opens
+// the speech an extract begins with; after it, the speech above goes on.
+void accept_continuation_lines(std::vector<Header>& headers) {
+  const auto first = std::find_if(headers.begin(), headers.end(), [](const Header& h) { return h.layout == "verbatim"; });
+  const uint32_t first_line = first == headers.end() ? 0 : first->span.begin;
+  for (auto& h : headers) {
+    if (h.layout == kContinuationLine && h.span.begin < first_line) h.layout = "verbatim";
+  }
+  std::erase_if(headers, [](const Header& h) { return h.layout == kContinuationLine; });
+}
+
+}  // namespace
+
+void accept_speaker_lines(std::vector<Header>& headers, bool record_cover) {
+  accept_lines_without_colon(headers, record_cover);
+  accept_lines_inside_paragraphs(headers);
+  accept_continuation_lines(headers);
+}
+
+}  // namespace caucus::annotators
