@@ -1,0 +1,86 @@
+// Which doubtful speaker lines open a speech, and who an office speaks for (the speeches
+// annotator's logic behind the rules).
+#include <gtest/gtest.h>
+
+#include "speeches/offices.hpp"
+#include "speeches/speaker_lines.hpp"
+
+namespace caucus::annotators {
+namespace {
+
+Header line(uint32_t at, std::string layout) { return Header{{at, at + 10}, "Mr. X", std::move(layout), nullptr, ""}; }
+
+std::vector<std::string> layouts(const std::vector<Header>& headers) {
+  std::vector<std::string> out;
+  for (const auto& h : headers) out.push_back(h.layout);
+  return out;
+}
+
+TEST(SpeakerLines, LinesWithoutColonCountOnlyWithoutARealSpeakerLine) {
+  std::vector<Header> web_copy{line(0, "verbatim_line"), line(100, "verbatim_line")};
+  accept_speaker_lines(web_copy, false);
+  EXPECT_EQ(layouts(web_copy), (std::vector<std::string>{"verbatim", "verbatim"}));
+
+  std::vector<Header> record{line(0, "verbatim"), line(100, "verbatim_line")};
+  accept_speaker_lines(record, false);
+  EXPECT_EQ(layouts(record), (std::vector<std::string>{"verbatim"}));
+}
+
+TEST(SpeakerLines, OneLineWithoutColonNeedsARecordCover) {
+  std::vector<Header> alone{line(0, "verbatim_line")};
+  accept_speaker_lines(alone, false);
+  EXPECT_TRUE(alone.empty());  // a statement's heading may print "The President" on its own line
+
+  std::vector<Header> under_cover{line(0, "verbatim_line")};
+  accept_speaker_lines(under_cover, true);
+  EXPECT_EQ(layouts(under_cover), (std::vector<std::string>{"verbatim"}));
+}
+
+TEST(SpeakerLines, LinesInsideParagraphsNeedTwoAndNoLineAtALineStart) {
+  std::vector<Header> run_on{line(0, "verbatim_inline"), line(100, "verbatim_inline")};
+  accept_speaker_lines(run_on, false);
+  EXPECT_EQ(layouts(run_on), (std::vector<std::string>{"verbatim", "verbatim"}));
+
+  std::vector<Header> quoted{line(0, "verbatim_inline")};
+  accept_speaker_lines(quoted, false);
+  EXPECT_TRUE(quoted.empty());
+
+  std::vector<Header> record{line(0, "verbatim"), line(50, "verbatim_inline"), line(100, "verbatim_inline")};
+  accept_speaker_lines(record, false);
+  EXPECT_EQ(layouts(record), (std::vector<std::string>{"verbatim"}));
+}
+
+TEST(SpeakerLines, AContinuationLineOpensASpeechOnlyBeforeTheFirstSpeakerLine) {
+  std::vector<Header> extract{line(0, "continuation"), line(100, "verbatim"), line(200, "continuation"), line(300, "verbatim")};
+  accept_speaker_lines(extract, false);
+  ASSERT_EQ(extract.size(), 3u);
+  EXPECT_EQ(extract[0].span.begin, 0u);
+  EXPECT_EQ(extract[0].layout, "verbatim");
+  EXPECT_EQ(extract[1].span.begin, 100u);
+  EXPECT_EQ(extract[2].span.begin, 300u);
+
+  std::vector<Header> no_line{line(0, "continuation")};
+  accept_speaker_lines(no_line, false);
+  EXPECT_TRUE(no_line.empty());
+}
+
+TEST(Offices, TheSecretariatsOfficesSpeakForTheUnitedNations) {
+  EXPECT_TRUE(secretariat_office("Under-Secretary-General for Humanitarian Affairs"));
+  EXPECT_TRUE(secretariat_office("Special Envoy of the Secretary-General for Yemen"));
+  EXPECT_TRUE(secretariat_office("Special Envoy"));  // "Special Envoy Hans Grundberg said"
+  EXPECT_FALSE(secretariat_office("Special Envoy of the President of Colombia"));
+  EXPECT_FALSE(secretariat_office("Deputy Secretary-General of the Ministry of Foreign Affairs of Thailand"));
+  EXPECT_TRUE(secretariat_department("Director of the Codification Division, Office of Legal Affairs"));
+  EXPECT_FALSE(secretariat_department("Minister for Foreign Affairs"));
+}
+
+TEST(Offices, PresidingOfficersButNotTheirDeputies) {
+  EXPECT_TRUE(presides("The President"));
+  EXPECT_TRUE(presides("The ACTING PRESIDENT"));
+  EXPECT_TRUE(presides("The Co-Chairperson"));
+  EXPECT_FALSE(presides("The Vice-Chair"));
+  EXPECT_FALSE(presides("President Assoumani"));
+}
+
+}  // namespace
+}  // namespace caucus::annotators
