@@ -164,9 +164,9 @@ class SpeechBuilder {
     // the numbered paragraphs of a report, S/2019/300).
     const std::string symbol = meta("symbol");
     if (summary >= 2 && summary > verbatim && (symbol.empty() || symbol.find("/SR.") != std::string::npos)) return "summary_record";
-    // A release's symbol, or its meetings-coverage line ("4343rd Meeting (PM)") when the copy
-    // lost the symbol.
-    const bool press_symbol = document_kind(symbol) == "press_release" || meta("coverage") == "meetings";
+    // A release's symbol, or when the copy lost it, its meetings-coverage line ("4343rd Meeting
+    // (PM)") or its dateline ("NEW YORK, 19 September (UN Headquarters) --").
+    const bool press_symbol = document_kind(symbol) == "press_release" || !meta("coverage").empty();
     if (press >= 2 || (press >= 1 && press_symbol)) return "press_release";
     // Meeting coverage that reports every delegation ("The representative of Ecuador,
     // speaking for the Group of 77, said ..."), with no speaker printed in capitals.
