@@ -171,9 +171,9 @@ class SpeechBuilder {
     // Meeting coverage that reports every delegation ("The representative of Ecuador,
     // speaking for the Group of 77, said ..."), with no speaker printed in capitals.
     if (press_symbol && verbatim == 0 && !store_.of_type("reported_speech").empty()) return "press_release";
-    // The same coverage copied without its symbol: three paragraphs or more open with a
-    // reported delegation, and no line or heading names a speaker.
-    if (verbatim == 0 && !has_statement_heading() && paragraphs_opening_with_reported_speech() >= 3) return "press_release";
+    // The same coverage copied without its symbol: two paragraphs or more open with a reported
+    // delegation, and no line or heading names a speaker.
+    if (verbatim == 0 && !has_statement_heading() && paragraphs_opening_with_reported_speech() >= 2) return "press_release";
     // One speaker line is a record's extract if the cover says so.
     if (verbatim >= 2 || (verbatim >= 1 && record_cover())) return "verbatim_record";
     return "speech";
@@ -185,12 +185,18 @@ class SpeechBuilder {
 
   // The paragraphs whose first words report a delegation ("Ecuador's representative, speaking
   // also for ...", "The representative of Peru said ...").
+  // (After "The ", or after a short opening phrase: "Speaking after the vote, the representative
+  // of the Russian Federation ...".)
   std::size_t paragraphs_opening_with_reported_speech() const {
     std::size_t count = 0;
     for (AnnotationId id : store_.of_type("paragraph")) {
       const Span p = store_[id].span;
       const auto reported = store_.contained("reported_speech", p);
-      if (!reported.empty() && store_[reported.front()].span.begin <= p.begin + 4) ++count;  // (after "The ")
+      if (reported.empty()) continue;
+      const std::string_view before = text().substr(p.begin, store_[reported.front()].span.begin - p.begin);
+      const bool after_opener = before.size() <= 80 && (before.ends_with(", the ") || before.ends_with(", ")) &&
+                                before.find_first_of(".;:") == std::string_view::npos;
+      if (before.size() <= 4 || after_opener) ++count;
     }
     return count;
   }
