@@ -26,10 +26,19 @@ bool contains_any(std::string_view text, std::initializer_list<std::string_view>
   return std::any_of(parts.begin(), parts.end(), [&](std::string_view p) { return text.find(p) != std::string_view::npos; });
 }
 
-// The last word of a name, without punctuation: "Ashraf El Nour" -> "Nour".
+// The last word of a name, without punctuation: "Ashraf El Nour" -> "Nour". A regnal number is
+// not the name: "King Mswati III" -> "Mswati".
 std::string last_word(std::string_view name) {
-  while (!name.empty() && (name.back() == ' ' || name.back() == '.' || name.back() == ',')) name.remove_suffix(1);
-  const auto space = name.find_last_of(" \t\r\n");  // a name may be broken across lines
+  const auto trim = [](std::string_view& n) {
+    while (!n.empty() && (n.back() == ' ' || n.back() == '.' || n.back() == ',')) n.remove_suffix(1);
+  };
+  trim(name);
+  auto space = name.find_last_of(" \t\r\n");  // a name may be broken across lines
+  if (space != std::string_view::npos && name.substr(space + 1).find_first_not_of("IVX") == std::string_view::npos) {
+    name = name.substr(0, space);
+    trim(name);
+    space = name.find_last_of(" \t\r\n");
+  }
   return std::string(space == std::string_view::npos ? name : name.substr(space + 1));
 }
 
