@@ -368,6 +368,13 @@ class SpeechBuilder {
     return nullptr;
   }
 
+  // True if `sentence` names its speaker as the delegate reported before: "that representative",
+  // "the same delegate".
+  bool refers_back_to_delegate(Span sentence) const {
+    return contains_any(lower_ascii(document_.slice(sentence)),
+                        {"that representative", "that delegate", "the same representative", "the same delegate"});
+  }
+
   // The delegations reported after the first in `sentence`, each opening a clause of its own
   // (", and the representative of Yemen noted", "; Egypt's representative said"), each with
   // another actor than the one before.
@@ -397,7 +404,8 @@ class SpeechBuilder {
   // runs on over the paragraphs that go on with "She ..." or "He ...", and the overview goes on.
   void summarised_speeches(std::string_view kind) {
     bool statements = false;
-    bool briefer_goes_on = false;  // the last paragraph was an overview briefer's
+    bool briefer_goes_on = false;   // the last paragraph was an overview briefer's
+    bool reported_goes_on = false;  // the last paragraph ended in a reported delegation's speech
     auto& speeches = document_.speeches();
     for (AnnotationId id : store_.of_type("paragraph")) {
       const Span p = store_[id].span;
@@ -464,6 +472,13 @@ class SpeechBuilder {
         continue;
       }
       briefer_goes_on = false;
+      // "Speaking on behalf of CARICOM, that representative said ...": the delegation reported in
+      // the paragraph just before goes on.
+      if (starts.empty() && reported_goes_on && refers_back_to_delegate(first_sentence(p))) {
+        speeches.back().span.end = p.end;
+        continue;
+      }
+      reported_goes_on = !starts.empty();
       for (std::size_t i = 0; i < starts.size(); ++i) {
         const uint32_t end = i + 1 < starts.size() ? trim_end(starts[i].first, starts[i + 1].first) : p.end;
         speeches.push_back(reported_speech({starts[i].first, end}, *starts[i].second));
