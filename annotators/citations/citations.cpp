@@ -44,6 +44,32 @@ int CitationsAnnotator::year_of(int number) const {
 
 namespace {
 
+// I to XXX: the General Assembly's first thirty sessions.
+std::string roman_numeral(int n) {
+  static constexpr std::pair<int, const char*> kDigits[] = {{10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}};
+  std::string out;
+  for (const auto& [value, digits] : kDigits) {
+    for (; n >= value; n -= value) out += digits;
+  }
+  return out;
+}
+
+}  // namespace
+
+// "resolution 194 (1948)": the Council's resolution 194 is of 1964, so this is the General
+// Assembly's, whose first thirty sessions numbered theirs with the session in Roman numerals
+// (the session of a year is its count since 1945): A/RES/194(III). Sets the session if so.
+bool CitationsAnnotator::assembly_resolution_of_its_year(Attributes& attrs) const {
+  const std::string number = attrs.text("number"), year = attrs.text("year");
+  if (number.empty() || year.empty() || attrs.has("confirm")) return false;
+  const int printed = std::stoi(year), council = year_of(std::stoi(number));
+  if (council == 0 || council == printed || printed < 1946 || printed > 1975) return false;
+  attrs.set("session", roman_numeral(printed - 1945));
+  return true;
+}
+
+namespace {
+
 // True for a draft's short number ("L.54", "L.12/Rev.1"), which stands for a draft of the
 // series of the last draft symbol ("A/49/L.53"), not for a part of the last symbol.
 bool draft_number(const std::string& part) { return part.starts_with("L."); }
@@ -110,6 +136,7 @@ void CitationsAnnotator::annotate(Document& document) const {
       const std::string part = attrs.text("resumption");
       if (!part.empty() && (kind == "meeting_record" || part.starts_with("Part "))) symbol += " (" + part + ")";
     }
+    if (kind == "sc_resolution" && symbol.empty() && assembly_resolution_of_its_year(attrs)) kind = "ga_resolution";
     if (kind == "sc_resolution") {
       const std::string n = attrs.text("number");
       // A number and a year without the word "resolution": a resolution only if they agree.

@@ -25,6 +25,10 @@ class CitationsAnnotator final : public Annotator {
   int year_of(int number) const;
 
  private:
+  // True if a "resolution N (YYYY)" the rules read as the Council's is the General Assembly's
+  // of that year (the Council's N is of another year); sets its session.
+  bool assembly_resolution_of_its_year(Attributes& attrs) const;
+
   std::map<int, int> first_number_to_year_;  // first resolution number of a year -> year
   std::string link_prefix_ = "https://undocs.org/";
 };

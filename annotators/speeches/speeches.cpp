@@ -512,6 +512,15 @@ class SpeechBuilder {
     return speech;
   }
 
+  // The first State named in `span`, if any.
+  const ActorRef* state_named_in(Span span) const {
+    for (AnnotationId id : store_.contained("actor", span)) {
+      const Annotation& a = store_[id];
+      if (a.attrs.text("actor_type") == "state") return a.attrs.actor("actor");
+    }
+    return nullptr;
+  }
+
   void single_speech() {
     const auto& paragraphs = store_.of_type("paragraph");
     if (paragraphs.empty()) return;
@@ -547,7 +556,12 @@ class SpeechBuilder {
     // is for ("INTERVENTION OF THE RIO GROUP"): the speaker may name its State ("and my
     // country, Mexico").
     const bool group_heading = opening && opening->country && actor_kind(opening->span, opening->country->id).first == "group";
-    if (speech.actor.id.empty() || group_heading) {
+    // A State the heading names after the group is the speaker's: "BY AMBASSADOR BOUBACAR
+    // DIALLO, G-77 COORDINATOR, PERMANENT MISSION OF GUINEA".
+    if (group_heading) {
+      if (const ActorRef* state = state_named_in(opening->span)) speech.actor = *state;
+    }
+    if (speech.actor.id.empty() || (group_heading && speech.actor.id == opening->country->id)) {
       for (AnnotationId id : store_.of_type("self_named")) {
         if (const ActorRef* actor = store_[id].attrs.actor("actor")) {
           speech.actor = *actor;
