@@ -122,6 +122,8 @@ void CitationsAnnotator::annotate(Document& document) const {
       symbol = attrs.text("symbol");
       while (!symbol.empty() && symbol.back() == '.') symbol.pop_back();
       std::erase(symbol, ' ');  // "A/ 73/13", its first slash spaced in a scan
+      // "S/Res/1645", as a statement may print it, is S/RES/1645.
+      if (const auto at = symbol.find("/Res/"); at != std::string::npos) symbol.replace(at, 5, "/RES/");
       // A joint symbol printed with an en dash ("A/77/895–S/2023/363") is written with a hyphen.
       for (std::size_t at; (at = symbol.find("\u2013")) != std::string::npos;) symbol.replace(at, 3, "-");
       kind = std::string(document_kind(symbol));

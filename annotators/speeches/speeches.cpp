@@ -556,10 +556,13 @@ class SpeechBuilder {
     // is for ("INTERVENTION OF THE RIO GROUP"): the speaker may name its State ("and my
     // country, Mexico").
     const bool group_heading = opening && opening->country && actor_kind(opening->span, opening->country->id).first == "group";
-    // A State the heading names after the group is the speaker's: "BY AMBASSADOR BOUBACAR
-    // DIALLO, G-77 COORDINATOR, PERMANENT MISSION OF GUINEA".
-    if (group_heading) {
-      if (const ActorRef* state = state_named_in(opening->span)) speech.actor = *state;
+    // A State the heading's line names after the group is the speaker's: "BY AMBASSADOR
+    // BOUBACAR DIALLO, G-77 COORDINATOR, PERMANENT MISSION OF GUINEA", "Statement of the G-77
+    // and China ... delivered by H.E. ..., Permanent Representative of the Islamic Republic of Iran".
+    if (group_heading && opening->layout.starts_with("statement")) {
+      const auto line_end = text().find('\n', opening->span.end);
+      const Span line{opening->span.begin, line_end == std::string_view::npos ? static_cast<uint32_t>(text().size()) : static_cast<uint32_t>(line_end)};
+      if (const ActorRef* state = state_named_in(line)) speech.actor = *state;
     }
     if (speech.actor.id.empty() || (group_heading && speech.actor.id == opening->country->id)) {
       for (AnnotationId id : store_.of_type("self_named")) {
