@@ -375,13 +375,12 @@ class SpeechBuilder {
                         {"that representative", "that delegate", "the same representative", "the same delegate"});
   }
 
-  // The delegations reported after the first in `sentence`, each opening a clause of its own
-  // (", and the representative of Yemen noted", "; Egypt's representative said"), each with
-  // another actor than the one before.
-  std::vector<const Annotation*> coordinated_cues(Span sentence) const {
+  // The delegations reported after `first`, the first in `sentence`, each opening a clause of
+  // its own (", and the representative of Yemen noted", "; Egypt's representative said"), each
+  // with another actor than the one before.
+  std::vector<const Annotation*> coordinated_cues(Span sentence, const Annotation& first) const {
     std::vector<const Annotation*> cues;
-    const Annotation* last = reported_cue(sentence);
-    if (!last) return cues;
+    const Annotation* last = &first;
     for (AnnotationId id : store_.contained("reported_speech", sentence)) {
       const Annotation& cue = store_[id];
       const ActorRef* actor = cue.attrs.actor("actor");
@@ -461,10 +460,12 @@ class SpeechBuilder {
       std::vector<std::pair<uint32_t, const Annotation*>> starts;
       for (AnnotationId sentence : store_.contained("sentence", p)) {
         const Span s = store_[sentence].span;
-        if (const Annotation* cue = reported_cue(s)) starts.emplace_back(s.begin, cue);
+        const Annotation* cue = reported_cue(s);
+        if (!cue) continue;
+        starts.emplace_back(s.begin, cue);
         // "..., and the representative of Yemen noted that ...": a second delegation reported
         // in a clause of its own.
-        for (const Annotation* cue : coordinated_cues(s)) starts.emplace_back(cue->span.begin, cue);
+        for (const Annotation* next : coordinated_cues(s, *cue)) starts.emplace_back(next->span.begin, next);
       }
       // "She added that ...": the briefer's summary goes on (other paragraphs are the overview's).
       if (starts.empty() && briefer_goes_on && starts_with_any(document_.slice(p), {"She ", "He "})) {
