@@ -117,24 +117,19 @@ class SpeechBuilder {
   // The State the members thank for its presidency ("We thank the Polish presidency for
   // convening ..."): twice at least, and more often than any other.
   ActorRef most_thanked() const {
-    std::map<std::string, std::pair<int, const ActorRef*>> votes;
-    for (const ActorRef& actor : thanked_) {
-      auto& [count, ref] = votes[actor.id];
-      ++count;
-      ref = &actor;
-    }
+    std::map<std::string, int> votes;
+    for (const ActorRef& actor : thanked_) ++votes[actor.id];
     int best = 0, runner_up = 0;
-    const ActorRef* chosen = nullptr;
-    for (const auto& [id, vote] : votes) {
-      if (vote.first > best) {
-        runner_up = best;
-        best = vote.first;
-        chosen = vote.second;
-      } else {
-        runner_up = std::max(runner_up, vote.first);
+    std::string chosen;
+    for (const auto& [id, count] : votes) {
+      runner_up = std::max(runner_up, std::min(best, count));  // the lower of this and the best so far
+      if (count > best) {
+        best = count;
+        chosen = id;
       }
     }
-    return best >= 2 && best > runner_up ? *chosen : ActorRef{};
+    if (best < 2 || best == runner_up) return {};
+    return *std::find_if(thanked_.begin(), thanked_.end(), [&](const ActorRef& a) { return a.id == chosen; });
   }
 
   std::string meta(const std::string& key) const {
