@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -104,6 +105,20 @@ void RelationsAnnotator::annotate(Document& document) const {
   // "The Group condemns ...": self_references to the group a speech is delivered for.
   std::vector<Annotation> references = group_references(document, delivered_for, name());
 
+  // "I speak on behalf of the least developed countries. We align ourselves with the statement
+  // of the Group of 77": the "we" of a statement delivered for a group is the group as much as
+  // the speaker's State, so the group aligns too (the State's relation stays). The group of an
+  // alignment that begins with "we", if its speech is delivered for one.
+  auto group_of_we = [&](const Annotation& a, int speech) -> std::optional<ActorRef> {
+    if (speech < 0 || a.attrs.text("relation") != "aligns_with") return std::nullopt;
+    const AnnotationId self = store.at("self_reference", a.span.begin);
+    if (self == kNoAnnotation || store[self].span.begin != a.span.begin) return std::nullopt;
+    const std::string form = store[self].attrs.text("form");
+    if (form != "We" && form != "we") return std::nullopt;
+    return delivered_for(speech);
+  };
+  std::vector<std::pair<Annotation, int>> group_alignments;  // added once the ids are done with
+
   std::vector<AnnotationId> drop;
   std::set<std::tuple<std::string, std::string, std::string, int>> seen;       // in a speech
   std::set<std::tuple<std::string, std::string, std::string>> seen_in_speeches;  // anywhere in a speech
@@ -150,6 +165,12 @@ void RelationsAnnotator::annotate(Document& document) const {
     }
     seen_in_speeches.emplace(relation, source->id, target->id);
     if (a.attrs.text("introduction") == "next_speaker") introductions.emplace_back(id, speech);
+    if (auto group = group_of_we(a, speech); group && group->id != source->id && group->id != target->id) {
+      Annotation by_group{a.type, a.span, a.rule, a.annotator, a.attrs};
+      by_group.attrs.set("source", *group);
+      by_group.attrs.set("source_from", std::string("speech_group"));
+      group_alignments.emplace_back(std::move(by_group), speech);
+    }
   }
   // "I give the floor to the representative of Barbados, who will speak on behalf of the
   // Caribbean Community": the same statement as the speaker's own "I speak on behalf of ...",
@@ -169,6 +190,11 @@ void RelationsAnnotator::annotate(Document& document) const {
     if (seen_in_speeches.count(key) || !seen_outside.insert(key).second) drop.push_back(id);
   }
   store.remove(std::move(drop));
+  for (auto& [a, speech] : group_alignments) {
+    if (seen.emplace(a.attrs.text("relation"), a.attrs.actor("source")->id, a.attrs.actor("target")->id, speech).second) {
+      store.add(std::move(a));
+    }
+  }
   for (auto& a : references) store.add(std::move(a));
 }
 

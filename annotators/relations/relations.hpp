@@ -3,7 +3,8 @@
 // Rules say what a sentence states; this fills in what the speech implies. A relation whose
 // source the sentence does not name ("associating himself with ...", "and aligns itself
 // with ...") gets the speaker's actor (or, in a group's statement whose speaker is named
-// nowhere, an alignment gets the group); one without a target ("align themselves with this
+// nowhere, an alignment gets the group); a group's "we align ..." is the group's alignment as
+// well as the speaker's State's, and both are kept; one without a target ("align themselves with this
 // statement") gets the group the speech is delivered for. Relations of an actor with itself
 // ("On behalf of the United Arab Emirates, I ...") and repeats of the same statement are
 // removed: the same relation twice in one speech, or in a press release's list of speakers
