@@ -147,6 +147,13 @@ void CitationsAnnotator::annotate(Document& document) const {
         continue;
       }
       if (year.empty() && !n.empty()) {
+        // Far past the last year of the table, a number is no Council resolution ("Resolution
+        // 3314" is the Assembly's definition of aggression, 3314 (XXIX)): the Council has never
+        // adopted as many as a hundred resolutions in a year.
+        if (!first_number_to_year_.empty() && std::stoi(n) > first_number_to_year_.rbegin()->first + kBeyondTheTable) {
+          not_citations.push_back(id);
+          continue;
+        }
         if (const int found = year_of(std::stoi(n)); found > 0) {
           year = std::to_string(found);
           attrs.set("year", year);

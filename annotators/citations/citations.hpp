@@ -30,6 +30,9 @@ class CitationsAnnotator final : public Annotator {
   bool assembly_resolution_of_its_year(Attributes& attrs) const;
 
   std::map<int, int> first_number_to_year_;  // first resolution number of a year -> year
+  // How far past the table's last first number a resolution number may go and still be the
+  // Council's, of a year the table does not list yet (a few years' worth).
+  static constexpr int kBeyondTheTable = 200;
   std::string link_prefix_ = "https://undocs.org/";
 };
 
