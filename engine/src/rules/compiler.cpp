@@ -12,6 +12,7 @@
 #include "../name_starts.hpp"
 #include "anchor.hpp"
 #include "pattern.hpp"
+#include "pattern_expander.hpp"
 #include "prefilter.hpp"
 #include "source_map.hpp"
 
@@ -26,11 +27,6 @@ bool TypeDeclaration::declares(const std::string& key) const {
 
 namespace {
 
-bool is_identifier(std::string_view s) {
-  if (s.empty() || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
-  return std::all_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
-}
-
 template <typename Enum>
 std::optional<Enum> parse_enum(const std::optional<std::string>& text, std::initializer_list<std::pair<const char*, Enum>> values,
                                const SourceLocation& where, std::string_view key, Diagnostics& diagnostics) {
@@ -44,24 +40,6 @@ std::optional<Enum> parse_enum(const std::optional<std::string>& text, std::init
   if (auto guess = closest_match(*text, names); !guess.empty()) d.notes.push_back("did you mean '" + guess + "'?");
   return std::nullopt;
 }
-
-// A pattern string from a rule file, with what is needed to point into it.
-struct PatternSource {
-  std::string text;
-  SourceLocation value;  // the string value's opening quote
-  const std::string* file_text = nullptr;
-
-  SourceLocation at(std::size_t index) const {
-    return file_text ? locate_in_string(*file_text, value, index) : value;
-  }
-};
-
-struct MacroDefinition {
-  PatternSource source;
-  std::string expanded;
-  std::vector<std::size_t> masks;  // {annotation:TYPE} it refers to, directly or through macros
-  int state = 0;  // 0 not expanded, 1 expanding (cycle guard), 2 done, 3 failed
-};
 
 }  // namespace
 
@@ -124,9 +102,7 @@ class RuleCompiler {
     top.report_unread_keys(diagnostics_);
     if (diagnostics_.error_count() > errors_before) return nullptr;
 
-    for (const auto& [name, macro] : macros_) {
-      if (macro.state == 2) set->macros[name] = macro.expanded;
-    }
+    set->macros = expander_.expanded_macros();
     std::vector<std::vector<std::string>> triggers;
     for (const auto& rule : set->rules) triggers.push_back(rule.triggers);
     set->prefilter_ = std::make_unique<Prefilter>(triggers);
@@ -209,18 +185,7 @@ class RuleCompiler {
     }
     if (auto macros = top.table("macros", diagnostics_)) {
       for (const auto& name : macros->keys()) {
-        const SourceLocation where = macros->location(name);
-        if (!is_identifier(name) || name == "lexicon") {
-          diagnostics_.error("R002", "macro name '" + name + "' must be a word of letters, digits and _ (and not 'lexicon')", where);
-          continue;
-        }
-        auto value = macros->string(name, diagnostics_);
-        if (!value) continue;
-        if (macros_.count(name)) {
-          diagnostics_.error("R011", "macro '" + name + "' is defined twice", where);
-          continue;
-        }
-        macros_[name] = MacroDefinition{PatternSource{*value, where, &file_text}, "", {}, 0};
+        if (auto value = macros->string(name, diagnostics_)) expander_.define(name, PatternSource{*value, macros->location(name), &file_text});
       }
     }
     if (auto lexicons = top.table("lexicons", diagnostics_)) {
@@ -288,195 +253,6 @@ class RuleCompiler {
     return cache;
   }
 
-  // Expands macros, lexicon references and white space. `display` keeps lexicon references
-  // symbolic (for dumps). Returns false after reporting an error.
-  bool expand(const PatternSource& source, const RuleSet& set, std::string& out, std::string& display,
-              std::vector<std::size_t>& origin) {
-    const std::string& s = source.text;
-    bool ok = true;
-    bool in_class = false, in_quote = false;
-    std::size_t class_start = 0;
-    // Open groups; true for lookbehinds, which need fixed-length contents.
-    std::vector<bool> groups;
-    auto in_lookbehind = [&] { return std::find(groups.begin(), groups.end(), true) != groups.end(); };
-    auto emit = [&](std::string_view text, std::size_t from, std::string_view shown) {
-      out += text;
-      display += shown;
-      origin.insert(origin.end(), text.size(), from);
-    };
-    std::size_t i = 0;
-    while (i < s.size()) {
-      const char c = s[i];
-      if (in_quote) {
-        if (s.compare(i, 2, "\\E") == 0) {
-          in_quote = false;
-          emit("\\E", i, "\\E");
-          i += 2;
-        } else {
-          emit(std::string_view(&s[i], 1), i, std::string_view(&s[i], 1));
-          ++i;
-        }
-        continue;
-      }
-      if (c == '\\' && i + 1 < s.size()) {
-        std::size_t length = 1 + static_cast<std::size_t>(utf8_sequence_length(static_cast<unsigned char>(s[i + 1])));
-        // \p{Lu}, \x{263A}, \g{1}, \k{name}, \N{U+263A}: the braces belong to the escape.
-        if (std::strchr("pPxgkNo", s[i + 1]) && i + 2 < s.size() && s[i + 2] == '{') {
-          const std::size_t close = s.find('}', i + 2);
-          if (close != std::string::npos) length = close - i + 1;
-        }
-        const std::string_view piece(&s[i], std::min(length, s.size() - i));
-        emit(piece, i, piece);
-        if (s[i + 1] == 'Q' && !in_class) in_quote = true;
-        i += piece.size();
-        continue;
-      }
-      if (in_class) {
-        if (c == ']' && i > class_start + 1 && !(i == class_start + 2 && s[class_start + 1] == '^')) in_class = false;
-        emit(std::string_view(&s[i], 1), i, std::string_view(&s[i], 1));
-        ++i;
-        continue;
-      }
-      if (c == '[') {
-        in_class = true;
-        class_start = i;
-        emit("[", i, "[");
-        ++i;
-        continue;
-      }
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-        std::size_t j = i;
-        while (j < s.size() && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r')) ++j;
-        // White space at either end of a pattern is layout. A line break (with its indentation)
-        // lets a long pattern go on on the next line: it matches optional white space. Any
-        // other run of spaces matches one or more white-space characters, line breaks included,
-        // so that hard-wrapped text still matches.
-        const bool layout = out.empty() || j == s.size();
-        const bool line_break = std::string_view(s).substr(i, j - i).find('\n') != std::string_view::npos;
-        if (!layout) {
-          if (in_lookbehind()) {
-            if (!line_break) emit("\\s", i, " ");
-          } else {
-            emit(line_break ? "\\s*" : "\\s+", i, line_break ? "" : " ");
-          }
-        }
-        i = j;
-        continue;
-      }
-      if (c == '{') {
-        const std::size_t close = s.find('}', i);
-        const std::string_view inside = close == std::string::npos ? std::string_view() : std::string_view(s).substr(i + 1, close - i - 1);
-        if (inside.starts_with("lexicon:")) {
-          std::string reference(inside.substr(8));
-          std::string field = "names";
-          if (auto dot = reference.find('.'); dot != std::string::npos) {
-            field = reference.substr(dot + 1);
-            reference.resize(dot);
-          }
-          auto it = set.lexicons.find(reference);
-          if (it == set.lexicons.end()) {
-            auto& d = diagnostics_.error("R013", "unknown lexicon '" + reference + "'", source.at(i));
-            d.length = static_cast<uint32_t>(close - i + 1);
-            std::vector<std::string> known;
-            for (const auto& [name, lexicon] : set.lexicons) known.push_back(name);
-            if (auto guess = closest_match(reference, known); !guess.empty()) d.notes.push_back("did you mean '" + guess + "'?");
-            ok = false;
-          } else if (!it->second->has_field(field)) {
-            diagnostics_.error("R013", "lexicon '" + reference + "' has no field '" + field + "'", source.at(i)).length =
-                static_cast<uint32_t>(close - i + 1);
-            ok = false;
-          } else {
-            // Names are whole words: no letter or digit may touch them.
-            emit(lexicon_element(*it->second, field), i, "{lexicon:" + std::string(inside.substr(8)) + "}");
-          }
-          i = close + 1;
-            continue;
-        }
-        if (inside.starts_with("annotation:")) {
-          const std::string type(inside.substr(11));
-          auto& masks = const_cast<RuleSet&>(set).masks;
-          auto it = std::find(masks.begin(), masks.end(), type);
-          if (it == masks.end() && masks.size() >= RuleSet::kMaxMasks) {
-            diagnostics_.error("R013", "a rule file can refer to at most 13 annotation types with {annotation:...}", source.at(i));
-            ok = false;
-          } else if (!is_identifier(type)) {
-            diagnostics_.error("R013", "'" + type + "' is not an annotation type name", source.at(i));
-            ok = false;
-          } else {
-            if (it == masks.end()) it = masks.insert(masks.end(), type);
-            const auto k = static_cast<std::size_t>(it - masks.begin());
-            if (current_masks_) current_masks_->push_back(k);
-            emit(RuleSet::mask_element(k), i, "{annotation:" + type + "}");
-          }
-          i = close + 1;
-          continue;
-        }
-        if (is_identifier(inside)) {
-          const std::string name(inside);
-          auto it = macros_.find(name);
-          if (it == macros_.end()) {
-            auto& d = diagnostics_.error("R011", "unknown macro '" + name + "'", source.at(i));
-            d.length = static_cast<uint32_t>(close - i + 1);
-            std::vector<std::string> known;
-            for (const auto& [n, m] : macros_) known.push_back(n);
-            if (auto guess = closest_match(name, known); !guess.empty()) d.notes.push_back("did you mean '" + guess + "'?");
-            ok = false;
-          } else if (const std::string* body = expand_macro(name, set, source, i)) {
-            emit("(?:" + *body + ")", i, "{" + name + "}");
-            const auto& used = macros_.at(name).masks;
-            if (current_masks_) current_masks_->insert(current_masks_->end(), used.begin(), used.end());
-          } else {
-            ok = false;
-          }
-          i = close + 1;
-            continue;
-        }
-      }
-      if (c == '(') groups.push_back(s.compare(i, 4, "(?<=") == 0 || s.compare(i, 4, "(?<!") == 0);
-      if (c == ')' && !groups.empty()) groups.pop_back();
-      emit(std::string_view(&s[i], 1), i, std::string_view(&s[i], 1));
-      ++i;
-    }
-    return ok;
-  }
-
-  // The expansion of a macro, or nullptr if it is broken or part of a cycle. It is used at
-  // `source` offset `used_at`: located only for an error (locating reads the file from the start).
-  const std::string* expand_macro(const std::string& name, const RuleSet& set, const PatternSource& source, std::size_t used_at) {
-    MacroDefinition& macro = macros_.at(name);
-    if (macro.state == 2) return &macro.expanded;
-    if (macro.state == 3) return nullptr;
-    if (macro.state == 1) {
-      diagnostics_.error("R012", "macro '" + name + "' refers to itself (through " + join(macro_stack_, " -> ") + " -> " + name + ")",
-                         source.at(used_at));
-      return nullptr;
-    }
-    macro.state = 1;
-    macro_stack_.push_back(name);
-    std::string out, display;
-    std::vector<std::size_t> origin;
-    auto* outer_masks = current_masks_;
-    current_masks_ = &macro.masks;
-    const bool ok = expand(macro.source, set, out, display, origin);
-    current_masks_ = outer_masks;
-    macro_stack_.pop_back();
-    if (ok) {
-      // A macro must be a pattern of its own, so that errors point at its definition.
-      PatternError error;
-      if (!compile_pattern(out, true, error, Jit::skip)) {
-        const std::size_t at = origin.empty() ? 0 : origin[std::min(error.offset, origin.size() - 1)];
-        diagnostics_.error("R010", "invalid pattern in macro '" + name + "': " + error.message, macro.source.at(at));
-        macro.state = 3;
-        return nullptr;
-      }
-      macro.expanded = std::move(out);
-      macro.state = 2;
-      return &macro.expanded;
-    }
-    macro.state = 3;
-    return nullptr;
-  }
-
   bool compile_rule(Config& config, const std::string& file_text, RuleSet& set, Rule& rule) {
     rule.where = config.location();
     const std::size_t errors_before = diagnostics_.error_count();
@@ -541,9 +317,7 @@ class RuleCompiler {
     std::string display;
     std::vector<std::size_t> origin;
     std::shared_ptr<const CompiledPattern> compiled;
-    current_masks_ = &rule.masks;
-    const bool expanded = expand(source, set, rule.final_pattern, display, origin);
-    current_masks_ = nullptr;
+    const bool expanded = expander_.expand(source, set, rule.final_pattern, display, origin, &rule.masks);
     std::sort(rule.masks.begin(), rule.masks.end());
     rule.masks.erase(std::unique(rule.masks.begin(), rule.masks.end()), rule.masks.end());
     if (expanded) {
@@ -785,12 +559,10 @@ class RuleCompiler {
   std::filesystem::path rule_root_;
   Diagnostics& diagnostics_;
   Scope default_scope_ = Scope::sentence;
-  std::map<std::string, MacroDefinition> macros_;
-  std::vector<std::string> macro_stack_;
+  PatternExpander expander_{diagnostics_};
   std::vector<std::string> importing_;
   std::set<std::string> imported_;
   std::vector<std::unique_ptr<std::string>> files_;  // texts that PatternSources point into
-  std::vector<std::size_t>* current_masks_ = nullptr;  // the masks of the rule being expanded
   // The lists of names rules begin with, for the set's NameStarts: a lexicon field's names, or
   // a word-list pattern's phrases; `label` says which in `caucus rules dump`.
   struct NameList {

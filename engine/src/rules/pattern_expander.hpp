@@ -1,0 +1,74 @@
+// From a rule's pattern as its file writes it to the PCRE2 pattern it stands for.
+//
+// A rule file's pattern may use macros ({NAME}, defined in [macros] or an imported file),
+// lexicon references ({lexicon:states}, {lexicon:states.demonyms}: the lexicon's names as one
+// alternation), annotation references ({annotation:actor}: an annotation of that type as a
+// whole, read through the mask bytes the matcher writes over it) and white space as layout (a
+// space matches a run of white space, a line break optional white space, so that hard-wrapped
+// text matches). Errors are reported at their place in the rule file.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "caucus/diagnostics.hpp"
+#include "caucus/rules.hpp"
+
+namespace caucus {
+
+// A pattern string from a rule file, with what is needed to point into it.
+struct PatternSource {
+  std::string text;
+  SourceLocation value;  // the string value's opening quote
+  const std::string* file_text = nullptr;
+
+  SourceLocation at(std::size_t index) const;
+};
+
+// A word of letters, digits and '_' that does not begin with a digit: a macro's or a type's name.
+bool is_identifier(std::string_view s);
+
+class PatternExpander {
+ public:
+  explicit PatternExpander(Diagnostics& diagnostics) : diagnostics_(diagnostics) {}
+
+  // Defines the macro `name` as `source`; reports an error (and keeps the first definition) if
+  // the name is no identifier, is "lexicon" or is taken.
+  void define(const std::string& name, PatternSource source);
+
+  // Expands `source` into `out`. `display` is the same with lexicon references kept symbolic
+  // (for dumps); origin[k] is the offset in source.text that out[k] comes from. The annotation
+  // types referred to, directly or through macros, are numbered in set.masks and their numbers
+  // appended to `masks` (if not null). Returns false after reporting an error.
+  bool expand(const PatternSource& source, RuleSet& set, std::string& out, std::string& display,
+              std::vector<std::size_t>& origin, std::vector<std::size_t>* masks);
+
+  // The macros expanded so far without error (those the rules used), by name.
+  std::map<std::string, std::string> expanded_macros() const;
+
+ private:
+  struct Macro {
+    PatternSource source;
+    std::string expanded;
+    std::vector<std::size_t> masks;  // {annotation:TYPE} it refers to, directly or through macros
+    enum class State { unexpanded, expanding, done, failed } state = State::unexpanded;
+  };
+  // What a {...} reference at source offset `at` stands for, or nothing after an error;
+  // `inside` is what stands between the braces.
+  std::optional<std::string> lexicon_reference(std::string_view inside, const PatternSource& source, std::size_t at, RuleSet& set);
+  std::optional<std::string> annotation_reference(std::string_view inside, const PatternSource& source, std::size_t at, RuleSet& set);
+  std::optional<std::string> macro_reference(const std::string& name, const PatternSource& source, std::size_t at, RuleSet& set);
+  // The expansion of a macro, or nullptr if it is broken or part of a cycle.
+  const std::string* expand_macro(const std::string& name, RuleSet& set, const PatternSource& source, std::size_t used_at);
+
+  Diagnostics& diagnostics_;
+  std::map<std::string, Macro> macros_;
+  std::vector<std::string> macro_stack_;       // the macros being expanded (cycle guard)
+  std::vector<std::size_t>* masks_ = nullptr;  // where the annotation references found go
+};
+
+}  // namespace caucus
