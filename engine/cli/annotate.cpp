@@ -283,8 +283,8 @@ int run_annotate(const Argv& argv) {
   if (!args->has("quiet")) {
     const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
     const double mb = static_cast<double>(bytes) / 1e6;
-    std::fprintf(stderr, "caucus annotate: %zu documents, %.2f MB, %zu failed, %.2f s (%.1f MB/s, %u jobs)\n", documents, mb, failed,
-                 seconds, seconds > 0 ? mb / seconds : 0.0, jobs);
+    std::fprintf(stderr, "caucus annotate: %s, %.2f MB, %zu failed, %.2f s (%.1f MB/s, %s)\n", counted(documents, "document").c_str(), mb,
+                 failed, seconds, seconds > 0 ? mb / seconds : 0.0, counted(jobs, "job").c_str());
     for (const auto& [type, count] : per_type) {
       if (args->has("all-types") || !internal.count(type)) std::fprintf(stderr, "  %-14s %zu\n", type.c_str(), count);
     }

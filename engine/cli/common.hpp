@@ -54,6 +54,9 @@ std::optional<Args> parse_command(const CommandSpec& spec, const std::vector<std
 // The items of a comma-separated option value ("a,b,,c" -> a, b, c), empty items dropped.
 std::vector<std::string> split_commas(const std::string& text);
 
+// "1 document", "3 documents": a count and its noun, for summaries (the noun takes an "s").
+std::string counted(std::size_t n, std::string_view noun);
+
 // Common option specs.
 OptionSpec pipeline_option();
 

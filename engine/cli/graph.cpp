@@ -358,8 +358,9 @@ int run_graph(const Argv& argv) {
   if (!args->has("quiet")) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     const double mb = static_cast<double>(bytes) / 1e6;
-    std::fprintf(stderr, "caucus graph: %zu documents, %.2f MB, %zu actors, %zu edges, %zu failed, %.2f s (%.1f MB/s, %u jobs)\n",
-                 documents, mb, all.actors.size(), all.edges.size(), failed, seconds, seconds > 0 ? mb / seconds : 0.0, *jobs);
+    std::fprintf(stderr, "caucus graph: %s, %.2f MB, %s, %s, %zu failed, %.2f s (%.1f MB/s, %s)\n", counted(documents, "document").c_str(),
+                 mb, counted(all.actors.size(), "actor").c_str(), counted(all.edges.size(), "edge").c_str(), failed, seconds,
+                 seconds > 0 ? mb / seconds : 0.0, counted(*jobs, "job").c_str());
   }
   if (!ok) return kExitUsage;
   return failed ? kExitFailures : kExitOk;

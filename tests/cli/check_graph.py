@@ -98,7 +98,7 @@ with tempfile.TemporaryDirectory() as tmp:
         r = subprocess.run([caucus, "graph", "-j", jobs, "-o", out, "--evidence", ev, annotations, *docs[2:], graphml],
                            capture_output=True, text=True, check=True)
         summary = r.stderr.strip().splitlines()[-1]
-        assert summary.startswith("caucus graph: 5 documents, ") and f" MB/s, {jobs} jobs)" in summary, summary
+        assert summary.startswith("caucus graph: 5 documents, ") and f" MB/s, {jobs} job{'s' if jobs != '1' else ''})" in summary, summary
         with open(out, "rb") as a, open(ev, "rb") as b:
             outputs.append((a.read(), b.read()))
     assert outputs[0] == outputs[1], "-j 1 and -j 2 give the same network and evidence"
