@@ -4,8 +4,8 @@
 // source the sentence does not name ("associating himself with ...", "and aligns itself
 // with ...") gets the speaker's actor (or, in a group's statement whose speaker is named
 // nowhere, an alignment gets the group); a group's "we align ..." is the group's alignment as
-// well as the speaker's State's, and both are kept; one without a target ("align themselves with this
-// statement") gets the group the speech is delivered for. Relations of an actor with itself
+// well as the speaker's State's, and both are kept; one without a target ("align themselves
+// with this statement") gets the group the speech is delivered for. Relations of an actor with itself
 // ("On behalf of the United Arab Emirates, I ...") and repeats of the same statement are
 // removed: the same relation twice in one speech, or in a press release's list of speakers
 // when the speaker's own paragraph states it too. And a group named by its kind ("The Group
