@@ -19,7 +19,8 @@ SourceLocation PatternSource::at(std::size_t index) const {
 
 bool is_identifier(std::string_view s) {
   if (s.empty() || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
-  return std::all_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
 }
 
 namespace {
@@ -41,7 +42,8 @@ std::size_t escape_length(const std::string& s, std::size_t i) {
 
 void PatternExpander::define(const std::string& name, PatternSource source) {
   if (!is_identifier(name) || name == "lexicon") {
-    diagnostics_.error("R002", "macro name '" + name + "' must be a word of letters, digits and _ (and not 'lexicon')", source.value);
+    diagnostics_.error("R002", "macro name '" + name + "' must be a word of letters, digits and _ (and not 'lexicon')",
+                       source.value);
     return;
   }
   if (macros_.count(name)) {
@@ -128,7 +130,8 @@ bool PatternExpander::expand(const PatternSource& source, RuleSet& set, std::str
     }
     if (c == '{') {
       const std::size_t close = s.find('}', i);
-      const std::string_view inside = close == std::string::npos ? std::string_view() : std::string_view(s).substr(i + 1, close - i - 1);
+      const std::string_view inside =
+          close == std::string::npos ? std::string_view() : std::string_view(s).substr(i + 1, close - i - 1);
       const bool lexicon = inside.starts_with("lexicon:"), annotation = inside.starts_with("annotation:");
       if (lexicon || annotation || is_identifier(inside)) {
         const std::optional<std::string> piece = lexicon      ? lexicon_reference(inside, source, i, set)
@@ -153,8 +156,8 @@ bool PatternExpander::expand(const PatternSource& source, RuleSet& set, std::str
 
 // {lexicon:NAME} or {lexicon:NAME.FIELD}: the names of the lexicon's field (by default its
 // names) as whole words, no letter or digit touching them.
-std::optional<std::string> PatternExpander::lexicon_reference(std::string_view inside, const PatternSource& source, std::size_t at,
-                                                      RuleSet& set) {
+std::optional<std::string> PatternExpander::lexicon_reference(std::string_view inside, const PatternSource& source,
+                                                              std::size_t at, RuleSet& set) {
   std::string reference(inside.substr(8));
   std::string field = "names";
   if (auto dot = reference.find('.'); dot != std::string::npos) {
@@ -168,24 +171,27 @@ std::optional<std::string> PatternExpander::lexicon_reference(std::string_view i
     d.length = length;
     std::vector<std::string> known;
     for (const auto& [name, lexicon] : set.lexicons) known.push_back(name);
-    if (auto guess = closest_match(reference, known); !guess.empty()) d.notes.push_back("did you mean '" + guess + "'?");
+    if (auto guess = closest_match(reference, known); !guess.empty())
+      d.notes.push_back("did you mean '" + guess + "'?");
     return std::nullopt;
   }
   if (!it->second->has_field(field)) {
-    diagnostics_.error("R013", "lexicon '" + reference + "' has no field '" + field + "'", source.at(at)).length = length;
+    diagnostics_.error("R013", "lexicon '" + reference + "' has no field '" + field + "'", source.at(at)).length =
+        length;
     return std::nullopt;
   }
   return lexicon_element(*it->second, field);
 }
 
 // {annotation:TYPE}: the mask of the type, numbered in the rule set's masks on first use.
-std::optional<std::string> PatternExpander::annotation_reference(std::string_view inside, const PatternSource& source, std::size_t at,
-                                                         RuleSet& set) {
+std::optional<std::string> PatternExpander::annotation_reference(std::string_view inside, const PatternSource& source,
+                                                                 std::size_t at, RuleSet& set) {
   const std::string type(inside.substr(11));
   auto& masks = set.masks;
   auto it = std::find(masks.begin(), masks.end(), type);
   if (it == masks.end() && masks.size() >= RuleSet::kMaxMasks) {
-    diagnostics_.error("R013", "a rule file can refer to at most 13 annotation types with {annotation:...}", source.at(at));
+    diagnostics_.error("R013", "a rule file can refer to at most 13 annotation types with {annotation:...}",
+                       source.at(at));
     return std::nullopt;
   }
   if (!is_identifier(type)) {
@@ -199,7 +205,8 @@ std::optional<std::string> PatternExpander::annotation_reference(std::string_vie
 }
 
 // {NAME}: the macro's expansion as a group of its own.
-std::optional<std::string> PatternExpander::macro_reference(const std::string& name, const PatternSource& source, std::size_t at, RuleSet& set) {
+std::optional<std::string> PatternExpander::macro_reference(const std::string& name, const PatternSource& source,
+                                                            std::size_t at, RuleSet& set) {
   if (!macros_.count(name)) {
     auto& d = diagnostics_.error("R011", "unknown macro '" + name + "'", source.at(at));
     d.length = static_cast<uint32_t>(name.size() + 2);
@@ -223,8 +230,9 @@ const std::string* PatternExpander::expand_macro(const std::string& name, RuleSe
   if (macro.state == Macro::State::done) return &macro.expanded;
   if (macro.state == Macro::State::failed) return nullptr;
   if (macro.state == Macro::State::expanding) {
-    diagnostics_.error("R012", "macro '" + name + "' refers to itself (through " + join(macro_stack_, " -> ") + " -> " + name + ")",
-                       source.at(used_at));
+    diagnostics_.error(
+        "R012", "macro '" + name + "' refers to itself (through " + join(macro_stack_, " -> ") + " -> " + name + ")",
+        source.at(used_at));
     return nullptr;
   }
   macro.state = Macro::State::expanding;

@@ -59,11 +59,15 @@ class PatternExpander {
   };
   // What a {...} reference at source offset `at` stands for, or nothing after an error;
   // `inside` is what stands between the braces.
-  std::optional<std::string> lexicon_reference(std::string_view inside, const PatternSource& source, std::size_t at, RuleSet& set);
-  std::optional<std::string> annotation_reference(std::string_view inside, const PatternSource& source, std::size_t at, RuleSet& set);
-  std::optional<std::string> macro_reference(const std::string& name, const PatternSource& source, std::size_t at, RuleSet& set);
+  std::optional<std::string> lexicon_reference(std::string_view inside, const PatternSource& source, std::size_t at,
+                                               RuleSet& set);
+  std::optional<std::string> annotation_reference(std::string_view inside, const PatternSource& source, std::size_t at,
+                                                  RuleSet& set);
+  std::optional<std::string> macro_reference(const std::string& name, const PatternSource& source, std::size_t at,
+                                             RuleSet& set);
   // The expansion of a macro, or nullptr if it is broken or part of a cycle.
-  const std::string* expand_macro(const std::string& name, RuleSet& set, const PatternSource& source, std::size_t used_at);
+  const std::string* expand_macro(const std::string& name, RuleSet& set, const PatternSource& source,
+                                  std::size_t used_at);
 
   Diagnostics& diagnostics_;
   std::map<std::string, Macro> macros_;
