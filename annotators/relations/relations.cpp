@@ -108,13 +108,16 @@ void RelationsAnnotator::annotate(Document& document) const {
   // "I speak on behalf of the least developed countries. We align ourselves with the statement
   // of the Group of 77": the "we" of a statement delivered for a group is the group as much as
   // the speaker's State, so the group aligns too (the State's relation stays). The group of an
-  // alignment that begins with "we", if its speech is delivered for one.
+  // alignment that begins with "we", if its speech is delivered for one and has not turned to
+  // the speaker's "national capacity" before it.
   auto group_of_we = [&](const Annotation& a, int speech) -> std::optional<ActorRef> {
     if (speech < 0 || a.attrs.text("relation") != "aligns_with") return std::nullopt;
     const AnnotationId self = store.at("self_reference", a.span.begin);
     if (self == kNoAnnotation || store[self].span.begin != a.span.begin) return std::nullopt;
     const std::string form = store[self].attrs.text("form");
     if (form != "We" && form != "we") return std::nullopt;
+    const Span before{speeches[static_cast<std::size_t>(speech)].span.begin, a.span.begin};
+    if (document.slice(before).find("national capacity") != std::string_view::npos) return std::nullopt;
     return delivered_for(speech);
   };
   std::vector<std::pair<Annotation, int>> group_alignments;  // added once the ids are done with
