@@ -7,33 +7,48 @@
 
 namespace caucus::annotators {
 
-bool CitationsAnnotator::configure(const Config& config, Diagnostics& diagnostics) {
-  link_prefix_ = config.string("link_prefix", diagnostics).value_or(link_prefix_);
-  const auto table = config.path("sc_resolution_years", diagnostics);
+bool CitationsAnnotator::read_table(const Config& config, Diagnostics& diagnostics, const std::string& key,
+                                    const std::string& section, bool required,
+                                    const std::function<void(std::string_view, const toml::node&)>& read) {
+  const auto table = config.path(key, diagnostics);
   if (!table) {
-    if (!config.has("sc_resolution_years")) {
-      diagnostics.error("P012", "the citations step needs 'sc_resolution_years' (the table of first resolution numbers)",
-                        config.location());
-    }
-    return false;
+    if (config.has(key)) return false;  // reported by path()
+    if (required) diagnostics.error("P012", "the citations step needs '" + key + "'", config.location());
+    return !required;
   }
   const auto text = read_text_file(table->string());
   if (!text) {
-    diagnostics.error("R030", "cannot read '" + table->string() + "'", config.location("sc_resolution_years"));
+    diagnostics.error("R030", "cannot read '" + table->string() + "'", config.location(key));
     return false;
   }
   try {
     const toml::table parsed = toml::parse(*text, table->string());
-    const toml::table* years = parsed["first_resolution"].as_table();
-    if (!years) throw std::runtime_error("no [first_resolution] table");
-    for (const auto& [year, first] : *years) {
-      first_number_to_year_[static_cast<int>(first.value<int64_t>().value_or(0))] = std::stoi(std::string(year.str()));
-    }
+    const toml::table* entries = parsed[section].as_table();
+    if (!entries) throw std::runtime_error("no [" + section + "] table");
+    for (const auto& [name, value] : *entries) read(name.str(), value);
   } catch (const std::exception& error) {
-    diagnostics.error("R001", "bad resolution year table: " + std::string(error.what()), config.location("sc_resolution_years"));
+    diagnostics.error("R001", "bad table '" + key + "': " + std::string(error.what()), config.location(key));
     return false;
   }
   return true;
+}
+
+bool CitationsAnnotator::configure(const Config& config, Diagnostics& diagnostics) {
+  link_prefix_ = config.string("link_prefix", diagnostics).value_or(link_prefix_);
+  // The table of first Security Council resolution numbers per year.
+  const bool years = read_table(config, diagnostics, "sc_resolution_years", "first_resolution", true,
+                                [&](std::string_view year, const toml::node& first) {
+                                  first_number_to_year_[static_cast<int>(first.value<int64_t>().value_or(0))] =
+                                      std::stoi(std::string(year));
+                                });
+  // The sessions of early Assembly resolutions still cited by number alone (optional).
+  const bool sessions = read_table(config, diagnostics, "ga_resolution_sessions", "session", false,
+                                   [&](std::string_view number, const toml::node& session) {
+                                     const auto label = session.value<std::string>();
+                                     if (!label) throw std::runtime_error("the session of " + std::string(number) + " is no string");
+                                     assembly_session_[std::stoi(std::string(number))] = *label;
+                                   });
+  return years && sessions;
 }
 
 int CitationsAnnotator::year_of(int number) const {
@@ -164,9 +179,22 @@ void CitationsAnnotator::annotate(Document& document) const {
         symbol = "S/RES/" + n + (year.empty() ? "" : "(" + year + ")");
       }
     } else if (kind == "ga_resolution") {
-      // Sessions I-XXX are Roman numerals and follow the number: A/RES/181(II).
+      // "General Assembly resolution 1514": an early resolution by its number alone takes its
+      // session from the table, or is left uncited (no symbol can be written without it).
+      if (attrs.erase("session_from_table")) {
+        const auto found = number.empty() ? assembly_session_.end() : assembly_session_.find(std::stoi(number));
+        if (found == assembly_session_.end()) {
+          not_citations.push_back(id);
+          continue;
+        }
+        attrs.set("session", found->second);
+        attrs.set("session_from", std::string("table"));
+      }
+      // Sessions I-XXX are Roman numerals and follow the number: A/RES/181(II), as do special
+      // and emergency special sessions of those years: A/RES/3201(S-VI).
       const std::string session = attrs.text("session");
-      const bool roman = !session.empty() && session.find_first_not_of("IVXL") == std::string::npos;
+      const std::string_view numeral = std::string_view(session).substr(session.starts_with("ES-") ? 3 : session.starts_with("S-") ? 2 : 0);
+      const bool roman = !numeral.empty() && numeral.find_first_not_of("IVXL") == std::string_view::npos;
       if (symbol.empty()) symbol = roman ? "A/RES/" + number + "(" + session + ")" : "A/RES/" + session + "/" + number;
     } else if (kind == "body_resolution") {
       // Another body's resolution: its rule gives the symbol's prefix ("A/HRC/RES/").

@@ -3,11 +3,16 @@
 // It writes each citation's UN symbol as the UN writes it (S/RES/2388(2017), A/RES/72/1,
 // S/PV.6201 (Resumption 1)), its kind from the symbol (sc_resolution, ga_resolution,
 // meeting_record, presidential_statement, press_release, document), the year of a Security
-// Council resolution cited without one (from the table of first numbers per year), and a
-// link to the document (https://undocs.org/<symbol>).
+// Council resolution cited without one (from the table of first numbers per year), the
+// session of an early Assembly resolution cited by its number alone (from a table of those
+// still cited), and a link to the document (https://undocs.org/<symbol>).
 #pragma once
 
+#include <functional>
 #include <map>
+#include <string_view>
+
+#include <toml++/toml.h>
 
 #include "caucus/annotator.hpp"
 
@@ -29,7 +34,14 @@ class CitationsAnnotator final : public Annotator {
   // of that year (the Council's N is of another year); sets its session.
   bool assembly_resolution_of_its_year(Attributes& attrs) const;
 
+  // Reads the TOML table `key` names (its section `section`, with `read` for each entry);
+  // false after reporting an error. An optional table may be left out of the step.
+  bool read_table(const Config& config, Diagnostics& diagnostics, const std::string& key, const std::string& section,
+                  bool required, const std::function<void(std::string_view, const toml::node&)>& read);
+
   std::map<int, int> first_number_to_year_;  // first resolution number of a year -> year
+  // The session of an early Assembly resolution cited by its number alone (1514 -> "XV").
+  std::map<int, std::string> assembly_session_;
   // How far past the table's last first number a resolution number may go and still be the
   // Council's, of a year the table does not list yet (a few years' worth).
   static constexpr int kBeyondTheTable = 200;
