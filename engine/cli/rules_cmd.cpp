@@ -84,8 +84,9 @@ int run_rules(const Argv& argv) {
       print_diagnostics(diagnostics);
     }
     const std::size_t errors = diagnostics.error_count();
-    std::fprintf(stderr, "caucus rules check: %zu files, %zu rules, %zu errors, %zu warnings\n", sets.size(), rule_count, errors,
-                 diagnostics.size() - errors);
+    std::fprintf(stderr, "caucus rules check: %s, %s, %s, %s\n", counted(sets.size(), "file").c_str(),
+                 counted(rule_count, "rule").c_str(), counted(errors, "error").c_str(),
+                 counted(diagnostics.size() - errors, "warning").c_str());
     return errors ? kExitFailures : kExitOk;
   }
 
