@@ -109,8 +109,35 @@ std::string expand_list_item(const std::string& base, const std::string& part) {
 
 }  // namespace
 
+namespace {
+
+// True for a session of the Assembly's first thirty years, written after the resolution's
+// number: "XV", and the special and emergency special sessions of those years, "S-VI", "ES-IV".
+bool roman_session(std::string_view session) {
+  const std::string_view numeral = session.substr(session.starts_with("ES-") ? 3 : session.starts_with("S-") ? 2 : 0);
+  return !numeral.empty() && numeral.find_first_not_of("IVXL") == std::string_view::npos;
+}
+
+// The Assembly resolutions a document cites with their session ("resolution 2625 (XXV)"), by
+// number: where it cites the same number bare ("resolution 2625"), it means the same one.
+std::map<std::string, std::string> assembly_resolutions_cited(const AnnotationStore& store) {
+  std::map<std::string, std::string> sessions;
+  for (AnnotationId id : store.of_type("citation")) {
+    const Attributes& attrs = store[id].attrs;
+    if (attrs.text("kind") != "ga_resolution") continue;
+    const std::string number = attrs.text("number"), session = attrs.text("session");
+    if (!number.empty() && roman_session(session)) {
+      sessions.emplace(number, session);
+    }
+  }
+  return sessions;
+}
+
+}  // namespace
+
 void CitationsAnnotator::annotate(Document& document) const {
   AnnotationStore& store = document.annotations();
+  const std::map<std::string, std::string> assembly_cited = assembly_resolutions_cited(store);
   std::string list_base;   // the last whole document symbol, which short list items continue
   std::string draft_base;  // the last draft symbol ("A/49/L.53"), which "L.54" continues
   std::vector<AnnotationId> not_citations;
@@ -154,6 +181,13 @@ void CitationsAnnotator::annotate(Document& document) const {
       if (!part.empty() && (kind == "meeting_record" || part.starts_with("Part "))) symbol += " (" + part + ")";
     }
     if (kind == "sc_resolution" && symbol.empty() && assembly_resolution_of_its_year(attrs)) kind = "ga_resolution";
+    if (kind == "sc_resolution" && symbol.empty() && year.empty()) {
+      if (const auto cited = assembly_cited.find(attrs.text("number")); cited != assembly_cited.end()) {
+        kind = "ga_resolution";
+        attrs.set("session", cited->second);
+        attrs.set("session_from", std::string("document"));
+      }
+    }
     if (kind == "sc_resolution") {
       const std::string n = attrs.text("number");
       // A number and a year without the word "resolution": a resolution only if they agree.
@@ -193,8 +227,7 @@ void CitationsAnnotator::annotate(Document& document) const {
       // Sessions I-XXX are Roman numerals and follow the number: A/RES/181(II), as do special
       // and emergency special sessions of those years: A/RES/3201(S-VI).
       const std::string session = attrs.text("session");
-      const std::string_view numeral = std::string_view(session).substr(session.starts_with("ES-") ? 3 : session.starts_with("S-") ? 2 : 0);
-      const bool roman = !numeral.empty() && numeral.find_first_not_of("IVXL") == std::string_view::npos;
+      const bool roman = roman_session(session);
       if (symbol.empty()) symbol = roman ? "A/RES/" + number + "(" + session + ")" : "A/RES/" + session + "/" + number;
     } else if (kind == "body_resolution") {
       // Another body's resolution: its rule gives the symbol's prefix ("A/HRC/RES/").
