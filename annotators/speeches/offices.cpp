@@ -5,6 +5,7 @@
 #include <string>
 
 #include "caucus/text.hpp"
+#include "common/text_match.hpp"
 
 namespace caucus::annotators {
 
@@ -45,14 +46,11 @@ bool presides(std::string_view speaker) {
 // Codification Division, Office of Legal Affairs"). A State's ministry may have an office of
 // the same name: the caller asks only of a title that names no State.
 bool secretariat_department(std::string_view office) {
-  for (std::string_view department : {"Office of Legal Affairs", "Department of Political and Peacebuilding Affairs",
-                                      "Department of Peace Operations", "Department of Economic and Social Affairs",
-                                      "Department of Operational Support", "Department of Global Communications",
-                                      "Office of Counter-Terrorism", "Office for Disarmament Affairs",
-                                      "Office for the Coordination of Humanitarian Affairs"}) {
-    if (office.find(department) != std::string_view::npos) return true;
-  }
-  return false;
+  return contains_any(office, {"Office of Legal Affairs", "Department of Political and Peacebuilding Affairs",
+                               "Department of Peace Operations", "Department of Economic and Social Affairs",
+                               "Department of Operational Support", "Department of Global Communications",
+                               "Office of Counter-Terrorism", "Office for Disarmament Affairs",
+                               "Office for the Coordination of Humanitarian Affairs"});
 }
 
 }  // namespace caucus::annotators

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "common/actor_mention.hpp"
+#include "common/text_match.hpp"
 #include "speeches/offices.hpp"
 #include "speeches/speaker_lines.hpp"
 #include "caucus/summary.hpp"
@@ -17,14 +18,6 @@ namespace {
 
 // The Secretary-General and the Secretariat's officials speak for the United Nations.
 const ActorRef kUnitedNations{"UN", "United Nations"};
-
-bool starts_with_any(std::string_view text, std::initializer_list<std::string_view> prefixes) {
-  return std::any_of(prefixes.begin(), prefixes.end(), [&](std::string_view p) { return text.starts_with(p); });
-}
-
-bool contains_any(std::string_view text, std::initializer_list<std::string_view> parts) {
-  return std::any_of(parts.begin(), parts.end(), [&](std::string_view p) { return text.find(p) != std::string_view::npos; });
-}
 
 // The last word of a name, without punctuation: "Ashraf El Nour" -> "Nour". A regnal number is
 // not the name: "King Mswati III" -> "Mswati".
