@@ -1,5 +1,8 @@
 #include "citations/citations.hpp"
 
+#include <functional>
+#include <string_view>
+
 #include <toml++/toml.h>
 
 #include "caucus/reader.hpp"
@@ -7,9 +10,12 @@
 
 namespace caucus::annotators {
 
-bool CitationsAnnotator::read_table(const Config& config, Diagnostics& diagnostics, const std::string& key,
-                                    const std::string& section, bool required,
-                                    const std::function<void(std::string_view, const toml::node&)>& read) {
+namespace {
+
+// Reads the TOML table the step's option `key` names (its section `section`, with `read` for
+// each entry); false after reporting an error. An optional table may be left out of the step.
+bool read_table(const Config& config, Diagnostics& diagnostics, const std::string& key, const std::string& section,
+                bool required, const std::function<void(std::string_view, const toml::node&)>& read) {
   const auto table = config.path(key, diagnostics);
   if (!table) {
     if (config.has(key)) return false;  // reported by path()
@@ -32,6 +38,8 @@ bool CitationsAnnotator::read_table(const Config& config, Diagnostics& diagnosti
   }
   return true;
 }
+
+}  // namespace
 
 bool CitationsAnnotator::configure(const Config& config, Diagnostics& diagnostics) {
   link_prefix_ = config.string("link_prefix", diagnostics).value_or(link_prefix_);
@@ -67,6 +75,13 @@ std::string roman_numeral(int n) {
     for (; n >= value; n -= value) out += digits;
   }
   return out;
+}
+
+// True for a session of the Assembly's first thirty years, written after the resolution's
+// number: "XV", and the special and emergency special sessions of those years, "S-VI", "ES-IV".
+bool roman_session(std::string_view session) {
+  const std::string_view numeral = session.substr(session.starts_with("ES-") ? 3 : session.starts_with("S-") ? 2 : 0);
+  return !numeral.empty() && numeral.find_first_not_of("IVXL") == std::string_view::npos;
 }
 
 }  // namespace
@@ -105,17 +120,6 @@ std::string expand_list_item(const std::string& base, const std::string& part) {
   const std::string last = base.substr(digits_from);
   if (last.empty() || part.size() < last.size() || (part.size() == last.size() && part <= last)) return {};
   return base.substr(0, digits_from) + part;
-}
-
-}  // namespace
-
-namespace {
-
-// True for a session of the Assembly's first thirty years, written after the resolution's
-// number: "XV", and the special and emergency special sessions of those years, "S-VI", "ES-IV".
-bool roman_session(std::string_view session) {
-  const std::string_view numeral = session.substr(session.starts_with("ES-") ? 3 : session.starts_with("S-") ? 2 : 0);
-  return !numeral.empty() && numeral.find_first_not_of("IVXL") == std::string_view::npos;
 }
 
 // The Assembly resolutions a document cites with their session ("resolution 2625 (XXV)"), by

@@ -8,11 +8,8 @@
 // still cited), and a link to the document (https://undocs.org/<symbol>).
 #pragma once
 
-#include <functional>
 #include <map>
-#include <string_view>
-
-#include <toml++/toml.h>
+#include <string>
 
 #include "caucus/annotator.hpp"
 
@@ -33,11 +30,6 @@ class CitationsAnnotator final : public Annotator {
   // True if a "resolution N (YYYY)" the rules read as the Council's is the General Assembly's
   // of that year (the Council's N is of another year); sets its session.
   bool assembly_resolution_of_its_year(Attributes& attrs) const;
-
-  // Reads the TOML table `key` names (its section `section`, with `read` for each entry);
-  // false after reporting an error. An optional table may be left out of the step.
-  bool read_table(const Config& config, Diagnostics& diagnostics, const std::string& key, const std::string& section,
-                  bool required, const std::function<void(std::string_view, const toml::node&)>& read);
 
   std::map<int, int> first_number_to_year_;  // first resolution number of a year -> year
   // The session of an early Assembly resolution cited by its number alone (1514 -> "XV").
