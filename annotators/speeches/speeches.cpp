@@ -4,6 +4,7 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "common/actor_mention.hpp"
 #include "common/text_match.hpp"
@@ -356,6 +357,20 @@ class SpeechBuilder {
     return nullptr;
   }
 
+  // The first sentence of `paragraph` after its first that opens with a reported delegate
+  // ("The representative of X", "X's representative"), and that cue; {0, nullptr} if none.
+  std::pair<uint32_t, const Annotation*> sentence_opening_with_cue(Span paragraph) const {
+    const auto& sentences = store_.contained("sentence", paragraph);
+    for (std::size_t i = 1; i < sentences.size(); ++i) {
+      const Span s = store_[sentences[i]].span;
+      const Annotation* cue = reported_cue(s);
+      if (!cue) continue;
+      std::string_view before = text().substr(s.begin, cue->span.begin - s.begin);
+      if (before.empty() || before == "The " || before == "the ") return {s.begin, cue};
+    }
+    return {0, nullptr};
+  }
+
   // True if `sentence` names its speaker as the delegate reported before: "that representative",
   // "the same delegate".
   bool refers_back_to_delegate(Span sentence) const {
@@ -436,11 +451,17 @@ class SpeechBuilder {
         continue;
       }
       if (statements) {
+        Span from = p;
         const Annotation* cue = reported_cue(first_sentence(p));
+        // "Council members welcomed the redeployment. The representative of the United
+        // Kingdom, penholder on Yemen, said ...": a later sentence that opens with a delegate.
+        if (!cue) std::tie(from.begin, cue) = sentence_opening_with_cue(p);
         const ActorRef* actor = cue ? cue->attrs.actor("actor") : nullptr;
+        const bool goes_on = !speeches.empty() && speeches.back().mode == "summary";
         if (actor && (speeches.empty() || speeches.back().actor.id != actor->id)) {
-          speeches.push_back(reported_speech(p, *cue));
-        } else if (!speeches.empty() && speeches.back().mode == "summary") {
+          if (goes_on && from.begin > p.begin) speeches.back().span.end = trim_end(p.begin, from.begin);
+          speeches.push_back(reported_speech(from, *cue));
+        } else if (goes_on) {
           speeches.back().span.end = p.end;  // the statement goes on
         }
         continue;
