@@ -349,8 +349,11 @@ class SpeechBuilder {
     return nullptr;
   }
 
-  // The first reported-speech cue inside `span`, if any.
+  // The first reported-speech cue inside `span`, if any. A sentence that lists the other
+  // speakers ("Also speaking were the representatives of Egypt, ..., and the observer for the
+  // Holy See") reports no speech.
   const Annotation* reported_cue(Span span) const {
+    if (starts_with_any(document_.slice(span), {"Also speaking", "Also taking the floor", "Other speakers", "Speakers also included"})) return nullptr;
     for (AnnotationId id : store_.contained("reported_speech", span)) {
       if (store_[id].attrs.actor("actor")) return &store_[id];
     }
