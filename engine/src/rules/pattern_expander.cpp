@@ -115,14 +115,20 @@ bool PatternExpander::expand(const PatternSource& source, RuleSet& set, std::str
       // lets a long pattern go on on the next line: it matches optional white space. Any
       // other run of spaces matches one or more white-space characters, line breaks included,
       // so that hard-wrapped text still matches (in a lookbehind, which must have a fixed
-      // length, exactly one).
+      // length, exactly one). A quantifier after a space applies to that run: " ?" is an
+      // optional run of white space, not "\s+?" (a lazy run that must be there).
       const bool layout = out.empty() || j == s.size();
       const bool line_break = std::string_view(s).substr(i, j - i).find('\n') != std::string_view::npos;
+      // ("{" is a quantifier before a digit only: " {MACRO}" is a space and a macro.)
+      const bool quantified = j < s.size() && (s[j] == '?' || s[j] == '*' || s[j] == '+' ||
+                                               (s[j] == '{' && j + 1 < s.size() && s[j + 1] >= '0' && s[j + 1] <= '9'));
       if (!layout) {
         if (in_lookbehind()) {
           if (!line_break) emit("\\s", i, " ");
+        } else if (line_break) {
+          emit("\\s*", i, "");
         } else {
-          emit(line_break ? "\\s*" : "\\s+", i, line_break ? "" : " ");
+          emit(quantified ? "(?:\\s+)" : "\\s+", i, " ");
         }
       }
       i = j;
