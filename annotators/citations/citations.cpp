@@ -1,6 +1,7 @@
 #include "citations/citations.hpp"
 
 #include <functional>
+#include <set>
 #include <string_view>
 
 #include <toml++/toml.h>
@@ -137,6 +138,33 @@ std::map<std::string, std::string> assembly_resolutions_cited(const AnnotationSt
   return sessions;
 }
 
+// True if `span` is all of its line but white space: a heading or a running head.
+bool whole_line(std::string_view text, Span span) {
+  for (std::size_t i = span.begin; i > 0 && text[i - 1] != '\n'; --i) {
+    if (text[i - 1] != ' ' && text[i - 1] != '\t') return false;
+  }
+  for (std::size_t i = span.end; i < text.size() && text[i] != '\n' && text[i] != '\r'; ++i) {
+    if (text[i] != ' ' && text[i] != '\t') return false;
+  }
+  return true;
+}
+
+// The meeting records' symbols that repeat, on a line of their own, one an earlier line of
+// its own gave: an older record's running heads ("S/PV.2932" alone on each page, which the
+// segmenter's page furniture does not know) name the record once. (A press release that
+// prints its symbol twice at the top keeps both: hand-made golds disagree on it.)
+std::vector<AnnotationId> repeated_running_heads(const Document& document) {
+  const AnnotationStore& store = document.annotations();
+  std::set<std::string> seen;
+  std::vector<AnnotationId> repeats;
+  for (AnnotationId id : store.of_type("citation")) {
+    const Annotation& citation = store[id];
+    if (citation.attrs.text("kind") != "meeting_record" || !whole_line(document.text(), citation.span)) continue;
+    if (!seen.insert(citation.attrs.text("symbol")).second) repeats.push_back(id);
+  }
+  return repeats;
+}
+
 }  // namespace
 
 void CitationsAnnotator::annotate(Document& document) const {
@@ -246,6 +274,7 @@ void CitationsAnnotator::annotate(Document& document) const {
     attrs.set("symbol", symbol);
     if (kind != "charter_article") attrs.set("link", link_prefix_ + symbol);
   }
+  for (AnnotationId id : repeated_running_heads(document)) not_citations.push_back(id);
   if (!not_citations.empty()) store.remove(std::move(not_citations));
 }
 
