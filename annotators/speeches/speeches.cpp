@@ -299,7 +299,8 @@ class SpeechBuilder {
         // The President of the General Assembly, or the Chair of one of its committees, speaks
         // for the Assembly, not for a State. ("The Chair" also covers "The Chairman", "The
         // Chairperson".)
-        speech.actor = general_assembly() ? ActorRef{"UNGA", "General Assembly"} : presidency_;
+        // A web copy may print the presiding State on the line: "The President, Mrs. Gueguen (France):".
+        speech.actor = general_assembly() ? ActorRef{"UNGA", "General Assembly"} : h.country ? *h.country : presidency_;
         for (const auto& [offset, actor] : national_capacity_) {
           if (speech.span.contains({offset, offset})) speech.actor = actor;
         }
