@@ -64,6 +64,21 @@ TEST(SpeakerLines, AContinuationLineOpensASpeechOnlyBeforeTheFirstSpeakerLine) {
   EXPECT_TRUE(no_line.empty());
 }
 
+// An extract that runs over two pages of one speech before its first speaker line prints the
+// speaker atop each page: one speech. Another name atop a later page is another speech.
+TEST(SpeakerLines, TheSameContinuationLineAtopTwoPagesOpensOneSpeech) {
+  std::vector<Header> two_pages{line(0, "continuation"), line(100, "continuation"), line(200, "verbatim")};
+  accept_speaker_lines(two_pages, false);
+  ASSERT_EQ(two_pages.size(), 2u);
+  EXPECT_EQ(two_pages[0].span.begin, 0u);
+  EXPECT_EQ(two_pages[1].span.begin, 200u);
+
+  std::vector<Header> two_speakers{line(0, "continuation"), line(100, "continuation"), line(200, "verbatim")};
+  two_speakers[1].speaker = "Mr. Y";
+  accept_speaker_lines(two_speakers, false);
+  EXPECT_EQ(layouts(two_speakers), (std::vector<std::string>{"verbatim", "verbatim", "verbatim"}));
+}
+
 TEST(Offices, TheSecretariatsOfficesSpeakForTheUnitedNations) {
   EXPECT_TRUE(secretariat_office("Under-Secretary-General for Humanitarian Affairs"));
   EXPECT_TRUE(secretariat_office("Special Envoy of the Secretary-General for Yemen"));

@@ -165,6 +165,40 @@ std::vector<AnnotationId> repeated_running_heads(const Document& document) {
   return repeats;
 }
 
+// The verbatim record's symbol a running head begins or ends with ("S/PV.8974 Ukraine
+// 23/02/2022", "21/11/2017 A/72/PV.10"), or "" (the segmenter found the line to be furniture).
+std::string_view running_head_symbol(std::string_view line) {
+  const auto is_record = [](std::string_view word) {
+    return word.starts_with("S/PV.") || (word.starts_with("A/") && word.find("/PV.") != std::string_view::npos);
+  };
+  const std::string_view first = line.substr(0, line.find_first_of(" \t"));
+  const std::size_t last_space = line.find_last_of(" \t");
+  const std::string_view last = last_space == std::string_view::npos ? line : line.substr(last_space + 1);
+  return is_record(first) ? first : is_record(last) ? last : std::string_view();
+}
+
+// A record whose symbol is printed in its running heads only (a PDF's text that lost the
+// cover's "S/PV.") still names itself once, as a record that prints it on its cover does: one
+// citation, at the first running head. (The rules never read page furniture.)
+void cite_running_head_symbol(Document& document, std::string_view link_prefix) {
+  AnnotationStore& store = document.annotations();
+  std::set<std::string, std::less<>> cited;
+  for (AnnotationId id : store.of_type("citation")) cited.insert(store[id].attrs.text("symbol"));
+  for (AnnotationId id : store.of_type("page_furniture")) {
+    const Span line = store[id].span;
+    const std::string_view symbol = running_head_symbol(document.slice(line));
+    if (symbol.empty() || cited.count(symbol)) continue;
+    const auto begin = static_cast<uint32_t>(line.begin + (symbol.data() - document.slice(line).data()));
+    Annotation citation{Name("citation"), Span{begin, begin + static_cast<uint32_t>(symbol.size())}, Name(), Name("citations"), {}};
+    citation.attrs.set("kind", std::string("meeting_record"));
+    citation.attrs.set("raw", std::string(symbol));
+    citation.attrs.set("symbol", std::string(symbol));
+    citation.attrs.set("link", std::string(link_prefix) + std::string(symbol));
+    store.add(std::move(citation));
+    return;  // the record's own symbol, once
+  }
+}
+
 }  // namespace
 
 void CitationsAnnotator::annotate(Document& document) const {
@@ -276,6 +310,7 @@ void CitationsAnnotator::annotate(Document& document) const {
   }
   for (AnnotationId id : repeated_running_heads(document)) not_citations.push_back(id);
   if (!not_citations.empty()) store.remove(std::move(not_citations));
+  cite_running_head_symbol(document, link_prefix_);
 }
 
 }  // namespace caucus::annotators

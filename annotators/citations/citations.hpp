@@ -5,7 +5,8 @@
 // meeting_record, presidential_statement, press_release, document), the year of a Security
 // Council resolution cited without one (from the table of first numbers per year), the
 // session of an early Assembly resolution cited by its number alone (from a table of those
-// still cited), and a link to the document (https://undocs.org/<symbol>).
+// still cited), and a link to the document (https://undocs.org/<symbol>). A record whose
+// symbol is printed in its running heads only names itself once, at the first of them.
 #pragma once
 
 #include <map>
@@ -18,8 +19,9 @@ namespace caucus::annotators {
 class CitationsAnnotator final : public Annotator {
  public:
   std::string_view name() const override { return "citations"; }
-  std::vector<std::string> required_types() const override { return {"citation"}; }
-  std::vector<std::string> produced_types() const override { return {}; }
+  std::vector<std::string> required_types() const override { return {"citation", "page_furniture"}; }
+  // (A record's symbol printed in its running heads only becomes a citation.)
+  std::vector<std::string> produced_types() const override { return {"citation"}; }
   bool configure(const Config& config, Diagnostics& diagnostics) override;
   void annotate(Document& document) const override;
 

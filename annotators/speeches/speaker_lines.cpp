@@ -44,12 +44,17 @@ void accept_lines_inside_paragraphs(std::vector<Header>& headers) {
 
 // Older records print at the top of a page the name of the speaker whose speech runs on to it
 // ("(Sir Crispin Tickell, United Kingdom)"). Before the first speaker line, such a line opens
-// the speech an extract begins with; after it, the speech above goes on.
+// the speech an extract begins with (once: the same name atop the next page goes on with it);
+// after it, the speech above goes on.
 void accept_continuation_lines(std::vector<Header>& headers) {
   const auto first = std::find_if(headers.begin(), headers.end(), [](const Header& h) { return h.layout == "verbatim"; });
   const uint32_t first_line = first == headers.end() ? 0 : first->span.begin;
+  const Header* opened = nullptr;
   for (auto& h : headers) {
-    if (h.layout == kContinuationLine && h.span.begin < first_line) h.layout = "verbatim";
+    if (h.layout != kContinuationLine || h.span.begin >= first_line) continue;
+    if (opened && opened->speaker == h.speaker) continue;  // the extract's first speech goes on
+    h.layout = "verbatim";
+    opened = &h;
   }
   std::erase_if(headers, [](const Header& h) { return h.layout == kContinuationLine; });
 }
