@@ -160,10 +160,10 @@ class SpeechBuilder {
     }
     // Numbered paragraphs that open with a speaker: "2. Mr. Hitti (Lebanon) said that ..." (not
     // the numbered paragraphs of a report, S/2019/300). One is enough under a summary record's
-    // symbol (an extract: "A/C.4/55/SR.15 ... 1. Mr. Hansen (Commissioner-General, ...)").
+    // symbol or title (an extract: "A/C.4/55/SR.15 ... 1. Mr. Hansen (Commissioner-General, ...)").
     const std::string symbol = meta("symbol");
-    const bool summary_symbol = symbol.find("/SR.") != std::string::npos;
-    if (summary > verbatim && (summary_symbol || (summary >= 2 && symbol.empty()))) return "summary_record";
+    const bool named_summary = symbol.find("/SR.") != std::string::npos || meta("record") == "summary";
+    if (summary > verbatim && (named_summary || (summary >= 2 && symbol.empty()))) return "summary_record";
     // A release's symbol, or when the copy lost it, its meetings-coverage line ("4343rd Meeting
     // (PM)") or its dateline ("NEW YORK, 19 September (UN Headquarters) --").
     const bool press_symbol = document_kind(symbol) == "press_release" || !meta("coverage").empty();
