@@ -167,7 +167,10 @@ class SpeechBuilder {
     // A release's symbol, or when the copy lost it, its meetings-coverage line ("4343rd Meeting
     // (PM)") or its dateline ("NEW YORK, 19 September (UN Headquarters) --").
     const bool press_symbol = document_kind(symbol) == "press_release" || !meta("coverage").empty();
-    if (press >= 2 || (press >= 1 && press_symbol)) return "press_release";
+    // (One release's speaker line is enough where no speaker line or heading of another layout
+    // is found: "JOSEP BORRELL FONTELLES, High Representative ..., said" opens no statement.)
+    const bool only_press = verbatim == 0 && summary == 0 && !has_statement_heading();
+    if (press >= 2 || (press >= 1 && (press_symbol || only_press))) return "press_release";
     // Meeting coverage that reports every delegation ("The representative of Ecuador,
     // speaking for the Group of 77, said ..."), with no speaker printed in capitals.
     if (press_symbol && verbatim == 0 && !store_.of_type("reported_speech").empty()) return "press_release";
