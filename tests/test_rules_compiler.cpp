@@ -547,12 +547,13 @@ TEST_F(DumpTest, LineBreaksContinueThePattern) {
   EXPECT_EQ(set->rules[0].final_pattern, R"(foo\s*bar\s+baz\s*qux)");
 }
 
-// A quantifier after a space applies to the white space: " ?" is optional white space (not a
-// lazy "\s+?", which needs one character), " {2}" two runs; " {MACRO}" stays a space.
+// A quantifier after a space applies to the white space: " ?" and " *" are optional white
+// space (not a lazy "\s+?", which needs one character, nor a nested "(?:\s+)*"), " +?" a
+// lazy run, " {2}" (?:\s+){2}; " {MACRO}" stays a space and a macro.
 TEST_F(DumpTest, AQuantifierAfterASpaceQuantifiesTheWhiteSpace) {
-  auto set = compile(kType + "[macros]\nWORD = 'word'\n" + rule("pattern = '\\( ?x y* z {2}w {WORD}'"));
+  auto set = compile(kType + "[macros]\nWORD = 'word'\n" + rule("pattern = '\\( ?x *y +?z {2}w {WORD}'"));
   ASSERT_TRUE(set) << rendered();
-  EXPECT_EQ(set->rules[0].final_pattern, R"(\((?:\s+)?x\s+y*\s+z(?:\s+){2}w\s+(?:word))");
+  EXPECT_EQ(set->rules[0].final_pattern, R"(\(\s*x\s*y\s+?z(?:\s+){2}w\s+(?:word))");
 }
 
 // White space next to an alternation bar is text like any other: the shipped rules write

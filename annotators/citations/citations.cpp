@@ -1,5 +1,6 @@
 #include "citations/citations.hpp"
 
+#include <algorithm>
 #include <functional>
 #include <set>
 #include <string_view>
@@ -7,6 +8,7 @@
 #include <toml++/toml.h>
 
 #include "caucus/reader.hpp"
+#include "caucus/segmentation.hpp"
 #include "common/document_kind.hpp"
 
 namespace caucus::annotators {
@@ -140,11 +142,13 @@ std::map<std::string, std::string> assembly_resolutions_cited(const AnnotationSt
 
 // True if `span` is all of its line but white space: a heading or a running head.
 bool whole_line(std::string_view text, Span span) {
+  // (A form feed opens each page of pdftotext's output, where a running head stands.)
+  const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; };
   for (std::size_t i = span.begin; i > 0 && text[i - 1] != '\n'; --i) {
-    if (text[i - 1] != ' ' && text[i - 1] != '\t') return false;
+    if (!blank(text[i - 1])) return false;
   }
   for (std::size_t i = span.end; i < text.size() && text[i] != '\n' && text[i] != '\r'; ++i) {
-    if (text[i] != ' ' && text[i] != '\t') return false;
+    if (!blank(text[i])) return false;
   }
   return true;
 }
@@ -165,18 +169,6 @@ std::vector<AnnotationId> repeated_running_heads(const Document& document) {
   return repeats;
 }
 
-// The verbatim record's symbol a running head begins or ends with ("S/PV.8974 Ukraine
-// 23/02/2022", "21/11/2017 A/72/PV.10"), or "" (the segmenter found the line to be furniture).
-std::string_view running_head_symbol(std::string_view line) {
-  const auto is_record = [](std::string_view word) {
-    return word.starts_with("S/PV.") || (word.starts_with("A/") && word.find("/PV.") != std::string_view::npos);
-  };
-  const std::string_view first = line.substr(0, line.find_first_of(" \t"));
-  const std::size_t last_space = line.find_last_of(" \t");
-  const std::string_view last = last_space == std::string_view::npos ? line : line.substr(last_space + 1);
-  return is_record(first) ? first : is_record(last) ? last : std::string_view();
-}
-
 // A record whose symbol is printed in its running heads only (a PDF's text that lost the
 // cover's "S/PV.") still names itself once, as a record that prints it on its cover does: one
 // citation, at the first running head. (The rules never read page furniture.)
@@ -187,9 +179,13 @@ void cite_running_head_symbol(Document& document, std::string_view link_prefix) 
   for (AnnotationId id : store.of_type("page_furniture")) {
     const Span line = store[id].span;
     const std::string_view symbol = running_head_symbol(document.slice(line));
-    if (symbol.empty() || cited.count(symbol)) continue;
+    if (symbol.empty()) continue;
+    // (Cited already, perhaps as a resumption: "S/PV.8262 (Resumption 1)".)
+    const auto same = [symbol](const std::string& s) { return s == symbol || (s.starts_with(symbol) && s.substr(symbol.size()).starts_with(" (")); };
+    if (std::any_of(cited.begin(), cited.end(), same)) return;
     const auto begin = static_cast<uint32_t>(line.begin + (symbol.data() - document.slice(line).data()));
-    Annotation citation{Name("citation"), Span{begin, begin + static_cast<uint32_t>(symbol.size())}, Name(), Name("citations"), {}};
+    // (The annotator is left for the pipeline to set: the step's id.)
+    Annotation citation{Name("citation"), Span{begin, begin + static_cast<uint32_t>(symbol.size())}, Name(), Name(), {}};
     citation.attrs.set("kind", std::string("meeting_record"));
     citation.attrs.set("raw", std::string(symbol));
     citation.attrs.set("symbol", std::string(symbol));

@@ -355,11 +355,19 @@ class SpeechBuilder {
     return nullptr;
   }
 
-  // The first reported-speech cue inside `span`, if any. A sentence that lists the other
-  // speakers ("Also speaking were the representatives of Egypt, ..., and the observer for the
-  // Holy See") reports no speech.
+  // True if `sentence` lists the other speakers: "Also speaking were the representatives of
+  // Egypt, ... and the observer for the Holy See", "Other speakers included ..." (not "Also
+  // speaking today, the representative of Luxembourg ... said", one delegate's speech).
+  bool lists_speakers(Span sentence) const {
+    const std::string_view text = document_.slice(sentence);
+    if (!starts_with_any(text, {"Also speaking", "Also taking the floor", "Also addressing", "Other speakers", "Speakers also"})) return false;
+    const std::string_view opening = text.substr(0, text.find(','));
+    return contains_any(opening, {" were ", " was ", " included "});
+  }
+
+  // The first reported-speech cue inside `span`, if any; none in a list of speakers.
   const Annotation* reported_cue(Span span) const {
-    if (starts_with_any(document_.slice(span), {"Also speaking", "Also taking the floor", "Other speakers", "Speakers also included"})) return nullptr;
+    if (lists_speakers(span)) return nullptr;
     for (AnnotationId id : store_.contained("reported_speech", span)) {
       if (store_[id].attrs.actor("actor")) return &store_[id];
     }
@@ -367,17 +375,25 @@ class SpeechBuilder {
   }
 
   // The first sentence of `paragraph` after its first that opens with a reported delegate
-  // ("The representative of X", "X's representative"), and that cue; {0, nullptr} if none.
+  // who speaks ("The representative of X, penholder on Yemen, said"), and that cue; the
+  // paragraph's start and nullptr if none. ("The representative of Armenia had made baseless
+  // allegations, he said" is the speaker's own account of another delegate.)
   std::pair<uint32_t, const Annotation*> sentence_opening_with_cue(Span paragraph) const {
     const auto& sentences = store_.contained("sentence", paragraph);
     for (std::size_t i = 1; i < sentences.size(); ++i) {
       const Span s = store_[sentences[i]].span;
       const Annotation* cue = reported_cue(s);
       if (!cue) continue;
-      std::string_view before = text().substr(s.begin, cue->span.begin - s.begin);
-      if (before.empty() || before == "The " || before == "the ") return {s.begin, cue};
+      const std::string_view before = text().substr(s.begin, cue->span.begin - s.begin);
+      const std::string_view after = text().substr(cue->span.end, s.end - cue->span.end);
+      const bool opens = before.empty() || before == "The " || before == "the ";
+      const bool speaks = contains_any(after, {" said", " stressed", " noted", " added", " emphasized", " underlined",
+                                               " expressed", " called", " urged", " welcomed", " pointed", " recalled",
+                                               " told", " observed", " highlighted", " reiterated", " asked"});
+      const bool quoted = contains_any(after, {" he said", " she said", " he added", " she added"});
+      if (opens && speaks && !quoted) return {s.begin, cue};
     }
-    return {0, nullptr};
+    return {paragraph.begin, nullptr};
   }
 
   // True if `sentence` names its speaker as the delegate reported before: "that representative",

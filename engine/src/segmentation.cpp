@@ -160,6 +160,15 @@ bool is_furniture(std::string_view line) {
 
 }  // namespace
 
+std::string_view running_head_symbol(std::string_view line) {
+  std::string_view first, last;
+  for_each_word(line, [&](std::string_view word) {
+    if (first.empty()) first = word;
+    last = word;
+  });
+  return record_symbol(first) ? first : record_symbol(last) ? last : std::string_view();
+}
+
 std::vector<Span> find_page_furniture(std::string_view text) {
   std::vector<Span> out;
   for (const Line& line : split_lines(text)) {

@@ -22,6 +22,10 @@ std::vector<Span> find_paragraphs(std::string_view text);
 // standing on lines of their own, often in the middle of a sentence. Spans of the whole lines.
 std::vector<Span> find_page_furniture(std::string_view text);
 
+// The verbatim record's symbol a running head begins or ends with ("S/PV.8111" of the line
+// above, "A/72/PV.10"), or "" if it has none (a job-number line).
+std::string_view running_head_symbol(std::string_view line);
+
 // Splits paragraphs into sentences with ICU's sentence rules for English, with the standard
 // abbreviation suppressions ("Mr.", "Dr.", "No." do not end a sentence). Line breaks inside a
 // paragraph are read as spaces, so hard-wrapped lines do not end sentences.

@@ -115,20 +115,27 @@ bool PatternExpander::expand(const PatternSource& source, RuleSet& set, std::str
       // lets a long pattern go on on the next line: it matches optional white space. Any
       // other run of spaces matches one or more white-space characters, line breaks included,
       // so that hard-wrapped text still matches (in a lookbehind, which must have a fixed
-      // length, exactly one). A quantifier after a space applies to that run: " ?" is an
-      // optional run of white space, not "\s+?" (a lazy run that must be there).
+      // length, exactly one). A quantifier after a space applies to that run: " ?" and " *"
+      // are optional white space (\s*, not "\s+?", a lazy run that must be there), " +" is
+      // \s+, " {2}" is (?:\s+){2}; a lazy or possessive mark after it stays.
       const bool layout = out.empty() || j == s.size();
       const bool line_break = std::string_view(s).substr(i, j - i).find('\n') != std::string_view::npos;
+      const char next = j < s.size() ? s[j] : '\0';
       // ("{" is a quantifier before a digit only: " {MACRO}" is a space and a macro.)
-      const bool quantified = j < s.size() && (s[j] == '?' || s[j] == '*' || s[j] == '+' ||
-                                               (s[j] == '{' && j + 1 < s.size() && s[j + 1] >= '0' && s[j + 1] <= '9'));
+      const bool counted = next == '{' && j + 1 < s.size() && s[j + 1] >= '0' && s[j + 1] <= '9';
       if (!layout) {
         if (in_lookbehind()) {
           if (!line_break) emit("\\s", i, " ");
         } else if (line_break) {
           emit("\\s*", i, "");
+        } else if (next == '?' || next == '*') {
+          emit("\\s*", i, std::string_view(&s[i], j + 1 - i));
+          ++j;  // the quantifier is the \s*'s
+        } else if (next == '+') {
+          emit("\\s+", i, std::string_view(&s[i], j + 1 - i));
+          ++j;
         } else {
-          emit(quantified ? "(?:\\s+)" : "\\s+", i, " ");
+          emit(counted ? "(?:\\s+)" : "\\s+", i, " ");
         }
       }
       i = j;
