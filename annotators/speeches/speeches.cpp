@@ -142,6 +142,10 @@ class SpeechBuilder {
       headers_.push_back({a.span, one_line(a.attrs.text("speaker")), a.attrs.text("layout"), a.attrs.actor("country"), a.attrs.text("title")});
     }
     std::stable_sort(headers_.begin(), headers_.end(), [](const Header& a, const Header& b) { return a.span.begin < b.span.begin; });
+    // "(Mr. Li Daoyu, China)" atop a page names the State of a speaker whose line did not.
+    for (const auto& h : headers_) {
+      if (h.layout == "continuation" && h.country) continued_country_.try_emplace(h.speaker, *h.country);
+    }
     accept_speaker_lines(headers_, record_cover());
   }
 
@@ -316,6 +320,9 @@ class SpeechBuilder {
       } else if (h.country) {
         speech.actor = *h.country;
         speech.role = role_of(*h.country, h.span);
+      } else if (const auto continued = continued_country_.find(h.speaker); continued != continued_country_.end()) {
+        speech.actor = continued->second;
+        speech.role = role_of(continued->second, h.span);
       } else if (auto resolved = resolve_without_country(h, previous_start)) {
         speech.actor = resolved->first;
         speech.role = resolved->second;
@@ -640,6 +647,7 @@ class SpeechBuilder {
   Span cover_{};  // the cover's "President: Mr. X (Country)", if any
   std::vector<std::pair<uint32_t, ActorRef>> national_capacity_;
   std::vector<ActorRef> thanked_;  // "We thank the Polish presidency for convening ..."
+  std::map<std::string, ActorRef> continued_country_;  // a speaker's State from a page's continuation line
   std::set<std::string> members_;
 };
 
