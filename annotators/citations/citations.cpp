@@ -174,16 +174,19 @@ std::vector<AnnotationId> repeated_running_heads(const Document& document) {
 // citation, at the first running head. (The rules never read page furniture.)
 void cite_running_head_symbol(Document& document, std::string_view link_prefix) {
   AnnotationStore& store = document.annotations();
-  std::set<std::string, std::less<>> cited;
-  for (AnnotationId id : store.of_type("citation")) cited.insert(store[id].attrs.text("symbol"));
   for (AnnotationId id : store.of_type("page_furniture")) {
     const Span line = store[id].span;
-    const std::string_view symbol = running_head_symbol(document.slice(line));
+    const std::string_view text = document.slice(line);
+    const std::string_view symbol = running_head_symbol(text);
     if (symbol.empty()) continue;
     // (Cited already, perhaps as a resumption: "S/PV.8262 (Resumption 1)".)
-    const auto same = [symbol](const std::string& s) { return s == symbol || (s.starts_with(symbol) && s.substr(symbol.size()).starts_with(" (")); };
-    if (std::any_of(cited.begin(), cited.end(), same)) return;
-    const auto begin = static_cast<uint32_t>(line.begin + (symbol.data() - document.slice(line).data()));
+    const auto same = [&](AnnotationId cited) {
+      const std::string s = store[cited].attrs.text("symbol");
+      return s == symbol || (s.starts_with(symbol) && s.substr(symbol.size()).starts_with(" ("));
+    };
+    const auto& citations = store.of_type("citation");
+    if (std::any_of(citations.begin(), citations.end(), same)) return;
+    const auto begin = static_cast<uint32_t>(line.begin + (symbol.data() - text.data()));
     // (The annotator is left for the pipeline to set: the step's id.)
     Annotation citation{Name("citation"), Span{begin, begin + static_cast<uint32_t>(symbol.size())}, Name(), Name(), {}};
     citation.attrs.set("kind", std::string("meeting_record"));
