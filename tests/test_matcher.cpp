@@ -98,6 +98,30 @@ pattern = 'C[ôo]te'
   EXPECT_EQ(describe(document, "t"), (Lines{"t[10,15)='Côte' <r>", "t[17,21)='cote' <r>", "t[26,30)='COTE' <r>"}));
 }
 
+// A \G list goes on from the match before, and \G also holds where the unit begins; past
+// the start of a search \G never holds (the search runs a version without it there, which
+// PCRE2 can skip through: Rule::compiled_past_start). The results are those of the plain
+// pattern.
+TEST(Matcher, AGListContinuesFromTheMatchBeforeAndFromTheUnitStart) {
+  auto rules = compile(R"([types.t]
+[[rule]]
+id = "r"
+type = "t"
+pattern = 'resolutions? \d+|\G(?:,| and) \d+'
+)");
+  ASSERT_TRUE(rules);
+  ASSERT_TRUE(rules->rules.front().compiled_past_start);
+  const std::string text = "We recall resolutions 12, 13 and 14; and 15, 16. , 17 and 18 and resolution 19";
+  Document document("d.txt", text);
+  add(document, "sentence", Span{0, static_cast<uint32_t>(text.find(" , 17"))});
+  add(document, "sentence", Span{static_cast<uint32_t>(text.find(", 17")), static_cast<uint32_t>(text.size())});
+  apply_rules(*rules, document);
+  // "; and 15" breaks the list; the second sentence begins with ", 17", a list from its start.
+  EXPECT_EQ(describe(document, "t"),
+            (Lines{"t[10,24)='resolutions 12' <r>", "t[24,28)=', 13' <r>", "t[29,35)='and 14' <r>",
+                   "t[49,53)=', 17' <r>", "t[54,60)='and 18' <r>", "t[65,78)='resolution 19' <r>"}));
+}
+
 // `head`: the document's first kHeadBytes, cut at a line break; all of a shorter document.
 TEST(Matcher, HeadScopeReadsTheStartOfTheDocumentOnly) {
   auto rules = compile(R"([types.t]

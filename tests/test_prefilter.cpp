@@ -193,10 +193,10 @@ TEST(Prefilter, LongTextsLoseNoWordAtTheCutsBetweenPieces) {
 }
 
 std::string marked(const Prefilter& prefilter, std::string_view text, Span unit) {
-  std::vector<char> out(prefilter.rule_count(), 0);
+  std::vector<uint32_t> out(prefilter.rule_count(), Prefilter::kSkip);
   prefilter.candidates(prefilter.scan(text), unit, out);
   std::string s;
-  for (char c : out) s += c ? '1' : '0';
+  for (uint32_t reach : out) s += reach == Prefilter::kSkip ? '0' : '1';
   return s;
 }
 
@@ -214,11 +214,25 @@ TEST(Prefilter, CandidatesWithACursorAreThoseOfASearchFromScratch) {
   units.push_back({5, 5});
   std::size_t cursor = 0;
   for (const Span unit : units) {
-    std::vector<char> with(3, 0), without(3, 0);
+    std::vector<uint32_t> with(3, Prefilter::kSkip), without(3, Prefilter::kSkip);
     prefilter.candidates(hits, unit, with, cursor);
     prefilter.candidates(hits, unit, without);
     EXPECT_EQ(with, without) << "[" << unit.begin << ", " << unit.end << ")";
   }
+}
+
+// A rule's entry is where the last of its trigger words inside the unit begins: no match
+// (which holds one of them) starts after it.
+TEST(Prefilter, CandidatesTellWhereTheLastTriggerWordBegins) {
+  const Prefilter prefilter({{"condemn"}, {"statement", "declaration"}, {}, {"absent"}});
+  const std::string text = "A statement. We condemn the declaration and condemn the statement here. End.";
+  const Span second{13, static_cast<uint32_t>(text.find(" End"))};
+  std::vector<uint32_t> out(4, Prefilter::kSkip);
+  prefilter.candidates(prefilter.scan(text), second, out);
+  EXPECT_EQ(out[0], text.rfind("condemn"));
+  EXPECT_EQ(out[1], text.rfind("statement"));
+  EXPECT_EQ(out[2], Prefilter::kAnywhere);
+  EXPECT_EQ(out[3], Prefilter::kSkip);
 }
 
 TEST(Prefilter, CandidatesAreTheRulesWithATriggerInsideTheUnit) {
@@ -628,6 +642,15 @@ INSTANTIATE_TEST_SUITE_P(
                       Anchoring{"(?<a>(?:name)){,2}", false}, Anchoring{"(?x)(?:name) # (", false},
                       Anchoring{"(*UTF)(?:name)", false}, Anchoring{"(?|(?:name))", false},
                       Anchoring{"(?=x)(?:name)", true}, Anchoring{"(?:name) x)", false}));
+
+// Past the search's start \G never holds: the version without it must match the same there
+// and leave everything else, escaped backslashes and quoted text included, as it was.
+TEST(WithoutSearchStart, MakesEachGAnItemThatNeverMatches) {
+  EXPECT_FALSE(without_search_start(R"(resolution \d+|, \d+)"));
+  EXPECT_FALSE(without_search_start(R"(a\\Gb|\QG\G\E|[\\G])"));
+  EXPECT_EQ(*without_search_start(R"(res \d+|\G(?:,| and) \d+)"), R"(res \d+|(?:\x{FFFF}(*FAIL))(?:,| and) \d+)");
+  EXPECT_EQ(*without_search_start(R"(\\\G)"), R"(\\(?:\x{FFFF}(*FAIL)))");
+}
 
 // --- Word-list rules: tried only where one of their phrases begins -------------------------
 

@@ -97,6 +97,10 @@ struct Rule {
   std::string description;
   SourceLocation where;
   std::shared_ptr<const CompiledPattern> compiled;
+  // For a pattern with \G (a list going on from the match before): the pattern with \G
+  // never true, searched from just past where the search starts once `compiled` has failed
+  // there (anchor.hpp, without_search_start()). Null for other patterns.
+  std::shared_ptr<const CompiledPattern> compiled_past_start;
   // When every match begins with a lexicon name, or with one of the phrases of a word-list
   // pattern (see leading_phrases()): which list of RuleSet::name_starts() holds them, so that
   // the rule is tried only where one may begin (with the prefilter on). Such a rule's

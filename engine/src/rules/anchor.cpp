@@ -277,4 +277,22 @@ bool every_match_begins_with(std::string_view p, std::size_t at, std::size_t len
   return true;
 }
 
+std::optional<std::string> without_search_start(std::string_view p) {
+  std::string out;
+  bool found = false;
+  for (std::size_t i = 0; i < p.size();) {
+    if (p[i] == '\\' && i + 1 < p.size() && p[i + 1] == 'G') {
+      out += "(?:\\x{FFFF}(*FAIL))";
+      found = true;
+      i += 2;
+      continue;
+    }
+    const std::size_t next = std::max(skip_escape_or_class(p, i), i + 1);  // escapes and classes whole
+    out.append(p.substr(i, next - i));
+    i = next;
+  }
+  if (!found) return std::nullopt;
+  return out;
+}
+
 }  // namespace caucus

@@ -25,4 +25,12 @@ bool every_match_begins_with(std::string_view pattern, std::size_t at, std::size
 // NameStarts). nullopt for any other pattern, or for more than `limit` phrases.
 std::optional<std::vector<std::string>> leading_phrases(std::string_view pattern, std::size_t limit = 256);
 
+// The pattern with each \G (true only where the search starts) made an item that never
+// matches, or nullopt if it has no \G. Past the search's start the two match the same; but
+// PCRE2 finds no start bytes for a pattern with a \G branch ("statement ... |\G, and ..."),
+// so its search tries every place, while the rewritten one skips to the bytes a match can
+// begin with. The item is (?:\x{FFFF}(*FAIL)): a character first, so that its branch still
+// has start bytes.
+std::optional<std::string> without_search_start(std::string_view pattern);
+
 }  // namespace caucus

@@ -338,7 +338,14 @@ class RuleCompiler {
           rule.lexicon_matcher.reset();
         }
       }
-      if (!compiled) compiled = compile_pattern(rule.final_pattern, !rule.case_sensitive, error);
+      if (!compiled) {
+        compiled = compile_pattern(rule.final_pattern, !rule.case_sensitive, error);
+        // A pattern with \G gets a version without it, which does the searching (see
+        // Rule::compiled_past_start). If that one does not compile, the plain one searches.
+        PatternError ignored;
+        const auto past_start = compiled ? without_search_start(rule.final_pattern) : std::nullopt;
+        if (past_start) rule.compiled_past_start = compile_pattern(*past_start, !rule.case_sensitive, ignored);
+      }
       if (!compiled) {
         const std::size_t at = origin.empty() ? 0 : origin[std::min(error.offset, origin.size() - 1)];
         diagnostics_.error("R010", "invalid pattern: " + error.message, source.at(at));

@@ -88,25 +88,26 @@ class RuleRunner {
         if (rules_.rules[r].stage == stage && rules_.rules[r].scope == scope) members.push_back(r);
       }
       if (members.empty()) continue;
-      std::vector<char> fired(rules_.rules.size());
+      // Per rule, what the prefilter says of the unit (see Prefilter::candidates()).
+      std::vector<uint32_t> reach(rules_.rules.size(), Prefilter::kAnywhere);
       std::size_t cursor = 0;  // see Prefilter::candidates()
       for (const Span unit : units(scope)) {
         unit_has_furniture_ = has_furniture(unit);  // once per unit, not per rule
         if (options_.use_prefilter) {
-          std::fill(fired.begin(), fired.end(), 0);
-          rules_.prefilter().candidates(*hits_, unit, fired, cursor);
+          std::fill(reach.begin(), reach.end(), Prefilter::kSkip);
+          rules_.prefilter().candidates(*hits_, unit, reach, cursor);
         }
         for (std::size_t r : members) {
-          if (options_.use_prefilter && !fired[r]) {
+          if (reach[r] == Prefilter::kSkip) {
             trace(r, unit, {}, TraceOutcome::skipped_by_prefilter, "");
             continue;
           }
           if (options_.rule_seconds) {
             const auto started = std::chrono::steady_clock::now();
-            match_rule(r, unit, groups);
+            match_rule(r, unit, reach[r], groups);
             (*options_.rule_seconds)[r] += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
           } else {
-            match_rule(r, unit, groups);
+            match_rule(r, unit, reach[r], groups);
           }
         }
       }
@@ -114,10 +115,18 @@ class RuleRunner {
     resolve_and_add(groups);
   }
 
-  void match_rule(std::size_t r, Span unit, std::vector<MatchGroup>& groups) {
+  // `reach`: where the rule's last trigger word in the unit begins, or Prefilter::kAnywhere.
+  void match_rule(std::size_t r, Span unit, uint32_t reach, std::vector<MatchGroup>& groups) {
     const Rule& rule = rules_.rules[r];
     const CompiledPattern& pattern = *rule.compiled;
     MatchScratch& scratch = MatchScratch::for_this_thread();
+    // Every match holds one of the trigger words extracted from the pattern, so no attempt
+    // that starts after the last of them can succeed, and a search stops there: PCRE2 would
+    // otherwise try every later place, and a pattern with free text ("we ... on behalf of")
+    // reads on to the end of the sentence from each. (A declared word is only known to be in
+    // the unit: "resolution" for a number cited after it.)
+    PCRE2_SIZE last_start = PCRE2_UNSET;
+    if (reach != Prefilter::kAnywhere && !rule.triggers_declared) last_start = reach - unit.begin;
     const auto* subject = reinterpret_cast<PCRE2_SPTR>(text_.data() + unit.begin);
     if (!rule.masks.empty() || unit_has_furniture_) subject = reinterpret_cast<PCRE2_SPTR>(masked(unit, rule.masks).data());
     const PCRE2_SIZE length = unit.size();
@@ -144,13 +153,27 @@ class RuleRunner {
       ov = pcre2_get_ovector_pointer(scratch.data());
       return pattern.match(subject, length, at, scratch.data(), scratch.context(rules_.match_limit));
     };
+    // PCRE2's search with `code` from `from`, starting no attempt after `last`.
+    const auto search_with = [&](const CompiledPattern& code, PCRE2_SIZE from, PCRE2_SIZE last) {
+      if (last != PCRE2_UNSET && from > last) return PCRE2_ERROR_NOMATCH;
+      ov = pcre2_get_ovector_pointer(scratch.data());
+      return code.match(subject, length, from, scratch.data(), scratch.context(rules_.match_limit, last));
+    };
     auto search = [&](PCRE2_SIZE from) {
-      if (rule.name_list < 0) return match_at(from);
+      if (rule.name_list < 0) {
+        if (!rule.compiled_past_start) return search_with(pattern, from, last_start);
+        // One attempt where the search starts, the only place \G holds; then the search goes
+        // on without \G, which PCRE2 can skip through (see Rule::compiled_past_start).
+        const int rc = search_with(pattern, from, from);
+        if (rc != PCRE2_ERROR_NOMATCH || from >= length) return rc;
+        return search_with(*rule.compiled_past_start, from + utf8_sequence_length(subject[from]), last_start);
+      }
       // Every match begins at a name start: the first place from `from` on where the anchored
       // pattern matches is where the plain pattern's search would find its match.
       if (name_starts) {
         for (; next_name < name_starts->size(); ++next_name) {
           if ((*name_starts)[next_name] < from) continue;
+          if (last_start != PCRE2_UNSET && (*name_starts)[next_name] > last_start) break;
           const int rc = match_at((*name_starts)[next_name]);
           if (rc != PCRE2_ERROR_NOMATCH) return rc;
         }

@@ -16,7 +16,8 @@ std::string pcre2_message(int code) {
 
 std::shared_ptr<const CompiledPattern> compile_pattern(const std::string& pattern, bool caseless, PatternError& error,
                                                        Jit jit) {
-  uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES;
+  // PCRE2_USE_OFFSET_LIMIT: the matcher bounds where a search may start (see matcher.cpp).
+  uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES | PCRE2_USE_OFFSET_LIMIT;
   if (caseless) options |= PCRE2_CASELESS;
   int code = 0;
   PCRE2_SIZE offset = 0;
@@ -65,7 +66,11 @@ MatchScratch::~MatchScratch() {
   pcre2_jit_stack_free(jit_stack_);
 }
 
-pcre2_match_context* MatchScratch::context(uint32_t match_limit) {
+pcre2_match_context* MatchScratch::context(uint32_t match_limit, PCRE2_SIZE last_start) {
+  if (last_start != last_start_) {
+    pcre2_set_offset_limit(context_, last_start);
+    last_start_ = last_start;
+  }
   if (match_limit != limit_) {
     pcre2_set_match_limit(context_, match_limit);
     pcre2_set_depth_limit(context_, match_limit / 10 + 1000);

@@ -42,7 +42,8 @@ struct PatternError {
   std::size_t offset = 0;  // into the pattern that was compiled
 };
 
-// Compiles with UTF, Unicode properties and duplicate names on; `caseless` unless the rule is
+// Compiles with UTF, Unicode properties, duplicate names and offset limits on (see
+// MatchScratch::context()); `caseless` unless the rule is
 // case-sensitive. Returns nullptr and fills `error` on failure. With Jit::skip the pattern is
 // only checked (a macro's): JIT compiling is most of the cost of compiling. With Jit::compile
 // the JIT compiling may still be under way on another thread when it returns (jit_worker.hpp).
@@ -56,7 +57,9 @@ class MatchScratch {
   static MatchScratch& for_this_thread();
   ~MatchScratch();
   pcre2_match_data* data() { return data_; }
-  pcre2_match_context* context(uint32_t match_limit);
+  // The context with the given match limit; a search with it starts no attempt after
+  // `last_start` (PCRE2_UNSET: anywhere).
+  pcre2_match_context* context(uint32_t match_limit, PCRE2_SIZE last_start = PCRE2_UNSET);
 
  private:
   MatchScratch();
@@ -64,6 +67,7 @@ class MatchScratch {
   pcre2_match_context* context_ = nullptr;
   pcre2_jit_stack* jit_stack_ = nullptr;
   uint32_t limit_ = 0;
+  PCRE2_SIZE last_start_ = PCRE2_UNSET;
 };
 
 // The error text PCRE2 gives for an error code.

@@ -525,8 +525,8 @@ std::vector<Prefilter::Hit> Prefilter::scan(std::string_view text) const {
   return hits;
 }
 
-void Prefilter::candidates(const std::vector<Hit>& hits, Span unit, std::vector<char>& out, std::size_t& cursor) const {
-  for (uint32_t rule : always_) out[rule] = 1;
+void Prefilter::candidates(const std::vector<Hit>& hits, Span unit, std::vector<uint32_t>& out, std::size_t& cursor) const {
+  for (uint32_t rule : always_) out[rule] = kAnywhere;
   // The first hit that ends inside the unit (hits are ordered by end). A unit before the
   // previous one is searched for; the next one is reached by stepping forward, a few hits.
   const auto ends_before = [&](std::size_t k) { return hits[k].end < unit.begin + 1; };
@@ -538,7 +538,9 @@ void Prefilter::candidates(const std::vector<Hit>& hits, Span unit, std::vector<
   while (cursor < hits.size() && ends_before(cursor)) ++cursor;
   for (auto it = hits.begin() + static_cast<std::ptrdiff_t>(cursor); it != hits.end() && it->end <= unit.end; ++it) {
     if (it->begin < unit.begin) continue;
-    for (uint32_t rule : word_rules_[it->word]) out[rule] = 1;
+    for (uint32_t rule : word_rules_[it->word]) {
+      if (out[rule] == kSkip || out[rule] < it->begin) out[rule] = it->begin;
+    }
   }
 }
 

@@ -36,12 +36,18 @@ class Prefilter {
   // Every trigger occurrence in `text`, ordered by end.
   std::vector<Hit> scan(std::string_view text) const;
 
-  // Marks in `out` (size = rule count) the rules that can match inside `unit`, given the hits
-  // of the whole text. `hits` must come from scan() of the same text. `cursor` (0 at first)
-  // carries over from one unit to the next: units that come in text order are found by
-  // moving it forward, not by a search from scratch.
-  void candidates(const std::vector<Hit>& hits, Span unit, std::vector<char>& out, std::size_t& cursor) const;
-  void candidates(const std::vector<Hit>& hits, Span unit, std::vector<char>& out) const {
+  // What candidates() tells of a rule in a unit.
+  static constexpr uint32_t kSkip = UINT32_MAX;          // no trigger word of it: it cannot match
+  static constexpr uint32_t kAnywhere = UINT32_MAX - 1;  // it has no trigger words: it may match anywhere
+  // Sets out[r] (size = rule count) for each rule r that can match inside `unit`, given the
+  // hits of the whole text: the offset in the text where the last of its trigger words inside
+  // the unit begins (every match holds one, so no match of its consuming part begins after
+  // it), or kAnywhere; the others are left as they are (kSkip before the call). `hits` must
+  // come from scan() of the same text. `cursor` (0 at first) carries over from one unit to the
+  // next: units that come in text order are found by moving it forward, not by a search from
+  // scratch.
+  void candidates(const std::vector<Hit>& hits, Span unit, std::vector<uint32_t>& out, std::size_t& cursor) const;
+  void candidates(const std::vector<Hit>& hits, Span unit, std::vector<uint32_t>& out) const {
     std::size_t cursor = 0;
     candidates(hits, unit, out, cursor);
   }
