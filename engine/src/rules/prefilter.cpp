@@ -75,6 +75,10 @@ class Extractor {
 
  private:
   bool at_end() const { return pos_ >= p_.size(); }
+  // A character that stands for itself in a pattern (what atom() reads as a literal).
+  static bool plain_literal(char c) {
+    return static_cast<unsigned char>(c) < 0x80 && c != '\0' && !std::strchr("\\[]()|.^$?*+{", c);
+  }
   char peek(std::size_t ahead = 0) const { return pos_ + ahead < p_.size() ? p_[pos_ + ahead] : '\0'; }
 
   Info alternation() {
@@ -119,6 +123,12 @@ class Extractor {
       run.clear();
     };
     while (!at_end() && peek() != '|' && peek() != ')') {
+      // A plain ASCII character without a quantifier after it goes straight onto the run: no
+      // set is made for it (rule patterns are thousands of such characters).
+      if (current && plain_literal(peek()) && !std::strchr("?*+{", peek(1))) {
+        run += static_cast<char>(std::tolower(static_cast<unsigned char>(p_[pos_++])));
+        continue;
+      }
       Info element = quantified(atom());
       if (element.exact && element.exact->size() == 1 && current) {
         run += *element.exact->begin();
