@@ -25,7 +25,9 @@ const CommandSpec& spec() {
       "lines, a header row; see tests/data/gold). Documents are matched by file name.\n"
       "relations: a predicted (relation, source, target) counts once per gold row; rows with\n"
       "required=optional are neither rewarded nor errors. speakers: the speeches of a document\n"
-      "against its gold turns, in order. citations: mentions per (kind, symbol) of UN documents\n"
+      "against its gold turns, in order, names compared without case, a leading \"the\" or the\n"
+      "honorifics \"H.E.\", \"His/Her Excellency\" and \"Ambassador\" (gold files differ on them).\n"
+      "citations: mentions per (kind, symbol) of UN documents\n"
       "(Charter articles and named instruments are not scored).\n"
       "Exit status 1 if a score is below its --min value.",
       {
@@ -142,6 +144,30 @@ class Evaluator {
     return score;
   }
 
+  // A speaker's name as the turns are compared: lower case, white space collapsed, without a
+  // leading "the" or honorific ("The representative of Egypt" = "representative of Egypt",
+  // "H.E. Ambassador Jerry Matjila" = "Jerry Matjila"): gold files written by different hands
+  // differ on these, and they name the same turn.
+  static std::string comparable_name(std::string_view name) {
+    std::string out;
+    for (char c : name) {
+      const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+      if (space && (out.empty() || out.back() == ' ')) continue;
+      out += space ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    if (!out.empty() && out.back() == ' ') out.pop_back();
+    for (bool stripped = true; stripped;) {
+      stripped = false;
+      for (std::string_view prefix : {"the ", "h.e. ", "h. e. ", "h.e ", "his excellency ", "her excellency ", "ambassador "}) {
+        if (out.starts_with(prefix) && out.size() > prefix.size()) {
+          out.erase(0, prefix.size());
+          stripped = true;
+        }
+      }
+    }
+    return out;
+  }
+
   // Speakers: gold turns against predicted speeches, aligned in order by speaker name.
   Score speakers(const std::vector<Row>& gold, Errors& errors) const {
     std::map<std::string, std::vector<std::pair<std::string, std::string>>> gold_turns;
@@ -154,14 +180,18 @@ class Evaluator {
       // Longest common subsequence on speaker names, so that one missing turn costs one error.
       const std::size_t n = expected.size(), m = found.size();
       std::vector<std::vector<uint32_t>> lcs(n + 1, std::vector<uint32_t>(m + 1, 0));
+      std::vector<std::vector<char>> same(n, std::vector<char>(m));
+      for (std::size_t i = 0; i < n; ++i) {
+        for (std::size_t j = 0; j < m; ++j) same[i][j] = comparable_name(expected[i].first) == comparable_name(found[j].first);
+      }
       for (std::size_t i = n; i-- > 0;) {
         for (std::size_t j = m; j-- > 0;) {
-          lcs[i][j] = expected[i].first == found[j].first ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+          lcs[i][j] = same[i][j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
         }
       }
       std::size_t i = 0, j = 0;
       while (i < n || j < m) {
-        if (i < n && j < m && expected[i].first == found[j].first) {
+        if (i < n && j < m && same[i][j]) {
           const bool actor_ok = expected[i].second == "*" || expected[i].second == found[j].second;
           if (actor_ok) {
             ++score.tp;
