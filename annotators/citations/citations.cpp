@@ -223,7 +223,9 @@ void CitationsAnnotator::annotate(Document& document) const {
     }
     std::string kind = attrs.text("kind");
     std::string symbol;
-    const std::string number = attrs.text("number");
+    // A resolution's lettered part may be printed apart: "resolution 57/270 B" is 57/270B.
+    std::string number = attrs.text("number");
+    if (std::erase(number, ' ') > 0) attrs.set("number", number);
     std::string year = attrs.text("year");
     if (kind == "document") {
       symbol = attrs.text("symbol");

@@ -77,7 +77,10 @@ class SpeechBuilder {
     for (AnnotationId id : store_.of_type("document_meta")) {
       const Annotation& a = store_[id];
       const std::string key = a.attrs.text("key");
-      if (!key.empty() && !document_.meta().count(key)) document_.meta()[key] = a.attrs.text("value");
+      if (key.empty() || document_.meta().count(key)) continue;
+      std::string value = a.attrs.text("value");
+      if (key == "symbol") std::erase(value, ' ');  // a scan's "S/ PV.8548" is S/PV.8548
+      document_.meta()[key] = value;
     }
     for (AnnotationId id : store_.of_type("presidency")) {
       const Annotation& a = store_[id];
