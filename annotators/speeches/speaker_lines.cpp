@@ -37,9 +37,10 @@ void accept_lines_without_colon(std::vector<Header>& headers, bool record_cover)
 
 // A record copied without its line breaks has its speaker lines inside paragraphs ("...
 // A/73/L.117. Mr. Rattray (Jamaica): ..."): taken only from a text with no speaker line at a
-// line's start, and two of them (a speech may quote one).
-void accept_lines_inside_paragraphs(std::vector<Header>& headers) {
-  accept_layout(headers, kLineInParagraph, count_layout(headers, "verbatim") == 0 && count_layout(headers, kLineInParagraph) >= 2);
+// line's start, and two of them or a record's cover (a speech may quote one).
+void accept_lines_inside_paragraphs(std::vector<Header>& headers, bool record_cover) {
+  const auto inside = count_layout(headers, kLineInParagraph);
+  accept_layout(headers, kLineInParagraph, count_layout(headers, "verbatim") == 0 && (inside >= 2 || (inside == 1 && record_cover)));
 }
 
 // Older records print at the top of a page the name of the speaker whose speech runs on to it
@@ -63,7 +64,7 @@ void accept_continuation_lines(std::vector<Header>& headers) {
 
 void accept_speaker_lines(std::vector<Header>& headers, bool record_cover) {
   accept_lines_without_colon(headers, record_cover);
-  accept_lines_inside_paragraphs(headers);
+  accept_lines_inside_paragraphs(headers, record_cover);
   accept_continuation_lines(headers);
 }
 
