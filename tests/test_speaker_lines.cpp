@@ -50,6 +50,21 @@ TEST(SpeakerLines, LinesInsideParagraphsNeedTwoAndNoLineAtALineStart) {
   EXPECT_EQ(layouts(record), (std::vector<std::string>{"verbatim"}));
 }
 
+// One line inside a paragraph may be a quotation, unless the cover says the text is a record.
+TEST(SpeakerLines, OneLineInsideAParagraphNeedsARecordCover) {
+  std::vector<Header> alone{line(0, "verbatim_inline")};
+  accept_speaker_lines(alone, false);
+  EXPECT_TRUE(alone.empty());
+
+  std::vector<Header> under_cover{line(0, "verbatim_inline")};
+  accept_speaker_lines(under_cover, true);
+  EXPECT_EQ(layouts(under_cover), (std::vector<std::string>{"verbatim"}));
+
+  std::vector<Header> with_a_line{line(0, "verbatim"), line(100, "verbatim_inline")};
+  accept_speaker_lines(with_a_line, true);
+  EXPECT_EQ(layouts(with_a_line), (std::vector<std::string>{"verbatim"}));
+}
+
 TEST(SpeakerLines, AContinuationLineOpensASpeechOnlyBeforeTheFirstSpeakerLine) {
   std::vector<Header> extract{line(0, "continuation"), line(100, "verbatim"), line(200, "continuation"), line(300, "verbatim")};
   accept_speaker_lines(extract, false);
