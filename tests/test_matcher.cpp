@@ -98,6 +98,41 @@ pattern = 'C[ôo]te'
   EXPECT_EQ(describe(document, "t"), (Lines{"t[10,15)='Côte' <r>", "t[17,21)='cote' <r>", "t[26,30)='COTE' <r>"}));
 }
 
+// A search starts no attempt after the unit's last extracted trigger word ("behalf"); the
+// matches are those of a search without that limit: one that begins at the last trigger word,
+// and ones that begin before a later one, in two units.
+TEST(Matcher, ASearchStopsAtTheLastTriggerWordWithTheSameMatches) {
+  auto rules = compile(R"([types.t]
+[types.u]
+[[rule]]
+id = "at"
+type = "u"
+pattern = 'behalf of \w+'
+[[rule]]
+id = "before"
+type = "t"
+pattern = '(?:speaking )?on behalf of \w+'
+)");
+  ASSERT_TRUE(rules);
+  ASSERT_EQ(rules->rules[0].triggers, (Lines{"behalf"}));
+  ASSERT_FALSE(rules->rules[1].triggers_declared);
+  const std::string text = "We speak on behalf of Chile. Speaking on behalf of Peru, and on behalf of Fiji, she spoke.";
+  Lines found[2];
+  for (bool prefilter : {true, false}) {
+    Document document("d.txt", text);
+    const auto second = static_cast<uint32_t>(text.find("Speaking"));
+    add(document, "sentence", Span{0, second - 1});
+    add(document, "sentence", Span{second, static_cast<uint32_t>(text.size())});
+    apply_rules(*rules, document, {.use_prefilter = prefilter});
+    found[prefilter] = describe(document, "t");
+    for (const auto& line : describe(document, "u")) found[prefilter].push_back(line);
+  }
+  EXPECT_EQ(found[1], found[0]);
+  EXPECT_EQ(found[1], (Lines{"t[9,27)='on behalf of Chile' <before>", "t[29,55)='Speaking on behalf of Peru' <before>",
+                             "t[61,78)='on behalf of Fiji' <before>", "u[12,27)='behalf of Chile' <at>",
+                             "u[41,55)='behalf of Peru' <at>", "u[64,78)='behalf of Fiji' <at>"}));
+}
+
 // A \G list goes on from the match before, and \G also holds where the unit begins; past
 // the start of a search \G never holds (the search runs a version without it there, which
 // PCRE2 can skip through: Rule::compiled_past_start). The results are those of the plain

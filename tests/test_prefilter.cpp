@@ -650,6 +650,10 @@ TEST(WithoutSearchStart, MakesEachGAnItemThatNeverMatches) {
   EXPECT_FALSE(without_search_start(R"(a\\Gb|\QG\G\E|[\\G])"));
   EXPECT_EQ(*without_search_start(R"(res \d+|\G(?:,| and) \d+)"), R"(res \d+|(?:\x{FFFF}(*FAIL))(?:,| and) \d+)");
   EXPECT_EQ(*without_search_start(R"(\\\G)"), R"(\\(?:\x{FFFF}(*FAIL)))");
+  // Where a later place sees \G, or a failed attempt ends the search, the pattern is searched as written.
+  EXPECT_FALSE(without_search_start(R"(resolution \d+|(?<=\G, )\d+)"));
+  EXPECT_FALSE(without_search_start(R"(resolution \d+|\G, (*COMMIT)\d{3})"));
+  EXPECT_TRUE(without_search_start(R"((?<=, )\d+|\G, \d+)"));  // a lookbehind closed before the \G
 }
 
 // --- Word-list rules: tried only where one of their phrases begins -------------------------

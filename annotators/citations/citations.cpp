@@ -224,13 +224,13 @@ void CitationsAnnotator::annotate(Document& document) const {
     std::string kind = attrs.text("kind");
     std::string symbol;
     // A resolution's lettered part may be printed apart: "resolution 57/270 B" is 57/270B.
-    std::string number = attrs.text("number");
-    if (std::erase(number, ' ') > 0) attrs.set("number", number);
+    const std::string printed_number = attrs.text("number");
+    const std::string number = compact_symbol(printed_number);
+    if (number != printed_number) attrs.set("number", number);
     std::string year = attrs.text("year");
     if (kind == "document") {
-      symbol = attrs.text("symbol");
+      symbol = compact_symbol(attrs.text("symbol"));  // "A/ 73/13", its first slash spaced in a scan
       while (!symbol.empty() && symbol.back() == '.') symbol.pop_back();
-      std::erase(symbol, ' ');  // "A/ 73/13", its first slash spaced in a scan
       // "S/Res/1645", as a statement may print it, is S/RES/1645.
       if (const auto at = symbol.find("/Res/"); at != std::string::npos) symbol.replace(at, 5, "/RES/");
       // A joint symbol printed with an en dash ("A/77/895–S/2023/363") is written with a hyphen.

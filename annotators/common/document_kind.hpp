@@ -3,6 +3,7 @@
 // releases by it.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace caucus::annotators {
@@ -21,6 +22,18 @@ inline bool release_number(std::string_view rest) {
     rest.remove_prefix(letters + 1);
   }
   return all_digits(rest);
+}
+
+// A symbol as printed with its scan's white space taken out ("S/ PV.8548", "A/C.3/⏎L.182",
+// "57/270 B"); a suffix in brackets keeps its own: "S/PV.6201 (Resumption 1)".
+inline std::string compact_symbol(std::string_view printed) {
+  const auto suffix = printed.find(" (");
+  std::string out;
+  for (char c : printed.substr(0, suffix)) {
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') out += c;
+  }
+  if (suffix != std::string_view::npos) out += printed.substr(suffix);
+  return out;
 }
 
 inline std::string_view document_kind(std::string_view symbol) {

@@ -15,6 +15,9 @@ std::size_t count_layout(const std::vector<Header>& headers, std::string_view la
   return static_cast<std::size_t>(std::count_if(headers.begin(), headers.end(), [layout](const Header& h) { return h.layout == layout; }));
 }
 
+// Doubtful speaker lines count when there are two of them, or one under a record's cover.
+bool enough(std::size_t doubtful, bool record_cover) { return doubtful >= 2 || (doubtful == 1 && record_cover); }
+
 // The headers of `layout` become speaker lines if `accept`, else are dropped.
 void accept_layout(std::vector<Header>& headers, std::string_view layout, bool accept) {
   if (!accept) {
@@ -32,15 +35,14 @@ void accept_layout(std::vector<Header>& headers, std::string_view layout, bool a
 // "The President" on a line of its own.
 void accept_lines_without_colon(std::vector<Header>& headers, bool record_cover) {
   const auto with_colon = count_layout(headers, "verbatim"), without = count_layout(headers, kLineWithoutColon);
-  accept_layout(headers, kLineWithoutColon, with_colon == 0 && (without >= 2 || (without == 1 && record_cover)));
+  accept_layout(headers, kLineWithoutColon, with_colon == 0 && enough(without, record_cover));
 }
 
 // A record copied without its line breaks has its speaker lines inside paragraphs ("...
 // A/73/L.117. Mr. Rattray (Jamaica): ..."): taken only from a text with no speaker line at a
 // line's start, and two of them or a record's cover (a speech may quote one).
 void accept_lines_inside_paragraphs(std::vector<Header>& headers, bool record_cover) {
-  const auto inside = count_layout(headers, kLineInParagraph);
-  accept_layout(headers, kLineInParagraph, count_layout(headers, "verbatim") == 0 && (inside >= 2 || (inside == 1 && record_cover)));
+  accept_layout(headers, kLineInParagraph, count_layout(headers, "verbatim") == 0 && enough(count_layout(headers, kLineInParagraph), record_cover));
 }
 
 // Older records print at the top of a page the name of the speaker whose speech runs on to it

@@ -79,7 +79,7 @@ class SpeechBuilder {
       const std::string key = a.attrs.text("key");
       if (key.empty() || document_.meta().count(key)) continue;
       std::string value = a.attrs.text("value");
-      if (key == "symbol") std::erase(value, ' ');  // a scan's "S/ PV.8548" is S/PV.8548
+      if (key == "symbol") value = compact_symbol(value);  // a scan's "S/ PV.8548" is S/PV.8548
       document_.meta()[key] = value;
     }
     for (AnnotationId id : store_.of_type("presidency")) {

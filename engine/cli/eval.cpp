@@ -26,7 +26,8 @@ const CommandSpec& spec() {
       "relations: a predicted (relation, source, target) counts once per gold row; rows with\n"
       "required=optional are neither rewarded nor errors. speakers: the speeches of a document\n"
       "against its gold turns, in order, names compared without case, a leading \"the\" or the\n"
-      "honorifics \"H.E.\", \"His/Her Excellency\" and \"Ambassador\" (gold files differ on them).\n"
+      "honorifics \"H.E.\", \"His/Her Excellency\", \"Hon.\" and \"Ambassador\" (gold files differ on\n"
+      "them), runs of white space as one space.\n"
       "citations: mentions per (kind, symbol) of UN documents\n"
       "(Charter articles and named instruments are not scored).\n"
       "Exit status 1 if a score is below its --min value.",
@@ -158,7 +159,8 @@ class Evaluator {
     if (!out.empty() && out.back() == ' ') out.pop_back();
     for (bool stripped = true; stripped;) {
       stripped = false;
-      for (std::string_view prefix : {"the ", "h.e. ", "h. e. ", "h.e ", "his excellency ", "her excellency ", "ambassador "}) {
+      for (std::string_view prefix : {"the ", "h.e. ", "h. e. ", "h.e ", "he ", "his excellency ", "her excellency ",
+                                      "hon. ", "hon ", "ambassador "}) {
         if (out.starts_with(prefix) && out.size() > prefix.size()) {
           out.erase(0, prefix.size());
           stripped = true;
@@ -180,9 +182,12 @@ class Evaluator {
       // Longest common subsequence on speaker names, so that one missing turn costs one error.
       const std::size_t n = expected.size(), m = found.size();
       std::vector<std::vector<uint32_t>> lcs(n + 1, std::vector<uint32_t>(m + 1, 0));
+      std::vector<std::string> expected_names, found_names;
+      for (const auto& turn : expected) expected_names.push_back(comparable_name(turn.first));
+      for (const auto& speech : found) found_names.push_back(comparable_name(speech.first));
       std::vector<std::vector<char>> same(n, std::vector<char>(m));
       for (std::size_t i = 0; i < n; ++i) {
-        for (std::size_t j = 0; j < m; ++j) same[i][j] = comparable_name(expected[i].first) == comparable_name(found[j].first);
+        for (std::size_t j = 0; j < m; ++j) same[i][j] = expected_names[i] == found_names[j];
       }
       for (std::size_t i = n; i-- > 0;) {
         for (std::size_t j = m; j-- > 0;) {

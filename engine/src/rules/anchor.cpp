@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstring>
 #include <string>
+#include <vector>
 
 namespace caucus {
 namespace {
@@ -278,14 +279,30 @@ bool every_match_begins_with(std::string_view p, std::size_t at, std::size_t len
 }
 
 std::optional<std::string> without_search_start(std::string_view p) {
+  // Verbs that stop the search where they fail ((*COMMIT), ...) make an attempt's failure end
+  // the whole search, which the split search would not do: such patterns are searched as they are.
+  for (std::string_view verb : {"(*COMMIT", "(*SKIP", "(*PRUNE", "(*THEN"}) {
+    if (p.find(verb) != std::string_view::npos) return std::nullopt;
+  }
   std::string out;
   bool found = false;
+  std::vector<bool> lookbehind;  // per open group: is it a lookbehind?
   for (std::size_t i = 0; i < p.size();) {
     if (p[i] == '\\' && i + 1 < p.size() && p[i + 1] == 'G') {
+      // Inside a lookbehind, \G is seen from later places too: the split would change it.
+      if (std::find(lookbehind.begin(), lookbehind.end(), true) != lookbehind.end()) return std::nullopt;
       out += "(?:\\x{FFFF}(*FAIL))";
       found = true;
       i += 2;
       continue;
+    }
+    if (p[i] == '(') {
+      const std::string_view rest = p.substr(i);
+      lookbehind.push_back(rest.starts_with("(?<=") || rest.starts_with("(?<!") || rest.starts_with("(*plb:") ||
+                           rest.starts_with("(*nlb:") || rest.starts_with("(*positive_lookbehind:") ||
+                           rest.starts_with("(*negative_lookbehind:"));
+    } else if (p[i] == ')' && !lookbehind.empty()) {
+      lookbehind.pop_back();
     }
     const std::size_t next = std::max(skip_escape_or_class(p, i), i + 1);  // escapes and classes whole
     out.append(p.substr(i, next - i));

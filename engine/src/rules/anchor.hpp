@@ -30,7 +30,9 @@ std::optional<std::vector<std::string>> leading_phrases(std::string_view pattern
 // PCRE2 finds no start bytes for a pattern with a \G branch ("statement ... |\G, and ..."),
 // so its search tries every place, while the rewritten one skips to the bytes a match can
 // begin with. The item is (?:\x{FFFF}(*FAIL)): a character first, so that its branch still
-// has start bytes.
+// has start bytes. Also nullopt where the two could differ: a \G inside a lookbehind (seen from
+// later places too), or a verb that ends the search where an attempt fails ((*COMMIT), (*SKIP),
+// (*PRUNE), (*THEN)).
 std::optional<std::string> without_search_start(std::string_view pattern);
 
 }  // namespace caucus

@@ -89,25 +89,25 @@ class RuleRunner {
       }
       if (members.empty()) continue;
       // Per rule, what the prefilter says of the unit (see Prefilter::candidates()).
-      std::vector<uint32_t> reach(rules_.rules.size(), Prefilter::kAnywhere);
+      std::vector<uint32_t> last_trigger(rules_.rules.size(), Prefilter::kAnywhere);
       std::size_t cursor = 0;  // see Prefilter::candidates()
       for (const Span unit : units(scope)) {
         unit_has_furniture_ = has_furniture(unit);  // once per unit, not per rule
         if (options_.use_prefilter) {
-          std::fill(reach.begin(), reach.end(), Prefilter::kSkip);
-          rules_.prefilter().candidates(*hits_, unit, reach, cursor);
+          std::fill(last_trigger.begin(), last_trigger.end(), Prefilter::kSkip);
+          rules_.prefilter().candidates(*hits_, unit, last_trigger, cursor);
         }
         for (std::size_t r : members) {
-          if (reach[r] == Prefilter::kSkip) {
+          if (last_trigger[r] == Prefilter::kSkip) {
             trace(r, unit, {}, TraceOutcome::skipped_by_prefilter, "");
             continue;
           }
           if (options_.rule_seconds) {
             const auto started = std::chrono::steady_clock::now();
-            match_rule(r, unit, reach[r], groups);
+            match_rule(r, unit, last_trigger[r], groups);
             (*options_.rule_seconds)[r] += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
           } else {
-            match_rule(r, unit, reach[r], groups);
+            match_rule(r, unit, last_trigger[r], groups);
           }
         }
       }
@@ -115,8 +115,8 @@ class RuleRunner {
     resolve_and_add(groups);
   }
 
-  // `reach`: where the rule's last trigger word in the unit begins, or Prefilter::kAnywhere.
-  void match_rule(std::size_t r, Span unit, uint32_t reach, std::vector<MatchGroup>& groups) {
+  // `last_trigger`: where the rule's last trigger word in the unit begins, or Prefilter::kAnywhere.
+  void match_rule(std::size_t r, Span unit, uint32_t last_trigger, std::vector<MatchGroup>& groups) {
     const Rule& rule = rules_.rules[r];
     const CompiledPattern& pattern = *rule.compiled;
     MatchScratch& scratch = MatchScratch::for_this_thread();
@@ -126,7 +126,7 @@ class RuleRunner {
     // reads on to the end of the sentence from each. (A declared word is only known to be in
     // the unit: "resolution" for a number cited after it.)
     PCRE2_SIZE last_start = PCRE2_UNSET;
-    if (reach != Prefilter::kAnywhere && !rule.triggers_declared) last_start = reach - unit.begin;
+    if (last_trigger != Prefilter::kAnywhere && !rule.triggers_declared) last_start = last_trigger - unit.begin;
     const auto* subject = reinterpret_cast<PCRE2_SPTR>(text_.data() + unit.begin);
     if (!rule.masks.empty() || unit_has_furniture_) subject = reinterpret_cast<PCRE2_SPTR>(masked(unit, rule.masks).data());
     const PCRE2_SIZE length = unit.size();
