@@ -407,10 +407,11 @@ class SpeechBuilder {
   }
 
   // True if `sentence` names its speaker as the delegate reported before: "that representative",
-  // "the same delegate".
+  // "the same delegate", or a pronoun after an opening phrase ("Speaking for the Group of 77, he
+  // said").
   bool refers_back_to_delegate(Span sentence) const {
     return contains_any(lower_ascii(document_.slice(sentence)),
-                        {"that representative", "that delegate", "the same representative", "the same delegate"});
+                        {"that representative", "that delegate", "the same representative", "the same delegate", ", he ", ", she "});
   }
 
   // The delegations reported after `first`, the first in `sentence`, each opening a clause of
