@@ -558,10 +558,13 @@ class SpeechBuilder {
     return speech;
   }
 
-  // The first State named in `span`, if any.
+  // The first State named in `span`, if any, not in brackets: "A3+ (ALGERIA, GUYANA,
+  // MOZAMBIQUE AND SIERRA LEONE)" lists the group's members, not the speaker's State.
   const ActorRef* state_named_in(Span span) const {
     for (AnnotationId id : store_.contained("actor", span)) {
       const Annotation& a = store_[id];
+      const std::string_view before = text().substr(span.begin, a.span.begin - span.begin);
+      if (std::count(before.begin(), before.end(), '(') > std::count(before.begin(), before.end(), ')')) continue;
       if (a.attrs.text("actor_type") == "state") return a.attrs.actor("actor");
     }
     return nullptr;
