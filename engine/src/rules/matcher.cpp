@@ -139,6 +139,12 @@ class RuleRunner {
     const PCRE2_SIZE* ov = nullptr;
     PCRE2_SIZE native_ov[4] = {};
     const int native_count = pattern.groups.empty() ? 1 : 2;
+    // PCRE2's search with `code` from `from`, starting no attempt after `last`.
+    const auto search_with = [&](const CompiledPattern& code, PCRE2_SIZE from, PCRE2_SIZE last) {
+      if (last != PCRE2_UNSET && from > last) return PCRE2_ERROR_NOMATCH;
+      ov = pcre2_get_ovector_pointer(scratch.data());
+      return code.match(subject, length, from, scratch.data(), scratch.context(rules_.match_limit, last));
+    };
     const auto match_at = [&](PCRE2_SIZE at) {
       if (rule.lexicon_matcher) {
         const auto found = rule.lexicon_matcher->match(subject, length, at);
@@ -150,14 +156,7 @@ class RuleRunner {
           return native_count;
         }
       }
-      ov = pcre2_get_ovector_pointer(scratch.data());
-      return pattern.match(subject, length, at, scratch.data(), scratch.context(rules_.match_limit));
-    };
-    // PCRE2's search with `code` from `from`, starting no attempt after `last`.
-    const auto search_with = [&](const CompiledPattern& code, PCRE2_SIZE from, PCRE2_SIZE last) {
-      if (last != PCRE2_UNSET && from > last) return PCRE2_ERROR_NOMATCH;
-      ov = pcre2_get_ovector_pointer(scratch.data());
-      return code.match(subject, length, from, scratch.data(), scratch.context(rules_.match_limit, last));
+      return search_with(pattern, at, PCRE2_UNSET);  // anchored where it is tried: no bound
     };
     auto search = [&](PCRE2_SIZE from) {
       if (rule.name_list < 0) {
