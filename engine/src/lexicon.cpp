@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <array>
 #include <unordered_map>
 #include <set>
 
@@ -110,15 +111,28 @@ struct Spelled {
 Spelled spell(const std::vector<std::string>& list) {
   std::unordered_map<std::string, char32_t> seen;  // text -> number in order of first sight
   std::vector<std::string> first_seen;
+  // The number of an ASCII character's atom, once seen: names are mostly ASCII, and making
+  // and hashing an atom's text for each of their characters was most of the loading of a lexicon.
+  constexpr char32_t kUnseen = ~char32_t{0};
+  std::array<char32_t, 0x80> ascii_atoms;
+  ascii_atoms.fill(kUnseen);
   Spelled out;
   out.names.reserve(list.size());
   for (const auto& name : list) {
     std::u32string& spelled = out.names.emplace_back();
+    spelled.reserve(name.size());
     for (std::size_t i = 0; i < name.size();) {
-      const int length = utf8_sequence_length(static_cast<unsigned char>(name[i]));
+      const auto c = static_cast<unsigned char>(name[i]);
+      if (c < 0x80 && ascii_atoms[c] != kUnseen) {
+        spelled += ascii_atoms[c];
+        ++i;
+        continue;
+      }
+      const int length = utf8_sequence_length(c);
       std::string atom = atom_at(name, i, length);
       auto [it, added] = seen.try_emplace(std::move(atom), static_cast<char32_t>(first_seen.size()));
       if (added) first_seen.push_back(it->first);
+      if (c < 0x80) ascii_atoms[c] = it->second;
       spelled += it->second;
       i += static_cast<std::size_t>(length);
     }
