@@ -47,9 +47,12 @@ class Worker {
     done_.wait(lock, [&] { return !pattern.jit_pending.load(std::memory_order_acquire); });
   }
 
+  // The waiting thread takes patterns from the queue too: the background thread finishes the
+  // one it has, this one the rest, so that both cores work at the end of loading.
   void wait_all() {
     std::unique_lock lock(mutex_);
-    done_.wait(lock, [&] { return queue_.empty() && !busy_; });
+    while (!queue_.empty()) compile_next(lock);
+    done_.wait(lock, [&] { return queue_.empty() && busy_ == 0; });
   }
 
   ~Worker() {
@@ -73,23 +76,29 @@ class Worker {
         done_.notify_all();
         return;
       }
-      std::shared_ptr<CompiledPattern> pattern = std::move(queue_.front());
-      queue_.pop_front();
-      busy_ = true;
-      lock.unlock();
-      jit_compile(*pattern);
-      lock.lock();
-      // The flag's release store, after `jit` is written, is what match() reads before using it.
-      pattern->jit_pending.store(false, std::memory_order_release);
-      busy_ = false;
-      done_.notify_all();
+      compile_next(lock);
     }
+  }
+
+  // Compiles the pattern at the front of the queue, with `lock` (held) released meanwhile.
+  void compile_next(std::unique_lock<std::mutex>& lock) {
+    std::shared_ptr<CompiledPattern> pattern = std::move(queue_.front());
+    queue_.pop_front();
+    ++busy_;
+    lock.unlock();
+    jit_compile(*pattern);
+    lock.lock();
+    // The flag's release store, after `jit` is written, is what match() reads before using it.
+    pattern->jit_pending.store(false, std::memory_order_release);
+    --busy_;
+    done_.notify_all();
   }
 
   std::mutex mutex_;
   std::condition_variable work_, done_;
   std::deque<std::shared_ptr<CompiledPattern>> queue_;
-  bool busy_ = false, stopping_ = false;
+  unsigned busy_ = 0;  // patterns being compiled (by the background thread and a waiting one)
+  bool stopping_ = false;
   std::thread thread_;
 };
 
