@@ -100,8 +100,10 @@ namespace {
 bool all_of(std::string_view s, bool (*pred)(char)) { return !s.empty() && std::all_of(s.begin(), s.end(), pred); }
 bool digit(char c) { return c >= '0' && c <= '9'; }
 
-// "17-38455", "17-38455 (E)": the job number printed on every page of a UN document.
+// "17-38455", "17-38455 (E)": the job number printed on every page of a UN document; Geneva
+// prints it "GE.01-60420".
 bool job_number(std::string_view word) {
+  if (word.starts_with("GE.")) word.remove_prefix(3);
   return word.size() == 8 && word[2] == '-' && all_of(word.substr(0, 2), digit) && all_of(word.substr(3), digit);
 }
 // "5/34": page of pages.
@@ -115,9 +117,14 @@ bool numeric_date(std::string_view word) {
   return word.size() == 10 && word[2] == '/' && word[5] == '/' && all_of(word.substr(0, 2), digit) &&
          all_of(word.substr(3, 2), digit) && all_of(word.substr(6), digit);
 }
+// "S/PV.8111", "A/72/PV.45", "CD/PV.865", and summary records: "A/C.4/64/SR.22", "E/CN.4/SR.201".
 bool record_symbol(std::string_view word) {
-  return (word.starts_with("S/PV.") || (word.starts_with("A/") && word.find("/PV.") != std::string_view::npos)) && word.size() <= 24;
+  if (word.size() > 24) return false;
+  return word.starts_with("S/PV.") || word.starts_with("CD/PV.") ||
+         (word.starts_with("A/") && word.find("/PV.") != std::string_view::npos) || word.find("/SR.") != std::string_view::npos;
 }
+// "2": a bare page number.
+bool short_number(std::string_view word) { return word.size() <= 3 && all_of(word, digit); }
 
 // Calls `visit` with each word of the line (runs of other than spaces and tabs).
 template <typename Visit>
@@ -134,7 +141,7 @@ void for_each_word(std::string_view line, Visit visit) {
 bool is_furniture(std::string_view line) {
   if (line.size() > 140) return false;
   // Every line of a hard-wrapped record comes here: its words are looked at in place.
-  std::array<std::string_view, 3> first;
+  std::array<std::string_view, 5> first;
   std::string_view last;
   std::size_t count = 0;
   for_each_word(line, [&](std::string_view word) {
@@ -143,12 +150,12 @@ bool is_furniture(std::string_view line) {
     ++count;
   });
   if (count == 0) return false;
-  // "17-38455 5/34", "6/34 17-38455", "17-38455 (E)"
-  if (count <= 3) {
+  // "17-38455 5/34", "6/34 17-38455", "17-38455 (E)", and Geneva's head "GE.01-60420 (E) CD/PV.865 2"
+  if (count <= first.size()) {
     bool job = false, other = true;
     for (std::size_t k = 0; k < count; ++k) {
       if (job_number(first[k])) job = true;
-      else if (!page_number(first[k]) && first[k] != "(E)") other = false;
+      else if (!page_number(first[k]) && first[k] != "(E)" && !record_symbol(first[k]) && !short_number(first[k])) other = false;
     }
     if (job && other) return true;
   }
