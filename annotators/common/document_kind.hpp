@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "caucus/text.hpp"
+
 namespace caucus::annotators {
 
 // True for "4278": digits, at least one.
@@ -30,7 +32,7 @@ inline std::string compact_symbol(std::string_view printed) {
   const auto suffix = printed.find(" (");
   std::string out;
   for (char c : printed.substr(0, suffix)) {
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') out += c;
+    if (!is_ascii_space(c)) out += c;
   }
   if (suffix != std::string_view::npos) out += printed.substr(suffix);
   return out;

@@ -10,6 +10,7 @@
 
 #include "caucus/reader.hpp"
 #include "caucus/summary.hpp"
+#include "caucus/text.hpp"
 #include "commands.hpp"
 #include "common.hpp"
 
@@ -152,7 +153,7 @@ class Evaluator {
   static std::string comparable_name(std::string_view name) {
     std::string out;
     for (char c : name) {
-      const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+      const bool space = is_ascii_space(c);
       if (space && (out.empty() || out.back() == ' ')) continue;
       out += space ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }

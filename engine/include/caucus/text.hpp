@@ -42,6 +42,10 @@ std::string replace_invalid_utf8(std::string_view text);
 // `text` with the ASCII capitals in lower case, every other byte as it is.
 std::string lower_ascii(std::string_view text);
 
+// True for the white space a line of text or a scanned symbol holds: space, tab, line feed,
+// carriage return.
+inline bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
 // Length in bytes of the UTF-8 sequence that starts with `lead` (1 for invalid leads).
 inline int utf8_sequence_length(unsigned char lead) {
   if (lead < 0x80) return 1;

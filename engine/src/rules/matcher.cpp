@@ -6,6 +6,7 @@
 #include <memory_resource>
 
 #include "caucus/rules.hpp"
+#include "caucus/text.hpp"
 #include "../bytes.hpp"
 #include "../lexicon_matcher.hpp"
 #include "../name_starts.hpp"
@@ -16,11 +17,10 @@
 namespace caucus {
 namespace {
 
-bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 Span trim(std::string_view text, Span span) {
-  while (span.begin < span.end && is_space_byte(text[span.begin])) ++span.begin;
-  while (span.end > span.begin && is_space_byte(text[span.end - 1])) --span.end;
+  while (span.begin < span.end && is_ascii_space(text[span.begin])) ++span.begin;
+  while (span.end > span.begin && is_ascii_space(text[span.end - 1])) --span.end;
   return span;
 }
 
@@ -200,7 +200,7 @@ class RuleRunner {
       // The next search starts where this match's text ends: white space a pattern's line
       // break matched at its end stays available to the next match (and to \G lists).
       PCRE2_SIZE end = ov[1];
-      while (end > ov[0] && is_space_byte(static_cast<char>(subject[end - 1]))) --end;
+      while (end > ov[0] && is_ascii_space(static_cast<char>(subject[end - 1]))) --end;
       if (end > ov[0]) {
         start = end;
       } else {
