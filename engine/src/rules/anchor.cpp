@@ -279,6 +279,8 @@ bool every_match_begins_with(std::string_view p, std::size_t at, std::size_t len
 }
 
 std::optional<std::string> without_search_start(std::string_view p) {
+  // Most patterns have no \G: they are not copied character by character to find that out.
+  if (p.find("\\G") == std::string_view::npos) return std::nullopt;
   // Verbs that stop the search where they fail ((*COMMIT), ...) make an attempt's failure end
   // the whole search, which the split search would not do: such patterns are searched as they are.
   for (std::string_view verb : {"(*COMMIT", "(*SKIP", "(*PRUNE", "(*THEN"}) {
