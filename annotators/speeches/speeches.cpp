@@ -524,9 +524,16 @@ class SpeechBuilder {
         speeches.back().span.end = p.end;
         continue;
       }
+      const bool last_goes_on = reported_goes_on;
       reported_goes_on = !starts.empty();
       for (std::size_t i = 0; i < starts.size(); ++i) {
         const uint32_t end = i + 1 < starts.size() ? trim_end(starts[i].first, starts[i + 1].first) : p.end;
+        // "Nepal's representative added that ...", right after Nepal's representative's speech:
+        // the same delegate goes on.
+        if ((i > 0 || last_goes_on) && same_delegate(speeches.back(), *starts[i].second)) {
+          speeches.back().span.end = end;
+          continue;
+        }
         speeches.push_back(reported_speech({starts[i].first, end}, *starts[i].second));
       }
     }
@@ -545,6 +552,12 @@ class SpeechBuilder {
   Span first_sentence(Span paragraph) const {
     const auto& sentences = store_.contained("sentence", paragraph);
     return sentences.empty() ? paragraph : store_[sentences.front()].span;
+  }
+
+  // True if `cue` reports the delegation whose reported speech `speech` is.
+  static bool same_delegate(const Speech& speech, const Annotation& cue) {
+    const ActorRef* actor = cue.attrs.actor("actor");
+    return speech.mode == "reported" && actor && speech.actor.id == actor->id;
   }
 
   // A reported speech: the speaker is the cue as printed ("France's representative").
