@@ -186,7 +186,21 @@ class SpeechBuilder {
     if (verbatim == 0 && !has_statement_heading() && paragraphs_opening_with_reported_speech() >= 2) return "press_release";
     // One speaker line is a record's extract if the cover says so.
     if (verbatim >= 2 || (verbatim >= 1 && record_cover())) return "verbatim_record";
+    if (verbatim == 1 && lone_speaker_line_after_narrative()) return "verbatim_record";
     return "speech";
+  }
+
+  // True if the one speaker line, at a line's start with its State in brackets, comes after
+  // text of another kind: an extract of a record that opens in the middle of its narrative
+  // ("... submitted the report (A/2234).\n\n1. Mr. KISELYOV (Byelorussian SSR) (translated
+  // from Russian): ..."), not a statement, whose own speaker line opens it.
+  bool lone_speaker_line_after_narrative() const {
+    const auto& paragraphs = store_.of_type("paragraph");
+    if (paragraphs.empty()) return false;
+    const uint32_t text_start = store_[paragraphs.front()].span.begin;
+    return std::any_of(headers_.begin(), headers_.end(), [&](const Header& h) {
+      return h.layout == "verbatim" && h.country && h.span.begin > text_start;
+    });
   }
 
   bool has_statement_heading() const {
