@@ -20,6 +20,11 @@ namespace {
 // The Secretary-General and the Secretariat's officials speak for the United Nations.
 const ActorRef kUnitedNations{"UN", "United Nations"};
 
+// The verbs that report a delegate's speech after its name: "the representative of Malta said".
+const std::initializer_list<std::string_view> kSpeechVerbs = {
+    " said", " stressed", " noted", " added", " emphasized", " underlined", " expressed", " called", " urged",
+    " welcomed", " pointed", " recalled", " told", " observed", " highlighted", " reiterated", " asked", " warned"};
+
 // The last word of a name, without punctuation: "Ashraf El Nour" -> "Nour". A regnal number is
 // not the name: "King Mswati III" -> "Mswati".
 std::string last_word(std::string_view name) {
@@ -184,6 +189,11 @@ class SpeechBuilder {
     // The same coverage copied without its symbol: two paragraphs or more open with a reported
     // delegation, and no line or heading names a speaker.
     if (verbatim == 0 && !has_statement_heading() && paragraphs_opening_with_reported_speech() >= 2) return "press_release";
+    // A release's symbol or coverage line, and no speaker line or heading of another layout:
+    // a release whose speakers the rules do not know (officials, petitioners), not one
+    // anonymous statement. (Not the Secretary-General's statements, SG/SM: one speech each.)
+    const bool statement_release = symbol.starts_with("SG/") || symbol.starts_with("DSG/");
+    if (press_symbol && !statement_release && verbatim == 0 && summary == 0 && !has_statement_heading()) return "press_release";
     // One speaker line is a record's extract if the cover says so.
     if (verbatim >= 2 || (verbatim >= 1 && record_cover())) return "verbatim_record";
     if (verbatim == 1 && lone_speaker_line_after_narrative()) return "verbatim_record";
@@ -211,16 +221,21 @@ class SpeechBuilder {
   // also for ...", "The representative of Peru said ...").
   // (After "The ", or after a short opening phrase: "Speaking after the vote, the representative
   // of the Russian Federation ...".)
+  // (Or after the first sentence's reported words: "Legislative measures were not enough, the
+  // representative of Malta said this morning, as ...".)
   std::size_t paragraphs_opening_with_reported_speech() const {
     std::size_t count = 0;
     for (AnnotationId id : store_.of_type("paragraph")) {
       const Span p = store_[id].span;
       const auto reported = store_.contained("reported_speech", p);
       if (reported.empty()) continue;
-      const std::string_view before = text().substr(p.begin, store_[reported.front()].span.begin - p.begin);
-      const bool after_opener = before.size() <= 80 && (before.ends_with(", the ") || before.ends_with(", ")) &&
-                                before.find_first_of(".;:") == std::string_view::npos;
-      if (before.size() <= 4 || after_opener) ++count;
+      const Span cue = store_[reported.front()].span;
+      const std::string_view before = text().substr(p.begin, cue.begin - p.begin);
+      const bool after_clause = (before.ends_with(", the ") || before.ends_with(", ")) && before.find_first_of(";:") == std::string_view::npos &&
+                                before.find(". ") == std::string_view::npos;
+      const bool after_opener = after_clause && before.size() <= 80;
+      const bool inverted = after_clause && starts_with_any(text().substr(cue.end, 16), kSpeechVerbs);
+      if (before.size() <= 4 || after_opener || inverted) ++count;
     }
     return count;
   }
@@ -411,9 +426,7 @@ class SpeechBuilder {
       const std::string_view before = text().substr(s.begin, cue->span.begin - s.begin);
       const std::string_view after = text().substr(cue->span.end, s.end - cue->span.end);
       const bool opens = before.empty() || before == "The " || before == "the ";
-      const bool speaks = contains_any(after, {" said", " stressed", " noted", " added", " emphasized", " underlined",
-                                               " expressed", " called", " urged", " welcomed", " pointed", " recalled",
-                                               " told", " observed", " highlighted", " reiterated", " asked"});
+      const bool speaks = contains_any(after, kSpeechVerbs);
       const bool quoted = contains_any(after, {" he said", " she said", " he added", " she added"});
       if (opens && speaks && !quoted) return {s.begin, cue};
     }
