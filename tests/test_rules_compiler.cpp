@@ -196,6 +196,24 @@ TEST_F(RuleCompilerTest, R050_RuleWithoutExamplesIsAWarning) {
             "  = add [[rule.example]] text = \"...\" so that `caucus rules test` can check it\n");
 }
 
+// \b beside {annotation:TYPE} never holds (the mask's bytes are no word characters): a rule
+// that has it matches nothing, so the compiler warns; the same rule without it does not.
+TEST_F(RuleCompilerTest, R052_WordBoundaryBesideAnAnnotationIsAWarning) {
+  auto set = compile(kType + rule("pattern = '\\b(?<who>{annotation:actor}) said'"));
+  ASSERT_TRUE(set) << rendered();
+  EXPECT_EQ(codes(), std::vector<std::string>{"R052"});
+  EXPECT_NE(full("R052").find("warning[R052]: rule 'r': \\b beside {annotation:actor} never holds"), std::string::npos)
+      << full("R052");
+  for (const char* pattern : {"pattern = '(?:{annotation:actor})\\b said'", "pattern = 'the (?<who>{annotation:actor})\\b'"}) {
+    Diagnostics after;
+    EXPECT_TRUE(compile_rule_text(kType + rule(pattern), file(), tree.root(), after));
+    EXPECT_TRUE(after.contains("R052")) << pattern;
+  }
+  Diagnostics without;
+  EXPECT_TRUE(compile_rule_text(kType + rule("pattern = '(?<!\\w)(?<who>{annotation:actor}) said\\b'"), file(), tree.root(), without));
+  EXPECT_FALSE(without.contains("R052")) << without.render();
+}
+
 // A branch of its own for "speak for" gives the extracted triggers "for": the rule would run on
 // nearly every sentence. Declared triggers, or rarer words in every branch, do not warn.
 TEST_F(RuleCompilerTest, R051_TriggerFoundInMostSentencesIsAWarning) {

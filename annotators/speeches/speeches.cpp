@@ -317,6 +317,19 @@ class SpeechBuilder {
     return std::nullopt;
   }
 
+  // Who the presiding officer of a speech (`span`, opened by `h`) speaks for. The President of
+  // the General Assembly, or the Chair of one of its committees, speaks for the Assembly, not
+  // for a State. ("The Chair" also covers "The Chairman", "The Chairperson".) A web copy may
+  // print the presiding State on the line: "The President, Mrs. Gueguen (France):". Speaking
+  // "in my national capacity", the President speaks for the State.
+  ActorRef presiding_actor(const Header& h, Span span) const {
+    ActorRef actor = general_assembly() ? ActorRef{"UNGA", "General Assembly"} : h.country ? *h.country : presidency_;
+    for (const auto& [offset, national] : national_capacity_) {
+      if (span.contains({offset, offset})) actor = national;
+    }
+    return actor;
+  }
+
   void verbatim_speeches() {
     std::vector<const Header*> turns;
     for (const auto& h : headers_) {
@@ -335,14 +348,7 @@ class SpeechBuilder {
       speech.mode = "verbatim";
       if (presides(h.speaker)) {
         speech.role = "president";
-        // The President of the General Assembly, or the Chair of one of its committees, speaks
-        // for the Assembly, not for a State. ("The Chair" also covers "The Chairman", "The
-        // Chairperson".)
-        // A web copy may print the presiding State on the line: "The President, Mrs. Gueguen (France):".
-        speech.actor = general_assembly() ? ActorRef{"UNGA", "General Assembly"} : h.country ? *h.country : presidency_;
-        for (const auto& [offset, actor] : national_capacity_) {
-          if (speech.span.contains({offset, offset})) speech.actor = actor;
-        }
+        speech.actor = presiding_actor(h, speech.span);
       } else if (h.speaker.find("Secretary-General") != std::string::npos) {
         speech.role = "secretariat";
         speech.actor = kUnitedNations;
@@ -495,6 +501,7 @@ class SpeechBuilder {
           if (office.find("secretary-general") != std::string::npos) speech.actor = kUnitedNations;
         } else if (officer && presides(h->speaker)) {
           speech.role = "president";
+          speech.actor = presiding_actor(*h, p);
         }
         // "MARK LOWCOCK, Under-Secretary-General for ...", "Special Envoy of the Secretary-General
         // for Yemen": the United Nations, not the State the title names (an organisation it

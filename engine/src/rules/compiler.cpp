@@ -359,6 +359,7 @@ class RuleCompiler {
       rule.triggers = extract_triggers(without_lexicons(rule.final_pattern, set));
       warn_everyday_triggers(rule);
     }
+    if (compiled) warn_boundary_at_masks(rule, set);
     read_constraints(config, compiled.get(), declaration, set, rule);
     read_examples(config, declaration, rule);
     if (rule.examples.empty()) {
@@ -435,6 +436,46 @@ class RuleCompiler {
       d.notes.push_back("declare the rarer words every match contains: triggers = [\"...\", ...]");
       return;
     }
+  }
+
+  // `\b` beside {annotation:TYPE} never holds: the annotation's text is masked by bytes that are
+  // no word characters, and so is the space before it ("\b(?<actor>{annotation:actor})" matches
+  // nothing). Say so: the rule fails silently otherwise.
+  void warn_boundary_at_masks(const Rule& rule, const RuleSet& set) {
+    const std::string& pattern = rule.final_pattern;
+    for (std::size_t k = 0; k < set.masks.size(); ++k) {
+      const std::string element = RuleSet::mask_element(k);
+      for (std::size_t at = pattern.find(element); at != std::string::npos; at = pattern.find(element, at + 1)) {
+        if (!boundary_before(pattern, at) && !boundary_after(pattern, at + element.size())) continue;
+        auto& d = diagnostics_.warning("R052", "rule '" + rule.id + "': \\b beside {annotation:" + set.masks[k] + "} never holds",
+                                       rule.where);
+        d.notes.push_back("an annotation is masked by bytes that are no word characters: drop the \\b");
+        return;
+      }
+    }
+  }
+  // True if `\b` comes just before `at`, group openings ("(?<name>", "(?:", "(") aside.
+  static bool boundary_before(std::string_view pattern, std::size_t at) {
+    std::string_view before = pattern.substr(0, at);
+    while (!before.empty()) {
+      if (before.ends_with("(?:")) {
+        before.remove_suffix(3);
+      } else if (before.ends_with(">") && before.rfind("(?<") != std::string_view::npos &&
+                 is_identifier(before.substr(before.rfind("(?<") + 3, before.size() - before.rfind("(?<") - 4))) {
+        before = before.substr(0, before.rfind("(?<"));
+      } else if (before.ends_with("(") && !before.ends_with("\\(")) {
+        before.remove_suffix(1);
+      } else {
+        break;
+      }
+    }
+    return before.ends_with("\\b");
+  }
+  // True if `\b` comes just after `at`, group closings aside.
+  static bool boundary_after(std::string_view pattern, std::size_t at) {
+    std::string_view after = pattern.substr(at);
+    while (after.starts_with(")")) after.remove_prefix(1);
+    return after.starts_with("\\b");
   }
 
   // The pattern with each large lexicon's alternation replaced by "." (any character): large
