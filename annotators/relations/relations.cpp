@@ -120,6 +120,21 @@ void RelationsAnnotator::annotate(Document& document) const {
     if (document.slice(before).find("national capacity") != std::string_view::npos) return std::nullopt;
     return delivered_for(speech);
   };
+  // The converse: "AOSIS associates itself fully with the statement of the Group of 77" in a
+  // statement the speaker's State delivers for AOSIS: the State aligns as the group does (as
+  // with "we"), unless the speech has turned to its national part.
+  auto speaker_of_group = [&](const Annotation& a, int speech) -> std::optional<ActorRef> {
+    // (The group named, or "The Group" for it: not a source the code supplied.)
+    const std::string from = a.attrs.text("source_from");
+    if (speech < 0 || a.attrs.text("relation") != "aligns_with" || (!from.empty() && from != "group_mention")) return std::nullopt;
+    const auto group = delivered_for(speech);
+    const ActorRef* source = a.attrs.actor("source");
+    const ActorRef& speaker = speeches[static_cast<std::size_t>(speech)].actor;
+    if (!group || !source || source->id != group->id || speaker.id.empty() || speaker.id == group->id) return std::nullopt;
+    const Span before{speeches[static_cast<std::size_t>(speech)].span.begin, a.span.begin};
+    if (document.slice(before).find("national capacity") != std::string_view::npos) return std::nullopt;
+    return speaker;
+  };
   std::vector<std::pair<Annotation, int>> group_alignments;  // added once the ids are done with
 
   std::vector<AnnotationId> drop;
@@ -173,6 +188,12 @@ void RelationsAnnotator::annotate(Document& document) const {
       by_group.attrs.set("source", *group);
       by_group.attrs.set("source_from", std::string("speech_group"));
       group_alignments.emplace_back(std::move(by_group), speech);
+    }
+    if (auto state = speaker_of_group(a, speech); state && state->id != target->id) {
+      Annotation by_speaker{a.type, a.span, a.rule, a.annotator, a.attrs};
+      by_speaker.attrs.set("source", *state);
+      by_speaker.attrs.set("source_from", std::string("speaker"));
+      group_alignments.emplace_back(std::move(by_speaker), speech);
     }
   }
   // "I give the floor to the representative of Barbados, who will speak on behalf of the
