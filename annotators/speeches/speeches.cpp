@@ -410,14 +410,17 @@ class SpeechBuilder {
     return contains_any(opening, {" were ", " was ", " included "});
   }
 
-  // The first reported-speech cue inside `span`, if any; none in a list of speakers.
+  // The first reported-speech cue inside `span`, if any; none in a list of speakers. A cue
+  // names a delegation's actor, or is a petitioner's, who speaks for no State.
   const Annotation* reported_cue(Span span) const {
     if (lists_speakers(span)) return nullptr;
     for (AnnotationId id : store_.contained("reported_speech", span)) {
-      if (store_[id].attrs.actor("actor")) return &store_[id];
+      if (store_[id].attrs.actor("actor") || petitioner(store_[id])) return &store_[id];
     }
     return nullptr;
   }
+
+  static bool petitioner(const Annotation& cue) { return cue.attrs.text("role") == "petitioner"; }
 
   // The first sentence of `paragraph` after its first that opens with a reported delegate
   // who speaks ("The representative of X, penholder on Yemen, said"), and that cue; the
@@ -456,7 +459,8 @@ class SpeechBuilder {
     for (AnnotationId id : store_.contained("reported_speech", sentence)) {
       const Annotation& cue = store_[id];
       const ActorRef* actor = cue.attrs.actor("actor");
-      if (!actor || cue.span.begin <= last->span.begin || actor->id == last->attrs.actor("actor")->id) continue;
+      const ActorRef* last_actor = last->attrs.actor("actor");
+      if (!actor || cue.span.begin <= last->span.begin || (last_actor && actor->id == last_actor->id)) continue;
       std::string_view before = text().substr(sentence.begin, cue.span.begin - sentence.begin);
       if (before.ends_with("the ")) before.remove_suffix(4);
       if (!before.ends_with(", and ") && !before.ends_with("; ") && !before.ends_with(", while ")) continue;
@@ -528,7 +532,7 @@ class SpeechBuilder {
         if (!cue) std::tie(from.begin, cue) = sentence_opening_with_cue(p);
         const ActorRef* actor = cue ? cue->attrs.actor("actor") : nullptr;
         const bool goes_on = !speeches.empty() && speeches.back().mode == "summary";
-        if (actor && (speeches.empty() || speeches.back().actor.id != actor->id)) {
+        if ((cue && petitioner(*cue)) || (actor && (speeches.empty() || speeches.back().actor.id != actor->id))) {
           if (goes_on && from.begin > p.begin) speeches.back().span.end = trim_end(p.begin, from.begin);
           speeches.push_back(reported_speech(from, *cue));
         } else if (goes_on) {
@@ -599,8 +603,8 @@ class SpeechBuilder {
     Speech speech;
     speech.span = span;
     speech.speaker = one_line(document_.slice(cue.span));
-    speech.actor = *cue.attrs.actor("actor");
-    speech.role = "delegate";
+    if (const ActorRef* actor = cue.attrs.actor("actor")) speech.actor = *actor;
+    speech.role = petitioner(cue) ? "petitioner" : "delegate";
     speech.mode = "reported";
     return speech;
   }
