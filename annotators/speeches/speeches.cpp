@@ -102,12 +102,13 @@ class SpeechBuilder {
       }
     }
     // A record whose cover lost the body's name still has its symbol: A/... is the Assembly's.
-    // (The Assembly's own records only: A/73/PV.56, A/ES-10/PV.37, A/C.3/74/SR.12; not
-    // A/HRC/40/SR.5, a Human Rights Council record.)
+    // (The Assembly's own records only: A/73/PV.56, A/ES-10/PV.37, A/C.3/74/SR.12, and before
+    // 1976 A/PV.2282; not A/HRC/40/SR.5, a Human Rights Council record.)
     const std::string symbol = meta("symbol");
     if (!document_.meta().count("body") && document_kind(symbol) == "meeting_record") {
       const bool assembly = symbol.starts_with("A/") && symbol.size() > 2 &&
-                            (std::isdigit(static_cast<unsigned char>(symbol[2])) || symbol.starts_with("A/ES-") || symbol.starts_with("A/C."));
+                            (std::isdigit(static_cast<unsigned char>(symbol[2])) || symbol.starts_with("A/ES-") || symbol.starts_with("A/C.") ||
+                             symbol.starts_with("A/PV."));
       if (assembly) document_.meta()["body"] = "General Assembly";
       if (symbol.starts_with("S/PV.")) document_.meta()["body"] = "Security Council";
     }
