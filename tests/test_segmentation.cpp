@@ -83,6 +83,14 @@ TEST(Sentences, AbbreviationsIcuMissesDoNotEndSentences) {
   EXPECT_EQ(sentences("We thank the AU. The Council met."), (std::vector<std::string>{"We thank the AU.", "The Council met."}));
 }
 
+// A scan may space a symbol's last part from its number: the symbol goes on ("A/C.3/42/L. 2").
+TEST(Sentences, ASymbolSpacedBeforeItsNumberEndsNoSentence) {
+  EXPECT_EQ(sentences("(A/C.3/42/L. 2, L.85/Rev. 1) Distr. GENERAL E/CN.4/1989/SR. 54 15 June 1989. The Council met."),
+            (std::vector<std::string>{"(A/C.3/42/L. 2, L.85/Rev. 1) Distr.", "GENERAL E/CN.4/1989/SR. 54 15 June 1989.", "The Council met."}));
+  // "USSR." is no symbol's part: the sentence ends.
+  EXPECT_EQ(sentences("We thank the USSR. The Council met."), (std::vector<std::string>{"We thank the USSR.", "The Council met."}));
+}
+
 TEST(Sentences, HardWrappedLinesDoNotEndSentences) {
   EXPECT_EQ(sentences("Ireland aligns itself fully with\nthe statement to be delivered\nlater. We thank Italy."),
             (std::vector<std::string>{"Ireland aligns itself fully with\nthe statement to be delivered\nlater.", "We thank Italy."}));

@@ -270,7 +270,8 @@ namespace {
 
 // Abbreviations of diplomatic records that end no sentence: titles before names (with "Mr.",
 // "Mrs.", "Ms.", which ICU's English list has too) and the abbreviations of document
-// references ("No.", "para.", "Rev.").
+// references ("No.", "para.", "Rev."), also as the last part of a symbol that a scan spaced
+// before its number ("A/C.3/42/L. 2", "E/CN.4/1989/SR. 54", "L.85/Rev. 1").
 constexpr const char* kAbbreviations[] = {
     "Mr.",   "Mrs.",  "Ms.",
     "Dr.",   "Prof.", "Amb.",  "H.E.",  "St.",   "Messrs.", "Mmes.", "Mses.", "Mlle.", "Sr.",  "Jr.",
@@ -288,12 +289,16 @@ bool ends_in_abbreviation(std::string_view sentence) {
     if (length > sentence.size()) return false;
     if (length == sentence.size()) return true;
     const char before = sentence[sentence.size() - length - 1];
-    return before == ' ' || before == '\n' || before == '\t' || before == '(';
+    return before == ' ' || before == '\n' || before == '\t' || before == '(' || before == '/';
   };
   if (sentence.size() >= 2 && sentence[sentence.size() - 2] >= 'A' && sentence[sentence.size() - 2] <= 'Z' && word_at(2)) return true;
   for (const char* abbreviation : kAbbreviations) {
     const std::string_view word(abbreviation);
     if (sentence.ends_with(word) && word_at(word.size())) return true;
+  }
+  // A symbol's series, which a number follows ("E/CN.4/1989/SR. 54"); not "USSR.".
+  for (const std::string_view series : {"/L.", "/SR.", "/PV."}) {
+    if (sentence.ends_with(series)) return true;
   }
   return false;
 }
