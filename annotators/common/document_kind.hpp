@@ -27,12 +27,19 @@ inline bool release_number(std::string_view rest) {
 }
 
 // A symbol as printed with its scan's white space taken out ("S/ PV.8548", "A/C.3/⏎L.182",
-// "57/270 B"); a suffix in brackets keeps its own: "S/PV.6201 (Resumption 1)".
+// "57/270 B") and its OCR's letter l for the digit 1 in a part's number ("A/2210/Corr.l",
+// "L.85/Rev.l"); a suffix in brackets keeps its own: "S/PV.6201 (Resumption 1)".
 inline std::string compact_symbol(std::string_view printed) {
   const auto suffix = printed.find(" (");
   std::string out;
   for (char c : printed.substr(0, suffix)) {
     if (!is_ascii_space(c)) out += c;
+  }
+  for (const std::string_view part : {"Add.l", "Corr.l", "Rev.l", "Amend.l"}) {
+    for (auto at = out.find(part); at != std::string::npos; at = out.find(part, at + 1)) {
+      const std::size_t end = at + part.size();
+      if (end == out.size() || out[end] == '/') out[end - 1] = '1';
+    }
   }
   if (suffix != std::string_view::npos) out += printed.substr(suffix);
   return out;
