@@ -287,6 +287,25 @@ class SpeechBuilder {
     return members_.count(actor.id) ? "member" : "invited";
   }
 
+  // The organisation whose "Secretary-General" an invitation names ("Mr. Amre Moussa, the
+  // Secretary-General of the League of Arab States"): "Secretary-General" alone is a name of
+  // the United Nations, which the organisation after it is not.
+  const ActorRef* headed_organization(Span span) const {
+    const auto& actors = store_.contained("actor", span);
+    for (std::size_t i = 0; i + 1 < actors.size(); ++i) {
+      const Annotation& head = store_[actors[i]];
+      const Annotation& next = store_[actors[i + 1]];
+      if (document_.slice(head.span) != "Secretary-General") continue;
+      const std::string_view between = text().substr(head.span.end, next.span.begin - head.span.end);
+      const ActorRef* organization = next.attrs.actor("actor");
+      if ((between == " of the " || between == " of ") && organization && organization->id != kUnitedNations.id &&
+          next.attrs.text("actor_type") != "state") {
+        return organization;
+      }
+    }
+    return nullptr;
+  }
+
   // A speaker printed without a country: the person the President invited with that surname,
   // else the actor of the last give-the-floor line before the speech.
   std::optional<std::pair<ActorRef, std::string>> resolve_without_country(const Header& header, uint32_t previous_start) const {
@@ -295,6 +314,7 @@ class SpeechBuilder {
       const Annotation& a = store_[id];
       if (a.span.begin >= header.span.begin) break;
       if (last_word(a.attrs.text("person")) != surname) continue;
+      if (const ActorRef* actor = headed_organization(a.span)) return std::make_pair(*actor, std::string("briefer"));
       if (const ActorRef* actor = a.attrs.actor("actor")) {
         // A State's minister or head of State speaks for the State; an official briefs.
         const auto [type, status] = actor_kind(a.span, actor->id);
