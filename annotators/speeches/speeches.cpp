@@ -535,8 +535,14 @@ class SpeechBuilder {
         // Least Developed Countries"), as a State is ("Special Envoy ... for Yemen").
         const std::string named_kind = h->country ? actor_kind(h->span, h->country->id).first : std::string();
         const bool names_a_mandate = named_kind == "state" || named_kind == "group";
+        // (A summary record puts the office in brackets after the name: "8. Mr. Gustafik
+        // (Secretary of the Committee) said", "1. Mr. MARTENSON (Under-Secretary-General for
+        // Human Rights) said".)
+        const std::string bracketed = h->country ? std::string() : bracketed_office(*h);
         const bool secretariat = (secretariat_office(h->title) && (!h->country || names_a_mandate || h->country->id == kUnitedNations.id)) ||
-                                 (!h->country && secretariat_department(h->title));
+                                 (!h->country && secretariat_department(h->title)) ||
+                                 (!bracketed.empty() && (secretariat_office(bracketed) || bracketed.starts_with("Secretary of the ") ||
+                                                         bracketed == "Secretariat"));
         if (!officer && secretariat) {
           speech.actor = kUnitedNations;
           speech.role = "briefer";
@@ -596,6 +602,15 @@ class SpeechBuilder {
         speeches.push_back(reported_speech({starts[i].first, end}, *starts[i].second));
       }
     }
+  }
+
+  // The words in brackets after a summary record's speaker, which name an office when they
+  // name no country: "Mr. Gustafik (Secretary of the Committee)" -> "Secretary of the Committee".
+  std::string bracketed_office(const Header& h) const {
+    const std::string_view line = document_.slice(h.span);
+    const auto open = line.find('(');
+    const auto close = open == std::string_view::npos ? open : line.find(')', open);
+    return close == std::string_view::npos ? std::string() : std::string(line.substr(open + 1, close - open - 1));
   }
 
   // "LUIS ALFONSO de ALBA" is in capitals (the particles aside), "Dayana Rios" is not: a word
