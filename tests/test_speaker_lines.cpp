@@ -105,6 +105,13 @@ TEST(Offices, TheSecretariatsOfficesSpeakForTheUnitedNations) {
   EXPECT_FALSE(secretariat_department("Minister for Foreign Affairs"));
 }
 
+TEST(Offices, TheAssemblysPresidencyNamedShort) {
+  EXPECT_TRUE(presides_over_assembly("the Assembly President"));
+  EXPECT_TRUE(presides_over_assembly("President of the Assembly"));
+  EXPECT_FALSE(presides_over_assembly("Vice-President of the Assembly"));
+  EXPECT_FALSE(presides_over_assembly("President of the Security Council"));
+}
+
 TEST(Offices, PresidingOfficersButNotTheirDeputies) {
   EXPECT_TRUE(presides("The President"));
   EXPECT_TRUE(presides("The ACTING PRESIDENT"));

@@ -43,6 +43,11 @@ bool presides(std::string_view speaker) {
          office.find("vice") == std::string::npos;
 }
 
+bool presides_over_assembly(std::string_view office) {
+  return contains_any(office, {"Assembly President", "President of the Assembly", "President of the General Assembly"}) &&
+         office.find("Vice") == std::string_view::npos;
+}
+
 // A department or office of the Secretariat named without "United Nations" ("Director of the
 // Codification Division, Office of Legal Affairs"). A State's ministry may have an office of
 // the same name: the caller asks only of a title that names no State.

@@ -14,6 +14,10 @@ bool secretariat_office(std::string_view office);
 // "The Acting President", "The Chair", not "The Vice-Chair").
 bool presides(std::string_view speaker);
 
+// True if `office` is the General Assembly's presidency, named short as a release does: "the
+// Assembly President", "President of the Assembly" (the full name is an actor of its own).
+bool presides_over_assembly(std::string_view office);
+
 // True if `office` names a department or office of the Secretariat without saying "United
 // Nations" ("Director of the Codification Division, Office of Legal Affairs").
 bool secretariat_department(std::string_view office);

@@ -516,6 +516,9 @@ class SpeechBuilder {
         // ("Security Council President Vanessa Frazier": the Council's President speaks for her
         // State, which the title does not name.)
         if (h->country && h->country->id != kSecurityCouncil) speech.actor = *h->country;
+        // "Mogens Lykketoft, the Assembly President": the Assembly, which the title names
+        // without an actor's name.
+        if (!h->country && presides_over_assembly(h->title)) speech.actor = ActorRef{"UNGA", "General Assembly"};
         // A summary record's officers: "The Chair", "The Secretary of the Committee".
         // (Older records print "The CHAIRMAN": the office is read in any case.)
         const bool officer = !h->country && h->speaker.starts_with("The ");
