@@ -19,6 +19,8 @@ namespace {
 
 // The Secretary-General and the Secretariat's officials speak for the United Nations.
 const ActorRef kUnitedNations{"UN", "United Nations"};
+// The General Assembly, for whom its President and its committees' Chairs speak.
+const ActorRef kGeneralAssembly{"UNGA", "General Assembly"};
 
 // The verbs that report a delegate's speech after its name: "the representative of Malta said".
 const std::initializer_list<std::string_view> kSpeechVerbs = {
@@ -344,7 +346,7 @@ class SpeechBuilder {
   // print the presiding State on the line: "The President, Mrs. Gueguen (France):". Speaking
   // "in my national capacity", the President speaks for the State.
   ActorRef presiding_actor(const Header& h, Span span) const {
-    ActorRef actor = general_assembly() ? ActorRef{"UNGA", "General Assembly"} : h.country ? *h.country : presidency_;
+    ActorRef actor = general_assembly() ? kGeneralAssembly : h.country ? *h.country : presidency_;
     for (const auto& [offset, national] : national_capacity_) {
       if (span.contains({offset, offset})) actor = national;
     }
@@ -518,7 +520,7 @@ class SpeechBuilder {
         if (h->country && h->country->id != kSecurityCouncil) speech.actor = *h->country;
         // "Mogens Lykketoft, the Assembly President": the Assembly, which the title names
         // without an actor's name.
-        if (!h->country && presides_over_assembly(h->title)) speech.actor = ActorRef{"UNGA", "General Assembly"};
+        if (!h->country && presides_over_assembly(h->title)) speech.actor = kGeneralAssembly;
         // A summary record's officers: "The Chair", "The Secretary of the Committee".
         // (Older records print "The CHAIRMAN": the office is read in any case.)
         const bool officer = !h->country && h->speaker.starts_with("The ");
