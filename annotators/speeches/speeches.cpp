@@ -43,6 +43,15 @@ std::string last_word(std::string_view name) {
   return std::string(space == std::string_view::npos ? name : name.substr(space + 1));
 }
 
+// A name without the full stop that ends its heading's sentence ("As delivered by Ambassador
+// Hans Brattskar."): an initial's or a title's stays ("Mark J.", "Jr.").
+std::string without_full_stop(std::string name) {
+  const auto space = name.find_last_of(' ');
+  const std::size_t last_word = name.size() - (space == std::string::npos ? 0 : space + 1);
+  if (name.ends_with('.') && last_word > 4) name.pop_back();
+  return name;
+}
+
 // The Security Council's actor id (its President speaks for a State).
 constexpr std::string_view kSecurityCouncil = "UNSC";
 class SpeechBuilder {
@@ -150,7 +159,8 @@ class SpeechBuilder {
       // The cover's "The President: Mr. D'Escoto Brockmann (Nicaragua)" opens no speech.
       if (cover_.contains(a.span)) continue;
       // (A name broken across lines, or rejoined from "Gon-\nzalez", reads on one line.)
-      headers_.push_back({a.span, one_line(a.attrs.text("speaker")), a.attrs.text("layout"), a.attrs.actor("country"), a.attrs.text("title")});
+      headers_.push_back({a.span, without_full_stop(one_line(a.attrs.text("speaker"))), a.attrs.text("layout"), a.attrs.actor("country"),
+                          a.attrs.text("title")});
     }
     std::stable_sort(headers_.begin(), headers_.end(), [](const Header& a, const Header& b) { return a.span.begin < b.span.begin; });
     // "(Mr. Li Daoyu, China)" atop a page names the State of a speaker whose line did not.
