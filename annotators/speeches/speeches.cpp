@@ -519,6 +519,12 @@ class SpeechBuilder {
       const Span p = store_[id].span;
       if (const Header* h = header_at(p.begin, kind)) {
         const bool overview_briefer = kind == "press_release" && !in_capitals(h->speaker);
+        // "“...,” Abu Ali said" after Nidaa Abu Ali's own paragraph: the same person goes on.
+        if (overview_briefer && !speeches.empty() && surname_of(speeches.back().speaker, h->speaker)) {
+          speeches.back().span.end = p.end;
+          briefer_goes_on = true;
+          continue;
+        }
         if (!overview_briefer) statements = true;
         briefer_goes_on = overview_briefer;
         Speech speech;
@@ -626,6 +632,14 @@ class SpeechBuilder {
     const auto open = line.find('(');
     const auto close = open == std::string_view::npos ? open : line.find(')', open);
     return close == std::string_view::npos ? std::string() : std::string(line.substr(open + 1, close - open - 1));
+  }
+
+  // True if `later` names the person `earlier` named in full by the last words of the name:
+  // "Abu Ali" after "Nidaa Abu Ali" (not the same name again: that is a new turn of the same
+  // speaker only if nothing came between, which the caller does not know).
+  static bool surname_of(std::string_view earlier, std::string_view later) {
+    return later.size() >= 3 && later.size() < earlier.size() && earlier.ends_with(later) &&
+           earlier[earlier.size() - later.size() - 1] == ' ';
   }
 
   // "LUIS ALFONSO de ALBA" is in capitals (the particles aside), "Dayana Rios" is not: a word
