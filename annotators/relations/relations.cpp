@@ -110,14 +110,18 @@ void RelationsAnnotator::annotate(Document& document) const {
   // the speaker's State, so the group aligns too (the State's relation stays). The group of an
   // alignment that begins with "we", if its speech is delivered for one and has not turned to
   // the speaker's "national capacity" before it.
+  // True if the speech turned to the speaker's "national capacity" before `a`.
+  auto turned_national = [&](const Annotation& a, int speech) {
+    const Span before{speeches[static_cast<std::size_t>(speech)].span.begin, a.span.begin};
+    return document.slice(before).find("national capacity") != std::string_view::npos;
+  };
   auto group_of_we = [&](const Annotation& a, int speech) -> std::optional<ActorRef> {
     if (speech < 0 || a.attrs.text("relation") != "aligns_with") return std::nullopt;
     const AnnotationId self = store.at("self_reference", a.span.begin);
     if (self == kNoAnnotation || store[self].span.begin != a.span.begin) return std::nullopt;
     const std::string form = store[self].attrs.text("form");
     if (form != "We" && form != "we") return std::nullopt;
-    const Span before{speeches[static_cast<std::size_t>(speech)].span.begin, a.span.begin};
-    if (document.slice(before).find("national capacity") != std::string_view::npos) return std::nullopt;
+    if (turned_national(a, speech)) return std::nullopt;
     return delivered_for(speech);
   };
   // The converse: "AOSIS associates itself fully with the statement of the Group of 77" in a
@@ -131,8 +135,7 @@ void RelationsAnnotator::annotate(Document& document) const {
     const ActorRef* source = a.attrs.actor("source");
     const ActorRef& speaker = speeches[static_cast<std::size_t>(speech)].actor;
     if (!group || !source || source->id != group->id || speaker.id.empty() || speaker.id == group->id) return std::nullopt;
-    const Span before{speeches[static_cast<std::size_t>(speech)].span.begin, a.span.begin};
-    if (document.slice(before).find("national capacity") != std::string_view::npos) return std::nullopt;
+    if (turned_national(a, speech)) return std::nullopt;
     return speaker;
   };
   std::vector<std::pair<Annotation, int>> group_alignments;  // added once the ids are done with
