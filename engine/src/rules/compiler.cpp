@@ -458,11 +458,11 @@ class RuleCompiler {
   static bool boundary_before(std::string_view pattern, std::size_t at) {
     std::string_view before = pattern.substr(0, at);
     while (!before.empty()) {
+      const std::size_t named = before.ends_with(">") ? before.rfind("(?<") : std::string_view::npos;
       if (before.ends_with("(?:")) {
         before.remove_suffix(3);
-      } else if (before.ends_with(">") && before.rfind("(?<") != std::string_view::npos &&
-                 is_identifier(before.substr(before.rfind("(?<") + 3, before.size() - before.rfind("(?<") - 4))) {
-        before = before.substr(0, before.rfind("(?<"));
+      } else if (named != std::string_view::npos && is_identifier(before.substr(named + 3, before.size() - named - 4))) {
+        before = before.substr(0, named);
       } else if (before.ends_with("(") && !before.ends_with("\\(")) {
         before.remove_suffix(1);
       } else {

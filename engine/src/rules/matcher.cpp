@@ -17,7 +17,6 @@
 namespace caucus {
 namespace {
 
-
 Span trim(std::string_view text, Span span) {
   while (span.begin < span.end && is_ascii_space(text[span.begin])) ++span.begin;
   while (span.end > span.begin && is_ascii_space(text[span.end - 1])) --span.end;
