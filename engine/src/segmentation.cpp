@@ -296,8 +296,9 @@ bool ends_in_abbreviation(std::string_view sentence) {
     const std::string_view word(abbreviation);
     if (sentence.ends_with(word) && word_at(word.size())) return true;
   }
-  // A symbol's series, which a number follows ("E/CN.4/1989/SR. 54"); not "USSR.".
-  for (const std::string_view series : {"/L.", "/SR.", "/PV."}) {
+  // A symbol's series, which a number follows ("E/CN.4/1989/SR. 54"); not "USSR.". ("A/C.3/42/L."
+  // ends as an initial does, after a slash.)
+  for (const std::string_view series : {"/SR.", "/PV."}) {
     if (sentence.ends_with(series)) return true;
   }
   return false;
