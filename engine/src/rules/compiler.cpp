@@ -494,9 +494,7 @@ class RuleCompiler {
 
   void check_captures(const CompiledPattern& compiled, const Rule& rule, const TypeDeclaration* declaration,
                       const PatternSource& source) {
-    uint32_t min_length = 0;
-    pcre2_pattern_info(compiled.code, PCRE2_INFO_MINLENGTH, &min_length);
-    if (min_length == 0) {
+    if (compiled.min_length == 0) {
       diagnostics_.error("R016", "pattern can match the empty string", source.at(0))
           .notes.push_back("an empty match makes an empty annotation: require at least one character");
     }

@@ -20,11 +20,6 @@ bool spare_core() {
   return spare;
 }
 
-void jit_compile(CompiledPattern& pattern) {
-  // Without JIT support (some platforms) pcre2_match falls back to the interpreter: same results.
-  pattern.jit = pcre2_jit_compile(pattern.code, PCRE2_JIT_COMPLETE) == 0;
-}
-
 class Worker {
  public:
   static Worker& instance() {
@@ -86,7 +81,7 @@ class Worker {
     queue_.pop_front();
     ++busy_;
     lock.unlock();
-    jit_compile(*pattern);
+    pattern->finish();
     lock.lock();
     // The flag's release store, after `jit` is written, is what match() reads before using it.
     pattern->jit_pending.store(false, std::memory_order_release);
@@ -106,7 +101,7 @@ class Worker {
 
 void JitWorker::submit(std::shared_ptr<CompiledPattern> pattern) {
   if (!spare_core()) {
-    jit_compile(*pattern);
+    pattern->finish();
     return;
   }
   Worker::instance().submit(std::move(pattern));

@@ -17,7 +17,8 @@ struct CompiledPattern;
 
 class JitWorker {
  public:
-  // JIT-compiles `pattern` (which must not be matched from another thread until it is done)
+  // Finishes `pattern` (CompiledPattern::finish(): the choice of its shared or written-out
+  // form, and JIT compiling; it must not be matched from another thread until it is done)
   // here or on the background thread; `pattern.jit_pending` is true until then.
   static void submit(std::shared_ptr<CompiledPattern> pattern);
   // Returns once `pattern` is JIT-compiled (or JIT compiling failed: it then runs in the

@@ -1,6 +1,7 @@
 #include "pattern.hpp"
 
 #include "jit_worker.hpp"
+#include "shared_groups.hpp"
 
 namespace caucus {
 
@@ -14,21 +15,84 @@ std::string pcre2_message(int code) {
   return length < 0 ? "unknown PCRE2 error " + std::to_string(code) : std::string(reinterpret_cast<char*>(buffer), static_cast<std::size_t>(length));
 }
 
+namespace {
+
+pcre2_code* compile_code(std::string_view pattern, uint32_t options, PatternError* error) {
+  int code = 0;
+  PCRE2_SIZE offset = 0;
+  pcre2_code* compiled = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(), options, &code, &offset, nullptr);
+  if (!compiled && error) {
+    error->message = pcre2_message(code);
+    error->offset = offset;
+  }
+  return compiled;
+}
+
+// What PCRE2 found out about where matches start and what they must hold, which it uses to
+// skip text: a call to a shared group can hide the group's characters from it.
+struct StartInfo {
+  bool first = false;     // a first code unit or a set of them
+  bool required = false;  // a code unit every match holds
+  bool complete() const { return first && required; }
+  bool operator<=(const StartInfo& other) const { return first <= other.first && required <= other.required; }
+};
+
+StartInfo start_info(const pcre2_code* code) {
+  uint32_t first_type = 0, last_type = 0;
+  const uint8_t* bitmap = nullptr;
+  pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODETYPE, &first_type);
+  pcre2_pattern_info(code, PCRE2_INFO_FIRSTBITMAP, &bitmap);
+  pcre2_pattern_info(code, PCRE2_INFO_LASTCODETYPE, &last_type);
+  return {first_type != 0 || bitmap != nullptr, last_type != 0};
+}
+
+uint32_t min_length(const pcre2_code* code) {
+  uint32_t length = 0;
+  pcre2_pattern_info(code, PCRE2_INFO_MINLENGTH, &length);
+  return length;
+}
+
+}  // namespace
+
+void CompiledPattern::finish() {
+  if (!written_out.empty()) {
+    // Sharing may have cost PCRE2 what it skips text with: then the pattern as written is
+    // better. Found out here, on the JIT worker, for the second compiling is dear.
+    pcre2_code* plain = compile_code(written_out, written_out_options, nullptr);
+    if (plain && !(start_info(plain) <= start_info(code))) std::swap(code, plain);
+    pcre2_code_free(plain);
+    std::string().swap(written_out);
+  }
+  // Without JIT support (some platforms) pcre2_match falls back to the interpreter: same results.
+  jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
+}
+
 std::shared_ptr<const CompiledPattern> compile_pattern(const std::string& pattern, bool caseless, PatternError& error,
                                                        Jit jit) {
   // PCRE2_USE_OFFSET_LIMIT: the matcher bounds where a search may start (see matcher.cpp).
   uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES | PCRE2_USE_OFFSET_LIMIT;
   if (caseless) options |= PCRE2_CASELESS;
-  int code = 0;
-  PCRE2_SIZE offset = 0;
-  pcre2_code* compiled = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(), options, &code, &offset, nullptr);
+  // Only a pattern to be JIT compiled is worth sharing: JIT compiling is what sharing saves.
+  std::string shared = jit == Jit::compile ? share_repeated_groups(pattern, caseless) : std::string();
+  pcre2_code* compiled = shared.empty() ? nullptr : compile_code(shared, options, nullptr);
+  if (compiled && min_length(compiled) == 0) {
+    // PCRE2 may not see the least length through a call: the pattern as written says, for
+    // the empty-match check.
+    pcre2_code_free(compiled);
+    compiled = nullptr;
+  }
   if (!compiled) {
-    error.message = pcre2_message(code);
-    error.offset = offset;
-    return nullptr;
+    shared.clear();
+    compiled = compile_code(pattern, options, &error);
+    if (!compiled) return nullptr;
   }
   auto result = std::make_shared<CompiledPattern>();
   result->code = compiled;
+  result->min_length = min_length(compiled);
+  if (!shared.empty() && !start_info(compiled).complete()) {
+    result->written_out = pattern;
+    result->written_out_options = options;
+  }
   uint32_t name_count = 0, entry_size = 0;
   PCRE2_SPTR table = nullptr;
   pcre2_pattern_info(compiled, PCRE2_INFO_NAMECOUNT, &name_count);
@@ -37,12 +101,15 @@ std::shared_ptr<const CompiledPattern> compile_pattern(const std::string& patter
   for (uint32_t i = 0; i < name_count; ++i) {
     const PCRE2_SPTR entry = table + i * entry_size;
     const uint32_t group = (static_cast<uint32_t>(entry[0]) << 8) | entry[1];
-    result->groups[reinterpret_cast<const char*>(entry + 2)].push_back(group);
+    const char* name = reinterpret_cast<const char*>(entry + 2);
+    if (shared.empty() || !is_shared_group_name(name)) result->groups[name].push_back(group);
   }
   for (const auto& [name, numbers] : result->groups) {
     if (!name.starts_with("_")) result->written_groups.emplace_back(name, numbers);
   }
-  if (jit == Jit::compile) JitWorker::submit(result);
+  if (jit == Jit::compile) {
+    JitWorker::submit(result);
+  }
   return result;
 }
 

@@ -18,12 +18,14 @@
 namespace caucus {
 
 struct CompiledPattern {
+  // Replaced by finish() on the JIT worker: read it only once jit_pending is false.
   pcre2_code* code = nullptr;
   // Capture name -> group numbers (several when the pattern reuses a name in alternatives).
   std::map<std::string, std::vector<uint32_t>> groups;
   // The same, in name order, without the helper groups (a leading '_'): the attributes a
   // match writes, named in advance.
   std::vector<std::pair<Name, std::vector<uint32_t>>> written_groups;
+  uint32_t min_length = 0;  // of any match, in code units
   bool jit = false;  // JIT compiled: run with pcre2_jit_match(), which skips pcre2_match()'s checks
   // True while the JIT worker has the pattern (see jit_worker.hpp): `jit` is not yet known.
   std::atomic<bool> jit_pending{false};
@@ -35,6 +37,13 @@ struct CompiledPattern {
                : pcre2_match(code, subject, length, at, PCRE2_NO_UTF_CHECK, data, context);
   }
   void wait_for_jit() const;
+  // Makes the pattern ready to match: picks the pattern as written over its shared form if
+  // that is better (see compile_pattern()) and JIT compiles it. Run by the JIT worker.
+  void finish();
+  // The pattern as written, with its compile options, while finish() has to compare it with
+  // the shared form `code` holds.
+  std::string written_out;
+  uint32_t written_out_options = 0;
 };
 
 struct PatternError {
