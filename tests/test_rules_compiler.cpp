@@ -288,6 +288,29 @@ TEST_F(RuleCompilerTest, R010_InAMacroPointsAtTheMacroDefinition) {
   EXPECT_EQ(diagnostics.error_count(), 1u) << rendered();
 }
 
+// Macros are compiled alone only when a pattern using them fails (compiling each on its own
+// would cost a tenth of loading): the error still points at the macro, once.
+TEST_F(RuleCompilerTest, R010_InAMacroUsedTwiceIsReportedOnceAtItsDefinition) {
+  const std::string two_rules = "\n[[rule]]\nid = \"r1\"\ntype = \"t\"\npattern = 'x{M}'\n[[rule.example]]\ntext = \"x\"\n"
+                                "\n[[rule]]\nid = \"r2\"\ntype = \"t\"\npattern = 'y{M}'\n[[rule.example]]\ntext = \"y\"\n";
+  EXPECT_FALSE(compile(kType + "[macros]\nM = 'ab{2,1}'\n" + two_rules));
+  EXPECT_EQ(headline("R010"),
+            "ROOT/test.toml:6:12: error[R010]: invalid pattern in macro 'M': numbers out of order in {} quantifier");
+  EXPECT_EQ(diagnostics.error_count(), 1u) << rendered();
+}
+
+TEST_F(RuleCompilerTest, R010_InAMacroInsideAMacroPointsAtTheInnerDefinition) {
+  EXPECT_FALSE(compile(kType + "[macros]\nOUTER = 'x{INNER}y'\nINNER = '\\p{Nope}'\n" + rule("pattern = '{OUTER}'")));
+  EXPECT_EQ(headline("R010"), "ROOT/test.toml:7:10: error[R010]: invalid pattern in macro 'INNER': unknown property after \\P or \\p");
+  EXPECT_EQ(diagnostics.error_count(), 1u) << rendered();
+}
+
+TEST_F(RuleCompilerTest, R010_WhereAMacroIsWrongOnlyInPlaceTheRuleIsBlamed) {
+  // "a+" is a pattern; in a lookbehind, which needs a fixed length, it is not.
+  EXPECT_FALSE(compile(kType + "[macros]\nM = 'a+'\n" + rule("pattern = '(?<={M})x'")));
+  EXPECT_EQ(headline("R010"), "ROOT/test.toml:11:12: error[R010]: invalid pattern: lookbehind assertion is not fixed length");
+}
+
 TEST_F(RuleCompilerTest, R010_AfterAMacroPointsAtTheRulePattern) {
   // The macro's expansion is longer than "{M}": offsets after it still map to the source.
   EXPECT_FALSE(compile(kType + "[macros]\nM = 'abcdefgh'\n" + rule("pattern = '{M} x)'")));

@@ -348,7 +348,8 @@ class RuleCompiler {
       }
       if (!compiled) {
         const std::size_t at = origin.empty() ? 0 : origin[std::min(error.offset, origin.size() - 1)];
-        diagnostics_.error("R010", "invalid pattern: " + error.message, source.at(at));
+        if (!expander_.report_error_in_macro(source, at, set))
+          diagnostics_.error("R010", "invalid pattern: " + error.message, source.at(at));
       }
     }
     // Without a compiled pattern the rest of the rule is still checked, so that one run

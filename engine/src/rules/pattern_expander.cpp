@@ -70,6 +70,7 @@ bool PatternExpander::expand(const PatternSource& source, RuleSet& set, std::str
   std::size_t class_start = 0;
   // Open groups; true for lookbehinds, which need fixed-length contents.
   std::vector<bool> groups;
+  bool stray_close = false;  // a ')' that closes no group
   auto in_lookbehind = [&] { return std::find(groups.begin(), groups.end(), true) != groups.end(); };
   auto emit = [&](std::string_view text, std::size_t from, std::string_view shown) {
     out += text;
@@ -160,10 +161,17 @@ bool PatternExpander::expand(const PatternSource& source, RuleSet& set, std::str
       }
     }
     if (c == '(') groups.push_back(s.compare(i, 4, "(?<=") == 0 || s.compare(i, 4, "(?<!") == 0);
-    if (c == ')' && !groups.empty()) groups.pop_back();
+    if (c == ')') {
+      if (groups.empty()) {
+        stray_close = true;
+      } else {
+        groups.pop_back();
+      }
+    }
     emit_char(i++);
   }
   masks_ = outer_masks;
+  last_balanced_ = groups.empty() && !stray_close && !in_class && !in_quote;
   return ok;
 }
 
@@ -254,21 +262,53 @@ const std::string* PatternExpander::expand_macro(const std::string& name, RuleSe
   std::vector<std::size_t> origin;
   const bool ok = expand(macro.source, set, out, display, origin, &macro.masks);
   macro_stack_.pop_back();
+  // A macro must be a pattern of its own: "a)(b" would change the groups of the pattern
+  // using it. PCRE2 says what is wrong, at the macro's definition.
+  if (ok && !last_balanced_ && report_macro_error(name, out, origin)) return nullptr;
   if (ok) {
-    // A macro must be a pattern of its own, so that errors point at its definition.
-    PatternError error;
-    if (!compile_pattern(out, true, error, Jit::skip)) {
-      const std::size_t at = origin.empty() ? 0 : origin[std::min(error.offset, origin.size() - 1)];
-      diagnostics_.error("R010", "invalid pattern in macro '" + name + "': " + error.message, macro.source.at(at));
-      macro.state = Macro::State::failed;
-      return nullptr;
-    }
+    // Other errors in the macro show when a rule using it is compiled (see
+    // report_error_in_macro()): compiling every macro alone would cost a tenth of loading.
     macro.expanded = std::move(out);
     macro.state = Macro::State::done;
     return &macro.expanded;
   }
   macro.state = Macro::State::failed;
   return nullptr;
+}
+
+bool PatternExpander::report_macro_error(const std::string& name, const std::string& expanded,
+                                         const std::vector<std::size_t>& origin) {
+  PatternError error;
+  if (compile_pattern(expanded, true, error, Jit::skip)) return false;
+  Macro& macro = macros_.at(name);
+  const std::size_t at = origin.empty() ? 0 : origin[std::min(error.offset, origin.size() - 1)];
+  diagnostics_.error("R010", "invalid pattern in macro '" + name + "': " + error.message, macro.source.at(at));
+  macro.state = Macro::State::failed;
+  return true;
+}
+
+bool PatternExpander::report_error_in_macro(const PatternSource& source, std::size_t at, RuleSet& set) {
+  const std::string& s = source.text;
+  if (at >= s.size() || s[at] != '{') return false;
+  const std::size_t close = s.find('}', at);
+  if (close == std::string::npos) return false;
+  const std::string name = s.substr(at + 1, close - at - 1);
+  auto it = macros_.find(name);
+  if (it == macros_.end()) return false;  // a lexicon or annotation reference
+  Macro& macro = it->second;
+  if (macro.state == Macro::State::failed) return true;  // reported already
+  if (macro.state != Macro::State::done) return false;
+  // Expanded again, for the offsets into its definition (the macros inside come from their
+  // own expansions, done already).
+  std::string out, display;
+  std::vector<std::size_t> origin;
+  if (!expand(macro.source, set, out, display, origin, nullptr)) return false;
+  PatternError error;
+  if (compile_pattern(out, true, error, Jit::skip)) return false;  // wrong only where it is used
+  const std::size_t inner = origin.empty() ? 0 : origin[std::min(error.offset, origin.size() - 1)];
+  if (!report_error_in_macro(macro.source, inner, set)) report_macro_error(name, out, origin);
+  macro.state = Macro::State::failed;
+  return true;
 }
 
 }  // namespace caucus

@@ -47,6 +47,12 @@ class PatternExpander {
   bool expand(const PatternSource& source, RuleSet& set, std::string& out, std::string& display,
               std::vector<std::size_t>& origin, std::vector<std::size_t>* masks);
 
+  // After a pattern expanded from `source` failed to compile at `at` (an offset into
+  // source.text): if a macro reference stands there and the macro is itself no valid pattern,
+  // reports the error at the macro's definition (once: true again on later calls) and returns
+  // true. Macros are only checked this way, when a pattern using them fails.
+  bool report_error_in_macro(const PatternSource& source, std::size_t at, RuleSet& set);
+
   // The macros expanded so far without error (those the rules used), by name.
   std::map<std::string, std::string> expanded_macros() const;
 
@@ -69,8 +75,12 @@ class PatternExpander {
   const std::string* expand_macro(const std::string& name, RuleSet& set, const PatternSource& source,
                                   std::size_t used_at);
 
+  // Compiles a macro's expansion alone and reports its error, if any, at its definition.
+  bool report_macro_error(const std::string& name, const std::string& expanded, const std::vector<std::size_t>& origin);
+
   Diagnostics& diagnostics_;
   std::map<std::string, Macro> macros_;
+  bool last_balanced_ = true;  // the last expand() closed every group, class and \Q it opened
   std::vector<std::string> macro_stack_;       // the macros being expanded (cycle guard)
   std::vector<std::size_t>* masks_ = nullptr;  // where the annotation references found go
 };
