@@ -375,12 +375,12 @@ const LexiconEntry* Lexicon::find_id(std::string_view id) const {
 std::shared_ptr<Lexicon> Lexicon::load(const std::filesystem::path& file, std::string name, LexiconOptions options,
                                        Diagnostics& diagnostics) {
   const std::string path = file.string();
-  auto text = read_text_file(path);
-  if (!text) {
+  auto file_read = load_toml_file(path, "R001", diagnostics);
+  if (!file_read.text) {
     diagnostics.error("R030", "cannot read lexicon file '" + path + "'");
     return nullptr;
   }
-  auto table = parse_toml(*text, path, "R001", diagnostics);
+  auto& table = file_read.table;
   if (!table) return nullptr;
 
   Attributes defaults;

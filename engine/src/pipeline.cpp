@@ -11,6 +11,7 @@
 #include "caucus/rules.hpp"
 #include "rules/jit_worker.hpp"
 #include "rules/shared_scan.hpp"
+#include "toml_prefetch.hpp"
 #include "toml_util.hpp"
 
 namespace caucus {
@@ -123,6 +124,31 @@ bool check_dependencies(const std::vector<PipelineStep>& steps, Diagnostics& dia
   return ok;
 }
 
+// The existing ".toml" files the steps' settings name, in step order: what they will read, to
+// be parsed ahead (toml_prefetch.hpp).
+std::vector<std::string> toml_files_named(const toml::array& steps, const std::filesystem::path& rule_root) {
+  std::vector<std::string> files;
+  const auto add = [&](const toml::node& value) {
+    const auto* text = value.as_string();
+    if (!text || !text->get().ends_with(".toml")) return;
+    std::error_code error;
+    if (auto path = resolve_inside(rule_root, text->get()); path && std::filesystem::is_regular_file(*path, error))
+      files.push_back(path->string());
+  };
+  for (const toml::node& step : steps) {
+    const toml::table* table = step.as_table();
+    if (!table) continue;
+    for (const auto& [key, value] : *table) {
+      if (const auto* list = value.as_array()) {
+        for (const toml::node& item : *list) add(item);
+      } else {
+        add(value);
+      }
+    }
+  }
+  return files;
+}
+
 }  // namespace
 
 std::unique_ptr<Pipeline> Pipeline::load(const std::filesystem::path& file, AnnotatorRegistry& registry,
@@ -177,6 +203,7 @@ std::unique_ptr<Pipeline> Pipeline::parse(const std::string& text, const std::fi
     diagnostics.error("P012", "the pipeline has no [[step]]", {source, 1, 1});
     return nullptr;
   }
+  const TomlPrefetch prefetch(toml_files_named(*steps, pipeline->rule_root_));
   std::set<std::string> ids;
   for (const toml::node& node : *steps) {
     const toml::table* step_table = node.as_table();

@@ -9,6 +9,7 @@
 
 #include "caucus/diagnostics.hpp"
 #include "caucus/reader.hpp"
+#include "toml_prefetch.hpp"
 
 namespace caucus {
 
@@ -45,6 +46,32 @@ inline std::optional<toml::table> parse_toml(const std::string& text, const std:
                       {path, static_cast<uint32_t>(begin.line), static_cast<uint32_t>(begin.column)});
     return std::nullopt;
   }
+}
+
+// A TOML file read and parsed: no text if it could not be read, no table after a syntax error
+// (reported).
+struct TomlFile {
+  std::optional<std::string> text;
+  std::optional<toml::table> table;
+};
+
+// Reads and parses the TOML file at `path`, or takes it from the TomlPrefetch under way
+// (toml_prefetch.hpp), reporting a syntax error as parse_toml() does.
+inline TomlFile load_toml_file(const std::string& path, std::string_view code, Diagnostics& diagnostics) {
+  TomlFile file;
+  if (auto prefetched = TomlPrefetch::take(path)) {
+    diagnostics.add_source(path, prefetched->text);
+    if (!prefetched->table) {
+      diagnostics.error(std::string(code), "TOML syntax error: " + prefetched->error,
+                        {path, static_cast<uint32_t>(prefetched->error_at.line), static_cast<uint32_t>(prefetched->error_at.column)});
+    }
+    file.text = std::move(prefetched->text);
+    file.table = std::move(prefetched->table);
+    return file;
+  }
+  file.text = read_text_file(path);
+  if (file.text) file.table = parse_toml(*file.text, path, code, diagnostics);
+  return file;
 }
 
 }  // namespace caucus

@@ -50,12 +50,18 @@ class RuleCompiler {
       : rule_root_(std::move(rule_root)), diagnostics_(diagnostics) {}
 
   std::shared_ptr<RuleSet> compile(const std::string& text, const std::string& path) {
+    auto table = parse_toml(text, path, "R001", diagnostics_);
+    if (!table) return nullptr;
+    return compile(std::string(text), path, std::move(*table));
+  }
+
+  // The file's text and its table, parsed already.
+  std::shared_ptr<RuleSet> compile(std::string text, const std::string& path, toml::table parsed) {
     auto set = std::make_shared<RuleSet>();
     set->file = path;
-    files_.push_back(std::make_unique<std::string>(text));
+    files_.push_back(std::make_unique<std::string>(std::move(text)));
     const std::string& file_text = *files_.back();
-    auto table = parse_toml(file_text, path, "R001", diagnostics_);
-    if (!table) return nullptr;
+    const toml::table* table = &parsed;
     const std::size_t errors_before = diagnostics_.error_count();
     Config top = Config::from_toml_table(&*table, path, rule_root_, kRuleCodes);
     // The file itself is being imported into: importing it again is a cycle.
@@ -141,14 +147,14 @@ class RuleCompiler {
       return;
     }
     if (!imported_.insert(path).second) return;  // imported twice (a diamond): once is enough
-    auto text = read_text_file(path);
-    if (!text) {
+    auto imported = load_toml_file(path, "R001", diagnostics_);
+    if (!imported.text) {
       diagnostics_.error("R021", "cannot read imported file '" + path + "'", where);
       return;
     }
-    files_.push_back(std::make_unique<std::string>(std::move(*text)));
+    files_.push_back(std::make_unique<std::string>(std::move(*imported.text)));
     const std::string& file_text = *files_.back();
-    auto table = parse_toml(file_text, path, "R001", diagnostics_);
+    const auto& table = imported.table;
     if (!table) return;
     importing_.push_back(path);
     Config top = Config::from_toml_table(&*table, path, rule_root_, kRuleCodes);
@@ -629,12 +635,14 @@ std::shared_ptr<const RuleSet> compile_rule_text(const std::string& text, const 
 
 std::shared_ptr<const RuleSet> compile_rule_file(const std::filesystem::path& file, const std::filesystem::path& rule_root,
                                                  Diagnostics& diagnostics) {
-  auto text = read_text_file(file.string());
-  if (!text) {
+  auto loaded = load_toml_file(file.string(), "R001", diagnostics);
+  if (!loaded.text) {
     diagnostics.error("R030", "cannot read rule file", {file.string()});
     return nullptr;
   }
-  return compile_rule_text(*text, file.string(), rule_root, diagnostics);
+  if (!loaded.table) return nullptr;
+  RuleCompiler compiler(rule_root, diagnostics);
+  return compiler.compile(std::move(*loaded.text), file.string(), std::move(*loaded.table));
 }
 
 }  // namespace caucus

@@ -1,0 +1,71 @@
+#include "toml_prefetch.hpp"
+
+#include <filesystem>
+
+#include "caucus/reader.hpp"
+
+namespace caucus {
+namespace {
+
+thread_local TomlPrefetch* current = nullptr;
+
+std::string normal(const std::string& path) { return std::filesystem::path(path).lexically_normal().string(); }
+
+}  // namespace
+
+TomlPrefetch::TomlPrefetch(const std::vector<std::string>& paths) {
+  for (const auto& path : paths) {
+    const std::string key = normal(path);
+    bool seen = false;
+    for (const auto& slot : slots_) seen = seen || slot.path == key;
+    if (!seen) slots_.push_back(Slot{key, std::nullopt, false});
+  }
+  outer_ = std::exchange(current, this);
+  if (!slots_.empty()) thread_ = std::thread([this] { run(); });
+}
+
+TomlPrefetch::~TomlPrefetch() {
+  if (thread_.joinable()) thread_.join();
+  current = outer_;
+}
+
+void TomlPrefetch::run() {
+  for (std::size_t i = 0; i < slots_.size(); ++i) {
+    std::optional<PrefetchedToml> file;
+    try {
+      if (auto text = read_text_file(slots_[i].path)) {
+        file.emplace();
+        file->text = std::move(*text);
+        try {
+          file->table = toml::parse(file->text, slots_[i].path);
+        } catch (const toml::parse_error& error) {
+          file->error = std::string(error.description());
+          file->error_at = error.source().begin;
+        }
+      }
+    } catch (...) {
+      file.reset();  // (out of memory) the reader tries itself
+    }
+    {
+      std::lock_guard lock(mutex_);
+      slots_[i].file = std::move(file);
+      slots_[i].done = true;
+    }
+    parsed_.notify_all();
+  }
+}
+
+std::optional<PrefetchedToml> TomlPrefetch::take(const std::string& path) {
+  TomlPrefetch* prefetch = current;
+  if (!prefetch) return std::nullopt;
+  const std::string key = normal(path);
+  for (auto& slot : prefetch->slots_) {
+    if (slot.path != key) continue;
+    std::unique_lock lock(prefetch->mutex_);
+    prefetch->parsed_.wait(lock, [&] { return slot.done; });
+    return std::exchange(slot.file, std::nullopt);
+  }
+  return std::nullopt;
+}
+
+}  // namespace caucus
