@@ -363,6 +363,16 @@ class SpeechBuilder {
     return actor;
   }
 
+  // Who an officer's label speaks for when it names no country: the Secretary-General (also
+  // "SG:", "DSG:" in press transcripts) for the United Nations, the General Assembly's President
+  // ("President of the General Assembly (PGA):", "PGA:") for the Assembly.
+  static std::optional<std::pair<ActorRef, std::string>> officer_actor(const Header& h) {
+    if (h.speaker.find("Secretary-General") != std::string::npos || h.title == "SG" || h.title == "DSG")
+      return std::make_pair(kUnitedNations, std::string("secretariat"));
+    if (presides_over_assembly(h.title) || h.title == "PGA") return std::make_pair(kGeneralAssembly, std::string("president"));
+    return std::nullopt;
+  }
+
   void verbatim_speeches() {
     std::vector<const Header*> turns;
     for (const auto& h : headers_) {
@@ -382,9 +392,8 @@ class SpeechBuilder {
       if (presides(h.speaker)) {
         speech.role = "president";
         speech.actor = presiding_actor(h, speech.span);
-      } else if (h.speaker.find("Secretary-General") != std::string::npos) {
-        speech.role = "secretariat";
-        speech.actor = kUnitedNations;
+      } else if (const auto officer = officer_actor(h)) {
+        std::tie(speech.actor, speech.role) = *officer;
       } else if (secretariat_office(h.title) && (!h.country || h.country->id == kUnitedNations.id)) {
         speech.actor = kUnitedNations;  // "Briefing by the Under-Secretary-General for ..."
         speech.role = "briefer";
@@ -394,6 +403,8 @@ class SpeechBuilder {
       } else if (const auto continued = continued_country_.find(h.speaker); continued != continued_country_.end()) {
         speech.actor = continued->second;
         speech.role = role_of(continued->second, h.span);
+      } else if (h.speaker == "Q" || h.speaker == "Question") {
+        speech.role = "questioner";  // a journalist, in a press transcript: no actor
       } else if (auto resolved = resolve_without_country(h, previous_start)) {
         speech.actor = resolved->first;
         speech.role = resolved->second;
@@ -686,6 +697,25 @@ class SpeechBuilder {
     return nullptr;
   }
 
+  // A speaker label that opens the first paragraph after a few lines of date, place and title
+  // ("9 September 2003" above "The Secretary-General: Good morning ..."; "Secretary-General's
+  // remarks at joint press encounter with ... [unofficial transcript]" above "SG: Good morning").
+  const Header* label_after_dateline(const std::vector<AnnotationId>& paragraphs) const {
+    constexpr uint32_t kHeadingLine = 200;
+    for (std::size_t i = 0; i < paragraphs.size() && i < 4; ++i) {
+      const Span p = store_[paragraphs[i]].span;
+      const std::string_view line = text().substr(p.begin, p.end - p.begin);
+      const bool heading = line.size() <= kHeadingLine && line.find('\n') == std::string_view::npos &&
+                           !line.empty() && std::string_view(".?!:").find(line.back()) == std::string_view::npos;
+      if (heading && i + 1 < paragraphs.size()) continue;
+      for (const auto& h : headers_) {
+        if (h.span.begin == p.begin && h.layout == "verbatim") return &h;
+      }
+      return nullptr;
+    }
+    return nullptr;
+  }
+
   void single_speech() {
     const auto& paragraphs = store_.of_type("paragraph");
     if (paragraphs.empty()) return;
@@ -699,6 +729,7 @@ class SpeechBuilder {
     for (const auto& h : headers_) {
       if (h.span.begin == speech.span.begin && !h.layout.starts_with("statement")) opening = &h;
     }
+    if (!opening) opening = label_after_dateline(paragraphs);
     // (A heading that names the speaker before one that names only an office: "Permanent
     // Mission of Nepal" above "Statement by H.E. Ms. ..., Permanent Representative of Nepal".)
     for (const std::string_view layout : {"statement", "statement_office"}) {
@@ -710,7 +741,11 @@ class SpeechBuilder {
       speech.header = opening->span;
       speech.speaker = opening->speaker;
       if (opening->layout == "press_release") speech.mode = "summary";
-      if (opening->country) speech.actor = *opening->country;  // a lone speech says nothing of the speaker's role
+      if (opening->country) {
+        speech.actor = *opening->country;  // a lone speech says nothing of the speaker's role
+      } else if (const auto officer = officer_actor(*opening)) {
+        speech.actor = officer->first;
+      }
     }
     // A heading that names the speaker but not the State: another heading line may name it
     // ("NIGERIA" above "STATEMENT BY H.E. MR. TIJJANI MUHAMMAD-BANDE").
