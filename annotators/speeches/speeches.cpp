@@ -546,13 +546,15 @@ class SpeechBuilder {
         // State, which the title does not name.)
         if (h->country && h->country->id != kSecurityCouncil) speech.actor = *h->country;
         // "Mogens Lykketoft, the Assembly President": the Assembly, which the title names
-        // without an actor's name.
-        if (!h->country && presides_over_assembly(h->title)) speech.actor = kGeneralAssembly;
+        // without an actor's name; "General Assembly President Sam Kutesa (Uganda)": the
+        // Assembly too, as in its records, not the State in brackets.
+        const bool assembly_president = presides_over_assembly(h->title) || presides_over_assembly(h->speaker);
+        if (assembly_president) speech.actor = kGeneralAssembly;
         // A summary record's officers: "The Chair", "The Secretary of the Committee".
         // (Older records print "The CHAIRMAN": the office is read in any case.)
         const bool officer = !h->country && h->speaker.starts_with("The ");
         const std::string office = lower_ascii(h->speaker);
-        speech.role = "delegate";
+        speech.role = assembly_president ? "president" : "delegate";
         if (officer && office.find("secretary") != std::string::npos) {
           speech.role = "secretariat";
           if (office.find("secretary-general") != std::string::npos) speech.actor = kUnitedNations;
