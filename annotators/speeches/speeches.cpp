@@ -536,6 +536,19 @@ class SpeechBuilder {
           briefer_goes_on = true;
           continue;
         }
+        // The release's lead reports an office ("..., the Permanent Representative of Nigeria,
+        // President of the body for August, said ..."), the next paragraph quotes a person with
+        // no State ("“...,” U. Joy Ogwu said"): the same turn, named by the person.
+        if (overview_briefer && !h->country && speeches.size() == 1 && speeches.back().mode == "reported" &&
+            !speeches.back().actor.id.empty() && only_space_between(speeches.back().span.end, p.begin)) {
+          Speech& lead = speeches.back();
+          lead.span.end = p.end;
+          lead.speaker = h->speaker;
+          lead.header = h->span;
+          lead.mode = "summary";
+          briefer_goes_on = true;
+          continue;
+        }
         if (!overview_briefer) statements = true;
         briefer_goes_on = overview_briefer;
         Speech speech;
@@ -677,6 +690,12 @@ class SpeechBuilder {
   }
 
   // A reported speech: the speaker is the cue as printed ("France's representative").
+  bool only_space_between(uint32_t from, uint32_t to) const {
+    if (from > to) return false;
+    const std::string_view between = text().substr(from, to - from);
+    return between.find_first_not_of(" \t\r\n") == std::string_view::npos;
+  }
+
   Speech reported_speech(Span span, const Annotation& cue) const {
     Speech speech;
     speech.span = span;
