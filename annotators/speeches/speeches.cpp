@@ -364,10 +364,11 @@ class SpeechBuilder {
   }
 
   // Who an officer's label speaks for when it names no country: the Secretary-General (also
-  // "SG:", "DSG:" in press transcripts) for the United Nations, the General Assembly's President
+  // "SG:", "DSG:" in press transcripts, "Ban Ki-moon, Secretary-General:") for the United Nations, the General Assembly's President
   // ("President of the General Assembly (PGA):", "PGA:") for the Assembly.
   static std::optional<std::pair<ActorRef, std::string>> officer_actor(const Header& h) {
-    if (h.speaker.find("Secretary-General") != std::string::npos || h.title == "SG" || h.title == "DSG")
+    if (h.speaker.find("Secretary-General") != std::string::npos || h.title == "Secretary-General" ||
+        h.title == "Deputy Secretary-General" || h.title == "SG" || h.title == "DSG")
       return std::make_pair(kUnitedNations, std::string("secretariat"));
     if (presides_over_assembly(h.title) || h.title == "PGA") return std::make_pair(kGeneralAssembly, std::string("president"));
     return std::nullopt;
@@ -380,6 +381,9 @@ class SpeechBuilder {
     }
     const uint32_t end = end_of_proceedings();
     uint32_t previous_start = 0;
+    // The presiding State a President's own label names ("The President (Ms Ogwu of Nigeria):"),
+    // for the later bare labels of a copy without its cover.
+    ActorRef named_presidency;
     for (std::size_t i = 0; i < turns.size(); ++i) {
       const Header& h = *turns[i];
       if (h.span.begin >= end) break;
@@ -392,6 +396,8 @@ class SpeechBuilder {
       if (presides(h.speaker)) {
         speech.role = "president";
         speech.actor = presiding_actor(h, speech.span);
+        if (h.country && !general_assembly()) named_presidency = *h.country;
+        if (speech.actor.id.empty()) speech.actor = named_presidency;
       } else if (const auto officer = officer_actor(h)) {
         std::tie(speech.actor, speech.role) = *officer;
       } else if (secretariat_office(h.title) && (!h.country || h.country->id == kUnitedNations.id)) {
