@@ -198,6 +198,15 @@ void cite_running_head_symbol(Document& document, std::string_view link_prefix) 
   }
 }
 
+// True if `symbol` ends in an addendum, corrigendum or revision ("CCPR/C/99/2/Add.1"), which a
+// bare number after it continues: "Add.1 to 7", "Add.1 and 2".
+bool ends_in_part(const std::string& symbol) {
+  const std::size_t slash = symbol.rfind('/');
+  if (slash == std::string::npos) return false;
+  const std::string_view tail = std::string_view(symbol).substr(slash + 1);
+  return tail.starts_with("Add.") || tail.starts_with("Corr.") || tail.starts_with("Rev.");
+}
+
 }  // namespace
 
 void CitationsAnnotator::annotate(Document& document) const {
@@ -205,20 +214,25 @@ void CitationsAnnotator::annotate(Document& document) const {
   const std::map<std::string, std::string> assembly_cited = assembly_resolutions_cited(store);
   std::string list_base;   // the last whole document symbol, which short list items continue
   std::string draft_base;  // the last draft symbol ("A/49/L.53"), which "L.54" continues
+  std::string last_item;   // the last document symbol of the list, written whole
   std::vector<AnnotationId> not_citations;
   for (AnnotationId id : store.of_type("citation")) {
     Attributes& attrs = store.mutable_at(id).attrs;
     if (attrs.has("part")) {
       const std::string part = attrs.text("part");
-      const std::string symbol = expand_list_item(draft_number(part) ? draft_base : list_base, part);
+      const bool next_part = part.size() <= 2 && all_digits(part) && ends_in_part(last_item);
+      const std::string symbol =
+          expand_list_item(draft_number(part) ? draft_base : next_part ? last_item : list_base, part);
       attrs.erase("part");
       if (symbol.empty()) {
         not_citations.push_back(id);
         continue;
       }
       attrs.set("symbol", symbol);
+      last_item = symbol;
     } else if (attrs.text("kind") == "document") {
       list_base = attrs.text("symbol");
+      last_item = list_base;
       if (list_base.find("/L.") != std::string::npos) draft_base = list_base;
     }
     std::string kind = attrs.text("kind");
