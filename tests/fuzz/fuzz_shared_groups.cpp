@@ -44,8 +44,8 @@ bool first_match(pcre2_code* code, const std::string& subject, uint32_t groups, 
 
 }  // namespace
 
-// Input: one byte of flags and lengths, then the repeated group's body, the text between the
-// copies, and the subject.
+// Input: a byte of flags (caseless, the layout of the copies), two of lengths, then the repeated
+// group's body, the text between the copies, and the subject.
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 4) return 0;
   const bool caseless = data[0] & 1;
@@ -53,11 +53,27 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string rest(reinterpret_cast<const char*>(data + 3), size - 3);
   if (rest.size() < body_length + between_length) return 0;
   std::string body = rest.substr(0, body_length);
-  while (body.size() < 48) body += body;  // long enough to be worth sharing
+  while (body.size() < 170) body += body;  // long enough for two copies to be worth sharing (kMinSaving)
   const std::string between = rest.substr(body_length, between_length);
-  const std::string subject = rest.substr(body_length + between_length);
+  // The subject: the body's text with its case swapped and as written, each twice (a body that
+  // is mostly literal then matches, in one case setting or the other), then the input's own.
+  std::string swapped = body;
+  for (char& c : swapped) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+    else if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  const std::string subject = swapped + between + swapped + "\n" + body + between + body + "\n" +
+                              rest.substr(body_length + between_length);
   const std::string group = "(?:" + body + ")";
-  const std::string pattern = group + between + group + "|" + between + group;
+  // The copies in different settings and places, as macros put them.
+  std::string pattern;
+  switch ((data[0] >> 1) % 5) {
+    case 0: pattern = group + between + group + "|" + between + group; break;
+    case 1: pattern = "(?-i:" + group + between + group + ")|" + group; break;
+    case 2: pattern = "(?i:" + group + ")" + between + "(?m:" + group + between + group + ")|(?-i)" + group + group; break;
+    case 3: pattern = "(?:" + group + "|" + between + "){1,3}" + group; break;
+    default: pattern = "(?=" + group + ")" + between + "(?:x|" + group + ")" + group; break;
+  }
 
   const std::string shared = caucus::share_repeated_groups(pattern, caseless);
   if (shared.empty()) return 0;
