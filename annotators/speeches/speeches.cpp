@@ -564,6 +564,16 @@ class SpeechBuilder {
         // ("Security Council President Vanessa Frazier": the Council's President speaks for her
         // State, which the title does not name.)
         if (h->country && h->country->id != kSecurityCouncil) speech.actor = *h->country;
+        // A summary record names a delegate again without the State: "12. Mr. Hitti said" after
+        // "2. Mr. Hitti (Lebanon) said": the State of the same name before.
+        if (!h->country && kind == "summary_record") {
+          for (auto it = speeches.rbegin(); it != speeches.rend(); ++it) {
+            if (!it->actor.id.empty() && (it->speaker == h->speaker || same_surname(it->speaker, h->speaker))) {
+              speech.actor = it->actor;
+              break;
+            }
+          }
+        }
         // "Mogens Lykketoft, the Assembly President": the Assembly, which the title names
         // without an actor's name; "General Assembly President Sam Kutesa (Uganda)": the
         // Assembly too, as in its records, not the State in brackets.
@@ -669,6 +679,15 @@ class SpeechBuilder {
   // True if `later` names the person `earlier` named in full by the last words of the name:
   // "Abu Ali" after "Nidaa Abu Ali" (not the same name again: that is a new turn of the same
   // speaker only if nothing came between, which the caller does not know).
+  // "Mr. Hitti" and "Mr. Nassib Hitti", "Mr. HITTI" and "Mr. Hitti": one person, as a
+  // summary record names him again (the title and the last word, without case).
+  static bool same_surname(std::string_view a, std::string_view b) {
+    const auto first_word = [](std::string_view s) { return s.substr(0, s.find(' ')); };
+    const auto last = [](std::string_view s) { return s.substr(s.rfind(' ') + 1); };
+    return a.find(' ') != std::string_view::npos && b.find(' ') != std::string_view::npos &&
+           first_word(a) == first_word(b) && lower_ascii(last(a)) == lower_ascii(last(b));
+  }
+
   static bool surname_of(std::string_view earlier, std::string_view later) {
     return later.size() >= 3 && later.size() < earlier.size() && earlier.ends_with(later) &&
            earlier[earlier.size() - later.size() - 1] == ' ';
