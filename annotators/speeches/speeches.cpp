@@ -731,6 +731,20 @@ class SpeechBuilder {
     return speech;
   }
 
+  // The State a heading names by its adjective before the word "statement": "German
+  // statement delivered by Ambassador Leendertse at ...".
+  const ActorRef* demonym_before_statement(Span heading) const {
+    const std::string_view text_of = text().substr(heading.begin, heading.end - heading.begin);
+    std::size_t statement = text_of.find("statement");
+    if (statement == std::string_view::npos) statement = text_of.find("Statement");
+    if (statement == std::string_view::npos) return nullptr;
+    for (AnnotationId id : store_.contained("actor", {heading.begin, static_cast<uint32_t>(heading.begin + statement)})) {
+      const Annotation& a = store_[id];
+      if (a.attrs.text("form") == "demonym" && a.attrs.text("actor_type") == "state") return a.attrs.actor("actor");
+    }
+    return nullptr;
+  }
+
   // The first State named in `span`, if any, not in brackets: "A3+ (ALGERIA, GUYANA,
   // MOZAMBIQUE AND SIERRA LEONE)" lists the group's members, not the speaker's State.
   const ActorRef* state_named_in(Span span) const {
@@ -791,6 +805,8 @@ class SpeechBuilder {
         speech.actor = *opening->country;  // a lone speech says nothing of the speaker's role
       } else if (const auto officer = officer_actor(*opening)) {
         speech.actor = officer->first;
+      } else if (const ActorRef* state = demonym_before_statement(opening->span)) {
+        speech.actor = *state;
       }
     }
     // A heading that names the speaker but not the State: another heading line may name it
