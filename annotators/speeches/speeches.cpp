@@ -364,8 +364,9 @@ class SpeechBuilder {
   }
 
   // Who an officer's label speaks for when it names no country: the Secretary-General (also
-  // "SG:", "DSG:" in press transcripts, "Ban Ki-moon, Secretary-General:") for the United Nations, the General Assembly's President
-  // ("President of the General Assembly (PGA):", "PGA:") for the Assembly.
+  // "SG:", "DSG:" in press transcripts, "Ban Ki-moon, Secretary-General:") for the United
+  // Nations, the General Assembly's President ("President of the General Assembly (PGA):",
+  // "PGA:") for the Assembly.
   static std::optional<std::pair<ActorRef, std::string>> officer_actor(const Header& h) {
     if (h.speaker.find("Secretary-General") != std::string::npos || h.title == "Secretary-General" ||
         h.title == "Deputy Secretary-General" || h.title == "SG" || h.title == "DSG")
@@ -545,8 +546,9 @@ class SpeechBuilder {
         // The release's lead reports an office ("..., the Permanent Representative of Nigeria,
         // President of the body for August, said ..."), the next paragraph quotes a person with
         // no State ("“...,” U. Joy Ogwu said"): the same turn, named by the person.
+        const uint32_t lead_end = speeches.empty() ? 0 : speeches.back().span.end;
         if (overview_briefer && !h->country && speeches.size() == 1 && speeches.back().mode == "reported" &&
-            !speeches.back().actor.id.empty() && only_space_between(speeches.back().span.end, p.begin)) {
+            !speeches.back().actor.id.empty() && lead_end <= p.begin && trim_end(lead_end, p.begin) == lead_end) {
           Speech& lead = speeches.back();
           lead.span.end = p.end;
           lead.speaker = h->speaker;
@@ -676,9 +678,6 @@ class SpeechBuilder {
     return close == std::string_view::npos ? std::string() : std::string(line.substr(open + 1, close - open - 1));
   }
 
-  // True if `later` names the person `earlier` named in full by the last words of the name:
-  // "Abu Ali" after "Nidaa Abu Ali" (not the same name again: that is a new turn of the same
-  // speaker only if nothing came between, which the caller does not know).
   // "Mr. Hitti" and "Mr. Nassib Hitti", "Mr. HITTI" and "Mr. Hitti": one person, as a
   // summary record names him again (the title and the last word, without case).
   static bool same_surname(std::string_view a, std::string_view b) {
@@ -688,6 +687,9 @@ class SpeechBuilder {
            first_word(a) == first_word(b) && lower_ascii(last(a)) == lower_ascii(last(b));
   }
 
+  // True if `later` names the person `earlier` named in full by the last words of the name:
+  // "Abu Ali" after "Nidaa Abu Ali" (not the same name again: that is a new turn of the same
+  // speaker only if nothing came between, which the caller does not know).
   static bool surname_of(std::string_view earlier, std::string_view later) {
     return later.size() >= 3 && later.size() < earlier.size() && earlier.ends_with(later) &&
            earlier[earlier.size() - later.size() - 1] == ' ';
@@ -715,12 +717,6 @@ class SpeechBuilder {
   }
 
   // A reported speech: the speaker is the cue as printed ("France's representative").
-  bool only_space_between(uint32_t from, uint32_t to) const {
-    if (from > to) return false;
-    const std::string_view between = text().substr(from, to - from);
-    return between.find_first_not_of(" \t\r\n") == std::string_view::npos;
-  }
-
   Speech reported_speech(Span span, const Annotation& cue) const {
     Speech speech;
     speech.span = span;
@@ -768,10 +764,7 @@ class SpeechBuilder {
       const bool heading = line.size() <= kHeadingLine && line.find('\n') == std::string_view::npos &&
                            !line.empty() && std::string_view(".?!:").find(line.back()) == std::string_view::npos;
       if (heading && i + 1 < paragraphs.size()) continue;
-      for (const auto& h : headers_) {
-        if (h.span.begin == p.begin && h.layout == "verbatim") return &h;
-      }
-      return nullptr;
+      return header_at(p.begin, "verbatim");
     }
     return nullptr;
   }

@@ -33,6 +33,13 @@ inline std::string toml_type_name(const toml::node& node) {
   }
 }
 
+// A TOML syntax error as `code`, at its line and column.
+inline void report_toml_syntax_error(std::string_view description, const toml::source_position& at, const std::string& path,
+                                     std::string_view code, Diagnostics& diagnostics) {
+  diagnostics.error(std::string(code), "TOML syntax error: " + std::string(description),
+                    {path, static_cast<uint32_t>(at.line), static_cast<uint32_t>(at.column)});
+}
+
 // Parses a TOML document, reporting a syntax error as `code` at its line and column, and
 // registering the text with `diagnostics` so that errors show the source line.
 inline std::optional<toml::table> parse_toml(const std::string& text, const std::string& path, std::string_view code,
@@ -41,9 +48,7 @@ inline std::optional<toml::table> parse_toml(const std::string& text, const std:
   try {
     return toml::parse(text, path);
   } catch (const toml::parse_error& error) {
-    const auto& begin = error.source().begin;
-    diagnostics.error(std::string(code), "TOML syntax error: " + std::string(error.description()),
-                      {path, static_cast<uint32_t>(begin.line), static_cast<uint32_t>(begin.column)});
+    report_toml_syntax_error(error.description(), error.source().begin, path, code, diagnostics);
     return std::nullopt;
   }
 }
@@ -61,10 +66,7 @@ inline TomlFile load_toml_file(const std::string& path, std::string_view code, D
   TomlFile file;
   if (auto prefetched = TomlPrefetch::take(path)) {
     diagnostics.add_source(path, prefetched->text);
-    if (!prefetched->table) {
-      diagnostics.error(std::string(code), "TOML syntax error: " + prefetched->error,
-                        {path, static_cast<uint32_t>(prefetched->error_at.line), static_cast<uint32_t>(prefetched->error_at.column)});
-    }
+    if (!prefetched->table) report_toml_syntax_error(prefetched->error, prefetched->error_at, path, code, diagnostics);
     file.text = std::move(prefetched->text);
     file.table = std::move(prefetched->table);
     return file;

@@ -61,9 +61,8 @@ class RuleCompiler {
     set->file = path;
     files_.push_back(std::make_unique<std::string>(std::move(text)));
     const std::string& file_text = *files_.back();
-    const toml::table* table = &parsed;
     const std::size_t errors_before = diagnostics_.error_count();
-    Config top = Config::from_toml_table(&*table, path, rule_root_, kRuleCodes);
+    Config top = Config::from_toml_table(&parsed, path, rule_root_, kRuleCodes);
     // The file itself is being imported into: importing it again is a cycle.
     std::error_code error;
     const auto canonical = std::filesystem::weakly_canonical(path, error);

@@ -107,9 +107,7 @@ std::shared_ptr<const CompiledPattern> compile_pattern(const std::string& patter
   for (const auto& [name, numbers] : result->groups) {
     if (!name.starts_with("_")) result->written_groups.emplace_back(name, numbers);
   }
-  if (jit == Jit::compile) {
-    JitWorker::submit(result);
-  }
+  if (jit == Jit::compile) JitWorker::submit(result);
   return result;
 }
 
