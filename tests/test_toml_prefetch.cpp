@@ -22,9 +22,9 @@ TEST(TomlPrefetch, ReaderTakesTheParsedFileOnceThenReadsItself) {
   // The same file, named another way.
   const auto taken = TomlPrefetch::take((tree.root() / "rules" / "." / "a.toml").string());
   ASSERT_TRUE(taken);
-  ASSERT_TRUE(taken->table);
+  ASSERT_TRUE(taken->parsed.table);
   EXPECT_EQ(taken->text, "[rules]\nname = \"a\"\n");
-  EXPECT_EQ(taken->table->at_path("rules.name").value_or(std::string()), "a");
+  EXPECT_EQ(taken->parsed.table->at_path("rules.name").value_or(std::string()), "a");
   EXPECT_FALSE(TomlPrefetch::take(file));  // once only
   Diagnostics diagnostics;
   const TomlFile again = load_toml_file(file, "R001", diagnostics);  // read in place

@@ -277,9 +277,7 @@ class SpeechBuilder {
   }
 
   uint32_t trim_end(uint32_t begin, uint32_t end) const {
-    while (end > begin && (text()[end - 1] == ' ' || text()[end - 1] == '\n' || text()[end - 1] == '\r' || text()[end - 1] == '\t')) {
-      --end;
-    }
+    while (end > begin && is_ascii_space(text()[end - 1])) --end;
     return end;
   }
 

@@ -16,6 +16,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "caucus/text.hpp"
 #include "sentence_windows.hpp"
 
 namespace caucus {
@@ -289,7 +290,7 @@ bool ends_in_abbreviation(std::string_view sentence) {
     if (length > sentence.size()) return false;
     if (length == sentence.size()) return true;
     const char before = sentence[sentence.size() - length - 1];
-    return before == ' ' || before == '\n' || before == '\t' || before == '(' || before == '/';
+    return is_ascii_space(before) || before == '(' || before == '/';
   };
   if (sentence.size() >= 2 && sentence[sentence.size() - 2] >= 'A' && sentence[sentence.size() - 2] <= 'Z' && word_at(2)) return true;
   for (const char* abbreviation : kAbbreviations) {

@@ -13,6 +13,17 @@ std::string normal(const std::string& path) { return std::filesystem::path(path)
 
 }  // namespace
 
+ParsedToml parse_toml_text(const std::string& text, const std::string& path) {
+  ParsedToml parsed;
+  try {
+    parsed.table = toml::parse(text, path);
+  } catch (const toml::parse_error& error) {
+    parsed.error = std::string(error.description());
+    parsed.error_at = error.source().begin;
+  }
+  return parsed;
+}
+
 TomlPrefetch::TomlPrefetch(const std::vector<std::string>& paths) {
   for (const auto& path : paths) {
     const std::string key = normal(path);
@@ -36,12 +47,7 @@ void TomlPrefetch::run() {
       if (auto text = read_text_file(slots_[i].path)) {
         file.emplace();
         file->text = std::move(*text);
-        try {
-          file->table = toml::parse(file->text, slots_[i].path);
-        } catch (const toml::parse_error& error) {
-          file->error = std::string(error.description());
-          file->error_at = error.source().begin;
-        }
+        file->parsed = parse_toml_text(file->text, slots_[i].path);
       }
     } catch (...) {
       file.reset();  // (out of memory) the reader tries itself

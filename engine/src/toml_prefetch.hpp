@@ -19,11 +19,20 @@
 
 namespace caucus {
 
-struct PrefetchedToml {
-  std::string text;
+// A TOML text parsed: its table, or what the parser said of its syntax error and where.
+struct ParsedToml {
   std::optional<toml::table> table;  // nothing: a syntax error, described below
   std::string error;
   toml::source_position error_at{};
+};
+
+// Parses `text` (read from `path`); a syntax error is returned, not thrown, so that a thread
+// that cannot report it yet can hand it on.
+ParsedToml parse_toml_text(const std::string& text, const std::string& path);
+
+struct PrefetchedToml {
+  std::string text;
+  ParsedToml parsed;
 };
 
 class TomlPrefetch {

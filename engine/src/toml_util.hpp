@@ -33,24 +33,23 @@ inline std::string toml_type_name(const toml::node& node) {
   }
 }
 
-// A TOML syntax error as `code`, at its line and column.
-inline void report_toml_syntax_error(std::string_view description, const toml::source_position& at, const std::string& path,
-                                     std::string_view code, Diagnostics& diagnostics) {
-  diagnostics.error(std::string(code), "TOML syntax error: " + std::string(description),
-                    {path, static_cast<uint32_t>(at.line), static_cast<uint32_t>(at.column)});
+// Registers `text` with `diagnostics`, so that errors show its lines, and reports the syntax
+// error of `parsed`, if any, as `code` at its line and column. Returns the table.
+inline std::optional<toml::table> take_parsed(ParsedToml parsed, const std::string& text, const std::string& path,
+                                              std::string_view code, Diagnostics& diagnostics) {
+  diagnostics.add_source(path, text);
+  if (!parsed.table) {
+    diagnostics.error(std::string(code), "TOML syntax error: " + parsed.error,
+                      {path, static_cast<uint32_t>(parsed.error_at.line), static_cast<uint32_t>(parsed.error_at.column)});
+  }
+  return std::move(parsed.table);
 }
 
 // Parses a TOML document, reporting a syntax error as `code` at its line and column, and
 // registering the text with `diagnostics` so that errors show the source line.
 inline std::optional<toml::table> parse_toml(const std::string& text, const std::string& path, std::string_view code,
                                              Diagnostics& diagnostics) {
-  diagnostics.add_source(path, text);
-  try {
-    return toml::parse(text, path);
-  } catch (const toml::parse_error& error) {
-    report_toml_syntax_error(error.description(), error.source().begin, path, code, diagnostics);
-    return std::nullopt;
-  }
+  return take_parsed(parse_toml_text(text, path), text, path, code, diagnostics);
 }
 
 // A TOML file read and parsed: no text if it could not be read, no table after a syntax error
@@ -65,10 +64,8 @@ struct TomlFile {
 inline TomlFile load_toml_file(const std::string& path, std::string_view code, Diagnostics& diagnostics) {
   TomlFile file;
   if (auto prefetched = TomlPrefetch::take(path)) {
-    diagnostics.add_source(path, prefetched->text);
-    if (!prefetched->table) report_toml_syntax_error(prefetched->error, prefetched->error_at, path, code, diagnostics);
     file.text = std::move(prefetched->text);
-    file.table = std::move(prefetched->table);
+    file.table = take_parsed(std::move(prefetched->parsed), *file.text, path, code, diagnostics);
     return file;
   }
   file.text = read_text_file(path);
