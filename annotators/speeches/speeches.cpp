@@ -714,11 +714,13 @@ class SpeechBuilder {
     return speech.mode == "reported" && actor && speech.actor.id == actor->id;
   }
 
-  // A reported speech: the speaker is the cue as printed ("France's representative").
+  // A reported speech: the speaker is the name the cue gives ("The representative of Egypt,
+  // Ahmed Aboul Gheit, said"), else the cue as printed ("France's representative").
   Speech reported_speech(Span span, const Annotation& cue) const {
     Speech speech;
     speech.span = span;
-    speech.speaker = one_line(document_.slice(cue.span));
+    const std::string name = cue.attrs.text("speaker");
+    speech.speaker = one_line(name.empty() ? document_.slice(cue.span) : std::string_view(name));
     if (const ActorRef* actor = cue.attrs.actor("actor")) speech.actor = *actor;
     speech.role = petitioner(cue) ? "petitioner" : "delegate";
     speech.mode = "reported";
