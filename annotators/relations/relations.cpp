@@ -107,9 +107,10 @@ void RelationsAnnotator::annotate(Document& document) const {
 
   // "I speak on behalf of the least developed countries. We align ourselves with the statement
   // of the Group of 77": the "we" of a statement delivered for a group is the group as much as
-  // the speaker's State, so the group aligns too (the State's relation stays). The group of an
-  // alignment that begins with "we", if its speech is delivered for one and has not turned to
-  // the speaker's "national capacity" before it.
+  // the speaker's State, so the group aligns too (the State's relation stays). So does an "I"
+  // or an alignment without a subject ("I have the honour to speak on behalf of AOSIS, and
+  // align with ..."), whose source is the speaker. The group of such an alignment, if its
+  // speech is delivered for one and has not turned to the speaker's "national capacity" before it.
   // True if the speech turned to the speaker's "national capacity" before `a`.
   auto turned_national = [&](const Annotation& a, int speech) {
     const Span before{speeches[static_cast<std::size_t>(speech)].span.begin, a.span.begin};
@@ -118,9 +119,10 @@ void RelationsAnnotator::annotate(Document& document) const {
   auto group_of_we = [&](const Annotation& a, int speech) -> std::optional<ActorRef> {
     if (speech < 0 || a.attrs.text("relation") != "aligns_with") return std::nullopt;
     const AnnotationId self = store.at("self_reference", a.span.begin);
-    if (self == kNoAnnotation || store[self].span.begin != a.span.begin) return std::nullopt;
-    const std::string form = store[self].attrs.text("form");
-    if (form != "We" && form != "we") return std::nullopt;
+    const bool opens_with_self = self != kNoAnnotation && store[self].span.begin == a.span.begin;
+    const std::string form = opens_with_self ? store[self].attrs.text("form") : std::string();
+    const bool speaker_supplied = a.attrs.text("source_from") == "speaker";
+    if (form != "We" && form != "we" && form != "I" && !speaker_supplied) return std::nullopt;
     if (turned_national(a, speech)) return std::nullopt;
     return delivered_for(speech);
   };
