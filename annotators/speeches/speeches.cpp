@@ -492,11 +492,12 @@ class SpeechBuilder {
   }
 
   // True if `sentence` names its speaker as the delegate reported before: "that representative",
-  // "the same delegate", or a pronoun after an opening phrase ("Speaking for the Group of 77, he
-  // said").
+  // "the same delegate", a pronoun after an opening phrase ("Speaking for the Group of 77, he
+  // said"), or one that opens it ("He added that ...", "She expressed concern ...").
   bool refers_back_to_delegate(Span sentence) const {
-    return contains_any(lower_ascii(document_.slice(sentence)),
-                        {"that representative", "that delegate", "the same representative", "the same delegate", ", he ", ", she "});
+    const std::string_view words = document_.slice(sentence);
+    return starts_with_any(words, {"He ", "She "}) ||
+           contains_any(lower_ascii(words), {"that representative", "that delegate", "the same representative", "the same delegate", ", he ", ", she "});
   }
 
   // The delegations reported after `first`, the first in `sentence`, each opening a clause of
