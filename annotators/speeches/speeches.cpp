@@ -202,6 +202,9 @@ class SpeechBuilder {
     // The same coverage copied without its symbol: two paragraphs or more open with a reported
     // delegation, and no line or heading names a speaker.
     if (verbatim == 0 && !has_statement_heading() && paragraphs_opening_with_reported_speech() >= 2) return "press_release";
+    // Or its lead under the headline, in the third person: "..., Secretary-General António
+    // Guterres told the Security Council today", "speakers told the General Assembly".
+    if (verbatim == 0 && summary == 0 && !has_statement_heading() && lead_reports_to_an_organ()) return "press_release";
     // A release's symbol or coverage line, and no speaker line or heading of another layout:
     // a release whose speakers the rules do not know (officials, petitioners), not one
     // anonymous statement. (Not the Secretary-General's statements, SG/SM: one speech each.)
@@ -224,6 +227,25 @@ class SpeechBuilder {
     return std::any_of(headers_.begin(), headers_.end(), [&](const Header& h) {
       return h.layout == "verbatim" && h.country && h.span.begin > text_start;
     });
+  }
+
+  // True if one of the first three paragraphs says that someone "told the Security Council"
+  // (or another organ): a release's lead, which no speaker says of himself.
+  bool lead_reports_to_an_organ() const {
+    static constexpr std::string_view kOrgans[] = {"Security Council", "General Assembly", "Economic and Social Council",
+                                                   "Human Rights Council", "Council", "Assembly", "Committee", "Commission"};
+    std::size_t seen = 0;
+    for (AnnotationId id : store_.of_type("paragraph")) {
+      if (seen++ == 3) break;
+      const std::string_view p = document_.slice(store_[id].span);
+      for (std::size_t at = p.find(" told the "); at != std::string_view::npos; at = p.find(" told the ", at + 1)) {
+        const std::string_view organ = p.substr(at + 10);
+        for (std::string_view name : kOrgans) {
+          if (organ.starts_with(name)) return true;
+        }
+      }
+    }
+    return false;
   }
 
   bool has_statement_heading() const {
