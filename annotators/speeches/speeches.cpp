@@ -566,9 +566,13 @@ class SpeechBuilder {
         }
         // The release's lead reports an office ("..., the Permanent Representative of Nigeria,
         // President of the body for August, said ..."), the next paragraph quotes a person with
-        // no State ("“...,” U. Joy Ogwu said"): the same turn, named by the person.
+        // no State ("“...,” U. Joy Ogwu said"), or with one if the lead's actor is an
+        // organisation, not a delegation ("the head of the Economic and Social Council (ECOSOC)
+        // told ..." then "“...,” said Néstor Osorio (Colombia)"): the same turn, named by the person.
         const uint32_t lead_end = speeches.empty() ? 0 : speeches.back().span.end;
-        if (overview_briefer && !h->country && speeches.size() == 1 && speeches.back().mode == "reported" &&
+        const bool lead_holds_an_office = speeches.size() == 1 && !speeches.back().actor.id.empty() &&
+                                          actor_kind(speeches.back().span, speeches.back().actor.id).first == "organization";
+        if (overview_briefer && (!h->country || lead_holds_an_office) && speeches.size() == 1 && speeches.back().mode == "reported" &&
             !speeches.back().actor.id.empty() && lead_end <= p.begin && trim_end(lead_end, p.begin) == lead_end) {
           Speech& lead = speeches.back();
           lead.span.end = p.end;
