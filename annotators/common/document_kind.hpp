@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "caucus/text.hpp"
 
@@ -40,6 +41,11 @@ inline std::string compact_symbol(std::string_view printed) {
       const std::size_t end = at + part.size();
       if (end == out.size() || out[end] == '/') out[end - 1] = '1';
     }
+  }
+  // A Cyrillic capital that looks like the series' Latin one, as some PDFs' text prints it:
+  // "А/74/35" (U+0410) is A/74/35, "Е/2019/1" (U+0415) E/2019/1.
+  for (const auto& [cyrillic, latin] : {std::pair{"\u0410", 'A'}, std::pair{"\u0415", 'E'}}) {
+    for (auto at = out.find(cyrillic); at != std::string::npos; at = out.find(cyrillic, at)) out.replace(at, 2, 1, latin);
   }
   if (suffix != std::string_view::npos) out += printed.substr(suffix);
   return out;
