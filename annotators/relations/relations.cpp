@@ -116,7 +116,7 @@ void RelationsAnnotator::annotate(Document& document) const {
     const Span before{speeches[static_cast<std::size_t>(speech)].span.begin, a.span.begin};
     return document.slice(before).find("national capacity") != std::string_view::npos;
   };
-  auto group_of_we = [&](const Annotation& a, int speech) -> std::optional<ActorRef> {
+  auto group_aligning_too = [&](const Annotation& a, int speech) -> std::optional<ActorRef> {
     if (speech < 0 || a.attrs.text("relation") != "aligns_with") return std::nullopt;
     const AnnotationId self = store.at("self_reference", a.span.begin);
     const bool opens_with_self = self != kNoAnnotation && store[self].span.begin == a.span.begin;
@@ -188,7 +188,7 @@ void RelationsAnnotator::annotate(Document& document) const {
     }
     seen_in_speeches.emplace(relation, source->id, target->id);
     if (a.attrs.text("introduction") == "next_speaker") introductions.emplace_back(id, speech);
-    if (auto group = group_of_we(a, speech); group && group->id != source->id && group->id != target->id) {
+    if (auto group = group_aligning_too(a, speech); group && group->id != source->id && group->id != target->id) {
       Annotation by_group{a.type, a.span, a.rule, a.annotator, a.attrs};
       by_group.attrs.set("source", *group);
       by_group.attrs.set("source_from", std::string("speech_group"));
