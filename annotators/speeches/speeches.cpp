@@ -230,19 +230,30 @@ class SpeechBuilder {
   }
 
   // True if one of the first three paragraphs says that someone "told the Security Council"
-  // (or another organ): a release's lead, which no speaker says of himself.
+  // (or another organ), or opens with what an organ did when ("The Human Rights Council this
+  // morning considered ...", "The Council on Tuesday held ..."): a release's lead, which no
+  // speaker says of himself.
   bool lead_reports_to_an_organ() const {
     static constexpr std::string_view kOrgans[] = {"Security Council", "General Assembly", "Economic and Social Council",
                                                    "Human Rights Council", "Council", "Assembly", "Committee", "Commission"};
+    static constexpr std::string_view kWhen[] = {" this morning", " this afternoon", " this evening", " today", " yesterday",
+                                                 " on Monday", " on Tuesday", " on Wednesday", " on Thursday", " on Friday"};
+    const auto organ_at = [](std::string_view text) {
+      for (std::string_view name : kOrgans) {
+        if (text.starts_with(name)) return name.size();
+      }
+      return std::size_t{0};
+    };
     std::size_t seen = 0;
     for (AnnotationId id : store_.of_type("paragraph")) {
       if (seen++ == 3) break;
       const std::string_view p = document_.slice(store_[id].span);
       for (std::size_t at = p.find(" told the "); at != std::string_view::npos; at = p.find(" told the ", at + 1)) {
-        const std::string_view organ = p.substr(at + 10);
-        for (std::string_view name : kOrgans) {
-          if (organ.starts_with(name)) return true;
-        }
+        if (organ_at(p.substr(at + 10)) > 0) return true;
+      }
+      if (const std::size_t organ = p.starts_with("The ") ? organ_at(p.substr(4)) : 0; organ > 0) {
+        const std::string_view rest = p.substr(4 + organ);
+        if (std::any_of(std::begin(kWhen), std::end(kWhen), [&](std::string_view when) { return rest.starts_with(when); })) return true;
       }
     }
     return false;
@@ -515,10 +526,12 @@ class SpeechBuilder {
 
   // True if `sentence` names its speaker as the delegate reported before: "that representative",
   // "the same delegate", a pronoun after an opening phrase ("Speaking for the Group of 77, he
-  // said"), or one that opens it ("He added that ...", "She expressed concern ...").
+  // said"), or one that opens it ("He added that ...", "She expressed concern ..."; a State
+  // reported by name goes on as "It", before a verb of speech: "It also highlighted that ...").
   bool refers_back_to_delegate(Span sentence) const {
     const std::string_view words = document_.slice(sentence);
-    return starts_with_any(words, {"He ", "She "}) ||
+    const std::string_view after_it = words.starts_with("It also ") ? words.substr(7) : words.starts_with("It ") ? words.substr(2) : "";
+    return starts_with_any(words, {"He ", "She "}) || starts_with_any(after_it, kSpeechVerbs) ||
            contains_any(lower_ascii(words), {"that representative", "that delegate", "the same representative", "the same delegate", ", he ", ", she "});
   }
 
