@@ -582,10 +582,13 @@ class SpeechBuilder {
         // no State ("“...,” U. Joy Ogwu said"), or with one if the lead's actor is an
         // organisation, not a delegation ("the head of the Economic and Social Council (ECOSOC)
         // told ..." then "“...,” said Néstor Osorio (Colombia)"): the same turn, named by the person.
+        // (Not a lead that names its person: "United Nations Secretary-General António Guterres
+        // said" is a turn of his own before DiCarlo's.)
         const uint32_t lead_end = speeches.empty() ? 0 : speeches.back().span.end;
-        const bool lead_holds_an_office = speeches.size() == 1 && !speeches.back().actor.id.empty() &&
+        const bool lead_names_an_office = speeches.size() == 1 && names_an_office(speeches.back().speaker);
+        const bool lead_holds_an_office = lead_names_an_office && !speeches.back().actor.id.empty() &&
                                           actor_kind(speeches.back().span, speeches.back().actor.id).first == "organization";
-        if (overview_briefer && (!h->country || lead_holds_an_office) && speeches.size() == 1 && speeches.back().mode == "reported" &&
+        if (overview_briefer && lead_names_an_office && (!h->country || lead_holds_an_office) && speeches.back().mode == "reported" &&
             !speeches.back().actor.id.empty() && lead_end <= p.begin && trim_end(lead_end, p.begin) == lead_end) {
           Speech& lead = speeches.back();
           lead.span.end = p.end;
@@ -752,6 +755,13 @@ class SpeechBuilder {
   static bool same_delegate(const Speech& speech, const Annotation& cue) {
     const ActorRef* actor = cue.attrs.actor("actor");
     return speech.mode == "reported" && actor && speech.actor.id == actor->id;
+  }
+
+  // True if a reported speaker is named by an office, not a person: "Permanent Representative
+  // of Nigeria", "the head of the Economic and Social Council", not "Secretary-General António
+  // Guterres".
+  static bool names_an_office(std::string_view speaker) {
+    return speaker.find(" of ") != std::string_view::npos || starts_with_any(speaker, {"the ", "The "});
   }
 
   // A reported speech: the speaker is the name the cue gives ("The representative of Egypt,
