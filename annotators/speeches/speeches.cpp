@@ -236,8 +236,6 @@ class SpeechBuilder {
   bool lead_reports_to_an_organ() const {
     static constexpr std::string_view kOrgans[] = {"Security Council", "General Assembly", "Economic and Social Council",
                                                    "Human Rights Council", "Council", "Assembly", "Committee", "Commission"};
-    static constexpr std::string_view kWhen[] = {" this morning", " this afternoon", " this evening", " today", " yesterday",
-                                                 " on Monday", " on Tuesday", " on Wednesday", " on Thursday", " on Friday"};
     const auto organ_at = [](std::string_view text) {
       for (std::string_view name : kOrgans) {
         if (text.starts_with(name)) return name.size();
@@ -252,8 +250,10 @@ class SpeechBuilder {
         if (organ_at(p.substr(at + 10)) > 0) return true;
       }
       if (const std::size_t organ = p.starts_with("The ") ? organ_at(p.substr(4)) : 0; organ > 0) {
-        const std::string_view rest = p.substr(4 + organ);
-        if (std::any_of(std::begin(kWhen), std::end(kWhen), [&](std::string_view when) { return rest.starts_with(when); })) return true;
+        if (starts_with_any(p.substr(4 + organ), {" this morning", " this afternoon", " this evening", " today", " yesterday",
+                                                  " on Monday", " on Tuesday", " on Wednesday", " on Thursday", " on Friday"})) {
+          return true;
+        }
       }
     }
     return false;
@@ -586,8 +586,8 @@ class SpeechBuilder {
         // said" is a turn of his own before DiCarlo's.)
         const uint32_t lead_end = speeches.empty() ? 0 : speeches.back().span.end;
         const bool lead_names_an_office = speeches.size() == 1 && names_an_office(speeches.back().speaker);
-        const bool lead_holds_an_office = lead_names_an_office && !speeches.back().actor.id.empty() &&
-                                          actor_kind(speeches.back().span, speeches.back().actor.id).first == "organization";
+        const bool lead_holds_an_office =
+            lead_names_an_office && actor_kind(speeches.back().span, speeches.back().actor.id).first == "organization";
         if (overview_briefer && lead_names_an_office && (!h->country || lead_holds_an_office) && speeches.back().mode == "reported" &&
             !speeches.back().actor.id.empty() && lead_end <= p.begin && trim_end(lead_end, p.begin) == lead_end) {
           Speech& lead = speeches.back();
