@@ -46,6 +46,15 @@ StartInfo start_info(const pcre2_code* code) {
   return {first_type != 0 || bitmap != nullptr, last_type != 0};
 }
 
+// True if every match starts where the search does (\A, ^ or \G before every branch): where
+// a match may start is then known without the first code units, whatever sharing hid, and
+// the pattern as written is not compiled again to compare (see finish()).
+bool anchored(const pcre2_code* code) {
+  uint32_t options = 0;
+  pcre2_pattern_info(code, PCRE2_INFO_ALLOPTIONS, &options);
+  return (options & PCRE2_ANCHORED) != 0;
+}
+
 uint32_t min_length(const pcre2_code* code) {
   uint32_t length = 0;
   pcre2_pattern_info(code, PCRE2_INFO_MINLENGTH, &length);
@@ -89,7 +98,7 @@ std::shared_ptr<const CompiledPattern> compile_pattern(const std::string& patter
   auto result = std::make_shared<CompiledPattern>();
   result->code = compiled;
   result->min_length = min_length(compiled);
-  if (!shared.empty() && !start_info(compiled).complete()) {
+  if (!shared.empty() && !start_info(compiled).complete() && !anchored(compiled)) {
     result->written_out = pattern;
     result->written_out_options = options;
   }
