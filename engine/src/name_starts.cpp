@@ -155,74 +155,73 @@ NameStarts::NameStarts(const std::vector<std::vector<std::string>>& lists)
       }
     }
   }
-  // The number of nodes (distinct prefixes), so that the table is allocated once.
-  std::vector<const std::vector<unsigned char>*> sorted;
-  for (const auto& symbols : spelled) sorted.push_back(&symbols);
-  std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return *a < *b; });
-  std::size_t nodes = 1;
-  for (std::size_t n = 0; n < sorted.size(); ++n) {
-    const auto& name = *sorted[n];
-    std::size_t shared = 0;
-    if (n > 0) {
-      const auto& previous = *sorted[n - 1];
-      while (shared < name.size() && shared < previous.size() && name[shared] == previous[shared]) ++shared;
-    }
-    nodes += name.size() - shared;
-  }
-  // First a dense table (node * classes + class -> child node), then packed.
-  std::vector<uint32_t> next, ends;
-  next.reserve(nodes * classes_);
-  ends.reserve(nodes);
-  next.assign(classes_, 0);
-  ends.assign(1, 0);
-  for (std::size_t n = 0; n < spelled.size(); ++n) {
+  // The trie, built from the names in order: a name shares with the one before it the nodes
+  // of their common prefix and adds one node per symbol after it. Each node's children are
+  // then listed together (by parent, in the order made), with no table of nodes x classes:
+  // the names of the shipped lexicons make some twenty thousand nodes.
+  std::vector<uint32_t> order(spelled.size());
+  for (std::size_t n = 0; n < order.size(); ++n) order[n] = static_cast<uint32_t>(n);
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return spelled[a] < spelled[b]; });
+  Trie trie;
+  trie.ends.assign(1, 0);
+  std::vector<uint32_t> path{0};  // the nodes of the name before: path[d] after d symbols
+  const std::vector<unsigned char>* previous = nullptr;
+  for (const uint32_t n : order) {
     const auto& symbols = spelled[n];
     if (symbols.empty()) continue;
-    uint32_t node = 0;
-    for (const unsigned char symbol : symbols) {
-      uint32_t& child = next[node * classes_ + class_[symbol]];
-      if (child == 0) {
-        child = static_cast<uint32_t>(ends.size());
-        next.resize(next.size() + classes_, 0);
-        ends.push_back(0);
-      }
-      node = child;
+    std::size_t shared = 0;
+    if (previous) {
+      while (shared < symbols.size() && shared < previous->size() && symbols[shared] == (*previous)[shared]) ++shared;
     }
-    ends[node] |= uint32_t{1} << list_of[n];
+    path.resize(shared + 1);
+    for (std::size_t d = shared; d < symbols.size(); ++d) {
+      const auto child = static_cast<uint32_t>(trie.ends.size());
+      trie.ends.push_back(0);
+      trie.edges.push_back({path[d], class_[symbols[d]], child});
+      path.push_back(child);
+    }
+    trie.ends[path[symbols.size()]] |= uint32_t{1} << list_of[n];
+    previous = &symbols;
   }
-  pack(next, ends);
+  pack(trie);
 }
 
-void NameStarts::pack(const std::vector<uint32_t>& next, const std::vector<uint32_t>& ends) {
-  const std::size_t nodes = ends.size();
-  std::vector<uint32_t> slot_of(nodes, 0);  // dense node -> slot
+void NameStarts::pack(const Trie& trie) {
+  const std::size_t nodes = trie.ends.size();
+  // The edges by parent (a counting sort): children[first[node], first[node + 1]).
+  std::vector<uint32_t> first(nodes + 1, 0);
+  for (const auto& edge : trie.edges) ++first[edge.parent + 1];
+  for (std::size_t node = 0; node < nodes; ++node) first[node + 1] += first[node];
+  std::vector<Trie::Edge> children(trie.edges.size());
+  {
+    std::vector<uint32_t> at(first.begin(), first.end() - 1);
+    for (const auto& edge : trie.edges) children[at[edge.parent]++] = edge;
+  }
+  std::vector<uint32_t> slot_of(nodes, 0);  // node -> slot
   slots_.assign(nodes + classes_, Slot{});
   slots_[0].parent = 0;  // the root's slot is taken (by itself)
   std::size_t first_free = 1;
-  std::vector<uint8_t> children;
   // Nodes in creation order: a parent is always placed before its children.
   for (std::size_t node = 0; node < nodes; ++node) {
-    children.clear();
-    for (uint32_t c = 1; c < classes_; ++c) {
-      if (next[node * classes_ + c]) children.push_back(static_cast<uint8_t>(c));
-    }
-    if (children.empty()) continue;
+    const auto begin = children.begin() + first[node], end = children.begin() + first[node + 1];
+    if (begin == end) continue;
+    const uint8_t lowest = std::min_element(begin, end, [](const auto& a, const auto& b) { return a.cls < b.cls; })->cls;
     while (slots_[first_free].parent != kFree) ++first_free;
     // The first base at which every child's slot is free (first fit).
-    std::size_t base = first_free > children[0] ? first_free - children[0] : 0;
+    std::size_t base = first_free > lowest ? first_free - lowest : 0;
     for (;; ++base) {
       if (base + classes_ > slots_.size()) slots_.resize(base + classes_, Slot{});
-      if (std::all_of(children.begin(), children.end(), [&](uint8_t c) { return slots_[base + c].parent == kFree; })) break;
+      if (std::all_of(begin, end, [&](const auto& edge) { return slots_[base + edge.cls].parent == kFree; })) break;
     }
     const uint32_t slot = slot_of[node];
     slots_[slot].base = static_cast<uint32_t>(base);
-    for (const uint8_t c : children) {
-      slots_[base + c].parent = slot;
-      slot_of[next[node * classes_ + c]] = static_cast<uint32_t>(base + c);
+    for (auto edge = begin; edge != end; ++edge) {
+      slots_[base + edge->cls].parent = slot;
+      slot_of[edge->child] = static_cast<uint32_t>(base + edge->cls);
     }
   }
   ends_.assign(slots_.size(), 0);
-  for (std::size_t node = 0; node < nodes; ++node) ends_[slot_of[node]] = ends[node];
+  for (std::size_t node = 0; node < nodes; ++node) ends_[slot_of[node]] = trie.ends[node];
 }
 
 uint32_t NameStarts::names_at(const unsigned char* text, std::size_t at, std::size_t size) const {
