@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <tuple>
 
 #include "bytes.hpp"
 #include "caucus/lexicon.hpp"
@@ -45,37 +46,74 @@ bool is_lexicon_element(std::string_view pattern, const Lexicon& lexicon, std::s
          pattern.ends_with(kAfterName) && pattern.substr(kBeforeName.size(), names.size()) == names;
 }
 
-// The name's atoms as Lexicon::pattern() writes them: a space is \s+, quotes and dashes are
-// classes of their typographic forms, anything else is itself. A non-ASCII character ends the
-// path here: only non-ASCII text could match it, and there the matcher is unsure anyway.
-void LexiconMatcher::Trie::add(const std::string& name) {
-  uint32_t node = 0;
-  for (const char byte : name) {
-    const auto c = static_cast<unsigned char>(byte);
-    if (c >= 0x80) {
-      nodes[node].goes_on = true;
-      return;
+// The names' atoms as Lexicon::pattern() writes them: a space is \s+, quotes and dashes are
+// classes of their typographic forms, anything else is itself. A non-ASCII character ends a
+// name's path where it stands: only non-ASCII text could match it, and there the matcher is
+// unsure anyway. The names are sorted first, so that each shares the nodes of its common
+// prefix with the one before, and each node's children are listed together.
+void LexiconMatcher::Trie::build(const std::vector<std::string>& names) {
+  struct Path {
+    std::string symbols;
+    bool whole = true;  // no non-ASCII character cut it short
+    bool operator<(const Path& other) const { return std::tie(symbols, whole) < std::tie(other.symbols, other.whole); }
+  };
+  std::vector<Path> paths(names.size());
+  for (std::size_t n = 0; n < names.size(); ++n) {
+    for (const char byte : names[n]) {
+      const auto c = static_cast<unsigned char>(byte);
+      if (c >= 0x80) {
+        paths[n].whole = false;
+        break;
+      }
+      paths[n].symbols += static_cast<char>(caseless ? bytes::ascii_lower(c) : c);
     }
-    const unsigned char symbol = caseless ? bytes::ascii_lower(c) : c;
-    uint32_t next = child(node, symbol);
-    if (next == 0) {
-      next = static_cast<uint32_t>(nodes.size());
-      nodes.emplace_back();
-      if (node == 0) root[symbol] = next;
-      nodes[node].goes_on = true;
-      auto& children = nodes[node].children;
-      children.insert(std::upper_bound(children.begin(), children.end(), std::make_pair(symbol, uint32_t{0})),
-                      {symbol, next});
-    }
-    node = next;
   }
-  nodes[node].terminal = true;
+  std::sort(paths.begin(), paths.end());
+  struct Edge {
+    uint32_t parent;
+    unsigned char symbol;
+    uint32_t child;
+  };
+  std::vector<Edge> edges;
+  nodes.assign(1, Node{});
+  std::vector<uint32_t> path{0};  // the nodes of the name before: path[d] after d symbols
+  const std::string* previous = nullptr;
+  for (const Path& name : paths) {
+    std::size_t shared = 0;
+    if (previous) {
+      while (shared < name.symbols.size() && shared < previous->size() && name.symbols[shared] == (*previous)[shared]) ++shared;
+    }
+    path.resize(shared + 1);
+    for (std::size_t d = shared; d < name.symbols.size(); ++d) {
+      const auto next = static_cast<uint32_t>(nodes.size());
+      nodes.emplace_back();
+      edges.push_back({path[d], static_cast<unsigned char>(name.symbols[d]), next});
+      path.push_back(next);
+    }
+    (name.whole ? nodes[path.back()].terminal : nodes[path.back()].goes_on) = true;
+    previous = &name.symbols;
+  }
+  // The edges by parent (a counting sort, in the order made: by symbol within a parent).
+  for (const Edge& edge : edges) ++nodes[edge.parent].count;
+  uint32_t first = 0;
+  for (Node& node : nodes) {
+    node.first = first;
+    first += node.count;
+    if (node.count > 0) node.goes_on = true;
+  }
+  children.resize(edges.size());
+  std::vector<uint32_t> filled(nodes.size(), 0);
+  for (const Edge& edge : edges) {
+    children[nodes[edge.parent].first + filled[edge.parent]++] = {edge.symbol, edge.child};
+    if (edge.parent == 0) root[edge.symbol] = edge.child;
+  }
 }
 
 uint32_t LexiconMatcher::Trie::child(uint32_t node, unsigned char symbol) const {
   if (node == 0) return symbol < 0x80 ? root[symbol] : 0;
-  for (const auto& [s, next] : nodes[node].children) {
-    if (s == symbol) return next;
+  const Node& parent = nodes[node];
+  for (uint32_t k = parent.first; k < parent.first + parent.count; ++k) {
+    if (children[k].first == symbol) return children[k].second;
   }
   return 0;
 }
@@ -89,8 +127,8 @@ std::unique_ptr<LexiconMatcher> LexiconMatcher::make(const std::vector<std::stri
   }
   auto matcher = std::unique_ptr<LexiconMatcher>(new LexiconMatcher());
   matcher->words_.caseless = ignore_case;
-  for (const auto& name : words) matcher->words_.add(name);
-  for (const auto& name : acronyms) matcher->acronyms_.add(name);
+  matcher->words_.build(words);
+  matcher->acronyms_.build(acronyms);
   return matcher;
 }
 

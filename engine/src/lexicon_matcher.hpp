@@ -48,17 +48,19 @@ class LexiconMatcher {
   Result match(const unsigned char* text, std::size_t size, std::size_t at) const;
 
  private:
-  // A trie of symbols: ASCII bytes (lower case in a caseless trie) and the classes below.
+  // A trie of symbols: ASCII bytes (lower case in a caseless trie) and the classes below. A
+  // node's children are children[first, first + count), few each.
   struct Node {
-    std::vector<std::pair<unsigned char, uint32_t>> children;  // symbol -> node, few each
+    uint32_t first = 0, count = 0;
     bool terminal = false;
     bool goes_on = false;  // some name goes on after it (maybe with a non-ASCII character)
   };
   struct Trie {
     std::vector<Node> nodes{1};
+    std::vector<std::pair<unsigned char, uint32_t>> children;  // symbol -> node
     std::array<uint32_t, 128> root{};  // the root's children by symbol (0: none)
     bool caseless = false;
-    void add(const std::string& name);
+    void build(const std::vector<std::string>& names);
     uint32_t child(uint32_t node, unsigned char symbol) const;
   };
   // The longest name of `trie` at `at` with no word character after it.
