@@ -97,6 +97,7 @@ TEST(SpeakerLines, TheSameContinuationLineAtopTwoPagesOpensOneSpeech) {
 TEST(Offices, TheSecretariatsOfficesSpeakForTheUnitedNations) {
   EXPECT_TRUE(secretariat_office("Under-Secretary-General for Humanitarian Affairs"));
   EXPECT_TRUE(secretariat_office("Under Secretary-General for Policy Coordination and Sustainable Development"));
+  EXPECT_TRUE(secretariat_office("Assistant-Secretary-General for Peacebuilding Support"));
   EXPECT_TRUE(secretariat_office("Special Envoy of the Secretary-General for Yemen"));
   EXPECT_TRUE(secretariat_office("Special Envoy"));  // "Special Envoy Hans Grundberg said"
   EXPECT_FALSE(secretariat_office("Special Envoy of the President of Colombia"));

@@ -20,9 +20,10 @@ bool secretariat_office(std::string_view office) {
       office.starts_with("High Representative for")) {
     return true;
   }
-  // (Older releases print "Under Secretary-General" without its hyphen.)
+  // (Older releases print "Under Secretary-General" without its hyphen, some copies
+  // "Assistant-Secretary-General" with one more.)
   for (std::string_view title : {"Under-Secretary-General", "Under Secretary-General", "Assistant Secretary-General",
-                                 "Secretary-General", "Deputy Secretary-General"}) {
+                                 "Assistant-Secretary-General", "Secretary-General", "Deputy Secretary-General"}) {
     if (office.starts_with(title)) return !has(" of ") || has("of the United Nations");
   }
   // An envoy's office with nothing after it, as a release names the Secretary-General's before
