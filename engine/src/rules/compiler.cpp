@@ -319,10 +319,9 @@ class RuleCompiler {
 
     // The pattern.
     PatternSource source{rule.pattern, config.location("pattern"), &file_text};
-    std::string display;
     std::vector<std::size_t> origin;
     std::shared_ptr<const CompiledPattern> compiled;
-    const bool expanded = expander_.expand(source, set, rule.final_pattern, display, origin, &rule.masks);
+    const bool expanded = expander_.expand(source, set, rule.final_pattern, origin, &rule.masks);
     std::sort(rule.masks.begin(), rule.masks.end());
     rule.masks.erase(std::unique(rule.masks.begin(), rule.masks.end()), rule.masks.end());
     if (expanded) {

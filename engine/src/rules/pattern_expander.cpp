@@ -61,7 +61,7 @@ std::map<std::string, std::string> PatternExpander::expanded_macros() const {
   return out;
 }
 
-bool PatternExpander::expand(const PatternSource& source, RuleSet& set, std::string& out, std::string& display,
+bool PatternExpander::expand(const PatternSource& source, RuleSet& set, std::string& out,
                              std::vector<std::size_t>& origin, std::vector<std::size_t>* masks) {
   std::vector<std::size_t>* const outer_masks = std::exchange(masks_, masks);
   const std::string& s = source.text;
@@ -72,19 +72,18 @@ bool PatternExpander::expand(const PatternSource& source, RuleSet& set, std::str
   std::vector<bool> groups;
   bool stray_close = false;  // a ')' that closes no group
   auto in_lookbehind = [&] { return std::find(groups.begin(), groups.end(), true) != groups.end(); };
-  auto emit = [&](std::string_view text, std::size_t from, std::string_view shown) {
+  auto emit = [&](std::string_view text, std::size_t from) {
     out += text;
-    display += shown;
     origin.insert(origin.end(), text.size(), from);
   };
-  auto emit_char = [&](std::size_t at) { emit(std::string_view(&s[at], 1), at, std::string_view(&s[at], 1)); };
+  auto emit_char = [&](std::size_t at) { emit(std::string_view(&s[at], 1), at); };
   std::size_t i = 0;
   while (i < s.size()) {
     const char c = s[i];
     if (in_quote) {  // \Q...\E: everything as it is
       if (s.compare(i, 2, "\\E") == 0) {
         in_quote = false;
-        emit("\\E", i, "\\E");
+        emit("\\E", i);
         i += 2;
       } else {
         emit_char(i++);
@@ -93,7 +92,7 @@ bool PatternExpander::expand(const PatternSource& source, RuleSet& set, std::str
     }
     if (c == '\\' && i + 1 < s.size()) {
       const std::string_view piece(&s[i], escape_length(s, i));
-      emit(piece, i, piece);
+      emit(piece, i);
       if (s[i + 1] == 'Q' && !in_class) in_quote = true;
       i += piece.size();
       continue;
@@ -126,17 +125,17 @@ bool PatternExpander::expand(const PatternSource& source, RuleSet& set, std::str
       const bool counted = next == '{' && j + 1 < s.size() && s[j + 1] >= '0' && s[j + 1] <= '9';
       if (!layout) {
         if (in_lookbehind()) {
-          if (!line_break) emit("\\s", i, " ");
+          if (!line_break) emit("\\s", i);
         } else if (line_break) {
-          emit("\\s*", i, "");
+          emit("\\s*", i);
         } else if (next == '?' || next == '*') {
-          emit("\\s*", i, std::string_view(&s[i], j + 1 - i));
+          emit("\\s*", i);
           ++j;  // the quantifier is the \s*'s
         } else if (next == '+') {
-          emit("\\s+", i, std::string_view(&s[i], j + 1 - i));
+          emit("\\s+", i);
           ++j;
         } else {
-          emit(counted ? "(?:\\s+)" : "\\s+", i, " ");
+          emit(counted ? "(?:\\s+)" : "\\s+", i);
         }
       }
       i = j;
@@ -152,7 +151,7 @@ bool PatternExpander::expand(const PatternSource& source, RuleSet& set, std::str
                                                  : annotation ? annotation_reference(inside, source, i, set)
                                                               : macro_reference(std::string(inside), source, i, set);
         if (piece) {
-          emit(*piece, i, "{" + std::string(inside) + "}");  // a reference is shown as written
+          emit(*piece, i);
         } else {
           ok = false;
         }
@@ -258,9 +257,9 @@ const std::string* PatternExpander::expand_macro(const std::string& name, RuleSe
   }
   macro.state = Macro::State::expanding;
   macro_stack_.push_back(name);
-  std::string out, display;
+  std::string out;
   std::vector<std::size_t> origin;
-  const bool ok = expand(macro.source, set, out, display, origin, &macro.masks);
+  const bool ok = expand(macro.source, set, out, origin, &macro.masks);
   macro_stack_.pop_back();
   // A macro must be a pattern of its own: "a)(b" would change the groups of the pattern
   // using it. PCRE2 says what is wrong, at the macro's definition.
@@ -300,9 +299,9 @@ bool PatternExpander::report_error_in_macro(const PatternSource& source, std::si
   if (macro.state != Macro::State::done) return false;
   // Expanded again, for the offsets into its definition (the macros inside come from their
   // own expansions, done already).
-  std::string out, display;
+  std::string out;
   std::vector<std::size_t> origin;
-  if (!expand(macro.source, set, out, display, origin, nullptr)) return false;
+  if (!expand(macro.source, set, out, origin, nullptr)) return false;
   PatternError error;
   if (compile_pattern(out, true, error, Jit::skip)) return false;  // wrong only where it is used
   const std::size_t inner = origin.empty() ? 0 : origin[std::min(error.offset, origin.size() - 1)];

@@ -40,12 +40,12 @@ class PatternExpander {
   // the name is no identifier, is "lexicon" or is taken.
   void define(const std::string& name, PatternSource source);
 
-  // Expands `source` into `out`. `display` is the same with lexicon references kept symbolic
-  // (for dumps); origin[k] is the offset in source.text that out[k] comes from. The annotation
-  // types referred to, directly or through macros, are numbered in set.masks and their numbers
-  // appended to `masks` (if not null). Returns false after reporting an error.
-  bool expand(const PatternSource& source, RuleSet& set, std::string& out, std::string& display,
-              std::vector<std::size_t>& origin, std::vector<std::size_t>* masks);
+  // Expands `source` into `out`; origin[k] is the offset in source.text that out[k] comes
+  // from. The annotation types referred to, directly or through macros, are numbered in
+  // set.masks and their numbers appended to `masks` (if not null). Returns false after
+  // reporting an error.
+  bool expand(const PatternSource& source, RuleSet& set, std::string& out, std::vector<std::size_t>& origin,
+              std::vector<std::size_t>* masks);
 
   // After a pattern expanded from `source` failed to compile at `at` (an offset into
   // source.text): if a macro reference stands there and the macro is itself no valid pattern,
