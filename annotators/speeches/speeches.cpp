@@ -205,6 +205,11 @@ class SpeechBuilder {
     // Or its lead under the headline, in the third person: "..., Secretary-General António
     // Guterres told the Security Council today", "speakers told the General Assembly".
     if (verbatim == 0 && summary == 0 && !has_statement_heading() && lead_reports_to_an_organ()) return "press_release";
+    // Or its headline, where an organ acts, and a paragraph that opens with a delegation.
+    if (verbatim == 0 && summary == 0 && !has_statement_heading() && headline_of_an_organ() &&
+        paragraphs_opening_with_reported_speech() >= 1) {
+      return "press_release";
+    }
     // A release's symbol or coverage line, and no speaker line or heading of another layout:
     // a release whose speakers the rules do not know (officials, petitioners), not one
     // anonymous statement. (Not the Secretary-General's statements, SG/SM: one speech each.)
@@ -254,6 +259,29 @@ class SpeechBuilder {
                                                   " on Monday", " on Tuesday", " on Wednesday", " on Thursday", " on Friday"})) {
           return true;
         }
+      }
+    }
+    return false;
+  }
+
+  // A release copied from its headline on: the first paragraph is a headline in which an organ
+  // acts ("Fourth Committee Approves Text by which ...", "Special Committee on Decolonization
+  // Approves Resolution ...").
+  bool headline_of_an_organ() const {
+    static constexpr std::string_view kOrgans[] = {"Council", "Assembly", "Committee", "Commission"};
+    static constexpr std::string_view kVerbs[] = {" Approves ", " Adopts ",  " Concludes ", " Hears ",  " Elects ",
+                                                  " Opens ",    " Closes ",  " Holds ",     " Takes ",  " Considers ",
+                                                  " Extends ",  " Renews ",  " Endorses ",  " Begins ", " Continues ",
+                                                  " Reviews ",  " Recommends "};
+    const auto paragraphs = store_.of_type("paragraph");
+    if (paragraphs.empty()) return false;
+    const std::string_view p = document_.slice(store_[paragraphs.front()].span);
+    if (p.size() > 300 || p.ends_with('.')) return false;  // a headline, not a sentence
+    for (std::string_view organ : kOrgans) {
+      for (std::size_t at = p.find(organ); at != std::string_view::npos; at = p.find(organ, at + 1)) {
+        const std::string_view after = p.substr(at + organ.size(), 60);  // "Committee on Decolonization Approves"
+        if (std::any_of(std::begin(kVerbs), std::end(kVerbs), [&](std::string_view verb) { return after.find(verb) != std::string_view::npos; }))
+          return true;
       }
     }
     return false;
