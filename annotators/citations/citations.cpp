@@ -125,14 +125,21 @@ std::string expand_list_item(const std::string& base, const std::string& part) {
   return base.substr(0, digits_from) + part;
 }
 
-// The Assembly resolutions a document cites with their session ("resolution 2625 (XXV)"), by
-// number: where it cites the same number bare ("resolution 2625"), it means the same one.
-std::map<std::string, std::string> assembly_resolutions_cited(const AnnotationStore& store) {
+// The Assembly resolutions a document cites with their session ("resolution 2625 (XXV)"), or
+// as the Assembly's by number alone ("General Assembly resolution 1514", its session from
+// `session_of`), by number: where it cites the same number bare ("resolution 2625"), it means
+// the same one.
+std::map<std::string, std::string> assembly_resolutions_cited(const AnnotationStore& store,
+                                                               const std::map<int, std::string>& session_of) {
   std::map<std::string, std::string> sessions;
   for (AnnotationId id : store.of_type("citation")) {
     const Attributes& attrs = store[id].attrs;
     if (attrs.text("kind") != "ga_resolution") continue;
-    const std::string number = attrs.text("number"), session = attrs.text("session");
+    const std::string number = attrs.text("number");
+    std::string session = attrs.text("session");
+    if (session.empty() && attrs.has("session_from_table") && !number.empty() && all_digits(number)) {
+      if (const auto found = session_of.find(std::stoi(number)); found != session_of.end()) session = found->second;
+    }
     if (!number.empty() && roman_session(session)) {
       sessions.emplace(number, session);
     }
@@ -211,7 +218,7 @@ bool ends_in_part(const std::string& symbol) {
 
 void CitationsAnnotator::annotate(Document& document) const {
   AnnotationStore& store = document.annotations();
-  const std::map<std::string, std::string> assembly_cited = assembly_resolutions_cited(store);
+  const std::map<std::string, std::string> assembly_cited = assembly_resolutions_cited(store, assembly_session_);
   std::string list_base;   // the last whole document symbol, which short list items continue
   std::string draft_base;  // the last draft symbol ("A/49/L.53"), which "L.54" continues
   std::string last_item;   // the last document symbol of the list, written whole
