@@ -72,6 +72,10 @@ INSTANTIATE_TEST_SUITE_P(
         // Lookarounds and anchors are zero-width.
         TriggerCase{"(?=foo)barbaz", {"barbaz"}}, TriggerCase{R"((?<!not\s)support)", {"support"}},
         TriggerCase{"(?!xx)abc", {"abc"}}, TriggerCase{"^abc$", {"abc"}}, TriggerCase{R"(\babc\b)", {"abc"}},
+        // But a lookahead's words are in the unit, at or after the match's start: they may trigger
+        // it. A lookbehind's stand before it, a negative lookahead's are not there.
+        TriggerCase{R"(\p{Lu}\w+(?=,\s+(?:said|stated)))", {"said", "stated"}},
+        TriggerCase{R"((?<=said\s)\p{Lu}\w+)", {}}, TriggerCase{R"(\p{Lu}\w+(?!\s+said))", {}},
         // Inline flags, comments, verbs and named groups.
         TriggerCase{"(?i)Security", {"security"}}, TriggerCase{R"((?i:UNITED)\s+nations)", {"nations"}},
         TriggerCase{R"((?-i)ABCD)", {"abcd"}}, TriggerCase{"foo(?#comment)bar", {"foobar"}},

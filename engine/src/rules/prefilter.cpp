@@ -240,7 +240,7 @@ class Extractor {
 
   Info group() {
     ++pos_;  // '('
-    bool zero_width = false;
+    bool zero_width = false, lookahead = false;
     if (peek() == '*') {
       // (*pla:...), (*atomic:...): groups with alphabetic names; other (*VERB)s are zero-width.
       std::size_t end = pos_ + 1;
@@ -277,6 +277,7 @@ class Extractor {
       }
       if (c == '=' || c == '!') {
         zero_width = true;
+        lookahead = c == '=';
         ++pos_;
       } else if (c == '<' && (peek(1) == '=' || peek(1) == '!')) {
         zero_width = true;
@@ -300,6 +301,13 @@ class Extractor {
     }
     Info inner = alternation();
     if (peek() == ')') ++pos_;
+    // A lookahead consumes nothing, but what it requires is in the unit at or after the place
+    // where it stands: a word of it may trigger the rule ("NAME, OFFICE(?=, said)"), and no
+    // match begins after that word. (Not a lookbehind's: its words stand before the match.)
+    if (lookahead) {
+      std::optional<WordSet> required = as_requirement(inner);
+      if (required && useful(*required)) return {std::nullopt, std::move(required)};
+    }
     return zero_width ? empty_string() : inner;
   }
 
