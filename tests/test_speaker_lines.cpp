@@ -104,6 +104,10 @@ TEST(Offices, TheSecretariatsOfficesSpeakForTheUnitedNations) {
   EXPECT_FALSE(secretariat_office("Deputy Secretary-General of the Ministry of Foreign Affairs of Thailand"));
   EXPECT_TRUE(secretariat_department("Director of the Codification Division, Office of Legal Affairs"));
   EXPECT_FALSE(secretariat_department("Minister for Foreign Affairs"));
+  // A summary record's posts in brackets.
+  EXPECT_TRUE(secretariat_post("Officer-in-Charge, Regional Commissions New York Office"));
+  EXPECT_TRUE(secretariat_post("Secretary of the Committee"));
+  EXPECT_FALSE(secretariat_post("Minister for Foreign Affairs"));
 }
 
 TEST(Offices, TheAssemblysPresidencyNamedShort) {

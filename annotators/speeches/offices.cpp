@@ -60,4 +60,10 @@ bool secretariat_department(std::string_view office) {
                                "Office for the Coordination of Humanitarian Affairs"});
 }
 
+bool secretariat_post(std::string_view post) {
+  if (secretariat_office(post) || post.starts_with("Secretary of the ") || post == "Secretariat") return true;
+  // (A post with its unit after a comma: a State's delegate is printed with the State.)
+  return starts_with_any(post, {"Officer-in-Charge, ", "Chief, ", "Director, ", "Deputy Director, ", "Executive Secretary, "});
+}
+
 }  // namespace caucus::annotators

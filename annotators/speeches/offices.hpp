@@ -22,4 +22,10 @@ bool presides_over_assembly(std::string_view office);
 // Nations" ("Director of the Codification Division, Office of Legal Affairs").
 bool secretariat_department(std::string_view office);
 
+// True if `post` (what a summary record prints in brackets after a name instead of a State)
+// is the Secretariat's: one of its offices, "Secretary of the Committee", "Secretariat", or a
+// staff post with its unit, "Officer-in-Charge, Regional Commissions New York Office",
+// "Chief, ...", "Director, ...".
+bool secretariat_post(std::string_view post);
+
 }  // namespace caucus::annotators

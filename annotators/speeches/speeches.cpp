@@ -675,8 +675,7 @@ class SpeechBuilder {
         const std::string bracketed = h->country ? std::string() : bracketed_office(*h);
         const bool secretariat = (secretariat_office(h->title) && (!h->country || names_a_mandate || h->country->id == kUnitedNations.id)) ||
                                  (!h->country && secretariat_department(h->title)) ||
-                                 (!bracketed.empty() && (secretariat_office(bracketed) || bracketed.starts_with("Secretary of the ") ||
-                                                         bracketed == "Secretariat"));
+                                 (!bracketed.empty() && secretariat_post(bracketed));
         if (!officer && secretariat) {
           speech.actor = kUnitedNations;
           speech.role = "briefer";
