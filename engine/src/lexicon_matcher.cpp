@@ -4,11 +4,11 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <tuple>
 
 #include "bytes.hpp"
 #include "caucus/lexicon.hpp"
 #include "name_starts.hpp"
+#include "sorted_trie.hpp"
 #include "typography.hpp"
 
 namespace caucus {
@@ -49,63 +49,32 @@ bool is_lexicon_element(std::string_view pattern, const Lexicon& lexicon, std::s
 // The names' atoms as Lexicon::pattern() writes them: a space is \s+, quotes and dashes are
 // classes of their typographic forms, anything else is itself. A non-ASCII character ends a
 // name's path where it stands: only non-ASCII text could match it, and there the matcher is
-// unsure anyway. The names are sorted first, so that each shares the nodes of its common
-// prefix with the one before, and each node's children are listed together.
+// unsure anyway.
 void LexiconMatcher::Trie::build(const std::vector<std::string>& names) {
-  struct Path {
-    std::string symbols;
-    bool whole = true;  // no non-ASCII character cut it short
-    bool operator<(const Path& other) const { return std::tie(symbols, whole) < std::tie(other.symbols, other.whole); }
-  };
-  std::vector<Path> paths(names.size());
+  std::vector<std::string> paths(names.size());  // each name's symbols, up to a non-ASCII one
+  std::vector<char> whole(names.size(), 1);      // no non-ASCII character cut it short
   for (std::size_t n = 0; n < names.size(); ++n) {
     for (const char byte : names[n]) {
       const auto c = static_cast<unsigned char>(byte);
       if (c >= 0x80) {
-        paths[n].whole = false;
+        whole[n] = 0;
         break;
       }
-      paths[n].symbols += static_cast<char>(caseless ? bytes::ascii_lower(c) : c);
+      paths[n] += static_cast<char>(caseless ? bytes::ascii_lower(c) : c);
     }
   }
-  std::sort(paths.begin(), paths.end());
-  struct Edge {
-    uint32_t parent;
-    unsigned char symbol;
-    uint32_t child;
-  };
-  std::vector<Edge> edges;
-  nodes.assign(1, Node{});
-  std::vector<uint32_t> path{0};  // the nodes of the name before: path[d] after d symbols
-  const std::string* previous = nullptr;
-  for (const Path& name : paths) {
-    std::size_t shared = 0;
-    if (previous) {
-      while (shared < name.symbols.size() && shared < previous->size() && name.symbols[shared] == (*previous)[shared]) ++shared;
+  const SortedTrie trie(paths);
+  nodes.assign(trie.node_count(), Node{});
+  for (std::size_t n = 0; n < names.size(); ++n) (whole[n] ? nodes[trie.end_of(n)].terminal : nodes[trie.end_of(n)].goes_on) = true;
+  children.clear();
+  for (uint32_t node = 0; node < nodes.size(); ++node) {
+    nodes[node].first = static_cast<uint32_t>(children.size());
+    for (const auto& edge : trie.children(node)) {
+      children.emplace_back(edge.symbol, edge.child);
+      if (node == 0) root[edge.symbol] = edge.child;
     }
-    path.resize(shared + 1);
-    for (std::size_t d = shared; d < name.symbols.size(); ++d) {
-      const auto next = static_cast<uint32_t>(nodes.size());
-      nodes.emplace_back();
-      edges.push_back({path[d], static_cast<unsigned char>(name.symbols[d]), next});
-      path.push_back(next);
-    }
-    (name.whole ? nodes[path.back()].terminal : nodes[path.back()].goes_on) = true;
-    previous = &name.symbols;
-  }
-  // The edges by parent (a counting sort, in the order made: by symbol within a parent).
-  for (const Edge& edge : edges) ++nodes[edge.parent].count;
-  uint32_t first = 0;
-  for (Node& node : nodes) {
-    node.first = first;
-    first += node.count;
-    if (node.count > 0) node.goes_on = true;
-  }
-  children.resize(edges.size());
-  std::vector<uint32_t> filled(nodes.size(), 0);
-  for (const Edge& edge : edges) {
-    children[nodes[edge.parent].first + filled[edge.parent]++] = {edge.symbol, edge.child};
-    if (edge.parent == 0) root[edge.symbol] = edge.child;
+    nodes[node].count = static_cast<uint32_t>(children.size()) - nodes[node].first;
+    if (nodes[node].count > 0) nodes[node].goes_on = true;
   }
 }
 

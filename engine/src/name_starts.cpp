@@ -6,6 +6,7 @@
 
 #include "bytes.hpp"
 #include "caucus/text.hpp"
+#include "sorted_trie.hpp"
 #include "typography.hpp"
 
 #if defined(__SSE2__)
@@ -101,7 +102,7 @@ bool NameStarts::word_byte(unsigned char c) { return kWordByte[c]; }
 
 NameStarts::NameStarts(const std::vector<std::vector<std::string>>& lists)
     : list_count_(std::min(lists.size(), kMaxLists)) {
-  std::vector<std::vector<unsigned char>> spelled;
+  std::vector<std::string> spelled;  // each name as its symbols
   std::vector<uint32_t> list_of;
   for (std::size_t list = 0; list < list_count_; ++list) {
     for (const auto& name : lists[list]) {
@@ -112,7 +113,7 @@ NameStarts::NameStarts(const std::vector<std::vector<std::string>>& lists)
         at = read_symbol(name, at, symbol);
         symbol = representative(symbol);
         if (class_[symbol] == 0) class_[symbol] = static_cast<uint8_t>(classes_++);
-        symbols.push_back(symbol);
+        symbols.push_back(static_cast<char>(symbol));
       }
     }
   }
@@ -137,7 +138,7 @@ NameStarts::NameStarts(const std::vector<std::vector<std::string>>& lists)
     if (symbols.empty()) continue;
     std::size_t first[kGram], last[kGram];
     for (std::size_t g = 0; g < kGram; ++g) {
-      first[g] = g < symbols.size() ? class_[symbols[g]] : 0;
+      first[g] = g < symbols.size() ? class_[static_cast<unsigned char>(symbols[g])] : 0;
       last[g] = g < symbols.size() ? first[g] + 1 : k;
     }
     const auto fits = [&](std::size_t g, std::size_t cls) { return g != symbols.size() || may_follow_a_name[cls]; };
@@ -155,73 +156,45 @@ NameStarts::NameStarts(const std::vector<std::vector<std::string>>& lists)
       }
     }
   }
-  // The trie, built from the names in order: a name shares with the one before it the nodes
-  // of their common prefix and adds one node per symbol after it. Each node's children are
-  // then listed together (by parent, in the order made), with no table of nodes x classes:
-  // the names of the shipped lexicons make some twenty thousand nodes.
-  std::vector<uint32_t> order(spelled.size());
-  for (std::size_t n = 0; n < order.size(); ++n) order[n] = static_cast<uint32_t>(n);
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return spelled[a] < spelled[b]; });
-  Trie trie;
-  trie.ends.assign(1, 0);
-  std::vector<uint32_t> path{0};  // the nodes of the name before: path[d] after d symbols
-  const std::vector<unsigned char>* previous = nullptr;
-  for (const uint32_t n : order) {
-    const auto& symbols = spelled[n];
-    if (symbols.empty()) continue;
-    std::size_t shared = 0;
-    if (previous) {
-      while (shared < symbols.size() && shared < previous->size() && symbols[shared] == (*previous)[shared]) ++shared;
-    }
-    path.resize(shared + 1);
-    for (std::size_t d = shared; d < symbols.size(); ++d) {
-      const auto child = static_cast<uint32_t>(trie.ends.size());
-      trie.ends.push_back(0);
-      trie.edges.push_back({path[d], class_[symbols[d]], child});
-      path.push_back(child);
-    }
-    trie.ends[path[symbols.size()]] |= uint32_t{1} << list_of[n];
-    previous = &symbols;
+  // Which lists end a name at each node of the names' trie.
+  const SortedTrie trie(spelled);
+  std::vector<uint32_t> ends(trie.node_count(), 0);
+  for (std::size_t n = 0; n < spelled.size(); ++n) {
+    if (!spelled[n].empty()) ends[trie.end_of(n)] |= uint32_t{1} << list_of[n];
   }
-  pack(trie);
+  pack(trie, ends);
 }
 
-void NameStarts::pack(const Trie& trie) {
-  const std::size_t nodes = trie.ends.size();
-  // The edges by parent (a counting sort): children[first[node], first[node + 1]).
-  std::vector<uint32_t> first(nodes + 1, 0);
-  for (const auto& edge : trie.edges) ++first[edge.parent + 1];
-  for (std::size_t node = 0; node < nodes; ++node) first[node + 1] += first[node];
-  std::vector<Trie::Edge> children(trie.edges.size());
-  {
-    std::vector<uint32_t> at(first.begin(), first.end() - 1);
-    for (const auto& edge : trie.edges) children[at[edge.parent]++] = edge;
-  }
+void NameStarts::pack(const SortedTrie& trie, const std::vector<uint32_t>& ends) {
+  const std::size_t nodes = trie.node_count();
   std::vector<uint32_t> slot_of(nodes, 0);  // node -> slot
   slots_.assign(nodes + classes_, Slot{});
   slots_[0].parent = 0;  // the root's slot is taken (by itself)
   std::size_t first_free = 1;
-  // Nodes in creation order: a parent is always placed before its children.
-  for (std::size_t node = 0; node < nodes; ++node) {
-    const auto begin = children.begin() + first[node], end = children.begin() + first[node + 1];
-    if (begin == end) continue;
-    const uint8_t lowest = std::min_element(begin, end, [](const auto& a, const auto& b) { return a.cls < b.cls; })->cls;
+  std::vector<uint8_t> classes;  // of the current node's children
+  // Nodes in the order made: a parent is always placed before its children.
+  for (uint32_t node = 0; node < nodes; ++node) {
+    const auto children = trie.children(node);
+    if (children.empty()) continue;
+    classes.clear();
+    for (const auto& edge : children) classes.push_back(class_[edge.symbol]);
+    const uint8_t lowest = *std::min_element(classes.begin(), classes.end());
     while (slots_[first_free].parent != kFree) ++first_free;
     // The first base at which every child's slot is free (first fit).
     std::size_t base = first_free > lowest ? first_free - lowest : 0;
     for (;; ++base) {
       if (base + classes_ > slots_.size()) slots_.resize(base + classes_, Slot{});
-      if (std::all_of(begin, end, [&](const auto& edge) { return slots_[base + edge.cls].parent == kFree; })) break;
+      if (std::all_of(classes.begin(), classes.end(), [&](uint8_t c) { return slots_[base + c].parent == kFree; })) break;
     }
     const uint32_t slot = slot_of[node];
     slots_[slot].base = static_cast<uint32_t>(base);
-    for (auto edge = begin; edge != end; ++edge) {
-      slots_[base + edge->cls].parent = slot;
-      slot_of[edge->child] = static_cast<uint32_t>(base + edge->cls);
+    for (std::size_t k = 0; k < children.size(); ++k) {
+      slots_[base + classes[k]].parent = slot;
+      slot_of[children[k].child] = static_cast<uint32_t>(base + classes[k]);
     }
   }
   ends_.assign(slots_.size(), 0);
-  for (std::size_t node = 0; node < nodes; ++node) ends_[slot_of[node]] = trie.ends[node];
+  for (std::size_t node = 0; node < nodes; ++node) ends_[slot_of[node]] = ends[node];
 }
 
 uint32_t NameStarts::names_at(const unsigned char* text, std::size_t at, std::size_t size) const {

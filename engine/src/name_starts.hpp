@@ -18,6 +18,8 @@
 
 namespace caucus {
 
+class SortedTrie;
+
 class NameStarts {
  public:
   // One list of names per lexicon (field) of a rule set, as the lexicon's pattern spells them
@@ -57,18 +59,8 @@ class NameStarts {
     const uint32_t t = slots_[node].base + cls;
     return cls != 0 && slots_[t].parent == node ? t : 0;
   }
-  // A trie as built: node 0 is the root, a parent is made before its children; ends per node.
-  struct Trie {
-    struct Edge {
-      uint32_t parent;
-      uint8_t cls;
-      uint32_t child;
-    };
-    std::vector<Edge> edges;
-    std::vector<uint32_t> ends;
-  };
-  // Packs `trie` into slots_ and ends_.
-  void pack(const Trie& trie);
+  // Packs `trie` into slots_ and ends_; ends[node] says of which lists the node ends a name.
+  void pack(const SortedTrie& trie, const std::vector<uint32_t>& ends);
   std::size_t list_count_ = 0;
   // A quick test before the walk: the classes of the first four symbols (ASCII white space
   // counted as one space each) must begin some name. Bit ((a * classes + b) * classes + c) *
