@@ -201,20 +201,19 @@ class SpeechBuilder {
     if (press_symbol && verbatim == 0 && !store_.of_type("reported_speech").empty()) return "press_release";
     // The same coverage copied without its symbol: two paragraphs or more open with a reported
     // delegation, and no line or heading names a speaker.
-    if (verbatim == 0 && !has_statement_heading() && paragraphs_opening_with_reported_speech() >= 2) return "press_release";
+    const std::size_t reported_paragraphs =
+        verbatim == 0 && !has_statement_heading() ? paragraphs_opening_with_reported_speech() : 0;
+    if (reported_paragraphs >= 2) return "press_release";
     // Or its lead under the headline, in the third person: "..., Secretary-General António
     // Guterres told the Security Council today", "speakers told the General Assembly".
-    if (verbatim == 0 && summary == 0 && !has_statement_heading() && lead_reports_to_an_organ()) return "press_release";
+    if (only_press && lead_reports_to_an_organ()) return "press_release";
     // Or its headline, where an organ acts, and a paragraph that opens with a delegation.
-    if (verbatim == 0 && summary == 0 && !has_statement_heading() && headline_of_an_organ() &&
-        paragraphs_opening_with_reported_speech() >= 1) {
-      return "press_release";
-    }
+    if (only_press && reported_paragraphs >= 1 && headline_of_an_organ()) return "press_release";
     // A release's symbol or coverage line, and no speaker line or heading of another layout:
     // a release whose speakers the rules do not know (officials, petitioners), not one
     // anonymous statement. (Not the Secretary-General's statements, SG/SM: one speech each.)
     const bool statement_release = symbol.starts_with("SG/") || symbol.starts_with("DSG/");
-    if (press_symbol && !statement_release && verbatim == 0 && summary == 0 && !has_statement_heading()) return "press_release";
+    if (press_symbol && !statement_release && only_press) return "press_release";
     // One speaker line is a record's extract if the cover says so.
     if (verbatim >= 2 || (verbatim >= 1 && record_cover())) return "verbatim_record";
     if (verbatim == 1 && lone_speaker_line_after_narrative()) return "verbatim_record";
