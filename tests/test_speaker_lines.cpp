@@ -102,6 +102,8 @@ TEST(Offices, TheSecretariatsOfficesSpeakForTheUnitedNations) {
   EXPECT_TRUE(secretariat_office("Special Envoy"));  // "Special Envoy Hans Grundberg said"
   EXPECT_FALSE(secretariat_office("Special Envoy of the President of Colombia"));
   EXPECT_FALSE(secretariat_office("Deputy Secretary-General of the Ministry of Foreign Affairs of Thailand"));
+  EXPECT_FALSE(secretariat_office("Permanent Representative of Tunisia to the United Nations Office at Geneva"));
+  EXPECT_TRUE(secretariat_office("Director-General of the United Nations Office at Geneva"));
   EXPECT_TRUE(secretariat_department("Director of the Codification Division, Office of Legal Affairs"));
   EXPECT_FALSE(secretariat_department("Minister for Foreign Affairs"));
   // A summary record's posts in brackets.

@@ -27,6 +27,14 @@ const std::initializer_list<std::string_view> kSpeechVerbs = {
     " said", " stressed", " noted", " added", " emphasized", " underlined", " expressed", " called", " urged",
     " welcomed", " pointed", " recalled", " told", " observed", " highlighted", " reiterated", " asked", " warned"};
 
+// True if `c` is a byte of a word: an ASCII letter or digit, or part of a non-ASCII character.
+bool is_word_byte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80; }
+
+// True if `word` begins with a capital (any non-ASCII letter passes: names' "Ø", "É").
+bool capitalised(std::string_view word) {
+  return !word.empty() && ((word[0] >= 'A' && word[0] <= 'Z') || static_cast<unsigned char>(word[0]) >= 0x80);
+}
+
 // The last word of a name, without punctuation: "Ashraf El Nour" -> "Nour". A regnal number is
 // not the name: "King Mswati III" -> "Mswati".
 std::string last_word(std::string_view name) {
@@ -524,12 +532,78 @@ class SpeechBuilder {
   const Annotation* reported_cue(Span span) const {
     if (lists_speakers(span)) return nullptr;
     for (AnnotationId id : store_.contained("reported_speech", span)) {
-      if (store_[id].attrs.actor("actor") || petitioner(store_[id])) return &store_[id];
+      if (store_[id].attrs.actor("actor") || petitioner(store_[id]) || by_surname(store_[id])) return &store_[id];
     }
     return nullptr;
   }
 
   static bool petitioner(const Annotation& cue) { return cue.attrs.text("role") == "petitioner"; }
+
+  // "Mr. Møller said": a person named again by title and surname (rule reported.surname).
+  static bool by_surname(const Annotation& cue) { return cue.attrs.text("form") == "surname"; }
+
+  // True if `cue` names by surname the speaker of `speech`: "Mr. Lacroix" after "JEAN-PIERRE
+  // LACROIX", "Mr. Ban" after "Secretary-General Ban Ki-moon" (a surname printed first).
+  static bool same_person(const Speech& speech, const Annotation& cue) {
+    return by_surname(cue) && has_name_word(speech.speaker, last_word(cue.attrs.text("speaker")));
+  }
+
+  // True if one of the words of `name` is `word`, without case.
+  static bool has_name_word(std::string_view name, std::string_view word) {
+    const std::string key = lower_ascii(word);
+    const std::string lower = lower_ascii(name);
+    for (std::size_t at = lower.find(key); at != std::string::npos; at = lower.find(key, at + 1)) {
+      const std::size_t end = at + key.size();
+      if ((at == 0 || lower[at - 1] == ' ') && (end == lower.size() || lower[end] == ' ')) return true;
+    }
+    return false;
+  }
+
+  // Whom a person named again by surname before `at` speaks for: what an earlier turn of the
+  // same surname spoke for, else what the first full mention of the name says of the person: a
+  // State in brackets ("Shamshad Ahmad (Pakistan)"), or an office after a comma, the
+  // Secretariat's ("hearing from Michael Møller, Director-General of the United Nations Office
+  // at Geneva") or one that names its State or organisation ("Soledad Alvear Valenzuela, Minister
+  // of External Relations of Chile", "Federica Mogherini, High Representative of the European
+  // Union"). Empty if nothing says.
+  ActorRef actor_of_person(std::string_view surname, uint32_t at) const {
+    const auto& speeches = document_.speeches();
+    for (auto it = speeches.rbegin(); it != speeches.rend(); ++it) {
+      if (has_name_word(it->speaker, surname)) return it->actor;
+    }
+    const std::string_view before = text().substr(0, at);
+    for (std::size_t found = before.find(surname); found != std::string_view::npos; found = before.find(surname, found + 1)) {
+      const std::size_t end = found + surname.size();
+      if (found < 2 || before[found - 1] != ' ' || (end < before.size() && is_word_byte(before[end]))) continue;
+      // A full name: a capitalised word before the surname, not a title ("Mr. Møller").
+      const std::size_t space = before.rfind(' ', found - 2);
+      const std::size_t word = space == std::string_view::npos ? 0 : space + 1;
+      const std::string_view first = before.substr(word, found - 1 - word);
+      if (first.empty() || !capitalised(first) || first.ends_with('.') || first == "Mme") continue;
+      std::string_view rest = before.substr(end);
+      // (A given name after the surname: "Ban Ki-moon, Secretary-General".)
+      if (rest.size() > 1 && rest[0] == ' ' && capitalised(rest.substr(1))) {
+        const std::size_t next = rest.find_first_of(" ,(", 1);
+        if (next != std::string_view::npos && (rest.substr(next).starts_with(", ") || rest.substr(next).starts_with(" ("))) rest = rest.substr(next);
+      }
+      const std::size_t at_rest = before.size() - rest.size();
+      if (rest.starts_with(" (")) {
+        const std::size_t close = rest.find(')');
+        if (close == std::string_view::npos) continue;
+        const Span bracket{static_cast<uint32_t>(at_rest + 2), static_cast<uint32_t>(at_rest + close)};
+        const auto& actors = store_.contained("actor", bracket);
+        if (!actors.empty()) return *store_[actors.front()].attrs.actor("actor");
+      } else if (rest.starts_with(", ")) {
+        const std::size_t clause_end = std::min<std::size_t>(rest.find_first_of(",;.()", 2), 250);
+        const std::string_view office = rest.substr(2, std::min(clause_end, rest.size()) - 2);
+        if (secretariat_office(office) || secretariat_department(office)) return kUnitedNations;
+        const Span clause{static_cast<uint32_t>(at_rest + 2), static_cast<uint32_t>(at_rest + 2 + office.size())};
+        const auto& actors = store_.contained("actor", clause);
+        if (!actors.empty()) return *store_[actors.front()].attrs.actor("actor");
+      }
+    }
+    return {};
+  }
 
   // The first sentence of `paragraph` after its first that opens with a reported delegate
   // who speaks ("The representative of X, penholder on Yemen, said"), and that cue; the
@@ -691,7 +765,9 @@ class SpeechBuilder {
         if (!cue) std::tie(from.begin, cue) = sentence_opening_with_cue(p);
         const ActorRef* actor = cue ? cue->attrs.actor("actor") : nullptr;
         const bool goes_on = !speeches.empty() && speeches.back().mode == "summary";
-        if ((cue && petitioner(*cue)) || (actor && (speeches.empty() || speeches.back().actor.id != actor->id))) {
+        // ("Responding, Mr. Jones said" in Mr. Smith's summary: Mr. Jones's turn.)
+        const bool another_person = cue && by_surname(*cue) && (speeches.empty() || !same_person(speeches.back(), *cue));
+        if ((cue && petitioner(*cue)) || another_person || (actor && (speeches.empty() || speeches.back().actor.id != actor->id))) {
           if (goes_on && from.begin > p.begin) speeches.back().span.end = trim_end(p.begin, from.begin);
           speeches.push_back(reported_speech(from, *cue));
         } else if (goes_on) {
@@ -726,8 +802,11 @@ class SpeechBuilder {
       for (std::size_t i = 0; i < starts.size(); ++i) {
         const uint32_t end = i + 1 < starts.size() ? trim_end(starts[i].first, starts[i + 1].first) : p.end;
         // "Nepal's representative added that ...", right after Nepal's representative's speech:
-        // the same delegate goes on.
-        if ((i > 0 || last_goes_on) && same_delegate(speeches.back(), *starts[i].second)) {
+        // the same delegate goes on; so does "Mr. Lacroix said" after Jean-Pierre Lacroix's.
+        // (A person's summary goes on after other paragraphs too: "Mr. Othman said" two
+        // paragraphs after "Mohamed Chande Othman, Chairperson of ..., said".)
+        if (!speeches.empty() && (((i > 0 || last_goes_on) && same_delegate(speeches.back(), *starts[i].second)) ||
+                                  same_person(speeches.back(), *starts[i].second))) {
           speeches.back().span.end = end;
           continue;
         }
@@ -799,6 +878,10 @@ class SpeechBuilder {
     speech.speaker = one_line(name.empty() ? document_.slice(cue.span) : std::string_view(name));
     if (const ActorRef* actor = cue.attrs.actor("actor")) speech.actor = *actor;
     speech.role = petitioner(cue) ? "petitioner" : "delegate";
+    if (by_surname(cue)) {
+      speech.actor = actor_of_person(last_word(speech.speaker), cue.span.begin);
+      if (speech.actor.id == kUnitedNations.id) speech.role = "briefer";
+    }
     speech.mode = "reported";
     return speech;
   }
