@@ -572,6 +572,81 @@ pattern = '(?<source>\w+) aligns itself with the statement'
             Lines{"alignment[0,43)='Ireland aligns itself\nwith the\r\n  statement' source=Ireland <align>"});
 }
 
+// White space outside ASCII (no-break, thin, ideographic spaces) is one ASCII space to the
+// patterns, which are compiled without PCRE2_UCP; offsets are the text's (see space_view.hpp).
+TEST(Matcher, WideSpacesAreOneSpaceToPatternsAndOffsetsStayTheTexts) {
+  auto rules = compile(R"([types.citation]
+roles = ["number", "year"]
+[[rule]]
+id = "cite"
+type = "citation"
+scope = "document"
+pattern = 'resolution\s(?<number>\d+)\s?\((?<year>\d{4})\)'
+)");
+  ASSERT_TRUE(rules);
+  // (U+00A0 two bytes, U+2009 and U+3000 three: each one character, as \s? allows one.)
+  Document document("d.txt", "resolution\u00a02331\u2009(2016), resolution\u30002388 (2017) and resolution 2467 (2019)");
+  apply_rules(*rules, document);
+  EXPECT_EQ(describe(document, "citation"),
+            (Lines{"citation[0,25)='resolution\u00a02331\u2009(2016)' number=2331 year=2016 <cite>",
+                   "citation[27,51)='resolution\u30002388 (2017)' number=2388 year=2017 <cite>",
+                   "citation[56,78)='resolution 2467 (2019)' number=2467 year=2019 <cite>"}));
+}
+
+TEST(Matcher, WideSpacesInsideAMaskedAnnotationAndBeforeANameStart) {
+  // A rule that begins with an annotation (masked) and one that begins with a lexicon name
+  // (tried at the name starts) on text with no-break spaces before, inside and after them.
+  auto rules = compile(R"([types.member]
+roles = ["who"]
+[types.named]
+[lexicons.states]
+entries = [{ id = "BIH", names = ["Bosnia and Herzegovina"] }, { id = "CHL", names = ["Chile"] }]
+[[rule]]
+id = "member"
+type = "member"
+scope = "document"
+pattern = '(?<who>{annotation:actor})\saligns'
+[[rule]]
+id = "named"
+type = "named"
+scope = "document"
+pattern = '{lexicon:states}\sspoke'
+)");
+  ASSERT_TRUE(rules);
+  Document document("d.txt", "Then\u00a0Bosnia\u00a0and\u00a0Herzegovina\u00a0aligns; Chile\u2009spoke.");
+  actor(document, "Bosnia\u00a0and\u00a0Herzegovina", "BIH");
+  apply_rules(*rules, document);
+  EXPECT_EQ(describe(document, "member"),
+            Lines{"member[6,38)='Bosnia\u00a0and\u00a0Herzegovina\u00a0aligns' who=Bosnia\u00a0and\u00a0Herzegovina <member>"});
+  EXPECT_EQ(describe(document, "named"), Lines{"named[40,53)='Chile\u2009spoke' <named>"});
+}
+
+TEST(Matcher, ANoBreakSpaceInAPatternOrALexiconNameIsASpace) {
+  // (Pasted from a document: the patterns see the text's no-break spaces as spaces.)
+  auto rules = compile(R"([types.statement]
+[types.state]
+[lexicons.states]
+entries = [{ id = "BIH", names = ["Bosnia)" "\u00a0" R"(and Herzegovina"] }]
+[[rule]]
+id = "statement"
+type = "statement"
+scope = "document"
+pattern = 'statement)" "\u00a0" R"(by'
+[[rule]]
+id = "state"
+type = "state"
+scope = "document"
+pattern = '{lexicon:states}'
+)");
+  ASSERT_TRUE(rules);
+  Document document("d.txt", "A statement by Bosnia and\nHerzegovina; a statement\u00a0by Bosnia\u00a0and Herzegovina.");
+  apply_rules(*rules, document);
+  EXPECT_EQ(describe(document, "statement"),
+            (Lines{"statement[2,14)='statement by' <statement>", "statement[41,54)='statement\u00a0by' <statement>"}));
+  EXPECT_EQ(describe(document, "state"), (Lines{"state[15,37)='Bosnia and\nHerzegovina' <state>",
+                                                "state[55,78)='Bosnia\u00a0and Herzegovina' <state>"}));
+}
+
 // --- The match limit -------------------------------------------------------------------------
 
 TEST(Matcher, M001_CatastrophicBacktrackingStopsTheRuleNotTheRun) {

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "caucus/text.hpp"
+#include "../engine/src/rules/space_view.hpp"
 
 namespace caucus {
 namespace {
@@ -144,3 +145,58 @@ TEST(LineIndex, ColumnsCountCodePoints) {
 
 }  // namespace
 }  // namespace caucus
+
+namespace caucus {
+namespace {
+
+// Every character PCRE2_UCP's \s matches outside ASCII, and some that it does not (zero-width
+// space, soft hyphen, a combining accent, "é", "’").
+TEST(WideSpaces, AreTheCharactersUnicodeWhiteSpaceMatches) {
+  for (const char* space : {"\u0085", "\u00a0", "\u1680", "\u180e", "\u2000", "\u2005", "\u200a", "\u2028", "\u2029", "\u202f",
+                            "\u205f", "\u3000"}) {
+    EXPECT_EQ(wide_space_length(space), static_cast<int>(std::string_view(space).size())) << space;
+  }
+  for (const char* other : {"\u200b", "\u00ad", "\u0301", "\u00e9", "\u2019", "\u2030", " ", "a", "\xc2"}) {
+    EXPECT_EQ(wide_space_length(other), 0) << other;
+  }
+  // Found after long runs of ASCII too (eight bytes are skipped at a time).
+  const std::string text = "0123456789abcdef\u00a0x\u2009" + std::string(20, 'y') + "\u3000\u00e9";
+  EXPECT_EQ(find_wide_spaces(text), (std::vector<uint32_t>{16, 19, 42}));
+  EXPECT_TRUE(find_wide_spaces("plain text, ‘quoted’ — and é").empty());
+}
+
+TEST(SpaceView, OneByteForEachWideSpaceAndOffsetsBothWays) {
+  const std::string text = "ab\u00a0cd\u3000\u3000e";  // a b NBSP c d IS IS e: 13 bytes
+  const Span unit{0, static_cast<uint32_t>(text.size())};
+  SpaceView view;
+  view.find(text, unit, find_wide_spaces(text));
+  std::string spaced;
+  view.make(text, spaced);
+  EXPECT_EQ(spaced, "ab cd  e");
+  // Each character's start, and the end.
+  const std::vector<uint32_t> starts{0, 1, 2, 4, 5, 6, 9, 12, 13};
+  for (uint32_t i = 0; i < starts.size(); ++i) {
+    EXPECT_EQ(view.to_view(starts[i]), i) << starts[i];
+    EXPECT_EQ(view.from_view(i), starts[i]) << i;
+  }
+  // A copy with a wide space overwritten (a mask) keeps its byte in the view, one for the character.
+  std::string masked = text;
+  masked.replace(2, 2, "\x01\x02");
+  view.make(masked, spaced);
+  EXPECT_EQ(spaced, "ab\x01" "cd  e");
+}
+
+TEST(SpaceView, TakesTheWideSpacesOfItsUnitOnly) {
+  const std::string text = "x\u00a0y. z\u00a0w";
+  const auto wide = find_wide_spaces(text);
+  SpaceView view;
+  view.find(text, {5, static_cast<uint32_t>(text.size())}, wide);  // " z\u00a0w"
+  std::string spaced;
+  view.make(std::string_view(text).substr(5), spaced);
+  EXPECT_EQ(spaced, " z w");
+  EXPECT_EQ(view.from_view(3), 4u);  // "w": the unit's offsets, not the text's
+}
+
+}  // namespace
+}  // namespace caucus
+

@@ -16,6 +16,11 @@ const LineIndex& Document::lines() const {
   return *lines_;
 }
 
+const std::vector<uint32_t>& Document::wide_spaces() const {
+  if (!wide_spaces_) wide_spaces_ = find_wide_spaces(*text_);
+  return *wide_spaces_;
+}
+
 int Document::speech_at(uint32_t offset) const {
   // Speeches are in text order and do not overlap.
   auto it = std::upper_bound(speeches_.begin(), speeches_.end(), offset,

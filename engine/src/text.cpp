@@ -118,6 +118,37 @@ uint32_t count_code_points(std::string_view text) {
   return static_cast<uint32_t>(text.size() - continuations);
 }
 
+int wide_space_length(std::string_view text) {
+  const auto at = [&](std::size_t i) { return i < text.size() ? static_cast<unsigned char>(text[i]) : 0; };
+  switch (at(0)) {
+    case 0xC2: return at(1) == 0x85 || at(1) == 0xA0 ? 2 : 0;                              // U+0085, U+00A0
+    case 0xE1: return (at(1) == 0x9A && at(2) == 0x80) || (at(1) == 0xA0 && at(2) == 0x8E) ? 3 : 0;  // U+1680, U+180E
+    case 0xE2:
+      if (at(1) == 0x80) {
+        const unsigned char c = at(2);
+        return (c >= 0x80 && c <= 0x8A) || c == 0xA8 || c == 0xA9 || c == 0xAF ? 3 : 0;  // U+2000-200A, 2028, 2029, 202F
+      }
+      return at(1) == 0x81 && at(2) == 0x9F ? 3 : 0;  // U+205F
+    case 0xE3: return at(1) == 0x80 && at(2) == 0x80 ? 3 : 0;  // U+3000
+    default: return 0;
+  }
+}
+
+std::vector<uint32_t> find_wide_spaces(std::string_view text) {
+  std::vector<uint32_t> found;
+  for (std::size_t i = 0; i < text.size();) {
+    // (ASCII text, most of any record, is skipped eight bytes at a time.)
+    if (i + 8 <= text.size() && (bytes::load8(text.data() + i) & bytes::kHighs) == 0) {
+      i += 8;
+      continue;
+    }
+    const int length = static_cast<unsigned char>(text[i]) < 0x80 ? 0 : wide_space_length(text.substr(i));
+    if (length > 0) found.push_back(static_cast<uint32_t>(i));
+    i += length > 0 ? static_cast<std::size_t>(length) : 1;
+  }
+  return found;
+}
+
 OffsetMap::OffsetMap(std::string_view text) : text_(text) {
   block_start_code_point_.reserve(text.size() / kBlock + 2);
   uint32_t code_points = 0;

@@ -60,6 +60,9 @@ class Document {
 
   const OffsetMap& offsets() const { return offsets_; }
   const LineIndex& lines() const;
+  // The byte offsets of the text's white space outside ASCII (no-break spaces, ...; see
+  // find_wide_spaces()), found at the first call.
+  const std::vector<uint32_t>& wide_spaces() const;
 
   // Problems found while annotating this document (a rule hitting the match limit, ...).
   Diagnostics& problems() { return *problems_; }
@@ -75,6 +78,7 @@ class Document {
   std::vector<Speech> speeches_;
   OffsetMap offsets_;
   mutable std::unique_ptr<LineIndex> lines_;
+  mutable std::optional<std::vector<uint32_t>> wide_spaces_;
   std::unique_ptr<Diagnostics> problems_;
 };
 

@@ -55,6 +55,14 @@ inline int utf8_sequence_length(unsigned char lead) {
   return 1;
 }
 
+// The length in bytes of the white-space character outside ASCII at the start of `text`, the
+// characters PCRE2_UCP's \s matches (U+0085, U+00A0, U+1680, U+180E, U+2000-U+200A, U+2028,
+// U+2029, U+202F, U+205F, U+3000), or 0.
+int wide_space_length(std::string_view text);
+
+// The byte offsets of those characters in `text`, in order.
+std::vector<uint32_t> find_wide_spaces(std::string_view text);
+
 // Converts byte offsets to code point offsets and back in O(1) + a short scan, using a
 // checkpoint every kBlock bytes. Built once per document; valid UTF-8 is assumed.
 class OffsetMap {

@@ -13,6 +13,7 @@
 #include "pattern.hpp"
 #include "prefilter.hpp"
 #include "shared_scan.hpp"
+#include "space_view.hpp"
 
 namespace caucus {
 namespace {
@@ -54,6 +55,7 @@ class RuleRunner {
       hits_ = SharedScan::hits_for(rules_, text_);
       if (!hits_) hits_ = &(own_hits_ = rules_.prefilter().scan(text_));
     }
+    wide_spaces_ = &document_.wide_spaces();
     if (options_.rule_seconds) options_.rule_seconds->resize(rules_.rules.size(), 0.0);
     // Page furniture comes from the segmenter and does not change while the rules run.
     for (AnnotationId id : document_.annotations().of_type("page_furniture")) furniture_.push_back(document_.annotations()[id].span);
@@ -92,6 +94,12 @@ class RuleRunner {
       std::size_t cursor = 0;  // see Prefilter::candidates()
       for (const Span unit : units(scope)) {
         unit_has_furniture_ = has_furniture(unit);  // once per unit, not per rule
+        const auto wide = std::lower_bound(wide_spaces_->begin(), wide_spaces_->end(), unit.begin);
+        unit_has_wide_space_ = wide != wide_spaces_->end() && *wide < unit.end;
+        if (unit_has_wide_space_) {
+          unit_view_.find(text_, unit, *wide_spaces_);
+          view_texts_.clear();
+        }
         if (options_.use_prefilter) {
           std::fill(last_trigger.begin(), last_trigger.end(), Prefilter::kSkip);
           rules_.prefilter().candidates(*hits_, unit, last_trigger, cursor);
@@ -127,11 +135,23 @@ class RuleRunner {
     PCRE2_SIZE last_start = PCRE2_UNSET;
     if (last_trigger != Prefilter::kAnywhere && !rule.triggers_declared) last_start = last_trigger - unit.begin;
     const auto* subject = reinterpret_cast<PCRE2_SPTR>(text_.data() + unit.begin);
-    if (!rule.masks.empty() || unit_has_furniture_) subject = reinterpret_cast<PCRE2_SPTR>(masked(unit, rule.masks).data());
-    const PCRE2_SIZE length = unit.size();
+    const bool masked_text = !rule.masks.empty() || unit_has_furniture_;
+    if (masked_text) subject = reinterpret_cast<PCRE2_SPTR>(masked(unit, rule.masks).data());
+    PCRE2_SIZE length = unit.size();
+    // White space outside ASCII is one ASCII space to the patterns (see space_view.hpp): the
+    // search runs in the view's offsets, a match's are mapped back.
+    const SpaceView* view = unit_has_wide_space_ ? &unit_view_ : nullptr;
+    if (view) {
+      const std::string& spaced = view_text(unit, subject, rule.masks);
+      subject = reinterpret_cast<PCRE2_SPTR>(spaced.data());
+      length = spaced.size();
+      if (last_start != PCRE2_UNSET) last_start = view->to_view(static_cast<uint32_t>(last_start));
+    }
     // A rule that begins with a lexicon name is tried where a name may begin only.
     const std::vector<uint32_t>* name_starts = nullptr;
-    if (rule.name_list >= 0 && options_.use_prefilter) name_starts = &names_in(unit, subject, rule.masks)[rule.name_list];
+    if (rule.name_list >= 0 && options_.use_prefilter) {
+      name_starts = &names_in(unit, {reinterpret_cast<const char*>(subject), length}, masked_text, rule.masks, view)[rule.name_list];
+    }
     std::size_t next_name = 0;
     // Where the current match's offsets are: PCRE2's match data, or native_ov when the
     // lexicon matcher found it (group 0 and the one capture, if any: the whole match).
@@ -194,8 +214,9 @@ class RuleRunner {
         return;
       }
       any = true;
-      const Span match{unit.begin + static_cast<uint32_t>(ov[0]), unit.begin + static_cast<uint32_t>(ov[1])};
-      build(r, unit, match, ov, rc, groups);
+      const PCRE2_SIZE* unit_ov = view ? from_view(*view, ov, rc) : ov;
+      const Span match{unit.begin + static_cast<uint32_t>(unit_ov[0]), unit.begin + static_cast<uint32_t>(unit_ov[1])};
+      build(r, unit, match, unit_ov, rc, groups);
       // The next search starts where this match's text ends: white space a pattern's line
       // break matched at its end stays available to the next match (and to \G lists).
       PCRE2_SIZE end = ov[1];
@@ -439,20 +460,50 @@ class RuleRunner {
     return SIZE_MAX;
   }
 
-  // Where the names of each of the rule set's name lists may begin in the unit's text as a
-  // rule with `masks` sees it: found once for all the rules that begin with names.
-  const std::vector<std::vector<uint32_t>>& names_in(Span unit, const unsigned char* subject, const std::vector<std::size_t>& masks) {
-    const bool masked_text = subject != reinterpret_cast<const unsigned char*>(text_.data() + unit.begin);
+  // Where the names of each of the rule set's name lists may begin in `subject`, the unit's
+  // text as a rule with `masks` sees it (masked or not, in the view or not): found once for all
+  // the rules that begin with names.
+  const std::vector<std::vector<uint32_t>>& names_in(Span unit, std::string_view subject, bool masked_text,
+                                                     const std::vector<std::size_t>& masks, const SpaceView* view) {
     if (unit != names_unit_ || masked_text != names_masked_ || (masked_text && masks != names_masks_)) {
-      // The unmasked text's names come from the pipeline's one pass over the document if it can.
-      if (masked_text || !SharedScan::names_for(rules_, text_, unit, names_)) {
-        rules_.name_starts()->find({reinterpret_cast<const char*>(subject), unit.size()}, names_);
+      // The unmasked text's names come from the pipeline's one pass over the document if it
+      // can, in the view at their offsets there.
+      if (!masked_text && SharedScan::names_for(rules_, text_, unit, names_)) {
+        if (view) {
+          for (auto& starts : names_) {
+            for (uint32_t& start : starts) start = view->to_view(start);
+          }
+        }
+      } else {
+        rules_.name_starts()->find(subject, names_);
       }
       names_unit_ = unit;
       names_masked_ = masked_text;
       names_masks_ = masks;
     }
     return names_;
+  }
+
+  // The match's offsets `ov` (`count` pairs, as pcre2_match returned it) in the view, mapped
+  // to the unit's text.
+  const PCRE2_SIZE* from_view(const SpaceView& view, const PCRE2_SIZE* ov, int count) {
+    const std::size_t pairs = count > 0 ? static_cast<std::size_t>(count) : MatchScratch::kPairs;
+    mapped_ov_.assign(ov, ov + 2 * pairs);
+    for (PCRE2_SIZE& offset : mapped_ov_) {
+      if (offset != PCRE2_UNSET) offset = view.from_view(static_cast<uint32_t>(offset));
+    }
+    return mapped_ov_.data();
+  }
+
+  // The view of `subject`, the unit's text as a rule with `masks` sees it (see masked()):
+  // made once per unit for each set of masks.
+  const std::string& view_text(Span unit, const unsigned char* subject, const std::vector<std::size_t>& masks) {
+    for (const auto& [with, spaced] : view_texts_) {
+      if (with == masks) return spaced;
+    }
+    auto& [with, spaced] = view_texts_.emplace_back(masks, std::string());
+    unit_view_.make({reinterpret_cast<const char*>(subject), unit.size()}, spaced);
+    return spaced;
   }
 
   // The page furniture that overlaps `unit` (furniture lines never overlap each other).
@@ -535,6 +586,11 @@ class RuleRunner {
   std::vector<std::size_t> masked_types_;
   std::string masked_text_;
   std::vector<AnnotationId> mask_ids_;  // see masked()
+  const std::vector<uint32_t>* wide_spaces_ = nullptr;  // the document's, see Document::wide_spaces()
+  bool unit_has_wide_space_ = false;
+  SpaceView unit_view_;  // the current unit's wide spaces, if it has any
+  std::vector<std::pair<std::vector<std::size_t>, std::string>> view_texts_;  // see view_text()
+  std::vector<PCRE2_SIZE> mapped_ov_;  // see from_view()
 };
 
 }  // namespace

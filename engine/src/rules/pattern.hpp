@@ -63,6 +63,8 @@ std::shared_ptr<const CompiledPattern> compile_pattern(const std::string& patter
 // Per-thread match data, match context and JIT stack, sized for the largest pattern seen.
 class MatchScratch {
  public:
+  // 200 pairs cover any sane rule; PCRE2 reports the overall match even if a rule has more.
+  static constexpr uint32_t kPairs = 200;
   static MatchScratch& for_this_thread();
   ~MatchScratch();
   pcre2_match_data* data() { return data_; }

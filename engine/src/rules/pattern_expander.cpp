@@ -25,7 +25,14 @@ bool is_identifier(std::string_view s) {
 
 namespace {
 
-bool white_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+// The length of the white space at s[i], 0 if none: a space, a tab, a line break, or one of
+// Unicode's (a no-break space pasted from a document: the patterns see the text's as spaces,
+// see space_view.hpp).
+std::size_t white_space_at(std::string_view s, std::size_t i) {
+  const char c = s[i];
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return 1;
+  return static_cast<unsigned char>(c) < 0x80 ? 0 : static_cast<std::size_t>(wide_space_length(s.substr(i)));
+}
 
 // How many bytes the escape at `i` (a backslash) takes: \p{Lu}, \x{263A}, \g{1}, \k{name} and
 // \N{U+263A} take their braces; any other escape its one (UTF-8) character.
@@ -108,9 +115,9 @@ bool PatternExpander::expand(const PatternSource& source, RuleSet& set, std::str
       emit_char(i++);
       continue;
     }
-    if (white_space(c)) {
+    if (white_space_at(s, i) > 0) {
       std::size_t j = i;
-      while (j < s.size() && white_space(s[j])) ++j;
+      while (j < s.size() && white_space_at(s, j) > 0) j += white_space_at(s, j);
       // White space at either end of a pattern is layout. A line break (with its indentation)
       // lets a long pattern go on on the next line: it matches optional white space. Any
       // other run of spaces matches one or more white-space characters, line breaks included,
