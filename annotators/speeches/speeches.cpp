@@ -532,7 +532,7 @@ class SpeechBuilder {
   const Annotation* reported_cue(Span span) const {
     if (lists_speakers(span)) return nullptr;
     for (AnnotationId id : store_.contained("reported_speech", span)) {
-      if (store_[id].attrs.actor("actor") || petitioner(store_[id]) || by_surname(store_[id])) return &store_[id];
+      if (opens_a_turn(store_[id])) return &store_[id];
     }
     return nullptr;
   }
@@ -542,9 +542,30 @@ class SpeechBuilder {
   // "Mr. Møller said": a person named again by title and surname (rule reported.surname).
   static bool by_surname(const Annotation& cue) { return cue.attrs.text("form") == "surname"; }
 
-  // True if `cue` names by surname the speaker of `speech`: "Mr. Lacroix" after "JEAN-PIERRE
-  // LACROIX", "Mr. Ban" after "Secretary-General Ban Ki-moon" (a surname printed first).
+  // "The Deputy Secretary-General said": an official of the Secretariat named by office alone
+  // (rule reported.secretariat_office).
+  static bool by_office(const Annotation& cue) { return cue.attrs.text("form") == "secretariat"; }
+
+  // True if `cue` may open a turn: it names an actor, a petitioner, a person named before, or
+  // an official by office, except in the briefing of the Secretary-General's spokesperson,
+  // who reports what he said ("The Secretary-General told the Fifth Committee, ...").
+  bool opens_a_turn(const Annotation& cue) const {
+    if (cue.attrs.actor("actor") || petitioner(cue) || by_surname(cue)) return true;
+    return by_office(cue) && !spokespersons_briefing();
+  }
+
+  bool spokespersons_briefing() const {
+    const std::string_view head = text().substr(0, 2000);
+    return contains_any(head, {"Noon Briefing", "noon briefing", "Spokesperson for the Secretary-General"});
+  }
+
+  // True if `cue` names the speaker of `speech` again: by surname ("Mr. Lacroix" after
+  // "JEAN-PIERRE LACROIX", "Mr. Ban" after "Secretary-General Ban Ki-moon", a surname printed
+  // first), or by a Secretariat office after a UN official's turn ("“...,” the
+  // Under-Secretary-General emphasized" after Jeffrey Feltman's lead; "The Secretary-General
+  // told the Fifth Committee" in his spokesperson's briefing is the briefing's).
   static bool same_person(const Speech& speech, const Annotation& cue) {
+    if (by_office(cue)) return speech.actor.id == kUnitedNations.id;
     return by_surname(cue) && has_name_word(speech.speaker, last_word(cue.attrs.text("speaker")));
   }
 
@@ -878,10 +899,10 @@ class SpeechBuilder {
     speech.speaker = one_line(name.empty() ? document_.slice(cue.span) : std::string_view(name));
     if (const ActorRef* actor = cue.attrs.actor("actor")) speech.actor = *actor;
     speech.role = petitioner(cue) ? "petitioner" : "delegate";
-    if (by_surname(cue)) {
-      speech.actor = actor_of_person(last_word(speech.speaker), cue.span.begin);
-      if (speech.actor.id == kUnitedNations.id) speech.role = "briefer";
-    }
+    if (by_surname(cue)) speech.actor = actor_of_person(last_word(speech.speaker), cue.span.begin);
+    // ("The United Nations Deputy Secretary-General said": an office of the Secretariat.)
+    if (by_office(cue)) speech.actor = kUnitedNations;
+    if (speech.actor.id == kUnitedNations.id && !cue.attrs.actor("actor")) speech.role = "briefer";
     speech.mode = "reported";
     return speech;
   }
