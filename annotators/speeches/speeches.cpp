@@ -710,7 +710,13 @@ class SpeechBuilder {
         const bool lead_names_an_office = speeches.size() == 1 && names_an_office(speeches.back().speaker);
         const bool lead_holds_an_office =
             lead_names_an_office && actor_kind(speeches.back().span, speeches.back().actor.id).first == "organization";
-        if (overview_briefer && lead_names_an_office && (!h->country || lead_holds_an_office) && speeches.back().mode == "reported" &&
+        // (Not a delegate's lead before an official of the Secretariat: "The representative of
+        // Kuwait ... said" then "Mark Lowcock, Under-Secretary-General for Humanitarian Affairs
+        // ..., said".)
+        const bool official_after_delegate =
+            lead_names_an_office && secretariat_office(h->title) && speeches.back().actor.id != kUnitedNations.id;
+        if (overview_briefer && lead_names_an_office && !official_after_delegate && (!h->country || lead_holds_an_office) &&
+            speeches.back().mode == "reported" &&
             !speeches.back().actor.id.empty() && lead_end <= p.begin && trim_end(lead_end, p.begin) == lead_end) {
           Speech& lead = speeches.back();
           lead.span.end = p.end;
