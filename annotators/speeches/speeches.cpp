@@ -542,6 +542,10 @@ class SpeechBuilder {
   // "Mr. Møller said": a person named again by title and surname (rule reported.surname).
   static bool by_surname(const Annotation& cue) { return cue.attrs.text("form") == "surname"; }
 
+  // "In a statement read out by NAME, ..., the Council said": the Council's President reading
+  // its statement (rule reported.statement_reader).
+  static bool reads_for_the_council(const Annotation& cue) { return cue.attrs.text("form") == "reader"; }
+
   // "The Deputy Secretary-General said": an official of the Secretariat named by office alone
   // (rule reported.secretariat_office).
   static bool by_office(const Annotation& cue) { return cue.attrs.text("form") == "secretariat"; }
@@ -550,7 +554,7 @@ class SpeechBuilder {
   // an official by office, except in the briefing of the Secretary-General's spokesperson,
   // who reports what he said ("The Secretary-General told the Fifth Committee, ...").
   bool opens_a_turn(const Annotation& cue) const {
-    if (cue.attrs.actor("actor") || petitioner(cue) || by_surname(cue)) return true;
+    if (cue.attrs.actor("actor") || petitioner(cue) || by_surname(cue) || reads_for_the_council(cue)) return true;
     return by_office(cue) && !spokespersons_briefing();
   }
 
@@ -904,7 +908,7 @@ class SpeechBuilder {
     const std::string name = cue.attrs.text("speaker");
     speech.speaker = one_line(name.empty() ? document_.slice(cue.span) : std::string_view(name));
     if (const ActorRef* actor = cue.attrs.actor("actor")) speech.actor = *actor;
-    speech.role = petitioner(cue) ? "petitioner" : "delegate";
+    speech.role = petitioner(cue) ? "petitioner" : reads_for_the_council(cue) ? "president" : "delegate";
     if (by_surname(cue)) speech.actor = actor_of_person(last_word(speech.speaker), cue.span.begin);
     // ("The United Nations Deputy Secretary-General said": an office of the Secretariat.)
     if (by_office(cue)) speech.actor = kUnitedNations;
