@@ -2,6 +2,8 @@
 // annotator's logic behind the rules).
 #include <gtest/gtest.h>
 
+#include "caucus/document.hpp"
+#include "speeches/named_again.hpp"
 #include "speeches/offices.hpp"
 #include "speeches/speaker_lines.hpp"
 
@@ -125,6 +127,35 @@ TEST(Offices, PresidingOfficersButNotTheirDeputies) {
   EXPECT_TRUE(presides("The Co-Chairperson"));
   EXPECT_FALSE(presides("The Vice-Chair"));
   EXPECT_FALSE(presides("President Assoumani"));
+}
+
+// A person named again by surname: whom the first full mention says they speak for.
+TEST(NamedAgain, TheFirstFullMentionSaysWhomAPersonSpeaksFor) {
+  EXPECT_TRUE(has_name_word("Secretary-General Ban Ki-moon", "Ban"));
+  EXPECT_TRUE(has_name_word("JEAN-PIERRE LACROIX", "Lacroix"));
+  EXPECT_FALSE(has_name_word("Mr. Bantu", "Ban"));
+
+  const std::string text =
+      "Mr. Ahmad spoke first. The Co-Chairs, Shamshad Ahmad (Pakistan) and Ruth Jacoby (Sweden), presented it, hearing from "
+      "Michael Møller, Director-General of the United Nations Office at Geneva, and Soledad Alvear Valenzuela, Minister of "
+      "External Relations of Chile. Then Mr. Ahmad, Mr. Møller, Ms. Valenzuela and Mr. Doe said so.";
+  Document document("d.txt", text);
+  for (const auto& [name, id] : std::vector<std::pair<std::string, std::string>>{{"Pakistan", "PAK"}, {"Sweden", "SWE"}, {"Chile", "CHL"}}) {
+    Attributes attrs;
+    attrs.set("actor", ActorRef{id, name});
+    const auto at = static_cast<uint32_t>(text.find(name));
+    document.annotations().add({"actor", {at, at + static_cast<uint32_t>(name.size())}, "", "test", std::move(attrs)});
+  }
+  const auto end = static_cast<uint32_t>(text.size());
+  const auto& store = document.annotations();
+  // (Not "Mr. Ahmad" at the start: a title, not a full name.)
+  EXPECT_EQ(actor_of_named_person(text, store, "Ahmad", end).id, "PAK");
+  EXPECT_EQ(actor_of_named_person(text, store, "Jacoby", end).id, "SWE");
+  EXPECT_EQ(actor_of_named_person(text, store, "Møller", end).id, "UN");
+  EXPECT_EQ(actor_of_named_person(text, store, "Valenzuela", end).id, "CHL");
+  EXPECT_EQ(actor_of_named_person(text, store, "Doe", end).id, "");
+  // Only what comes before the person is named again.
+  EXPECT_EQ(actor_of_named_person(text, store, "Møller", static_cast<uint32_t>(text.find("Michael"))).id, "");
 }
 
 }  // namespace

@@ -3,7 +3,12 @@
 
 #include <string_view>
 
+#include "caucus/annotation.hpp"
+
 namespace caucus::annotators {
+
+// The Secretary-General and the Secretariat's officials speak for the United Nations.
+inline const ActorRef kUnitedNations{"UN", "United Nations"};
 
 // True if `office` is one of the Secretariat's ("Under-Secretary-General for Humanitarian
 // Affairs", "Special Envoy of the Secretary-General for Yemen"): its holder speaks for the

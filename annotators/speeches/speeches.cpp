@@ -8,6 +8,7 @@
 
 #include "common/actor_mention.hpp"
 #include "common/text_match.hpp"
+#include "speeches/named_again.hpp"
 #include "speeches/offices.hpp"
 #include "speeches/speaker_lines.hpp"
 #include "caucus/summary.hpp"
@@ -17,8 +18,6 @@
 namespace caucus::annotators {
 namespace {
 
-// The Secretary-General and the Secretariat's officials speak for the United Nations.
-const ActorRef kUnitedNations{"UN", "United Nations"};
 // The General Assembly, for whom its President and its committees' Chairs speak.
 const ActorRef kGeneralAssembly{"UNGA", "General Assembly"};
 
@@ -26,14 +25,6 @@ const ActorRef kGeneralAssembly{"UNGA", "General Assembly"};
 const std::initializer_list<std::string_view> kSpeechVerbs = {
     " said", " stressed", " noted", " added", " emphasized", " underlined", " expressed", " called", " urged",
     " welcomed", " pointed", " recalled", " told", " observed", " highlighted", " reiterated", " asked", " warned"};
-
-// True if `c` is a byte of a word: an ASCII letter or digit, or part of a non-ASCII character.
-bool is_word_byte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80; }
-
-// True if `word` begins with a capital (any non-ASCII letter passes: names' "Ø", "É").
-bool capitalised(std::string_view word) {
-  return !word.empty() && ((word[0] >= 'A' && word[0] <= 'Z') || static_cast<unsigned char>(word[0]) >= 0x80);
-}
 
 // The last word of a name, without punctuation: "Ashraf El Nour" -> "Nour". A regnal number is
 // not the name: "King Mswati III" -> "Mswati".
@@ -573,61 +564,14 @@ class SpeechBuilder {
     return by_surname(cue) && has_name_word(speech.speaker, last_word(cue.attrs.text("speaker")));
   }
 
-  // True if one of the words of `name` is `word`, without case.
-  static bool has_name_word(std::string_view name, std::string_view word) {
-    const std::string key = lower_ascii(word);
-    const std::string lower = lower_ascii(name);
-    for (std::size_t at = lower.find(key); at != std::string::npos; at = lower.find(key, at + 1)) {
-      const std::size_t end = at + key.size();
-      if ((at == 0 || lower[at - 1] == ' ') && (end == lower.size() || lower[end] == ' ')) return true;
-    }
-    return false;
-  }
-
   // Whom a person named again by surname before `at` speaks for: what an earlier turn of the
-  // same surname spoke for, else what the first full mention of the name says of the person: a
-  // State in brackets ("Shamshad Ahmad (Pakistan)"), or an office after a comma, the
-  // Secretariat's ("hearing from Michael Møller, Director-General of the United Nations Office
-  // at Geneva") or one that names its State or organisation ("Soledad Alvear Valenzuela, Minister
-  // of External Relations of Chile", "Federica Mogherini, High Representative of the European
-  // Union"). Empty if nothing says.
+  // same name spoke for, else what the first full mention of the name says (named_again.hpp).
   ActorRef actor_of_person(std::string_view surname, uint32_t at) const {
     const auto& speeches = document_.speeches();
     for (auto it = speeches.rbegin(); it != speeches.rend(); ++it) {
       if (has_name_word(it->speaker, surname)) return it->actor;
     }
-    const std::string_view before = text().substr(0, at);
-    for (std::size_t found = before.find(surname); found != std::string_view::npos; found = before.find(surname, found + 1)) {
-      const std::size_t end = found + surname.size();
-      if (found < 2 || before[found - 1] != ' ' || (end < before.size() && is_word_byte(before[end]))) continue;
-      // A full name: a capitalised word before the surname, not a title ("Mr. Møller").
-      const std::size_t space = before.rfind(' ', found - 2);
-      const std::size_t word = space == std::string_view::npos ? 0 : space + 1;
-      const std::string_view first = before.substr(word, found - 1 - word);
-      if (first.empty() || !capitalised(first) || first.ends_with('.') || first == "Mme") continue;
-      std::string_view rest = before.substr(end);
-      // (A given name after the surname: "Ban Ki-moon, Secretary-General".)
-      if (rest.size() > 1 && rest[0] == ' ' && capitalised(rest.substr(1))) {
-        const std::size_t next = rest.find_first_of(" ,(", 1);
-        if (next != std::string_view::npos && (rest.substr(next).starts_with(", ") || rest.substr(next).starts_with(" ("))) rest = rest.substr(next);
-      }
-      const std::size_t at_rest = before.size() - rest.size();
-      if (rest.starts_with(" (")) {
-        const std::size_t close = rest.find(')');
-        if (close == std::string_view::npos) continue;
-        const Span bracket{static_cast<uint32_t>(at_rest + 2), static_cast<uint32_t>(at_rest + close)};
-        const auto& actors = store_.contained("actor", bracket);
-        if (!actors.empty()) return *store_[actors.front()].attrs.actor("actor");
-      } else if (rest.starts_with(", ")) {
-        const std::size_t clause_end = std::min<std::size_t>(rest.find_first_of(",;.()", 2), 250);
-        const std::string_view office = rest.substr(2, std::min(clause_end, rest.size()) - 2);
-        if (secretariat_office(office) || secretariat_department(office)) return kUnitedNations;
-        const Span clause{static_cast<uint32_t>(at_rest + 2), static_cast<uint32_t>(at_rest + 2 + office.size())};
-        const auto& actors = store_.contained("actor", clause);
-        if (!actors.empty()) return *store_[actors.front()].attrs.actor("actor");
-      }
-    }
-    return {};
+    return actor_of_named_person(text(), store_, surname, at);
   }
 
   // The first sentence of `paragraph` after its first that opens with a reported delegate

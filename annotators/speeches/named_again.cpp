@@ -1,0 +1,75 @@
+#include "speeches/named_again.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include "caucus/text.hpp"
+#include "speeches/offices.hpp"
+
+namespace caucus::annotators {
+namespace {
+
+// True if `c` is a byte of a word: an ASCII letter or digit, or part of a non-ASCII character.
+bool is_word_byte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80; }
+
+// True if `word` begins with a capital (any non-ASCII letter passes: names' "Ø", "É").
+bool capitalised(std::string_view word) {
+  return !word.empty() && ((word[0] >= 'A' && word[0] <= 'Z') || static_cast<unsigned char>(word[0]) >= 0x80);
+}
+
+// The first actor `store` has in `span`, empty if none.
+ActorRef first_actor(const AnnotationStore& store, Span span) {
+  const auto& actors = store.contained("actor", span);
+  if (actors.empty()) return {};
+  const ActorRef* actor = store[actors.front()].attrs.actor("actor");
+  return actor ? *actor : ActorRef{};
+}
+
+}  // namespace
+
+bool has_name_word(std::string_view name, std::string_view word) {
+  const std::string key = lower_ascii(word);
+  const std::string lower = lower_ascii(name);
+  for (std::size_t at = lower.find(key); at != std::string::npos; at = lower.find(key, at + 1)) {
+    const std::size_t end = at + key.size();
+    if ((at == 0 || lower[at - 1] == ' ') && (end == lower.size() || lower[end] == ' ')) return true;
+  }
+  return false;
+}
+
+ActorRef actor_of_named_person(std::string_view text, const AnnotationStore& store, std::string_view surname, uint32_t before) {
+  if (surname.empty()) return {};
+  const std::string_view head = text.substr(0, before);
+  for (std::size_t found = head.find(surname); found != std::string_view::npos; found = head.find(surname, found + 1)) {
+    const std::size_t end = found + surname.size();
+    if (found < 2 || head[found - 1] != ' ' || (end < head.size() && is_word_byte(head[end]))) continue;
+    // A full name: a capitalised word before the surname, not a title ("Mr. Møller").
+    const std::size_t space = head.rfind(' ', found - 2);
+    const std::size_t word = space == std::string_view::npos ? 0 : space + 1;
+    const std::string_view first = head.substr(word, found - 1 - word);
+    if (first.empty() || !capitalised(first) || first.ends_with('.') || first == "Mme") continue;
+    std::string_view rest = head.substr(end);
+    // (A given name after the surname: "Ban Ki-moon, Secretary-General".)
+    if (rest.size() > 1 && rest[0] == ' ' && capitalised(rest.substr(1))) {
+      const std::size_t next = rest.find_first_of(" ,(", 1);
+      if (next != std::string_view::npos && (rest.substr(next).starts_with(", ") || rest.substr(next).starts_with(" ("))) {
+        rest = rest.substr(next);
+      }
+    }
+    const auto at = static_cast<uint32_t>(head.size() - rest.size());
+    if (rest.starts_with(" (")) {
+      const std::size_t close = rest.find(')');
+      if (close == std::string_view::npos) continue;
+      if (ActorRef actor = first_actor(store, {at + 2, at + static_cast<uint32_t>(close)}); !actor.id.empty()) return actor;
+    } else if (rest.starts_with(", ")) {
+      const std::size_t clause_end = std::min<std::size_t>({rest.find_first_of(",;.()", 2), std::size_t{250}, rest.size()});
+      const std::string_view office = rest.substr(2, clause_end - 2);
+      if (secretariat_office(office) || secretariat_department(office)) return kUnitedNations;
+      if (ActorRef actor = first_actor(store, {at + 2, at + static_cast<uint32_t>(clause_end)}); !actor.id.empty()) return actor;
+    }
+  }
+  return {};
+}
+
+}  // namespace caucus::annotators

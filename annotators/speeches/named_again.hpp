@@ -1,0 +1,24 @@
+// A person a press release names again by title and surname ("Mr. Møller said in his
+// introductory remarks"): whom the first full mention of the name says they speak for.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "caucus/annotation.hpp"
+
+namespace caucus::annotators {
+
+// True if one of the words of `name` is `word`, without case: "Mr. Ban" names "Secretary-General
+// Ban Ki-moon" again (a surname printed first), "Mr. Lacroix" names "JEAN-PIERRE LACROIX".
+bool has_name_word(std::string_view name, std::string_view word);
+
+// Whom the person with `surname`, named in full before `before` in `text`, speaks for, by the
+// first full mention that says: a State in brackets ("Shamshad Ahmad (Pakistan)"), or an office
+// after a comma, the Secretariat's ("hearing from Michael Møller, Director-General of the United
+// Nations Office at Geneva": the UN) or one that names its State or organisation ("Soledad
+// Alvear Valenzuela, Minister of External Relations of Chile", "Federica Mogherini, High
+// Representative of the European Union"): the first actor of `store` there. Empty if none says.
+ActorRef actor_of_named_person(std::string_view text, const AnnotationStore& store, std::string_view surname, uint32_t before);
+
+}  // namespace caucus::annotators
