@@ -107,6 +107,8 @@ TEST(Offices, TheSecretariatsOfficesSpeakForTheUnitedNations) {
   EXPECT_FALSE(secretariat_office("Permanent Representative of Tunisia to the United Nations Office at Geneva"));
   EXPECT_TRUE(secretariat_office("Director-General of the United Nations Office at Geneva"));
   EXPECT_TRUE(secretariat_department("Director of the Codification Division, Office of Legal Affairs"));
+  EXPECT_TRUE(secretariat_department(
+      "Director of the Programme Planning and Budget Division of the Office of Programme Planning, Budget and Accounts"));
   EXPECT_FALSE(secretariat_department("Minister for Foreign Affairs"));
   // A summary record's posts in brackets.
   EXPECT_TRUE(secretariat_post("Officer-in-Charge, Regional Commissions New York Office"));
@@ -119,6 +121,10 @@ TEST(Offices, TheAssemblysPresidencyNamedShort) {
   EXPECT_TRUE(presides_over_assembly("President of the Assembly"));
   EXPECT_FALSE(presides_over_assembly("Vice-President of the Assembly"));
   EXPECT_FALSE(presides_over_assembly("President of the Security Council"));
+  EXPECT_TRUE(presides_over_assembly("Fifth Committee Chair"));
+  EXPECT_TRUE(presides_over_assembly("Chairperson of the Third Committee"));
+  EXPECT_FALSE(presides_over_assembly("Vice-Chair of the Fifth Committee"));
+  EXPECT_FALSE(presides_over_assembly("Chair of the Counter-Terrorism Committee"));
 }
 
 TEST(Offices, PresidingOfficersButNotTheirDeputies) {

@@ -48,8 +48,21 @@ bool presides(std::string_view speaker) {
 }
 
 bool presides_over_assembly(std::string_view office) {
-  return contains_any(office, {"Assembly President", "President of the Assembly", "President of the General Assembly"}) &&
-         office.find("Vice") == std::string_view::npos;
+  if (office.find("Vice") != std::string_view::npos) return false;
+  if (contains_any(office, {"Assembly President", "President of the Assembly", "President of the General Assembly"})) return true;
+  // The Chair of one of its six Main Committees: "Fifth Committee Chair Michel Tommo Monthe",
+  // "Chairperson of the Third Committee" (not another body's: "Chair of the Counter-Terrorism
+  // Committee").
+  for (std::string_view ordinal : {"First", "Second", "Third", "Fourth", "Fifth", "Sixth"}) {
+    const std::string committee = std::string(ordinal) + " Committee";
+    for (std::string_view chair : {"Chair", "Chairperson", "Chairman", "Chairwoman"}) {
+      if (office.find(committee + " " + std::string(chair)) != std::string_view::npos ||
+          office.find(std::string(chair) + " of the " + committee) != std::string_view::npos) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 // A department or office of the Secretariat named without "United Nations" ("Director of the
@@ -60,7 +73,13 @@ bool secretariat_department(std::string_view office) {
                                "Department of Peace Operations", "Department of Economic and Social Affairs",
                                "Department of Operational Support", "Department of Global Communications",
                                "Office of Counter-Terrorism", "Office for Disarmament Affairs",
-                               "Office for the Coordination of Humanitarian Affairs"});
+                               "Office for the Coordination of Humanitarian Affairs",
+                               "Office of Programme Planning, Budget and Accounts", "Department of Management",
+                               "Office of Human Resources", "Office of Internal Oversight Services",
+                               "Department for General Assembly and Conference Management",
+                               "Department of Political Affairs", "Department of Peacekeeping Operations",
+                               "Department of Field Support", "Department of Safety and Security",
+                               "Office of Information and Communications Technology"});
 }
 
 bool secretariat_post(std::string_view post) {

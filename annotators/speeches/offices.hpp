@@ -19,8 +19,10 @@ bool secretariat_office(std::string_view office);
 // "The Acting President", "The Chair", not "The Vice-Chair").
 bool presides(std::string_view speaker);
 
-// True if `office` is the General Assembly's presidency, named short as a release does: "the
-// Assembly President", "President of the Assembly" (the full name is an actor of its own).
+// True if `office` is the General Assembly's presidency, named short as a release does ("the
+// Assembly President", "President of the Assembly"; the full name is an actor of its own), or
+// the chair of one of its six Main Committees ("Fifth Committee Chair"): they speak for the
+// Assembly.
 bool presides_over_assembly(std::string_view office);
 
 // True if `office` names a department or office of the Secretariat without saying "United
