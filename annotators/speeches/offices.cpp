@@ -2,6 +2,8 @@
 // presiding officer for the body (or the presidency's State).
 #include "speeches/offices.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <string>
 
 #include "caucus/text.hpp"
@@ -47,20 +49,23 @@ bool presides(std::string_view speaker) {
          office.find("vice") == std::string::npos;
 }
 
+// The six Main Committees of the General Assembly: "the First Committee" ... "the Sixth".
+constexpr std::string_view kOrdinals[] = {"First", "Second", "Third", "Fourth", "Fifth", "Sixth"};
+
 bool presides_over_assembly(std::string_view office) {
   if (office.find("Vice") != std::string_view::npos) return false;
   if (contains_any(office, {"Assembly President", "President of the Assembly", "President of the General Assembly"})) return true;
   // The Chair of one of its six Main Committees: "Fifth Committee Chair Michel Tommo Monthe",
   // "Chairperson of the Third Committee" (not another body's: "Chair of the Counter-Terrorism
-  // Committee").
-  for (std::string_view ordinal : {"First", "Second", "Third", "Fourth", "Fifth", "Sixth"}) {
-    const std::string committee = std::string(ordinal) + " Committee";
-    for (std::string_view chair : {"Chair", "Chairperson", "Chairman", "Chairwoman"}) {
-      if (office.find(committee + " " + std::string(chair)) != std::string_view::npos ||
-          office.find(std::string(chair) + " of the " + committee) != std::string_view::npos) {
-        return true;
-      }
-    }
+  // Committee"). (Asked of every speaker line: no string is made.)
+  for (std::size_t at = office.find(" Committee"); at != std::string_view::npos; at = office.find(" Committee", at + 1)) {
+    const std::string_view before = office.substr(0, at), after = office.substr(at + 10);
+    const bool main_committee = std::any_of(std::begin(kOrdinals), std::end(kOrdinals), [&](std::string_view ordinal) {
+      return before.ends_with(ordinal) && (before.size() == ordinal.size() || before[before.size() - ordinal.size() - 1] == ' ');
+    });
+    if (!main_committee) continue;
+    const std::string_view ahead = before.substr(0, before.rfind(' ') == std::string_view::npos ? 0 : before.rfind(' '));
+    if (after.starts_with(" Chair") || (ahead.ends_with(" of the") && ahead.find("Chair") != std::string_view::npos)) return true;
   }
   return false;
 }
