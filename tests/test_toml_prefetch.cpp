@@ -32,27 +32,6 @@ TEST(TomlPrefetch, ReaderTakesTheParsedFileOnceThenReadsItself) {
   EXPECT_EQ(again.table->at_path("rules.name").value_or(std::string()), "a");
 }
 
-TEST(TomlPrefetch, FilesARuleFileNamesAreReadAfterIt) {
-  // Its imports and its lexicon files, under the rule root; not a path that leaves it.
-  TempTree tree;
-  const auto rules = tree.write("rules/a.toml",
-                                "[rules]\nimport = [\"common.toml\"]\n[lexicons.states]\nfile = \"actors/states.toml\"\n"
-                                "[lexicons.outside]\nfile = \"../elsewhere.toml\"\n")
-                         .string();
-  const auto common = tree.write("rules/common.toml", "[lexicons.groups]\nfile = \"actors/groups.toml\"\n").string();
-  const auto states = tree.write("rules/actors/states.toml", "[[entry]]\nid = \"FRA\"\n").string();
-  const auto groups = tree.write("rules/actors/groups.toml", "[[entry]]\nid = \"EU\"\n").string();
-  const auto outside = tree.write("elsewhere.toml", "x = 1\n").string();
-  const TomlPrefetch prefetch({rules}, tree.root() / "rules");
-  ASSERT_TRUE(TomlPrefetch::take(rules));
-  const auto taken_common = TomlPrefetch::take(common);
-  ASSERT_TRUE(taken_common);
-  EXPECT_TRUE(taken_common->parsed.table);
-  EXPECT_TRUE(TomlPrefetch::take(states));
-  EXPECT_TRUE(TomlPrefetch::take(groups));  // named by the imported file
-  EXPECT_FALSE(TomlPrefetch::take(outside));
-}
-
 TEST(TomlPrefetch, OnlyTheThreadThatMadeItAsksIt) {
   TempTree tree;
   const auto file = tree.write("a.toml", "x = 1\n").string();
