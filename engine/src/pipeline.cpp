@@ -203,7 +203,7 @@ std::unique_ptr<Pipeline> Pipeline::parse(const std::string& text, const std::fi
     diagnostics.error("P012", "the pipeline has no [[step]]", {source, 1, 1});
     return nullptr;
   }
-  const TomlPrefetch prefetch(toml_files_named(*steps, pipeline->rule_root_), pipeline->rule_root_);
+  const TomlPrefetch prefetch(toml_files_named(*steps, pipeline->rule_root_));
   std::set<std::string> ids;
   for (const toml::node& node : *steps) {
     const toml::table* step_table = node.as_table();

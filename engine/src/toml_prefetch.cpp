@@ -1,9 +1,7 @@
 #include "toml_prefetch.hpp"
 
-#include <algorithm>
 #include <filesystem>
 
-#include "caucus/config.hpp"
 #include "caucus/reader.hpp"
 
 namespace caucus {
@@ -26,8 +24,7 @@ ParsedToml parse_toml_text(const std::string& text, const std::string& path) {
   return parsed;
 }
 
-TomlPrefetch::TomlPrefetch(const std::vector<std::string>& paths, std::filesystem::path rule_root)
-    : rule_root_(std::move(rule_root)) {
+TomlPrefetch::TomlPrefetch(const std::vector<std::string>& paths) {
   for (const auto& path : paths) {
     const std::string key = normal(path);
     bool seen = false;
@@ -43,49 +40,22 @@ TomlPrefetch::~TomlPrefetch() {
   current = outer_;
 }
 
-std::vector<std::string> TomlPrefetch::named_in(const toml::table& table) const {
-  std::vector<std::string> named;
-  const auto add = [&](const toml::node* value) {
-    const auto* text = value ? value->as_string() : nullptr;
-    if (!text || !text->get().ends_with(".toml")) return;
-    if (auto path = resolve_inside(rule_root_, text->get())) named.push_back(normal(path->string()));
-  };
-  if (const auto* imports = table["rules"]["import"].as_array()) {
-    for (const toml::node& import : *imports) add(&import);
-  }
-  if (const auto* lexicons = table["lexicons"].as_table()) {
-    for (const auto& [name, lexicon] : *lexicons) {
-      if (const auto* declared = lexicon.as_table()) add(declared->get("file"));
-    }
-  }
-  return named;
-}
-
 void TomlPrefetch::run() {
-  std::unique_lock lock(mutex_);
-  for (auto slot = slots_.begin(); slot != slots_.end(); ++slot) {
-    const std::string path = slot->path;
-    lock.unlock();
+  for (std::size_t i = 0; i < slots_.size(); ++i) {
     std::optional<PrefetchedToml> file;
-    std::vector<std::string> named;
     try {
-      if (auto text = read_text_file(path)) {
+      if (auto text = read_text_file(slots_[i].path)) {
         file.emplace();
         file->text = std::move(*text);
-        file->parsed = parse_toml_text(file->text, path);
-        if (!rule_root_.empty() && file->parsed.table) named = named_in(*file->parsed.table);
+        file->parsed = parse_toml_text(file->text, slots_[i].path);
       }
     } catch (...) {
       file.reset();  // (out of memory) the reader tries itself
     }
-    lock.lock();
-    slot->file = std::move(file);
-    slot->done = true;
-    // The files it names are read next, in the order it names them, unless already queued.
-    auto next = std::next(slot);
-    for (const auto& key : named) {
-      const bool queued = std::any_of(slots_.begin(), slots_.end(), [&](const Slot& s) { return s.path == key; });
-      if (!queued) slots_.insert(next, Slot{key, std::nullopt, false});
+    {
+      std::lock_guard lock(mutex_);
+      slots_[i].file = std::move(file);
+      slots_[i].done = true;
     }
     parsed_.notify_all();
   }
@@ -95,9 +65,9 @@ std::optional<PrefetchedToml> TomlPrefetch::take(const std::string& path) {
   TomlPrefetch* prefetch = current;
   if (!prefetch) return std::nullopt;
   const std::string key = normal(path);
-  std::unique_lock lock(prefetch->mutex_);
   for (auto& slot : prefetch->slots_) {
     if (slot.path != key) continue;
+    std::unique_lock lock(prefetch->mutex_);
     prefetch->parsed_.wait(lock, [&] { return slot.done; });
     return std::exchange(slot.file, std::nullopt);
   }

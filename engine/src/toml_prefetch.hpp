@@ -3,18 +3,14 @@
 // The TOML parser takes a quarter of the time of loading the shipped pipeline, and the
 // rule files are read one after the other, each when its step is configured. Pipeline::parse()
 // names the TOML files its steps will read (every setting that names an existing ".toml"
-// file) to a TomlPrefetch, which reads and parses them in step order on a background thread,
-// each followed by the files it names in turn (its imports and lexicon files: the shipped
-// lexicons are a tenth of loading); the readers of rule and lexicon files take them from it
-// (load_toml_file() in toml_util.hpp) and parse only what it does not hold. Results and errors
-// are those of parsing in place.
+// file) to a TomlPrefetch, which reads and parses them in step order on a background thread;
+// the readers of rule and lexicon files take them from it (load_toml_file() in toml_util.hpp)
+// and parse only what it does not hold. Results and errors are those of parsing in place.
 #pragma once
 
 #include <toml++/toml.h>
 
 #include <condition_variable>
-#include <filesystem>
-#include <list>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -41,11 +37,9 @@ struct PrefetchedToml {
 
 class TomlPrefetch {
  public:
-  // Starts reading and parsing `paths`, in order, on a background thread; with a `rule_root`,
-  // each rule file is followed by the files it names under it, as rule files name them
-  // (`import` in [rules], `file` of a [lexicons.*] table). Until destroyed, this is the
-  // prefetch take() asks on the thread that made it.
-  explicit TomlPrefetch(const std::vector<std::string>& paths, std::filesystem::path rule_root = {});
+  // Starts reading and parsing `paths`, in order, on a background thread. Until destroyed,
+  // this is the prefetch take() asks on the thread that made it.
+  explicit TomlPrefetch(const std::vector<std::string>& paths);
   ~TomlPrefetch();  // waits for the background thread; what nobody took is dropped
   TomlPrefetch(const TomlPrefetch&) = delete;
   TomlPrefetch& operator=(const TomlPrefetch&) = delete;
@@ -63,11 +57,7 @@ class TomlPrefetch {
   };
   void run();
 
-  // Files named by `table` (see the constructor), lexically normal.
-  std::vector<std::string> named_in(const toml::table& table) const;
-
-  std::list<Slot> slots_;  // a list: files found while parsing go in after their reader's
-  std::filesystem::path rule_root_;
+  std::vector<Slot> slots_;
   std::mutex mutex_;
   std::condition_variable parsed_;
   TomlPrefetch* outer_ = nullptr;  // the prefetch this one stands in front of, on this thread
