@@ -876,12 +876,15 @@ class SpeechBuilder {
   }
 
   // The first State named in `span`, if any, not in brackets: "A3+ (ALGERIA, GUYANA,
-  // MOZAMBIQUE AND SIERRA LEONE)" lists the group's members, not the speaker's State.
-  const ActorRef* state_named_in(Span span) const {
+  // MOZAMBIQUE AND SIERRA LEONE)" lists the group's members, not the speaker's State. With
+  // `skip_topics`, not a State a meeting is on either: "EU Statement ... at the UN Security
+  // Council Briefing on Ukraine".
+  const ActorRef* state_named_in(Span span, bool skip_topics = false) const {
     for (AnnotationId id : store_.contained("actor", span)) {
       const Annotation& a = store_[id];
       const std::string_view before = text().substr(span.begin, a.span.begin - span.begin);
       if (std::count(before.begin(), before.end(), '(') > std::count(before.begin(), before.end(), ')')) continue;
+      if (skip_topics && (before.ends_with(" on ") || before.ends_with(" on the ") || before.ends_with(" in "))) continue;
       if (a.attrs.text("actor_type") == "state") return a.attrs.actor("actor");
     }
     return nullptr;
@@ -951,7 +954,7 @@ class SpeechBuilder {
     if (group_heading && opening->layout.starts_with("statement")) {
       const auto line_end = text().find('\n', opening->span.end);
       const Span line{opening->span.begin, line_end == std::string_view::npos ? static_cast<uint32_t>(text().size()) : static_cast<uint32_t>(line_end)};
-      if (const ActorRef* state = state_named_in(line)) speech.actor = *state;
+      if (const ActorRef* state = state_named_in(line, /*skip_topics=*/true)) speech.actor = *state;
     }
     if (speech.actor.id.empty() || (group_heading && speech.actor.id == opening->country->id)) {
       for (AnnotationId id : store_.of_type("self_named")) {
