@@ -31,13 +31,6 @@ char32_t decode(std::string_view text, std::size_t at, int length) {
   }
 }
 
-// What PCRE2's \s matches beyond ASCII (with Unicode properties): the lexicon pattern reads a
-// name's space as \s+.
-bool unicode_space(char32_t c) {
-  return c == 0x85 || c == 0xA0 || c == 0x1680 || c == 0x180E || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
-         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
-}
-
 // Reads one symbol at `at` and returns where the next one starts: ASCII lower-cased, a run of
 // white space as one ' ', the typographic quotes and dashes the lexicon pattern accepts as
 // their plain forms, the two non-ASCII letters PCRE2 matches to ASCII ones without case (KELVIN
@@ -59,8 +52,9 @@ std::size_t read_symbol(std::string_view text, std::size_t at, unsigned char& sy
     }
     if (b < 0x80) break;
     const int length = utf8_sequence_length(b);
-    const char32_t cp = decode(text, next, length);
-    if (!unicode_space(cp)) {
+    // (White space outside ASCII is a space too, as the patterns see it: wide_space_length().)
+    if (wide_space_length(text.substr(next)) == 0) {
+      const char32_t cp = decode(text, next, length);
       if (space) break;
       next += static_cast<std::size_t>(length);
       if (const char plain = typography::plain(cp)) {
