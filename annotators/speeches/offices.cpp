@@ -64,7 +64,8 @@ bool presides_over_assembly(std::string_view office) {
       return before.ends_with(ordinal) && (before.size() == ordinal.size() || before[before.size() - ordinal.size() - 1] == ' ');
     });
     if (!main_committee) continue;
-    const std::string_view ahead = before.substr(0, before.rfind(' ') == std::string_view::npos ? 0 : before.rfind(' '));
+    const std::size_t ordinal_at = before.rfind(' ');
+    const std::string_view ahead = before.substr(0, ordinal_at == std::string_view::npos ? 0 : ordinal_at);
     if (after.starts_with(" Chair") || (ahead.ends_with(" of the") && ahead.find("Chair") != std::string_view::npos)) return true;
   }
   return false;
