@@ -729,7 +729,14 @@ class SpeechBuilder {
           speech.role = "briefer";
         }
         speech.mode = "summary";
+        // "... said it mattered.  New Zealand Prime Minister John Key called the deal ...": in a
+        // release, a later sentence that opens with another delegation's report is its turn.
+        const auto [later, cue] = kind == "press_release" ? sentence_opening_with_cue(p) : std::pair{p.begin, nullptr};
+        const ActorRef* next_actor = cue ? cue->attrs.actor("actor") : nullptr;
+        const bool next_turn = next_actor && next_actor->id != speech.actor.id;
+        if (next_turn) speech.span.end = trim_end(p.begin, later);
         speeches.push_back(std::move(speech));
+        if (next_turn) speeches.push_back(reported_speech({later, p.end}, *cue));
         continue;
       }
       if (statements) {
