@@ -18,7 +18,8 @@ bool has_name_word(std::string_view name, std::string_view word);
 // after a comma, the Secretariat's ("hearing from Michael Møller, Director-General of the United
 // Nations Office at Geneva": the UN) or one that names its State or organisation ("Soledad
 // Alvear Valenzuela, Minister of External Relations of Chile", "Federica Mogherini, High
-// Representative of the European Union"): the first actor of `store` there. Empty if none says.
+// Representative of the European Union"), or a State after "of" ("Council President Alfonso
+// Valdivieso of Colombia"): the first actor of `store` there. Empty if none says.
 ActorRef actor_of_named_person(std::string_view text, const AnnotationStore& store, std::string_view surname, uint32_t before);
 
 }  // namespace caucus::annotators
