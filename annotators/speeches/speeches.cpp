@@ -625,6 +625,88 @@ class SpeechBuilder {
     return cues;
   }
 
+  // The summary of the statement of the speaker `h` names, over `span` (`kind`: the document's;
+  // `speeches`: the turns before it).
+  Speech summary_speech(const Header& h, Span span, std::string_view kind, const std::vector<Speech>& speeches) const {
+    Speech speech;
+    speech.span = span;
+    speech.header = h.span;
+    speech.speaker = h.speaker;
+    // ("Security Council President Vanessa Frazier": the Council's President speaks for her
+    // State, which the title does not name.)
+    if (h.country && h.country->id != kSecurityCouncil) speech.actor = *h.country;
+    // A summary record names a delegate again without the State: "12. Mr. Hitti said" after
+    // "2. Mr. Hitti (Lebanon) said": the State of the same name before.
+    if (!h.country && kind == "summary_record") {
+      for (auto it = speeches.rbegin(); it != speeches.rend(); ++it) {
+        if (!it->actor.id.empty() && (it->speaker == h.speaker || same_surname(it->speaker, h.speaker))) {
+          speech.actor = it->actor;
+          break;
+        }
+      }
+    }
+    // "Mogens Lykketoft, the Assembly President": the Assembly, which the title names
+    // without an actor's name; "General Assembly President Sam Kutesa (Uganda)": the
+    // Assembly too, as in its records, not the State in brackets.
+    const bool assembly_president = presides_over_assembly(h.title) || presides_over_assembly(h.speaker);
+    if (assembly_president) speech.actor = kGeneralAssembly;
+    // A summary record's officers: "The Chair", "The Secretary of the Committee".
+    // (Older records print "The CHAIRMAN": the office is read in any case.)
+    const bool officer = !h.country && h.speaker.starts_with("The ");
+    const std::string office = lower_ascii(h.speaker);
+    speech.role = assembly_president ? "president" : "delegate";
+    if (officer && office.find("secretary") != std::string::npos) {
+      speech.role = "secretariat";
+      if (office.find("secretary-general") != std::string::npos) speech.actor = kUnitedNations;
+    } else if (officer && presides(h.speaker)) {
+      speech.role = "president";
+      speech.actor = presiding_actor(h, span);
+    }
+    // "MARK LOWCOCK, Under-Secretary-General for ...", "Special Envoy of the Secretary-General
+    // for Yemen": the United Nations, not the State the title names (an organisation it
+    // names, "Special Representative, Office of INTERPOL", stays).
+    // A group of States in the title is the office's mandate ("High Representative for the
+    // Least Developed Countries"), as a State is ("Special Envoy ... for Yemen").
+    const std::string named_kind = h.country ? actor_kind(h.span, h.country->id).first : std::string();
+    const bool names_a_mandate = named_kind == "state" || named_kind == "group";
+    // (A summary record puts the office in brackets after the name: "8. Mr. Gustafik
+    // (Secretary of the Committee) said", "1. Mr. MARTENSON (Under-Secretary-General for
+    // Human Rights) said".)
+    const std::string bracketed = h.country ? std::string() : bracketed_office(h);
+    const bool secretariat = (secretariat_office(h.title) && (!h.country || names_a_mandate || h.country->id == kUnitedNations.id)) ||
+                             (!h.country && secretariat_department(h.title)) ||
+                             (!bracketed.empty() && secretariat_post(bracketed));
+    if (!officer && secretariat) {
+      speech.actor = kUnitedNations;
+      speech.role = "briefer";
+    }
+    speech.mode = "summary";
+    return speech;
+  }
+
+  // In a release, a later sentence of `paragraph`, whose first turn is the last of the
+  // document's so far, may open another delegation's turn, which ends the one before:
+  // "Yasser Halfaoui (Morocco) praised ...  Similarly, Federico González Vivas (Uruguay), also
+  // speaking for Mexico and Argentina, welcomed ..." (a speaker line), "... Steinmeier, said
+  // ...  New Zealand Prime Minister John Key called the deal ..." (a reported delegation).
+  void split_at_later_turns(Span paragraph, std::string_view kind) {
+    auto& speeches = document_.speeches();
+    const auto later_line = [&](const Header& h) {
+      return h.layout == "press_release" && h.country && h.country->id != speeches.back().actor.id;
+    };
+    auto it = std::upper_bound(headers_.begin(), headers_.end(), paragraph.begin, [](uint32_t at, const Header& h) { return at < h.span.begin; });
+    for (; it != headers_.end() && it->span.begin < paragraph.end; ++it) {
+      if (!later_line(*it)) continue;
+      speeches.back().span.end = trim_end(speeches.back().span.begin, it->span.begin);
+      speeches.push_back(summary_speech(*it, {it->span.begin, paragraph.end}, kind, speeches));
+    }
+    const auto [later, cue] = sentence_opening_with_cue(paragraph);
+    const ActorRef* next_actor = cue ? cue->attrs.actor("actor") : nullptr;
+    if (!next_actor || later <= speeches.back().span.begin || next_actor->id == speeches.back().actor.id) return;
+    speeches.back().span.end = trim_end(speeches.back().span.begin, later);
+    speeches.push_back(reported_speech({later, paragraph.end}, *cue));
+  }
+
   // Press releases and summary records (`kind`): a paragraph opening with a speaker line (of
   // the kind's layout) starts a summary of that speaker's statement, which runs on over the
   // paragraphs without one. Before the first of them (the overview), each sentence that
@@ -676,67 +758,8 @@ class SpeechBuilder {
         }
         if (!overview_briefer) statements = true;
         briefer_goes_on = overview_briefer;
-        Speech speech;
-        speech.span = p;
-        speech.header = h->span;
-        speech.speaker = h->speaker;
-        // ("Security Council President Vanessa Frazier": the Council's President speaks for her
-        // State, which the title does not name.)
-        if (h->country && h->country->id != kSecurityCouncil) speech.actor = *h->country;
-        // A summary record names a delegate again without the State: "12. Mr. Hitti said" after
-        // "2. Mr. Hitti (Lebanon) said": the State of the same name before.
-        if (!h->country && kind == "summary_record") {
-          for (auto it = speeches.rbegin(); it != speeches.rend(); ++it) {
-            if (!it->actor.id.empty() && (it->speaker == h->speaker || same_surname(it->speaker, h->speaker))) {
-              speech.actor = it->actor;
-              break;
-            }
-          }
-        }
-        // "Mogens Lykketoft, the Assembly President": the Assembly, which the title names
-        // without an actor's name; "General Assembly President Sam Kutesa (Uganda)": the
-        // Assembly too, as in its records, not the State in brackets.
-        const bool assembly_president = presides_over_assembly(h->title) || presides_over_assembly(h->speaker);
-        if (assembly_president) speech.actor = kGeneralAssembly;
-        // A summary record's officers: "The Chair", "The Secretary of the Committee".
-        // (Older records print "The CHAIRMAN": the office is read in any case.)
-        const bool officer = !h->country && h->speaker.starts_with("The ");
-        const std::string office = lower_ascii(h->speaker);
-        speech.role = assembly_president ? "president" : "delegate";
-        if (officer && office.find("secretary") != std::string::npos) {
-          speech.role = "secretariat";
-          if (office.find("secretary-general") != std::string::npos) speech.actor = kUnitedNations;
-        } else if (officer && presides(h->speaker)) {
-          speech.role = "president";
-          speech.actor = presiding_actor(*h, p);
-        }
-        // "MARK LOWCOCK, Under-Secretary-General for ...", "Special Envoy of the Secretary-General
-        // for Yemen": the United Nations, not the State the title names (an organisation it
-        // names, "Special Representative, Office of INTERPOL", stays).
-        // A group of States in the title is the office's mandate ("High Representative for the
-        // Least Developed Countries"), as a State is ("Special Envoy ... for Yemen").
-        const std::string named_kind = h->country ? actor_kind(h->span, h->country->id).first : std::string();
-        const bool names_a_mandate = named_kind == "state" || named_kind == "group";
-        // (A summary record puts the office in brackets after the name: "8. Mr. Gustafik
-        // (Secretary of the Committee) said", "1. Mr. MARTENSON (Under-Secretary-General for
-        // Human Rights) said".)
-        const std::string bracketed = h->country ? std::string() : bracketed_office(*h);
-        const bool secretariat = (secretariat_office(h->title) && (!h->country || names_a_mandate || h->country->id == kUnitedNations.id)) ||
-                                 (!h->country && secretariat_department(h->title)) ||
-                                 (!bracketed.empty() && secretariat_post(bracketed));
-        if (!officer && secretariat) {
-          speech.actor = kUnitedNations;
-          speech.role = "briefer";
-        }
-        speech.mode = "summary";
-        // "... said it mattered.  New Zealand Prime Minister John Key called the deal ...": in a
-        // release, a later sentence that opens with another delegation's report is its turn.
-        const auto [later, cue] = kind == "press_release" ? sentence_opening_with_cue(p) : std::pair{p.begin, nullptr};
-        const ActorRef* next_actor = cue ? cue->attrs.actor("actor") : nullptr;
-        const bool next_turn = next_actor && next_actor->id != speech.actor.id;
-        if (next_turn) speech.span.end = trim_end(p.begin, later);
-        speeches.push_back(std::move(speech));
-        if (next_turn) speeches.push_back(reported_speech({later, p.end}, *cue));
+        speeches.push_back(summary_speech(*h, p, kind, speeches));
+        if (kind == "press_release") split_at_later_turns(p, kind);
         continue;
       }
       if (statements) {
