@@ -109,6 +109,7 @@ TEST(Offices, TheSecretariatsOfficesSpeakForTheUnitedNations) {
   EXPECT_TRUE(secretariat_department("Director of the Codification Division, Office of Legal Affairs"));
   EXPECT_TRUE(secretariat_department(
       "Director of the Programme Planning and Budget Division of the Office of Programme Planning, Budget and Accounts"));
+  EXPECT_TRUE(secretariat_department("Acting Head of the Department of Public Information"));
   EXPECT_FALSE(secretariat_department("Minister for Foreign Affairs"));
   // A summary record's posts in brackets.
   EXPECT_TRUE(secretariat_post("Officer-in-Charge, Regional Commissions New York Office"));

@@ -85,7 +85,10 @@ bool secretariat_department(std::string_view office) {
                                "Department for General Assembly and Conference Management",
                                "Department of Political Affairs", "Department of Peacekeeping Operations",
                                "Department of Field Support", "Department of Safety and Security",
-                               "Office of Information and Communications Technology"});
+                               "Office of Information and Communications Technology", "Department of Public Information",
+                               "Department for Disarmament Affairs", "Department of Disarmament Affairs",
+                               "Peacebuilding Support Office", "Office for Outer Space Affairs",
+                               "Office of the Special Adviser on Africa", "Department of Humanitarian Affairs"});
 }
 
 bool secretariat_post(std::string_view post) {
