@@ -120,6 +120,7 @@ TEST(Offices, TheSecretariatsOfficesSpeakForTheUnitedNations) {
 TEST(Offices, TheAssemblysPresidencyNamedShort) {
   EXPECT_TRUE(presides_over_assembly("the Assembly President"));
   EXPECT_TRUE(presides_over_assembly("President of the Assembly"));
+  EXPECT_TRUE(presides_over_assembly("the General Assembly's Acting President"));
   EXPECT_FALSE(presides_over_assembly("Vice-President of the Assembly"));
   EXPECT_FALSE(presides_over_assembly("President of the Security Council"));
   EXPECT_TRUE(presides_over_assembly("Fifth Committee Chair"));

@@ -54,7 +54,11 @@ constexpr std::string_view kOrdinals[] = {"First", "Second", "Third", "Fourth", 
 
 bool presides_over_assembly(std::string_view office) {
   if (office.find("Vice") != std::string_view::npos) return false;
-  if (contains_any(office, {"Assembly President", "President of the Assembly", "President of the General Assembly"})) return true;
+  if (contains_any(office, {"Assembly President", "President of the Assembly", "President of the General Assembly",
+                            "Assembly's President", "Assembly’s President", "Assembly's Acting President",
+                            "Assembly’s Acting President"})) {
+    return true;
+  }
   // The Chair of one of its six Main Committees: "Fifth Committee Chair Michel Tommo Monthe",
   // "Chairperson of the Third Committee" (not another body's: "Chair of the Counter-Terrorism
   // Committee"). (Asked of every speaker line: no string is made.)
