@@ -216,5 +216,26 @@ TEST(DefaultPipeline, IsFoundAndLoads) {
   EXPECT_TRUE(pipeline) << diagnostics.render();
 }
 
+// The shipped pipeline's relations annotator drops relations to the bodies one speaks for by
+// office and to the Organization itself (office_targets): every State is a Member of the United
+// Nations, which makes no edge of the alignment network.
+TEST(DefaultPipeline, NoRelationToTheOrganizationItself) {
+  AnnotatorRegistry registry;
+  register_builtin_annotators(registry);
+  Diagnostics diagnostics;
+  auto pipeline = Pipeline::load(default_pipeline_path(), registry, diagnostics);
+  ASSERT_TRUE(pipeline) << diagnostics.render();
+  Document document("d.txt",
+                    "Mr. Rahman (Bangladesh): Bangladesh, as an active member of the United Nations, supports peace. "
+                    "Bangladesh, as a member of the Group of Friends United against Human Trafficking, supports all efforts.\n");
+  pipeline->run(document);
+  std::vector<std::string> targets;
+  for (AnnotationId id : document.annotations().of_type("alignment")) {
+    const Annotation& a = document.annotations()[id];
+    if (a.attrs.text("relation") == "member_of") targets.push_back(a.attrs.actor("target")->id.str());
+  }
+  EXPECT_EQ(targets, std::vector<std::string>{"GOF_HT"});
+}
+
 }  // namespace
 }  // namespace caucus
