@@ -106,6 +106,7 @@ TEST(Offices, TheSecretariatsOfficesSpeakForTheUnitedNations) {
   EXPECT_FALSE(secretariat_office("Deputy Secretary-General of the Ministry of Foreign Affairs of Thailand"));
   EXPECT_FALSE(secretariat_office("Permanent Representative of Tunisia to the United Nations Office at Geneva"));
   EXPECT_TRUE(secretariat_office("Director-General of the United Nations Office at Geneva"));
+  EXPECT_TRUE(secretariat_office("Spokesman for the Secretary-General"));
   EXPECT_TRUE(secretariat_department("Director of the Codification Division, Office of Legal Affairs"));
   EXPECT_TRUE(secretariat_department(
       "Director of the Programme Planning and Budget Division of the Office of Programme Planning, Budget and Accounts"));

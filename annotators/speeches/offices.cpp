@@ -22,7 +22,7 @@ bool secretariat_office(std::string_view office) {
   // Tunisia to the United Nations Office at Geneva".
   if (has("Permanent Representative") || has("Permanent Observer")) return false;
   if (has("of the Secretary-General") || has("United Nations") || office.starts_with("High Commissioner for") ||
-      office.starts_with("High Representative for")) {
+      office.starts_with("High Representative for") || (office.starts_with("Spokes") && has("for the Secretary-General"))) {
     return true;
   }
   // (Older releases print "Under Secretary-General" without its hyphen, some copies

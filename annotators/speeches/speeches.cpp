@@ -421,12 +421,13 @@ class SpeechBuilder {
   }
 
   // Who an officer's label speaks for when it names no country: the Secretary-General (also
-  // "SG:", "DSG:" in press transcripts, "Ban Ki-moon, Secretary-General:") for the United
-  // Nations, the General Assembly's President ("President of the General Assembly (PGA):",
+  // "SG:", "DSG:" in press transcripts, "Ban Ki-moon, Secretary-General:", his Spokesperson's
+  // byline "Stephane Dujarric, Spokesman for the Secretary-General") for the United Nations, the General Assembly's President ("President of the General Assembly (PGA):",
   // "PGA:") for the Assembly.
   static std::optional<std::pair<ActorRef, std::string>> officer_actor(const Header& h) {
     if (h.speaker.find("Secretary-General") != std::string::npos || h.title == "Secretary-General" ||
-        h.title == "Deputy Secretary-General" || h.title == "SG" || h.title == "DSG")
+        h.title == "Deputy Secretary-General" || h.title == "SG" || h.title == "DSG" ||
+        (h.title.starts_with("Spokes") && secretariat_office(h.title)))
       return std::make_pair(kUnitedNations, std::string("secretariat"));
     if (presides_over_assembly(h.title) || h.title == "PGA") return std::make_pair(kGeneralAssembly, std::string("president"));
     return std::nullopt;

@@ -1,0 +1,31 @@
+// How a printed symbol is written whole, and what kind of document a symbol names.
+#include "common/document_kind.hpp"
+
+#include <gtest/gtest.h>
+
+namespace caucus::annotators {
+namespace {
+
+TEST(CompactSymbol, TakesOutTheScansWhiteSpaceAndPutsBackAPartsFullStop) {
+  EXPECT_EQ(compact_symbol("S/ PV.8548"), "S/PV.8548");
+  EXPECT_EQ(compact_symbol("A/C.3/\nL.182"), "A/C.3/L.182");
+  // A revision or an addendum printed with a blank for its full stop.
+  EXPECT_EQ(compact_symbol("A/S-23/10/Rev 1"), "A/S-23/10/Rev.1");
+  EXPECT_EQ(compact_symbol("A/64/13/Add 2"), "A/64/13/Add.2");
+  EXPECT_EQ(compact_symbol("A/64/13/Add.1"), "A/64/13/Add.1");
+  // OCR's letter l for the digit 1.
+  EXPECT_EQ(compact_symbol("A/2210/Corr.l"), "A/2210/Corr.1");
+  // A suffix in brackets keeps its blank.
+  EXPECT_EQ(compact_symbol("S/PV.6201 (Resumption 1)"), "S/PV.6201 (Resumption 1)");
+}
+
+TEST(DocumentKind, NamedBySymbol) {
+  EXPECT_EQ(document_kind("S/RES/2388(2017)"), "sc_resolution");
+  EXPECT_EQ(document_kind("A/73/PV.10"), "meeting_record");
+  EXPECT_EQ(document_kind("SC/13088"), "press_release");
+  EXPECT_EQ(document_kind("GA/SHC/4278"), "press_release");
+  EXPECT_EQ(document_kind("HR/PUB/11/04"), "document");
+}
+
+}  // namespace
+}  // namespace caucus::annotators
