@@ -375,6 +375,31 @@ class SpeechBuilder {
     return nullptr;
   }
 
+  // True if a transcript's label is a journalist's: "Q:", "Q.:", "Question:", "QUESTION:",
+  // "Reporter:" (speaker.transcript).
+  static bool questioner_label(std::string_view speaker) {
+    static constexpr std::string_view kLabels[] = {"Q", "Q.", "Question", "QUESTION", "Reporter", "REPORTER", "Correspondent", "Journalist"};
+    return std::find(std::begin(kLabels), std::end(kLabels), speaker) != std::end(kLabels);
+  }
+
+  // A transcript's label without a country, under a heading that names the same person
+  // ("Remarks by Ambassador Linda Thomas-Greenfield at ..." above "AMBASSADOR THOMAS-GREENFIELD:"):
+  // the State the heading names, on its line or on an office line under it ("U.S.
+  // Representative to the United Nations").
+  const ActorRef* heading_actor_of(std::string_view speaker) const {
+    const std::string surname = lower_ascii(last_word(speaker));
+    if (surname.empty()) return nullptr;
+    const auto named = std::find_if(headers_.begin(), headers_.end(), [&](const Header& h) {
+      return h.layout == "statement" && lower_ascii(last_word(h.speaker)) == surname;
+    });
+    if (named == headers_.end()) return nullptr;
+    if (named->country) return named->country;
+    for (const auto& h : headers_) {
+      if (h.layout == "statement_office" && h.country) return h.country;
+    }
+    return nullptr;
+  }
+
   // A speaker printed without a country: the person the President invited with that surname,
   // else the actor of the last give-the-floor line before the speech.
   std::optional<std::pair<ActorRef, std::string>> resolve_without_country(const Header& header, uint32_t previous_start) const {
@@ -468,11 +493,14 @@ class SpeechBuilder {
       } else if (const auto continued = continued_country_.find(h.speaker); continued != continued_country_.end()) {
         speech.actor = continued->second;
         speech.role = role_of(continued->second, h.span);
-      } else if (h.speaker == "Q" || h.speaker == "Question") {
+      } else if (questioner_label(h.speaker)) {
         speech.role = "questioner";  // a journalist, in a press transcript: no actor
       } else if (auto resolved = resolve_without_country(h, previous_start)) {
         speech.actor = resolved->first;
         speech.role = resolved->second;
+      } else if (const ActorRef* headed = heading_actor_of(h.speaker)) {
+        speech.actor = *headed;
+        speech.role = role_of(*headed, h.span);
       } else {
         speech.role = "invited";
       }
@@ -962,7 +990,10 @@ class SpeechBuilder {
       speech.header = opening->span;
       speech.speaker = opening->speaker;
       if (opening->layout == "press_release") speech.mode = "summary";
-      if (opening->country) {
+      // ("PERMANENT REPRESENTATIVE TO THE UNITED NATIONS" under the name names no actor of his.)
+      const bool envoy_to_un = opening->country && opening->country->id == kUnitedNations.id &&
+                               contains_any(lower_ascii(document_.slice(opening->span)), {"representative to the united nations"});
+      if (opening->country && !envoy_to_un) {
         speech.actor = *opening->country;  // a lone speech says nothing of the speaker's role
       } else if (const auto officer = officer_actor(*opening)) {
         speech.actor = officer->first;
