@@ -130,6 +130,22 @@ TEST(Offices, TheAssemblysPresidencyNamedShort) {
   EXPECT_FALSE(presides_over_assembly("Chair of the Counter-Terrorism Committee"));
 }
 
+// A Main Committee's release names its Chair without the ordinal.
+TEST(Offices, TheChairOfTheCommitteeAReleaseReports) {
+  EXPECT_TRUE(chairs_the_committee("Committee Chair Dian Triansyah Djani"));
+  EXPECT_TRUE(chairs_the_committee("its incoming Chairman"));
+  EXPECT_TRUE(chairs_the_committee("Chair of the Committee’s seventy-ninth session"));
+  EXPECT_TRUE(chairs_the_committee("Chair of the Committee"));
+  EXPECT_FALSE(chairs_the_committee("Vice-Chair of the Committee"));
+  EXPECT_FALSE(chairs_the_committee("Chair of the Ad Hoc Committee on Terrorism"));
+  EXPECT_FALSE(chairs_the_committee("Chair of the Working Group"));
+  EXPECT_FALSE(chairs_the_committee("Chairman of the Committee on Information"));
+  EXPECT_TRUE(main_committee_release("GA/EF/3564"));
+  EXPECT_TRUE(main_committee_release("GA/L/3296"));
+  EXPECT_FALSE(main_committee_release("GA/12638"));
+  EXPECT_FALSE(main_committee_release("SC/15897"));
+}
+
 TEST(Offices, PresidingOfficersButNotTheirDeputies) {
   EXPECT_TRUE(presides("The President"));
   EXPECT_TRUE(presides("The ACTING PRESIDENT"));

@@ -75,6 +75,27 @@ bool presides_over_assembly(std::string_view office) {
   return false;
 }
 
+bool chairs_the_committee(std::string_view office) {
+  if (office.find("Vice") != std::string_view::npos) return false;
+  if (starts_with_any(office, {"Committee Chair", "the Committee Chair", "The Committee Chair"})) return true;
+  for (std::string_view chair : {"Chair", "Chairman", "Chairperson", "Chairwoman"}) {
+    for (std::string_view before : {"its ", "its incoming ", "its new ", "its outgoing ", "the Committee's ", "the Committee’s "}) {
+      if (office.starts_with(before) && office.substr(before.size()) == chair) return true;
+    }
+    // "Chair of the Committee", "Chair of the Committee’s seventy-ninth session"; not "Chair of
+    // the Committee on Information", another committee's name.
+    const std::size_t at = office.find(" of the Committee");
+    if (at == std::string_view::npos || office.substr(0, at) != chair) continue;
+    const std::string_view rest = office.substr(at + 17);
+    if (rest.empty() || starts_with_any(rest, {",", "'s", "’s"})) return true;
+  }
+  return false;
+}
+
+bool main_committee_release(std::string_view symbol) {
+  return starts_with_any(symbol, {"GA/DIS/", "GA/SPD/", "GA/EF/", "GA/SHC/", "GA/AB/", "GA/L/"});
+}
+
 // A department or office of the Secretariat named without "United Nations" ("Director of the
 // Codification Division, Office of Legal Affairs"). A State's ministry may have an office of
 // the same name: the caller asks only of a title that names no State.

@@ -25,6 +25,16 @@ bool presides(std::string_view speaker);
 // Assembly.
 bool presides_over_assembly(std::string_view office);
 
+// True if `office`, in a release of one of the Main Committees, names that Committee's chair
+// without its ordinal: "Committee Chair Dian Triansyah Djani", "its incoming Chairman", "Chair of
+// the Committee’s seventy-ninth session" (not a Vice-Chair, nor the chair of another body: "Chair
+// of the Ad Hoc Committee on Terrorism", "Chair of the Working Group").
+bool chairs_the_committee(std::string_view office);
+
+// True if `symbol` is a release of one of the General Assembly's Main Committees: GA/DIS,
+// GA/SPD, GA/EF, GA/SHC, GA/AB, GA/L.
+bool main_committee_release(std::string_view symbol);
+
 // True if `office` names a department or office of the Secretariat without saying "United
 // Nations" ("Director of the Codification Division, Office of Legal Affairs").
 bool secretariat_department(std::string_view office);

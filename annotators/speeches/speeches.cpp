@@ -654,6 +654,16 @@ class SpeechBuilder {
     return cues;
   }
 
+  // True if the document reports a meeting of one of the Assembly's Main Committees: its
+  // release symbol says so, or its headline or lead names the Committee ("Second Committee Opens
+  // Seventy-First Session ...", a copy without its symbol).
+  bool main_committee_document() const {
+    if (main_committee_release(meta("symbol"))) return true;
+    const std::string_view head = text().substr(0, 600);
+    return contains_any(head, {"First Committee", "Second Committee", "Third Committee", "Fourth Committee", "Fifth Committee",
+                               "Sixth Committee"});
+  }
+
   // The summary of the statement of the speaker `h` names, over `span` (`kind`: the document's;
   // `speeches`: the turns before it).
   Speech summary_speech(const Header& h, Span span, std::string_view kind, const std::vector<Speech>& speeches) const {
@@ -677,7 +687,11 @@ class SpeechBuilder {
     // "Mogens Lykketoft, the Assembly President": the Assembly, which the title names
     // without an actor's name; "General Assembly President Sam Kutesa (Uganda)": the
     // Assembly too, as in its records, not the State in brackets.
-    const bool assembly_president = presides_over_assembly(h.title) || presides_over_assembly(h.speaker);
+    // (A Main Committee's release names its Chair without the ordinal: "Committee Chair NAME
+    // (Bulgaria)", "its incoming Chairman, NAME (New Zealand)".)
+    const bool chairs_this_committee =
+        main_committee_document() && (chairs_the_committee(h.title) || chairs_the_committee(h.speaker));
+    const bool assembly_president = presides_over_assembly(h.title) || presides_over_assembly(h.speaker) || chairs_this_committee;
     if (assembly_president) speech.actor = kGeneralAssembly;
     // A summary record's officers: "The Chair", "The Secretary of the Committee".
     // (Older records print "The CHAIRMAN": the office is read in any case.)
