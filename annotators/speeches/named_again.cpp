@@ -5,6 +5,7 @@
 #include <string>
 
 #include "caucus/text.hpp"
+#include "common/text_match.hpp"
 #include "speeches/offices.hpp"
 
 namespace caucus::annotators {
@@ -50,10 +51,11 @@ ActorRef actor_of_named_person(std::string_view text, const AnnotationStore& sto
     const std::string_view first = head.substr(word, found - 1 - word);
     if (first.empty() || !capitalised(first) || first.ends_with('.') || first == "Mme") continue;
     std::string_view rest = head.substr(end);
-    // (A given name after the surname: "Ban Ki-moon, Secretary-General".)
+    // (A given name after the surname: "Ban Ki-moon, Secretary-General", "Ambassador Oh Joon of
+    // the Republic of Korea".)
     if (rest.size() > 1 && rest[0] == ' ' && capitalised(rest.substr(1))) {
       const std::size_t next = rest.find_first_of(" ,(", 1);
-      if (next != std::string_view::npos && (rest.substr(next).starts_with(", ") || rest.substr(next).starts_with(" ("))) {
+      if (next != std::string_view::npos && starts_with_any(rest.substr(next), {", ", " (", " of "})) {
         rest = rest.substr(next);
       }
     }
