@@ -951,13 +951,16 @@ class SpeechBuilder {
   // The first State named in `span`, if any, not in brackets: "A3+ (ALGERIA, GUYANA,
   // MOZAMBIQUE AND SIERRA LEONE)" lists the group's members, not the speaker's State. With
   // `skip_topics`, not a State a meeting is on either: "EU Statement ... at the UN Security
-  // Council Briefing on Ukraine".
+  // Council Briefing on Ukraine", "..., at the UN Security Council: Maintenance of Peace and
+  // Security of Ukraine".
   const ActorRef* state_named_in(Span span, bool skip_topics = false) const {
     for (AnnotationId id : store_.contained("actor", span)) {
       const Annotation& a = store_[id];
       const std::string_view before = text().substr(span.begin, a.span.begin - span.begin);
       if (std::count(before.begin(), before.end(), '(') > std::count(before.begin(), before.end(), ')')) continue;
-      if (skip_topics && (before.ends_with(" on ") || before.ends_with(" on the ") || before.ends_with(" in "))) continue;
+      const bool topic = before.ends_with(" on ") || before.ends_with(" on the ") || before.ends_with(" in ") ||
+                         before.find(", at ") != std::string_view::npos;  // the meeting's title
+      if (skip_topics && topic) continue;
       if (a.attrs.text("actor_type") == "state") return a.attrs.actor("actor");
     }
     return nullptr;
