@@ -570,10 +570,32 @@ class SpeechBuilder {
   // (rule reported.secretariat_office).
   static bool by_office(const Annotation& cue) { return cue.attrs.text("form") == "secretariat"; }
 
+  // "China said ...": a State as the subject of a sentence (rule reported.state_subject).
+  static bool state_subject(const Annotation& cue) { return cue.attrs.text("form") == "state_subject"; }
+
+  // True if `cue` is at its paragraph's start, after an opening phrase at most.
+  bool opens_its_paragraph(const Annotation& cue) const {
+    const AnnotationId paragraph = store_.at("paragraph", cue.span.begin);
+    return paragraph == kNoAnnotation || first_sentence(store_[paragraph].span).contains(cue.span);
+  }
+
+  // True if the document names its speakers as States, as UN Geneva's summaries do ("China said
+  // ... Russia agreed ..."): two such sentences or more. (In a release that names its
+  // delegates, "Israel said" inside one's summary reports another State's words.)
+  bool states_speak_as_subjects() const {
+    if (!states_speak_.has_value()) {
+      std::size_t count = 0;
+      for (AnnotationId id : store_.of_type("reported_speech")) count += state_subject(store_[id]);
+      states_speak_ = count >= 2;
+    }
+    return *states_speak_;
+  }
+
   // True if `cue` may open a turn: it names an actor, a petitioner, a person named before, or
   // an official by office, except in the briefing of the Secretary-General's spokesperson,
   // who reports what he said ("The Secretary-General told the Fifth Committee, ...").
   bool opens_a_turn(const Annotation& cue) const {
+    if (state_subject(cue) && !opens_its_paragraph(cue) && !states_speak_as_subjects()) return false;
     if (cue.attrs.actor("actor") || petitioner(cue) || by_surname(cue) || reads_for_the_council(cue)) return true;
     return by_office(cue) && !spokespersons_briefing();
   }
@@ -1070,6 +1092,7 @@ class SpeechBuilder {
   }
 
   Document& document_;
+  mutable std::optional<bool> states_speak_;  // see states_speak_as_subjects()
   AnnotationStore& store_;
   std::vector<Header> headers_;
   ActorRef presidency_;
