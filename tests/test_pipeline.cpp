@@ -225,9 +225,10 @@ TEST(DefaultPipeline, NoRelationToTheOrganizationItself) {
   Diagnostics diagnostics;
   auto pipeline = Pipeline::load(default_pipeline_path(), registry, diagnostics);
   ASSERT_TRUE(pipeline) << diagnostics.render();
-  Document document("d.txt",
-                    "Mr. Rahman (Bangladesh): Bangladesh, as an active member of the United Nations, supports peace. "
-                    "Bangladesh, as a member of the Group of Friends United against Human Trafficking, supports all efforts.\n");
+  Document document(
+      "d.txt",
+      "Mr. Rahman (Bangladesh): Bangladesh, as an active member of the United Nations, supports peace. "
+      "Bangladesh, as a member of the Group of Friends United against Human Trafficking, supports all efforts.\n");
   pipeline->run(document);
   std::vector<std::string> targets;
   for (AnnotationId id : document.annotations().of_type("alignment")) {

@@ -161,12 +161,16 @@ TEST(NamedAgain, TheFirstFullMentionSaysWhomAPersonSpeaksFor) {
   EXPECT_FALSE(has_name_word("Mr. Bantu", "Ban"));
 
   const std::string text =
-      "Mr. Ahmad spoke first. The Co-Chairs, Shamshad Ahmad (Pakistan) and Ruth Jacoby (Sweden), presented it, hearing from "
-      "Michael Møller, Director-General of the United Nations Office at Geneva, and Soledad Alvear Valenzuela, Minister of "
-      "External Relations of Chile, as convened by Council President Alfonso Valdivieso of Colombia, with Ambassador Oh "
+      "Mr. Ahmad spoke first. The Co-Chairs, Shamshad Ahmad (Pakistan) and Ruth Jacoby (Sweden), presented it, hearing "
+      "from "
+      "Michael Møller, Director-General of the United Nations Office at Geneva, and Soledad Alvear Valenzuela, "
+      "Minister of "
+      "External Relations of Chile, as convened by Council President Alfonso Valdivieso of Colombia, with Ambassador "
+      "Oh "
       "Joon of Korea. Then Mr. Ahmad, Mr. Møller, Ms. Valenzuela, Mr. Valdivieso, Mr. Oh and Mr. Doe said so.";
   Document document("d.txt", text);
-  for (const auto& [name, id] : std::vector<std::pair<std::string, std::string>>{{"Pakistan", "PAK"}, {"Sweden", "SWE"}, {"Chile", "CHL"}, {"Colombia", "COL"}, {"Korea", "KOR"}}) {
+  for (const auto& [name, id] : std::vector<std::pair<std::string, std::string>>{
+           {"Pakistan", "PAK"}, {"Sweden", "SWE"}, {"Chile", "CHL"}, {"Colombia", "COL"}, {"Korea", "KOR"}}) {
     Attributes attrs;
     attrs.set("actor", ActorRef{id, name});
     const auto at = static_cast<uint32_t>(text.find(name));
@@ -180,7 +184,7 @@ TEST(NamedAgain, TheFirstFullMentionSaysWhomAPersonSpeaksFor) {
   EXPECT_EQ(actor_of_named_person(text, store, "Møller", end).id, "UN");
   EXPECT_EQ(actor_of_named_person(text, store, "Valenzuela", end).id, "CHL");
   EXPECT_EQ(actor_of_named_person(text, store, "Valdivieso", end).id, "COL");  // "... of Colombia"
-  EXPECT_EQ(actor_of_named_person(text, store, "Oh", end).id, "KOR");  // the family name first
+  EXPECT_EQ(actor_of_named_person(text, store, "Oh", end).id, "KOR");          // the family name first
   EXPECT_EQ(actor_of_named_person(text, store, "Doe", end).id, "");
   // Only what comes before the person is named again.
   EXPECT_EQ(actor_of_named_person(text, store, "Møller", static_cast<uint32_t>(text.find("Michael"))).id, "");

@@ -66,8 +66,10 @@ ActorRef actor_of_named_person(std::string_view text, const AnnotationStore& sto
       if (ActorRef actor = first_actor(store, {at + 2, at + static_cast<uint32_t>(close)}); !actor.id.empty()) return actor;
     } else if (rest.starts_with(" of ")) {
       // "Council President Alfonso Valdivieso of Colombia": the State after "of".
-      const std::size_t clause_end = std::min<std::size_t>({rest.find_first_of(",;.()", 4), std::size_t{80}, rest.size()});
-      if (ActorRef actor = first_actor(store, {at + 4, at + static_cast<uint32_t>(clause_end)}); !actor.id.empty()) return actor;
+      const std::size_t clause_end =
+          std::min<std::size_t>({rest.find_first_of(",;.()", 4), std::size_t{80}, rest.size()});
+      if (ActorRef actor = first_actor(store, {at + 4, at + static_cast<uint32_t>(clause_end)}); !actor.id.empty())
+        return actor;
     } else if (rest.starts_with(", ")) {
       const std::size_t clause_end = std::min<std::size_t>({rest.find_first_of(",;.()", 2), std::size_t{250}, rest.size()});
       const std::string_view office = rest.substr(2, clause_end - 2);

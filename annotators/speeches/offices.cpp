@@ -22,7 +22,8 @@ bool secretariat_office(std::string_view office) {
   // Tunisia to the United Nations Office at Geneva".
   if (has("Permanent Representative") || has("Permanent Observer")) return false;
   if (has("of the Secretary-General") || has("United Nations") || office.starts_with("High Commissioner for") ||
-      office.starts_with("High Representative for") || (office.starts_with("Spokes") && has("for the Secretary-General"))) {
+      office.starts_with("High Representative for") ||
+      (office.starts_with("Spokes") && has("for the Secretary-General"))) {
     return true;
   }
   // (Older releases print "Under Secretary-General" without its hyphen, some copies
@@ -79,7 +80,8 @@ bool chairs_the_committee(std::string_view office) {
   if (office.find("Vice") != std::string_view::npos) return false;
   if (starts_with_any(office, {"Committee Chair", "the Committee Chair", "The Committee Chair"})) return true;
   for (std::string_view chair : {"Chair", "Chairman", "Chairperson", "Chairwoman"}) {
-    for (std::string_view before : {"its ", "its incoming ", "its new ", "its outgoing ", "the Committee's ", "the Committee’s "}) {
+    for (std::string_view before :
+         {"its ", "its incoming ", "its new ", "its outgoing ", "the Committee's ", "the Committee’s "}) {
       if (office.starts_with(before) && office.substr(before.size()) == chair) return true;
     }
     // "Chair of the Committee", "Chair of the Committee’s seventy-ninth session"; not "Chair of
@@ -100,20 +102,32 @@ bool main_committee_release(std::string_view symbol) {
 // Codification Division, Office of Legal Affairs"). A State's ministry may have an office of
 // the same name: the caller asks only of a title that names no State.
 bool secretariat_department(std::string_view office) {
-  return contains_any(office, {"Office of Legal Affairs", "Department of Political and Peacebuilding Affairs",
-                               "Department of Peace Operations", "Department of Economic and Social Affairs",
-                               "Department of Operational Support", "Department of Global Communications",
-                               "Office of Counter-Terrorism", "Office for Disarmament Affairs",
+  return contains_any(office, {"Office of Legal Affairs",
+                               "Department of Political and Peacebuilding Affairs",
+                               "Department of Peace Operations",
+                               "Department of Economic and Social Affairs",
+                               "Department of Operational Support",
+                               "Department of Global Communications",
+                               "Office of Counter-Terrorism",
+                               "Office for Disarmament Affairs",
                                "Office for the Coordination of Humanitarian Affairs",
-                               "Office of Programme Planning, Budget and Accounts", "Department of Management",
-                               "Office of Human Resources", "Office of Internal Oversight Services",
+                               "Office of Programme Planning, Budget and Accounts",
+                               "Department of Management",
+                               "Office of Human Resources",
+                               "Office of Internal Oversight Services",
                                "Department for General Assembly and Conference Management",
-                               "Department of Political Affairs", "Department of Peacekeeping Operations",
-                               "Department of Field Support", "Department of Safety and Security",
-                               "Office of Information and Communications Technology", "Department of Public Information",
-                               "Department for Disarmament Affairs", "Department of Disarmament Affairs",
-                               "Peacebuilding Support Office", "Office for Outer Space Affairs",
-                               "Office of the Special Adviser on Africa", "Department of Humanitarian Affairs"});
+                               "Department of Political Affairs",
+                               "Department of Peacekeeping Operations",
+                               "Department of Field Support",
+                               "Department of Safety and Security",
+                               "Office of Information and Communications Technology",
+                               "Department of Public Information",
+                               "Department for Disarmament Affairs",
+                               "Department of Disarmament Affairs",
+                               "Peacebuilding Support Office",
+                               "Office for Outer Space Affairs",
+                               "Office of the Special Adviser on Africa",
+                               "Department of Humanitarian Affairs"});
 }
 
 bool secretariat_post(std::string_view post) {

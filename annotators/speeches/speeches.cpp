@@ -378,7 +378,8 @@ class SpeechBuilder {
   // True if a transcript's label is a journalist's: "Q:", "Q.:", "Question:", "QUESTION:",
   // "Reporter:" (speaker.transcript).
   static bool questioner_label(std::string_view speaker) {
-    static constexpr std::string_view kLabels[] = {"Q", "Q.", "Question", "QUESTION", "Reporter", "REPORTER", "Correspondent", "Journalist"};
+    static constexpr std::string_view kLabels[] = {"Q",        "Q.",       "Question",      "QUESTION",
+                                                   "Reporter", "REPORTER", "Correspondent", "Journalist"};
     return std::find(std::begin(kLabels), std::end(kLabels), speaker) != std::end(kLabels);
   }
 
@@ -447,8 +448,9 @@ class SpeechBuilder {
 
   // Who an officer's label speaks for when it names no country: the Secretary-General (also
   // "SG:", "DSG:" in press transcripts, "Ban Ki-moon, Secretary-General:", his Spokesperson's
-  // byline "Stephane Dujarric, Spokesman for the Secretary-General") for the United Nations, the General Assembly's President ("President of the General Assembly (PGA):",
-  // "PGA:") for the Assembly.
+  // byline "Stephane Dujarric, Spokesman for the Secretary-General") for the United Nations,
+  // the General Assembly's President ("President of the General Assembly (PGA):", "PGA:") for
+  // the Assembly.
   static std::optional<std::pair<ActorRef, std::string>> officer_actor(const Header& h) {
     if (h.speaker.find("Secretary-General") != std::string::npos || h.title == "Secretary-General" ||
         h.title == "Deputy Secretary-General" || h.title == "SG" || h.title == "DSG" ||
@@ -682,8 +684,8 @@ class SpeechBuilder {
   bool main_committee_document() const {
     if (main_committee_release(meta("symbol"))) return true;
     const std::string_view head = text().substr(0, 600);
-    return contains_any(head, {"First Committee", "Second Committee", "Third Committee", "Fourth Committee", "Fifth Committee",
-                               "Sixth Committee"});
+    return contains_any(head, {"First Committee", "Second Committee", "Third Committee", "Fourth Committee",
+                               "Fifth Committee", "Sixth Committee"});
   }
 
   // The summary of the statement of the speaker `h` names, over `span` (`kind`: the document's;
@@ -713,7 +715,8 @@ class SpeechBuilder {
     // (Bulgaria)", "its incoming Chairman, NAME (New Zealand)".)
     const bool chairs_this_committee =
         main_committee_document() && (chairs_the_committee(h.title) || chairs_the_committee(h.speaker));
-    const bool assembly_president = presides_over_assembly(h.title) || presides_over_assembly(h.speaker) || chairs_this_committee;
+    const bool assembly_president =
+        presides_over_assembly(h.title) || presides_over_assembly(h.speaker) || chairs_this_committee;
     if (assembly_president) speech.actor = kGeneralAssembly;
     // A summary record's officers: "The Chair", "The Secretary of the Committee".
     // (Older records print "The CHAIRMAN": the office is read in any case.)
@@ -738,9 +741,9 @@ class SpeechBuilder {
     // (Secretary of the Committee) said", "1. Mr. MARTENSON (Under-Secretary-General for
     // Human Rights) said".)
     const std::string bracketed = h.country ? std::string() : bracketed_office(h);
-    const bool secretariat = (secretariat_office(h.title) && (!h.country || names_a_mandate || h.country->id == kUnitedNations.id)) ||
-                             (!h.country && secretariat_department(h.title)) ||
-                             (!bracketed.empty() && secretariat_post(bracketed));
+    const bool secretariat =
+        (secretariat_office(h.title) && (!h.country || names_a_mandate || h.country->id == kUnitedNations.id)) ||
+        (!h.country && secretariat_department(h.title)) || (!bracketed.empty() && secretariat_post(bracketed));
     if (!officer && secretariat) {
       speech.actor = kUnitedNations;
       speech.role = "briefer";
@@ -759,7 +762,8 @@ class SpeechBuilder {
     const auto later_line = [&](const Header& h) {
       return h.layout == "press_release" && h.country && h.country->id != speeches.back().actor.id;
     };
-    auto it = std::upper_bound(headers_.begin(), headers_.end(), paragraph.begin, [](uint32_t at, const Header& h) { return at < h.span.begin; });
+    auto it = std::upper_bound(headers_.begin(), headers_.end(), paragraph.begin,
+                               [](uint32_t at, const Header& h) { return at < h.span.begin; });
     for (; it != headers_.end() && it->span.begin < paragraph.end; ++it) {
       if (!later_line(*it)) continue;
       speeches.back().span.end = trim_end(speeches.back().span.begin, it->span.begin);
@@ -1030,8 +1034,9 @@ class SpeechBuilder {
       speech.speaker = opening->speaker;
       if (opening->layout == "press_release") speech.mode = "summary";
       // ("PERMANENT REPRESENTATIVE TO THE UNITED NATIONS" under the name names no actor of his.)
-      const bool envoy_to_un = opening->country && opening->country->id == kUnitedNations.id &&
-                               contains_any(lower_ascii(document_.slice(opening->span)), {"representative to the united nations"});
+      const bool envoy_to_un =
+          opening->country && opening->country->id == kUnitedNations.id &&
+          contains_any(lower_ascii(document_.slice(opening->span)), {"representative to the united nations"});
       if (opening->country && !envoy_to_un) {
         speech.actor = *opening->country;  // a lone speech says nothing of the speaker's role
       } else if (const auto officer = officer_actor(*opening)) {
