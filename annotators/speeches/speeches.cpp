@@ -59,6 +59,7 @@ class SpeechBuilder {
 
   void run(bool self_references) {
     read_metadata();
+    read_document_facts();
     read_headers();
     const std::string kind = classify();
     document_.meta()["kind"] = kind;
@@ -575,36 +576,39 @@ class SpeechBuilder {
   // "China said ...": a State as the subject of a sentence (rule reported.state_subject).
   static bool state_subject(const Annotation& cue) { return cue.attrs.text("form") == "state_subject"; }
 
+  // The facts of the whole document that turns ask about, read once (after its metadata).
+  void read_document_facts() {
+    // The Secretary-General's spokesperson's briefing reports what he said ("The
+    // Secretary-General told the Fifth Committee, ..."): no turn of his.
+    spokespersons_briefing_ = contains_any(text().substr(0, 2000),
+                                           {"Noon Briefing", "noon briefing", "Spokesperson for the Secretary-General"});
+    // A meeting of one of the Assembly's Main Committees: its release symbol says so, or its
+    // headline or lead names the Committee ("Second Committee Opens Seventy-First Session ...",
+    // a copy without its symbol).
+    main_committee_ = main_committee_release(meta("symbol")) ||
+                      contains_any(text().substr(0, 600), {"First Committee", "Second Committee", "Third Committee",
+                                                           "Fourth Committee", "Fifth Committee", "Sixth Committee"});
+    // Speakers named as States, as UN Geneva's summaries do ("China said ... Russia agreed
+    // ..."): two such sentences or more. (In a release that names its delegates, "Israel said"
+    // inside one's summary reports another State's words.)
+    std::size_t state_subjects = 0;
+    for (AnnotationId id : store_.of_type("reported_speech")) state_subjects += state_subject(store_[id]);
+    states_speak_as_subjects_ = state_subjects >= 2;
+  }
+
   // True if `cue` is at its paragraph's start, after an opening phrase at most.
   bool opens_its_paragraph(const Annotation& cue) const {
     const AnnotationId paragraph = store_.at("paragraph", cue.span.begin);
     return paragraph == kNoAnnotation || first_sentence(store_[paragraph].span).contains(cue.span);
   }
 
-  // True if the document names its speakers as States, as UN Geneva's summaries do ("China said
-  // ... Russia agreed ..."): two such sentences or more. (In a release that names its
-  // delegates, "Israel said" inside one's summary reports another State's words.)
-  bool states_speak_as_subjects() const {
-    if (!states_speak_.has_value()) {
-      std::size_t count = 0;
-      for (AnnotationId id : store_.of_type("reported_speech")) count += state_subject(store_[id]);
-      states_speak_ = count >= 2;
-    }
-    return *states_speak_;
-  }
-
   // True if `cue` may open a turn: it names an actor, a petitioner, a person named before, or
   // an official by office, except in the briefing of the Secretary-General's spokesperson,
   // who reports what he said ("The Secretary-General told the Fifth Committee, ...").
   bool opens_a_turn(const Annotation& cue) const {
-    if (state_subject(cue) && !opens_its_paragraph(cue) && !states_speak_as_subjects()) return false;
+    if (state_subject(cue) && !opens_its_paragraph(cue) && !states_speak_as_subjects_) return false;
     if (cue.attrs.actor("actor") || petitioner(cue) || by_surname(cue) || reads_for_the_council(cue)) return true;
-    return by_office(cue) && !spokespersons_briefing();
-  }
-
-  bool spokespersons_briefing() const {
-    const std::string_view head = text().substr(0, 2000);
-    return contains_any(head, {"Noon Briefing", "noon briefing", "Spokesperson for the Secretary-General"});
+    return by_office(cue) && !spokespersons_briefing_;
   }
 
   // True if `cue` names the speaker of `speech` again: by surname ("Mr. Lacroix" after
@@ -678,16 +682,6 @@ class SpeechBuilder {
     return cues;
   }
 
-  // True if the document reports a meeting of one of the Assembly's Main Committees: its
-  // release symbol says so, or its headline or lead names the Committee ("Second Committee Opens
-  // Seventy-First Session ...", a copy without its symbol).
-  bool main_committee_document() const {
-    if (main_committee_release(meta("symbol"))) return true;
-    const std::string_view head = text().substr(0, 600);
-    return contains_any(head, {"First Committee", "Second Committee", "Third Committee", "Fourth Committee",
-                               "Fifth Committee", "Sixth Committee"});
-  }
-
   // The summary of the statement of the speaker `h` names, over `span` (`kind`: the document's;
   // `speeches`: the turns before it).
   Speech summary_speech(const Header& h, Span span, std::string_view kind, const std::vector<Speech>& speeches) const {
@@ -714,7 +708,7 @@ class SpeechBuilder {
     // (A Main Committee's release names its Chair without the ordinal: "Committee Chair NAME
     // (Bulgaria)", "its incoming Chairman, NAME (New Zealand)".)
     const bool chairs_this_committee =
-        main_committee_document() && (chairs_the_committee(h.title) || chairs_the_committee(h.speaker));
+        main_committee_ && (chairs_the_committee(h.title) || chairs_the_committee(h.speaker));
     const bool assembly_president =
         presides_over_assembly(h.title) || presides_over_assembly(h.speaker) || chairs_this_committee;
     if (assembly_president) speech.actor = kGeneralAssembly;
@@ -1097,8 +1091,11 @@ class SpeechBuilder {
   }
 
   Document& document_;
-  mutable std::optional<bool> states_speak_;  // see states_speak_as_subjects()
   AnnotationStore& store_;
+  // Facts of the whole document (read_document_facts()).
+  bool spokespersons_briefing_ = false;
+  bool main_committee_ = false;
+  bool states_speak_as_subjects_ = false;
   std::vector<Header> headers_;
   ActorRef presidency_;
   Span cover_{};  // the cover's "President: Mr. X (Country)", if any
