@@ -1,0 +1,164 @@
+// What kind of document this is: a verbatim record, a press release, a summary record or a
+// statement given alone (SpeechBuilder::classify and the signs it weighs).
+#include "speeches/speech_builder.hpp"
+
+#include <algorithm>
+
+#include "common/document_kind.hpp"
+#include "common/text_match.hpp"
+
+namespace caucus::annotators {
+
+// The cover says that the text is a meeting's record: its meeting, its symbol (when the cover
+// was copied as one run-in line), or its presidency.
+bool SpeechBuilder::record_cover() const {
+  const std::string symbol = meta("symbol");
+  return document_.meta().count("meeting") || symbol.find("/PV.") != std::string::npos || !cover_.empty();
+}
+
+std::string SpeechBuilder::classify() const {
+  std::size_t verbatim = 0, press = 0, summary = 0;
+  for (const auto& h : headers_) {
+    if (h.layout.starts_with("statement")) continue;  // the heading of a single statement
+    (h.layout == "press_release" ? press : h.layout == "summary_record" ? summary : verbatim)++;
+  }
+  // Numbered paragraphs that open with a speaker: "2. Mr. Hitti (Lebanon) said that ..." (not
+  // the numbered paragraphs of a report, S/2019/300). One is enough under a summary record's
+  // symbol or title (an extract: "A/C.4/55/SR.15 ... 1. Mr. Hansen (Commissioner-General, ...)").
+  const std::string symbol = meta("symbol");
+  const bool named_summary = symbol.find("/SR.") != std::string::npos || meta("record") == "summary";
+  if (summary > verbatim && (named_summary || (summary >= 2 && symbol.empty()))) return "summary_record";
+  // A release's symbol, or when the copy lost it, its meetings-coverage line ("4343rd Meeting
+  // (PM)") or its dateline ("NEW YORK, 19 September (UN Headquarters) --").
+  const bool press_symbol = document_kind(symbol) == "press_release" || !meta("coverage").empty();
+  // (One release's speaker line is enough where no speaker line or heading of another layout
+  // is found: "JOSEP BORRELL FONTELLES, High Representative ..., said" opens no statement.)
+  const bool only_press = verbatim == 0 && summary == 0 && !has_statement_heading();
+  if (press >= 2 || (press >= 1 && (press_symbol || only_press))) return "press_release";
+  // Meeting coverage that reports every delegation ("The representative of Ecuador,
+  // speaking for the Group of 77, said ..."), with no speaker printed in capitals.
+  if (press_symbol && verbatim == 0 && !store_.of_type("reported_speech").empty()) return "press_release";
+  // The same coverage copied without its symbol: two paragraphs or more open with a reported
+  // delegation, and no line or heading names a speaker.
+  const std::size_t reported_paragraphs =
+      verbatim == 0 && !has_statement_heading() ? paragraphs_opening_with_reported_speech() : 0;
+  if (reported_paragraphs >= 2) return "press_release";
+  // Or its lead under the headline, in the third person: "..., Secretary-General António
+  // Guterres told the Security Council today", "speakers told the General Assembly".
+  if (only_press && lead_reports_to_an_organ()) return "press_release";
+  // Or its headline, where an organ acts, and a paragraph that opens with a delegation.
+  if (only_press && reported_paragraphs >= 1 && headline_of_an_organ()) return "press_release";
+  // A release's symbol or coverage line, and no speaker line or heading of another layout:
+  // a release whose speakers the rules do not know (officials, petitioners), not one
+  // anonymous statement. (Not the Secretary-General's statements, SG/SM: one speech each.)
+  const bool statement_release = symbol.starts_with("SG/") || symbol.starts_with("DSG/");
+  if (press_symbol && !statement_release && only_press) return "press_release";
+  // One speaker line is a record's extract if the cover says so.
+  if (verbatim >= 2 || (verbatim >= 1 && record_cover())) return "verbatim_record";
+  if (verbatim == 1 && lone_speaker_line_after_narrative()) return "verbatim_record";
+  return "speech";
+}
+
+// True if the one speaker line, at a line's start with its State in brackets, comes after
+// text of another kind: an extract of a record that opens in the middle of its narrative
+// ("... submitted the report (A/2234).\n\n1. Mr. KISELYOV (Byelorussian SSR) (translated
+// from Russian): ..."), not a statement, whose own speaker line opens it.
+bool SpeechBuilder::lone_speaker_line_after_narrative() const {
+  const auto& paragraphs = store_.of_type("paragraph");
+  if (paragraphs.empty()) return false;
+  const uint32_t text_start = store_[paragraphs.front()].span.begin;
+  return std::any_of(headers_.begin(), headers_.end(),
+                     [&](const Header& h) { return h.layout == "verbatim" && h.country && h.span.begin > text_start; });
+}
+
+// True if one of the first three paragraphs says that someone "told the Security Council"
+// (or another organ), or opens with what an organ did when ("The Human Rights Council this
+// morning considered ...", "The Council on Tuesday held ..."): a release's lead, which no
+// speaker says of himself.
+bool SpeechBuilder::lead_reports_to_an_organ() const {
+  static constexpr std::string_view kOrgans[] = {"Security Council",
+                                                 "General Assembly",
+                                                 "Economic and Social Council",
+                                                 "Human Rights Council",
+                                                 "Council",
+                                                 "Assembly",
+                                                 "Committee",
+                                                 "Commission"};
+  const auto organ_at = [](std::string_view text) {
+    for (std::string_view name : kOrgans) {
+      if (text.starts_with(name)) return name.size();
+    }
+    return std::size_t{0};
+  };
+  std::size_t seen = 0;
+  for (AnnotationId id : store_.of_type("paragraph")) {
+    if (seen++ == 3) break;
+    const std::string_view p = document_.slice(store_[id].span);
+    for (std::size_t at = p.find(" told the "); at != std::string_view::npos; at = p.find(" told the ", at + 1)) {
+      if (organ_at(p.substr(at + 10)) > 0) return true;
+    }
+    if (const std::size_t organ = p.starts_with("The ") ? organ_at(p.substr(4)) : 0; organ > 0) {
+      if (starts_with_any(p.substr(4 + organ),
+                          {" this morning", " this afternoon", " this evening", " today", " yesterday", " on Monday",
+                           " on Tuesday", " on Wednesday", " on Thursday", " on Friday"})) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// A release copied from its headline on: the first paragraph is a headline in which an organ
+// acts ("Fourth Committee Approves Text by which ...", "Special Committee on Decolonization
+// Approves Resolution ...").
+bool SpeechBuilder::headline_of_an_organ() const {
+  static constexpr std::string_view kOrgans[] = {"Council", "Assembly", "Committee", "Commission"};
+  static constexpr std::string_view kVerbs[] = {" Approves ", " Adopts ",    " Concludes ", " Hears ",  " Elects ",
+                                                " Opens ",    " Closes ",    " Holds ",     " Takes ",  " Considers ",
+                                                " Extends ",  " Renews ",    " Endorses ",  " Begins ", " Continues ",
+                                                " Reviews ",  " Recommends "};
+  const auto paragraphs = store_.of_type("paragraph");
+  if (paragraphs.empty()) return false;
+  const std::string_view p = document_.slice(store_[paragraphs.front()].span);
+  if (p.size() > 300 || p.ends_with('.')) return false;  // a headline, not a sentence
+  for (std::string_view organ : kOrgans) {
+    for (std::size_t at = p.find(organ); at != std::string_view::npos; at = p.find(organ, at + 1)) {
+      const std::string_view after = p.substr(at + organ.size(), 60);  // "Committee on Decolonization Approves"
+      if (std::any_of(std::begin(kVerbs), std::end(kVerbs),
+                      [&](std::string_view verb) { return after.find(verb) != std::string_view::npos; }))
+        return true;
+    }
+  }
+  return false;
+}
+
+bool SpeechBuilder::has_statement_heading() const {
+  return std::any_of(headers_.begin(), headers_.end(),
+                     [](const Header& h) { return h.layout.starts_with("statement"); });
+}
+
+// The paragraphs whose first words report a delegation ("Ecuador's representative, speaking
+// also for ...", "The representative of Peru said ...").
+// (After "The ", or after a short opening phrase: "Speaking after the vote, the representative
+// of the Russian Federation ...".)
+// (Or after the first sentence's reported words: "Legislative measures were not enough, the
+// representative of Malta said this morning, as ...".)
+std::size_t SpeechBuilder::paragraphs_opening_with_reported_speech() const {
+  std::size_t count = 0;
+  for (AnnotationId id : store_.of_type("paragraph")) {
+    const Span p = store_[id].span;
+    const auto reported = store_.contained("reported_speech", p);
+    if (reported.empty()) continue;
+    const Span cue = store_[reported.front()].span;
+    const std::string_view before = text().substr(p.begin, cue.begin - p.begin);
+    const bool after_clause = (before.ends_with(", the ") || before.ends_with(", ")) &&
+                              before.find_first_of(";:") == std::string_view::npos &&
+                              before.find(". ") == std::string_view::npos;
+    const bool after_opener = after_clause && before.size() <= 80;
+    const bool inverted = after_clause && starts_with_any(text().substr(cue.end, 16), kSpeechVerbs);
+    if (before.size() <= 4 || after_opener || inverted) ++count;
+  }
+  return count;
+}
+
+}  // namespace caucus::annotators

@@ -1,0 +1,77 @@
+// A statement given alone: its speaker and actor from its heading, dateline or signature.
+#include "speeches/speech_builder.hpp"
+
+#include "caucus/text.hpp"
+#include "common/text_match.hpp"
+#include "speeches/offices.hpp"
+
+namespace caucus::annotators {
+
+void SpeechBuilder::single_speech() {
+  const auto& paragraphs = store_.of_type("paragraph");
+  if (paragraphs.empty()) return;
+  Speech speech;
+  speech.span = {store_[paragraphs.front()].span.begin, store_[paragraphs.back()].span.end};
+  speech.mode = "verbatim";
+  speech.role = "speaker";
+  // The speaker line that opens the text, else the heading of a circulated statement
+  // ("Statement by H.E. Ms. ..., Permanent Representative of Nepal ...") near its top.
+  const Header* opening = nullptr;
+  for (const auto& h : headers_) {
+    if (h.span.begin == speech.span.begin && !h.layout.starts_with("statement")) opening = &h;
+  }
+  if (!opening) opening = label_after_dateline(paragraphs);
+  // (A heading that names the speaker before one that names only an office: "Permanent
+  // Mission of Nepal" above "Statement by H.E. Ms. ..., Permanent Representative of Nepal".)
+  for (const std::string_view layout : {"statement", "statement_office"}) {
+    for (auto it = headers_.begin(); !opening && it != headers_.end(); ++it) {
+      if (it->layout == layout) opening = &*it;
+    }
+  }
+  if (opening) {
+    speech.header = opening->span;
+    speech.speaker = opening->speaker;
+    if (opening->layout == "press_release") speech.mode = "summary";
+    // ("PERMANENT REPRESENTATIVE TO THE UNITED NATIONS" under the name names no actor of his.)
+    const bool envoy_to_un =
+        opening->country && opening->country->id == kUnitedNations.id &&
+        contains_any(lower_ascii(document_.slice(opening->span)), {"representative to the united nations"});
+    if (opening->country && !envoy_to_un) {
+      speech.actor = *opening->country;  // a lone speech says nothing of the speaker's role
+    } else if (const auto officer = officer_actor(*opening)) {
+      speech.actor = officer->first;
+    } else if (const ActorRef* state = demonym_before_statement(opening->span)) {
+      speech.actor = *state;
+    }
+  }
+  // A heading that names the speaker but not the State: another heading line may name it
+  // ("NIGERIA" above "STATEMENT BY H.E. MR. TIJJANI MUHAMMAD-BANDE").
+  for (auto it = headers_.begin(); speech.actor.id.empty() && it != headers_.end(); ++it) {
+    if (it->layout == "statement_office" && it->country) speech.actor = *it->country;
+  }
+  // No State in a speaker line or heading, or a heading that names the group the statement
+  // is for ("INTERVENTION OF THE RIO GROUP"): the speaker may name its State ("and my
+  // country, Mexico").
+  const bool group_heading =
+      opening && opening->country && actor_kind(opening->span, opening->country->id).first == "group";
+  // A State the heading's line names after the group is the speaker's: "BY AMBASSADOR
+  // BOUBACAR DIALLO, G-77 COORDINATOR, PERMANENT MISSION OF GUINEA", "Statement of the G-77
+  // and China ... delivered by H.E. ..., Permanent Representative of the Islamic Republic of Iran".
+  if (group_heading && opening->layout.starts_with("statement")) {
+    const auto line_end = text().find('\n', opening->span.end);
+    const Span line{opening->span.begin, line_end == std::string_view::npos ? static_cast<uint32_t>(text().size())
+                                                                            : static_cast<uint32_t>(line_end)};
+    if (const ActorRef* state = state_named_in(line, /*skip_topics=*/true)) speech.actor = *state;
+  }
+  if (speech.actor.id.empty() || (group_heading && speech.actor.id == opening->country->id)) {
+    for (AnnotationId id : store_.of_type("self_named")) {
+      if (const ActorRef* actor = store_[id].attrs.actor("actor")) {
+        speech.actor = *actor;
+        break;
+      }
+    }
+  }
+  document_.speeches().push_back(std::move(speech));
+}
+
+}  // namespace caucus::annotators

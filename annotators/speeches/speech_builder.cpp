@@ -1,0 +1,192 @@
+// SpeechBuilder's run: the document's metadata and facts, the kind of document, then its
+// speeches and the self-references that stand for their speakers.
+#include "speeches/speech_builder.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "caucus/summary.hpp"
+#include "caucus/text.hpp"
+#include "common/document_kind.hpp"
+#include "common/text_match.hpp"
+#include "speeches/offices.hpp"
+
+namespace caucus::annotators {
+
+std::string last_word(std::string_view name) {
+  const auto trim = [](std::string_view& n) {
+    while (!n.empty() && (n.back() == ' ' || n.back() == '.' || n.back() == ',')) n.remove_suffix(1);
+  };
+  trim(name);
+  auto space = name.find_last_of(" \t\r\n");  // a name may be broken across lines
+  if (space != std::string_view::npos && name.substr(space + 1).find_first_not_of("IVX") == std::string_view::npos) {
+    name = name.substr(0, space);
+    trim(name);
+    space = name.find_last_of(" \t\r\n");
+  }
+  return std::string(space == std::string_view::npos ? name : name.substr(space + 1));
+}
+
+std::string without_full_stop(std::string name) {
+  const auto space = name.find_last_of(' ');
+  const std::size_t last_word = name.size() - (space == std::string::npos ? 0 : space + 1);
+  if (name.ends_with('.') && last_word > 4) name.pop_back();
+  return name;
+}
+
+void SpeechBuilder::run(bool self_references) {
+  read_metadata();
+  read_document_facts();
+  read_headers();
+  const std::string kind = classify();
+  document_.meta()["kind"] = kind;
+  if (kind == "verbatim_record") {
+    read_members();
+    verbatim_speeches();
+    read_votes();
+  } else if (kind == "press_release" || kind == "summary_record") {
+    summarised_speeches(kind);
+  } else {
+    single_speech();
+  }
+  static const Name kSpeech("speech"), kSpeaker("speaker"), kActor("actor"), kRole("role"),
+      kMode("mode");  // interned once
+  for (std::size_t i = 0; i < document_.speeches().size(); ++i) {
+    const Speech& speech = document_.speeches()[i];
+    Annotation a{kSpeech, speech.span, {}, {}, {}};
+    a.attrs.reserve(4);
+    a.attrs.set(kSpeaker, speech.speaker);
+    if (!speech.actor.id.empty()) a.attrs.set(kActor, speech.actor);
+    a.attrs.set(kRole, speech.role);
+    a.attrs.set(kMode, speech.mode);
+    store_.add(std::move(a));
+  }
+  if (self_references) add_self_references();
+}
+
+void SpeechBuilder::read_metadata() {
+  for (AnnotationId id : store_.of_type("document_meta")) {
+    const Annotation& a = store_[id];
+    const std::string key = a.attrs.text("key");
+    if (key.empty() || document_.meta().count(key)) continue;
+    std::string value = a.attrs.text("value");
+    if (key == "symbol") value = compact_symbol(value);  // a scan's "S/ PV.8548" is S/PV.8548
+    document_.meta()[key] = value;
+  }
+  for (AnnotationId id : store_.of_type("presidency")) {
+    const Annotation& a = store_[id];
+    const ActorRef* actor = a.attrs.actor("actor");
+    if (!actor) continue;
+    const std::string source = a.attrs.text("source");
+    if (source == "cover") {
+      if (presidency_.id.empty()) presidency_ = *actor;
+      if (cover_.empty()) cover_ = a.span;
+    } else if (source == "thanked") {
+      thanked_.push_back(*actor);
+    } else {
+      national_capacity_.emplace_back(a.span.begin, *actor);
+    }
+  }
+  // A record whose cover lost the body's name still has its symbol: A/... is the Assembly's.
+  // (The Assembly's own records only: A/73/PV.56, A/ES-10/PV.37, A/C.3/74/SR.12, and before
+  // 1976 A/PV.2282; not A/HRC/40/SR.5, a Human Rights Council record.)
+  const std::string symbol = meta("symbol");
+  if (!document_.meta().count("body") && document_kind(symbol) == "meeting_record") {
+    const bool assembly = symbol.starts_with("A/") && symbol.size() > 2 &&
+                          (std::isdigit(static_cast<unsigned char>(symbol[2])) || symbol.starts_with("A/ES-") ||
+                           symbol.starts_with("A/C.") || symbol.starts_with("A/PV."));
+    if (assembly) document_.meta()["body"] = "General Assembly";
+    if (symbol.starts_with("S/PV.")) document_.meta()["body"] = "Security Council";
+  }
+  if (presidency_.id.empty() && !national_capacity_.empty()) presidency_ = national_capacity_.front().second;
+  if (presidency_.id.empty()) presidency_ = most_thanked();
+  if (!presidency_.id.empty() && !general_assembly()) document_.meta()["presidency"] = presidency_.id;
+}
+
+// The State the members thank for its presidency ("We thank the Polish presidency for
+// convening ..."): twice at least, and more often than any other.
+ActorRef SpeechBuilder::most_thanked() const {
+  std::map<std::string, int> votes;
+  for (const ActorRef& actor : thanked_) ++votes[actor.id];
+  int best = 0, runner_up = 0;
+  std::string chosen;
+  for (const auto& [id, count] : votes) {
+    runner_up = std::max(runner_up, std::min(best, count));  // the lower of this and the best so far
+    if (count > best) {
+      best = count;
+      chosen = id;
+    }
+  }
+  if (best < 2 || best == runner_up) return {};
+  return *std::find_if(thanked_.begin(), thanked_.end(), [&](const ActorRef& a) { return a.id == chosen; });
+}
+
+std::string SpeechBuilder::meta(const std::string& key) const {
+  auto it = document_.meta().find(key);
+  return it == document_.meta().end() ? std::string() : it->second;
+}
+
+void SpeechBuilder::read_headers() {
+  for (AnnotationId id : store_.of_type("speaker_header")) {
+    const Annotation& a = store_[id];
+    // The cover's "The President: Mr. D'Escoto Brockmann (Nicaragua)" opens no speech.
+    if (cover_.contains(a.span)) continue;
+    // (A name broken across lines, or rejoined from "Gon-\nzalez", reads on one line.)
+    headers_.push_back({a.span, without_full_stop(one_line(a.attrs.text("speaker"))), a.attrs.text("layout"),
+                        a.attrs.actor("country"), a.attrs.text("title")});
+  }
+  std::stable_sort(headers_.begin(), headers_.end(),
+                   [](const Header& a, const Header& b) { return a.span.begin < b.span.begin; });
+  // "(Mr. Li Daoyu, China)" atop a page names the State of a speaker whose line did not.
+  for (const auto& h : headers_) {
+    if (h.layout == "continuation" && h.country) continued_country_.try_emplace(h.speaker, *h.country);
+  }
+  accept_speaker_lines(headers_, record_cover());
+}
+
+// The facts of the whole document that turns ask about, read once (after its metadata).
+void SpeechBuilder::read_document_facts() {
+  // The Secretary-General's spokesperson's briefing reports what he said ("The
+  // Secretary-General told the Fifth Committee, ..."): no turn of his.
+  spokespersons_briefing_ = contains_any(text().substr(0, 2000),
+                                         {"Noon Briefing", "noon briefing", "Spokesperson for the Secretary-General"});
+  // A meeting of one of the Assembly's Main Committees: its release symbol says so, or its
+  // headline or lead names the Committee ("Second Committee Opens Seventy-First Session ...",
+  // a copy without its symbol).
+  main_committee_ = main_committee_release(meta("symbol")) ||
+                    contains_any(text().substr(0, 600), {"First Committee", "Second Committee", "Third Committee",
+                                                         "Fourth Committee", "Fifth Committee", "Sixth Committee"});
+  // Speakers named as States, as UN Geneva's summaries do ("China said ... Russia agreed
+  // ..."): two such sentences or more. (In a release that names its delegates, "Israel said"
+  // inside one's summary reports another State's words.)
+  std::size_t state_subjects = 0;
+  for (AnnotationId id : store_.of_type("reported_speech")) state_subjects += state_subject(store_[id]);
+  states_speak_as_subjects_ = state_subjects >= 2;
+}
+
+// "I", "we", "my delegation" in verbatim speeches; "he", "his country" in press-release
+// summaries: each becomes a self_reference to the speech's actor.
+void SpeechBuilder::add_self_references() {
+  static const Name kSelfReference("self_reference"), kActor("actor"), kForm("form");  // interned once
+  std::vector<Annotation> found;
+  for (AnnotationId id : store_.of_type("self_mention")) {
+    const Annotation& mention = store_[id];
+    const int index = document_.speech_at(mention.span.begin);
+    if (index < 0) continue;
+    const Speech& speech = document_.speeches()[static_cast<std::size_t>(index)];
+    if (speech.actor.id.empty() || speech.header.contains(mention.span)) continue;
+    const std::string form = mention.attrs.text("form");
+    const bool third_person =
+        starts_with_any(form, {"he", "He", "she", "She", "his", "His", "her", "Her", "the ", "The "});
+    if (third_person != (speech.mode != "verbatim")) continue;
+    Annotation a{kSelfReference, mention.span, {}, {}, {}};
+    a.attrs.reserve(2);
+    a.attrs.set(kActor, speech.actor);
+    a.attrs.set(kForm, form);
+    found.push_back(std::move(a));
+  }
+  for (auto& a : found) store_.add(std::move(a));
+}
+
+}  // namespace caucus::annotators

@@ -1,0 +1,140 @@
+// The speeches annotator's working state for one document: SpeechBuilder reads the cues the
+// rules found (speaker lines, invitations, reported speech, metadata) and writes the speeches.
+// Its parts are in files of their own, one for each kind of document it reads, as the
+// comments in the class say.
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "caucus/document.hpp"
+#include "speeches/speaker_lines.hpp"
+
+namespace caucus::annotators {
+
+// The General Assembly, for whom its President and its committees' Chairs speak.
+inline const ActorRef kGeneralAssembly{"UNGA", "General Assembly"};
+
+// The Security Council's actor id (its President speaks for a State).
+inline constexpr std::string_view kSecurityCouncil = "UNSC";
+
+// The verbs that report a delegate's speech after its name: "the representative of Malta said".
+inline const std::initializer_list<std::string_view> kSpeechVerbs = {
+    " said",      " stressed", " noted",       " added",      " emphasized", " underlined",
+    " expressed", " called",   " urged",       " welcomed",   " pointed",    " recalled",
+    " told",      " observed", " highlighted", " reiterated", " asked",      " warned"};
+
+// The last word of a name, without punctuation: "Ashraf El Nour" -> "Nour". A regnal number is
+// not the name: "King Mswati III" -> "Mswati".
+std::string last_word(std::string_view name);
+
+// A name without the full stop that ends its heading's sentence ("As delivered by Ambassador
+// Hans Brattskar."): an initial's or a title's stays ("Mark J.", "Jr.").
+std::string without_full_stop(std::string name);
+
+class SpeechBuilder {
+ public:
+  explicit SpeechBuilder(Document& document) : document_(document), store_(document.annotations()) {}
+  void run(bool self_references);
+
+ private:
+  // speech_builder.cpp: the run, the document's metadata and facts, self-references
+  void read_metadata();
+  ActorRef most_thanked() const;
+  std::string meta(const std::string& key) const;
+  void read_headers();
+  void read_document_facts();
+  void add_self_references();
+
+  // record_kind.cpp: what kind of document this is
+  bool record_cover() const;
+  std::string classify() const;
+  bool lone_speaker_line_after_narrative() const;
+  bool lead_reports_to_an_organ() const;
+  bool headline_of_an_organ() const;
+  bool has_statement_heading() const;
+  std::size_t paragraphs_opening_with_reported_speech() const;
+
+  // verbatim_speeches.cpp: the turns of a verbatim record, their actors and roles, the votes
+  void read_members();
+  uint32_t end_of_proceedings() const;
+  uint32_t trim_end(uint32_t begin, uint32_t end) const;
+  std::pair<std::string, std::string> actor_kind(Span span, const std::string& id) const;
+  std::string role_of(const ActorRef& actor, Span header) const;
+  const ActorRef* headed_organization(Span span) const;
+  static bool questioner_label(std::string_view speaker);
+  const ActorRef* heading_actor_of(std::string_view speaker) const;
+  std::optional<std::pair<ActorRef, std::string>> resolve_without_country(const Header& header,
+                                                                          uint32_t previous_start) const;
+  ActorRef presiding_actor(const Header& h, Span span) const;
+  static std::optional<std::pair<ActorRef, std::string>> officer_actor(const Header& h);
+  void verbatim_speeches();
+  void read_votes();
+
+  // summarised_speeches.cpp: the speakers a press release or summary record reports
+  const Header* header_at(uint32_t offset, std::string_view layout) const;
+  bool lists_speakers(Span sentence) const;
+  const Annotation* reported_cue(Span span) const;
+  bool opens_its_paragraph(const Annotation& cue) const;
+  bool opens_a_turn(const Annotation& cue) const;
+  static bool same_person(const Speech& speech, const Annotation& cue);
+  ActorRef actor_of_person(std::string_view surname, uint32_t at) const;
+  std::pair<uint32_t, const Annotation*> sentence_opening_with_cue(Span paragraph) const;
+  bool refers_back_to_delegate(Span sentence) const;
+  std::vector<const Annotation*> coordinated_cues(Span sentence, const Annotation& first) const;
+  Speech summary_speech(const Header& h, Span span, std::string_view kind, const std::vector<Speech>& speeches) const;
+  void split_at_later_turns(Span paragraph, std::string_view kind);
+  void summarised_speeches(std::string_view kind);
+  std::string bracketed_office(const Header& h) const;
+  static bool same_surname(std::string_view a, std::string_view b);
+  static bool surname_of(std::string_view earlier, std::string_view later);
+  static bool in_capitals(std::string_view name);
+  Span first_sentence(Span paragraph) const;
+  static bool same_delegate(const Speech& speech, const Annotation& cue);
+  static bool names_an_office(std::string_view speaker);
+  Speech reported_speech(Span span, const Annotation& cue) const;
+  const ActorRef* demonym_before_statement(Span heading) const;
+  const ActorRef* state_named_in(Span span, bool skip_topics = false) const;
+  const Header* label_after_dateline(const std::vector<AnnotationId>& paragraphs) const;
+
+  // single_speech.cpp: a statement given alone
+  void single_speech();
+
+  // Small reads, used throughout.
+  std::string_view text() const { return document_.text(); }
+  bool general_assembly() const { return meta("body") == "General Assembly"; }
+  static bool petitioner(const Annotation& cue) { return cue.attrs.text("role") == "petitioner"; }
+  // "Mr. Møller said": a person named again by title and surname (rule reported.surname).
+  static bool by_surname(const Annotation& cue) { return cue.attrs.text("form") == "surname"; }
+  // "In a statement read out by NAME, ..., the Council said": the Council's President reading
+  // its statement (rule reported.statement_reader).
+  static bool reads_for_the_council(const Annotation& cue) { return cue.attrs.text("form") == "reader"; }
+  // "The Deputy Secretary-General said": an official of the Secretariat named by office alone
+  // (rule reported.secretariat_office).
+  static bool by_office(const Annotation& cue) { return cue.attrs.text("form") == "secretariat"; }
+  // "China said ...": a State as the subject of a sentence (rule reported.state_subject).
+  static bool state_subject(const Annotation& cue) { return cue.attrs.text("form") == "state_subject"; }
+
+  Document& document_;
+  AnnotationStore& store_;
+  // Facts of the whole document (read_document_facts()).
+  bool spokespersons_briefing_ = false;
+  bool main_committee_ = false;
+  bool states_speak_as_subjects_ = false;
+  std::vector<Header> headers_;
+  ActorRef presidency_;
+  Span cover_{};  // the cover's "President: Mr. X (Country)", if any
+  std::vector<std::pair<uint32_t, ActorRef>> national_capacity_;
+  std::vector<ActorRef> thanked_;                      // "We thank the Polish presidency for convening ..."
+  std::map<std::string, ActorRef> continued_country_;  // a speaker's State from a page's continuation line
+  std::set<std::string> members_;
+};
+
+}  // namespace caucus::annotators

@@ -1,0 +1,461 @@
+// The speakers a press release or a summary record reports in the third person: "GEORGI
+// PANAYOTOV (Bulgaria) said", "the representative of Malta stressed", "The Secretary-General
+// said".
+#include "speeches/speech_builder.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+#include "caucus/summary.hpp"
+#include "caucus/text.hpp"
+#include "common/text_match.hpp"
+#include "speeches/named_again.hpp"
+#include "speeches/offices.hpp"
+
+namespace caucus::annotators {
+
+// The header of `layout` that begins at `offset`, if any (headers_ is in text order: this is
+// asked of every paragraph).
+const Header* SpeechBuilder::header_at(uint32_t offset, std::string_view layout) const {
+  auto it = std::lower_bound(headers_.begin(), headers_.end(), offset,
+                             [](const Header& h, uint32_t at) { return h.span.begin < at; });
+  for (; it != headers_.end() && it->span.begin == offset; ++it) {
+    if (it->layout == layout) return &*it;
+  }
+  return nullptr;
+}
+
+// True if `sentence` lists the other speakers: "Also speaking were the representatives of
+// Egypt, ... and the observer for the Holy See", "Other speakers included ..." (not "Also
+// speaking today, the representative of Luxembourg ... said", one delegate's speech).
+bool SpeechBuilder::lists_speakers(Span sentence) const {
+  const std::string_view text = document_.slice(sentence);
+  if (!starts_with_any(
+          text, {"Also speaking", "Also taking the floor", "Also addressing", "Other speakers", "Speakers also"}))
+    return false;
+  const std::string_view opening = text.substr(0, text.find(','));
+  return contains_any(opening, {" were ", " was ", " included "});
+}
+
+// The first reported-speech cue inside `span`, if any; none in a list of speakers. A cue
+// names a delegation's actor, or is a petitioner's, who speaks for no State.
+const Annotation* SpeechBuilder::reported_cue(Span span) const {
+  if (lists_speakers(span)) return nullptr;
+  for (AnnotationId id : store_.contained("reported_speech", span)) {
+    if (opens_a_turn(store_[id])) return &store_[id];
+  }
+  return nullptr;
+}
+
+// True if `cue` is at its paragraph's start, after an opening phrase at most.
+bool SpeechBuilder::opens_its_paragraph(const Annotation& cue) const {
+  const AnnotationId paragraph = store_.at("paragraph", cue.span.begin);
+  return paragraph == kNoAnnotation || first_sentence(store_[paragraph].span).contains(cue.span);
+}
+
+// True if `cue` may open a turn: it names an actor, a petitioner, a person named before, or
+// an official by office, except in the briefing of the Secretary-General's spokesperson,
+// who reports what he said ("The Secretary-General told the Fifth Committee, ...").
+bool SpeechBuilder::opens_a_turn(const Annotation& cue) const {
+  if (state_subject(cue) && !opens_its_paragraph(cue) && !states_speak_as_subjects_) return false;
+  if (cue.attrs.actor("actor") || petitioner(cue) || by_surname(cue) || reads_for_the_council(cue)) return true;
+  return by_office(cue) && !spokespersons_briefing_;
+}
+
+// True if `cue` names the speaker of `speech` again: by surname ("Mr. Lacroix" after
+// "JEAN-PIERRE LACROIX", "Mr. Ban" after "Secretary-General Ban Ki-moon", a surname printed
+// first), or by a Secretariat office after a UN official's turn ("“...,” the
+// Under-Secretary-General emphasized" after Jeffrey Feltman's lead; "The Secretary-General
+// told the Fifth Committee" in his spokesperson's briefing is the briefing's).
+bool SpeechBuilder::same_person(const Speech& speech, const Annotation& cue) {
+  if (by_office(cue)) return speech.actor.id == kUnitedNations.id;
+  return by_surname(cue) && has_name_word(speech.speaker, last_word(cue.attrs.text("speaker")));
+}
+
+// Whom a person named again by surname before `at` speaks for: what an earlier turn of the
+// same name spoke for, else what the first full mention of the name says (named_again.hpp).
+ActorRef SpeechBuilder::actor_of_person(std::string_view surname, uint32_t at) const {
+  const auto& speeches = document_.speeches();
+  for (auto it = speeches.rbegin(); it != speeches.rend(); ++it) {
+    if (has_name_word(it->speaker, surname)) return it->actor;
+  }
+  return actor_of_named_person(text(), store_, surname, at);
+}
+
+// The first sentence of `paragraph` after its first that opens with a reported delegate
+// who speaks ("The representative of X, penholder on Yemen, said"), and that cue; the
+// paragraph's start and nullptr if none. ("The representative of Armenia had made baseless
+// allegations, he said" is the speaker's own account of another delegate.)
+std::pair<uint32_t, const Annotation*> SpeechBuilder::sentence_opening_with_cue(Span paragraph) const {
+  const auto& sentences = store_.contained("sentence", paragraph);
+  for (std::size_t i = 1; i < sentences.size(); ++i) {
+    const Span s = store_[sentences[i]].span;
+    const Annotation* cue = reported_cue(s);
+    if (!cue) continue;
+    const std::string_view before = text().substr(s.begin, cue->span.begin - s.begin);
+    const std::string_view after = text().substr(cue->span.end, s.end - cue->span.end);
+    const bool opens = before.empty() || before == "The " || before == "the ";
+    const bool speaks = contains_any(after, kSpeechVerbs);
+    const bool quoted = contains_any(after, {" he said", " she said", " he added", " she added"});
+    if (opens && speaks && !quoted) return {s.begin, cue};
+  }
+  return {paragraph.begin, nullptr};
+}
+
+// True if `sentence` names its speaker as the delegate reported before: "that representative",
+// "the same delegate", a pronoun after an opening phrase ("Speaking for the Group of 77, he
+// said"), or one that opens it ("He added that ...", "She expressed concern ..."; a State
+// reported by name goes on as "It", before a verb of speech: "It also highlighted that ...").
+bool SpeechBuilder::refers_back_to_delegate(Span sentence) const {
+  const std::string_view words = document_.slice(sentence);
+  const std::string_view after_it = words.starts_with("It also ") ? words.substr(7)
+                                    : words.starts_with("It ")    ? words.substr(2)
+                                                                  : "";
+  return starts_with_any(words, {"He ", "She "}) || starts_with_any(after_it, kSpeechVerbs) ||
+         contains_any(lower_ascii(words), {"that representative", "that delegate", "the same representative",
+                                           "the same delegate", ", he ", ", she "});
+}
+
+// The delegations reported after `first`, the first in `sentence`, each opening a clause of
+// its own (", and the representative of Yemen noted", "; Egypt's representative said"), each
+// with another actor than the one before.
+std::vector<const Annotation*> SpeechBuilder::coordinated_cues(Span sentence, const Annotation& first) const {
+  std::vector<const Annotation*> cues;
+  const Annotation* last = &first;
+  for (AnnotationId id : store_.contained("reported_speech", sentence)) {
+    const Annotation& cue = store_[id];
+    const ActorRef* actor = cue.attrs.actor("actor");
+    const ActorRef* last_actor = last->attrs.actor("actor");
+    if (!actor || cue.span.begin <= last->span.begin || (last_actor && actor->id == last_actor->id)) continue;
+    std::string_view before = text().substr(sentence.begin, cue.span.begin - sentence.begin);
+    if (before.ends_with("the ")) before.remove_suffix(4);
+    if (!before.ends_with(", and ") && !before.ends_with("; ") && !before.ends_with(", while ")) continue;
+    cues.push_back(&cue);
+    last = &cue;
+  }
+  return cues;
+}
+
+// The summary of the statement of the speaker `h` names, over `span` (`kind`: the document's;
+// `speeches`: the turns before it).
+Speech SpeechBuilder::summary_speech(const Header& h, Span span, std::string_view kind,
+                                     const std::vector<Speech>& speeches) const {
+  Speech speech;
+  speech.span = span;
+  speech.header = h.span;
+  speech.speaker = h.speaker;
+  // ("Security Council President Vanessa Frazier": the Council's President speaks for her
+  // State, which the title does not name.)
+  if (h.country && h.country->id != kSecurityCouncil) speech.actor = *h.country;
+  // A summary record names a delegate again without the State: "12. Mr. Hitti said" after
+  // "2. Mr. Hitti (Lebanon) said": the State of the same name before.
+  if (!h.country && kind == "summary_record") {
+    for (auto it = speeches.rbegin(); it != speeches.rend(); ++it) {
+      if (!it->actor.id.empty() && (it->speaker == h.speaker || same_surname(it->speaker, h.speaker))) {
+        speech.actor = it->actor;
+        break;
+      }
+    }
+  }
+  // "Mogens Lykketoft, the Assembly President": the Assembly, which the title names
+  // without an actor's name; "General Assembly President Sam Kutesa (Uganda)": the
+  // Assembly too, as in its records, not the State in brackets.
+  // (A Main Committee's release names its Chair without the ordinal: "Committee Chair NAME
+  // (Bulgaria)", "its incoming Chairman, NAME (New Zealand)".)
+  const bool chairs_this_committee =
+      main_committee_ && (chairs_the_committee(h.title) || chairs_the_committee(h.speaker));
+  const bool assembly_president =
+      presides_over_assembly(h.title) || presides_over_assembly(h.speaker) || chairs_this_committee;
+  if (assembly_president) speech.actor = kGeneralAssembly;
+  // A summary record's officers: "The Chair", "The Secretary of the Committee".
+  // (Older records print "The CHAIRMAN": the office is read in any case.)
+  const bool officer = !h.country && h.speaker.starts_with("The ");
+  const std::string office = lower_ascii(h.speaker);
+  speech.role = assembly_president ? "president" : "delegate";
+  if (officer && office.find("secretary") != std::string::npos) {
+    speech.role = "secretariat";
+    if (office.find("secretary-general") != std::string::npos) speech.actor = kUnitedNations;
+  } else if (officer && presides(h.speaker)) {
+    speech.role = "president";
+    speech.actor = presiding_actor(h, span);
+  }
+  // "MARK LOWCOCK, Under-Secretary-General for ...", "Special Envoy of the Secretary-General
+  // for Yemen": the United Nations, not the State the title names (an organisation it
+  // names, "Special Representative, Office of INTERPOL", stays).
+  // A group of States in the title is the office's mandate ("High Representative for the
+  // Least Developed Countries"), as a State is ("Special Envoy ... for Yemen").
+  const std::string named_kind = h.country ? actor_kind(h.span, h.country->id).first : std::string();
+  const bool names_a_mandate = named_kind == "state" || named_kind == "group";
+  // (A summary record puts the office in brackets after the name: "8. Mr. Gustafik
+  // (Secretary of the Committee) said", "1. Mr. MARTENSON (Under-Secretary-General for
+  // Human Rights) said".)
+  const std::string bracketed = h.country ? std::string() : bracketed_office(h);
+  const bool secretariat =
+      (secretariat_office(h.title) && (!h.country || names_a_mandate || h.country->id == kUnitedNations.id)) ||
+      (!h.country && secretariat_department(h.title)) || (!bracketed.empty() && secretariat_post(bracketed));
+  if (!officer && secretariat) {
+    speech.actor = kUnitedNations;
+    speech.role = "briefer";
+  }
+  speech.mode = "summary";
+  return speech;
+}
+
+// In a release, a later sentence of `paragraph`, whose first turn is the last of the
+// document's so far, may open another delegation's turn, which ends the one before:
+// "Yasser Halfaoui (Morocco) praised ...  Similarly, Federico González Vivas (Uruguay), also
+// speaking for Mexico and Argentina, welcomed ..." (a speaker line), "... Steinmeier, said
+// ...  New Zealand Prime Minister John Key called the deal ..." (a reported delegation).
+void SpeechBuilder::split_at_later_turns(Span paragraph, std::string_view kind) {
+  auto& speeches = document_.speeches();
+  const auto later_line = [&](const Header& h) {
+    return h.layout == "press_release" && h.country && h.country->id != speeches.back().actor.id;
+  };
+  auto it = std::upper_bound(headers_.begin(), headers_.end(), paragraph.begin,
+                             [](uint32_t at, const Header& h) { return at < h.span.begin; });
+  for (; it != headers_.end() && it->span.begin < paragraph.end; ++it) {
+    if (!later_line(*it)) continue;
+    speeches.back().span.end = trim_end(speeches.back().span.begin, it->span.begin);
+    speeches.push_back(summary_speech(*it, {it->span.begin, paragraph.end}, kind, speeches));
+  }
+  const auto [later, cue] = sentence_opening_with_cue(paragraph);
+  const ActorRef* next_actor = cue ? cue->attrs.actor("actor") : nullptr;
+  if (!next_actor || later <= speeches.back().span.begin || next_actor->id == speeches.back().actor.id) return;
+  speeches.back().span.end = trim_end(speeches.back().span.begin, later);
+  speeches.push_back(reported_speech({later, paragraph.end}, *cue));
+}
+
+// Press releases and summary records (`kind`): a paragraph opening with a speaker line (of
+// the kind's layout) starts a summary of that speaker's statement, which runs on over the
+// paragraphs without one. Before the first of them (the overview), each sentence that
+// reports a delegation ("France's representative said") starts a reported speech that runs
+// to the next such sentence or the paragraph's end. A name in mixed case ("Yury Fedotov,
+// Executive Director of ..., said") is the overview's way of naming a briefer: the summary
+// runs on over the paragraphs that go on with "She ..." or "He ...", and the overview goes on.
+void SpeechBuilder::summarised_speeches(std::string_view kind) {
+  bool statements = false;
+  bool briefer_goes_on = false;   // the last paragraph was an overview briefer's
+  bool reported_goes_on = false;  // the last paragraph ended in a reported delegation's speech
+  auto& speeches = document_.speeches();
+  for (AnnotationId id : store_.of_type("paragraph")) {
+    const Span p = store_[id].span;
+    if (const Header* h = header_at(p.begin, kind)) {
+      const bool overview_briefer = kind == "press_release" && !in_capitals(h->speaker);
+      // "“...,” Abu Ali said" after Nidaa Abu Ali's own paragraph: the same person goes on.
+      if (overview_briefer && !speeches.empty() && surname_of(speeches.back().speaker, h->speaker)) {
+        speeches.back().span.end = p.end;
+        briefer_goes_on = true;
+        continue;
+      }
+      // The release's lead reports an office ("..., the Permanent Representative of Nigeria,
+      // President of the body for August, said ..."), the next paragraph quotes a person with
+      // no State ("“...,” U. Joy Ogwu said"), or with one if the lead's actor is an
+      // organisation, not a delegation ("the head of the Economic and Social Council (ECOSOC)
+      // told ..." then "“...,” said Néstor Osorio (Colombia)"): the same turn, named by the person.
+      // (Not a lead that names its person: "United Nations Secretary-General António Guterres
+      // said" is a turn of his own before DiCarlo's.)
+      const uint32_t lead_end = speeches.empty() ? 0 : speeches.back().span.end;
+      const bool lead_names_an_office = speeches.size() == 1 && names_an_office(speeches.back().speaker);
+      const bool lead_holds_an_office =
+          lead_names_an_office && actor_kind(speeches.back().span, speeches.back().actor.id).first == "organization";
+      // (Not a delegate's lead before an official of the Secretariat: "The representative of
+      // Kuwait ... said" then "Mark Lowcock, Under-Secretary-General for Humanitarian Affairs
+      // ..., said".)
+      const bool official_after_delegate =
+          lead_names_an_office && secretariat_office(h->title) && speeches.back().actor.id != kUnitedNations.id;
+      if (overview_briefer && lead_names_an_office && !official_after_delegate &&
+          (!h->country || lead_holds_an_office) && speeches.back().mode == "reported" &&
+          !speeches.back().actor.id.empty() && lead_end <= p.begin && trim_end(lead_end, p.begin) == lead_end) {
+        Speech& lead = speeches.back();
+        lead.span.end = p.end;
+        lead.speaker = h->speaker;
+        lead.header = h->span;
+        lead.mode = "summary";
+        briefer_goes_on = true;
+        continue;
+      }
+      if (!overview_briefer) statements = true;
+      briefer_goes_on = overview_briefer;
+      speeches.push_back(summary_speech(*h, p, kind, speeches));
+      if (kind == "press_release") split_at_later_turns(p, kind);
+      continue;
+    }
+    if (statements) {
+      Span from = p;
+      const Annotation* cue = reported_cue(first_sentence(p));
+      // "Council members welcomed the redeployment. The representative of the United
+      // Kingdom, penholder on Yemen, said ...": a later sentence that opens with a delegate.
+      if (!cue) std::tie(from.begin, cue) = sentence_opening_with_cue(p);
+      const ActorRef* actor = cue ? cue->attrs.actor("actor") : nullptr;
+      const bool goes_on = !speeches.empty() && speeches.back().mode == "summary";
+      // ("Responding, Mr. Jones said" in Mr. Smith's summary: Mr. Jones's turn.)
+      const bool another_person = cue && by_surname(*cue) && (speeches.empty() || !same_person(speeches.back(), *cue));
+      if ((cue && petitioner(*cue)) || another_person ||
+          (actor && (speeches.empty() || speeches.back().actor.id != actor->id))) {
+        if (goes_on && from.begin > p.begin) speeches.back().span.end = trim_end(p.begin, from.begin);
+        speeches.push_back(reported_speech(from, *cue));
+      } else if (goes_on) {
+        speeches.back().span.end = p.end;  // the statement goes on
+      }
+      continue;
+    }
+    std::vector<std::pair<uint32_t, const Annotation*>> starts;
+    for (AnnotationId sentence : store_.contained("sentence", p)) {
+      const Span s = store_[sentence].span;
+      const Annotation* cue = reported_cue(s);
+      if (!cue) continue;
+      starts.emplace_back(s.begin, cue);
+      // "..., and the representative of Yemen noted that ...": a second delegation reported
+      // in a clause of its own.
+      for (const Annotation* next : coordinated_cues(s, *cue)) starts.emplace_back(next->span.begin, next);
+    }
+    // "She added that ...": the briefer's summary goes on (other paragraphs are the overview's).
+    if (starts.empty() && briefer_goes_on && starts_with_any(document_.slice(p), {"She ", "He "})) {
+      speeches.back().span.end = p.end;
+      continue;
+    }
+    briefer_goes_on = false;
+    // "Speaking on behalf of CARICOM, that representative said ...": the delegation reported in
+    // the paragraph just before goes on.
+    if (starts.empty() && reported_goes_on && refers_back_to_delegate(first_sentence(p))) {
+      speeches.back().span.end = p.end;
+      continue;
+    }
+    const bool last_goes_on = reported_goes_on;
+    reported_goes_on = !starts.empty();
+    for (std::size_t i = 0; i < starts.size(); ++i) {
+      const uint32_t end = i + 1 < starts.size() ? trim_end(starts[i].first, starts[i + 1].first) : p.end;
+      // "Nepal's representative added that ...", right after Nepal's representative's speech:
+      // the same delegate goes on; so does "Mr. Lacroix said" after Jean-Pierre Lacroix's.
+      // (A person's summary goes on after other paragraphs too: "Mr. Othman said" two
+      // paragraphs after "Mohamed Chande Othman, Chairperson of ..., said".)
+      if (!speeches.empty() && (((i > 0 || last_goes_on) && same_delegate(speeches.back(), *starts[i].second)) ||
+                                same_person(speeches.back(), *starts[i].second))) {
+        speeches.back().span.end = end;
+        continue;
+      }
+      speeches.push_back(reported_speech({starts[i].first, end}, *starts[i].second));
+    }
+  }
+}
+
+// The words in brackets after a summary record's speaker, which name an office when they
+// name no country: "Mr. Gustafik (Secretary of the Committee)" -> "Secretary of the Committee".
+std::string SpeechBuilder::bracketed_office(const Header& h) const {
+  const std::string_view line = document_.slice(h.span);
+  const auto open = line.find('(');
+  const auto close = open == std::string_view::npos ? open : line.find(')', open);
+  return close == std::string_view::npos ? std::string() : std::string(line.substr(open + 1, close - open - 1));
+}
+
+// "Mr. Hitti" and "Mr. Nassib Hitti", "Mr. HITTI" and "Mr. Hitti": one person, as a
+// summary record names him again (the title and the last word, without case).
+bool SpeechBuilder::same_surname(std::string_view a, std::string_view b) {
+  const auto first_word = [](std::string_view s) { return s.substr(0, s.find(' ')); };
+  const auto last = [](std::string_view s) { return s.substr(s.rfind(' ') + 1); };
+  return a.find(' ') != std::string_view::npos && b.find(' ') != std::string_view::npos &&
+         first_word(a) == first_word(b) && lower_ascii(last(a)) == lower_ascii(last(b));
+}
+
+// True if `later` names the person `earlier` named in full by the last words of the name:
+// "Abu Ali" after "Nidaa Abu Ali" (not the same name again: that is a new turn of the same
+// speaker only if nothing came between, which the caller does not know).
+bool SpeechBuilder::surname_of(std::string_view earlier, std::string_view later) {
+  return later.size() >= 3 && later.size() < earlier.size() && earlier.ends_with(later) &&
+         earlier[earlier.size() - later.size() - 1] == ' ';
+}
+
+// "LUIS ALFONSO de ALBA" is in capitals (the particles aside), "Dayana Rios" is not: a word
+// that begins with a capital and goes on in lower case.
+bool SpeechBuilder::in_capitals(std::string_view name) {
+  for (std::size_t i = 0; i + 1 < name.size(); ++i) {
+    const bool word_start = i == 0 || name[i - 1] == ' ';
+    if (word_start && name[i] >= 'A' && name[i] <= 'Z' && name[i + 1] >= 'a' && name[i + 1] <= 'z') return false;
+  }
+  return true;
+}
+
+Span SpeechBuilder::first_sentence(Span paragraph) const {
+  const auto& sentences = store_.contained("sentence", paragraph);
+  return sentences.empty() ? paragraph : store_[sentences.front()].span;
+}
+
+// True if `cue` reports the delegation whose reported speech `speech` is.
+bool SpeechBuilder::same_delegate(const Speech& speech, const Annotation& cue) {
+  const ActorRef* actor = cue.attrs.actor("actor");
+  return speech.mode == "reported" && actor && speech.actor.id == actor->id;
+}
+
+// True if a reported speaker is named by an office, not a person: "Permanent Representative
+// of Nigeria", "the head of the Economic and Social Council", not "Secretary-General António
+// Guterres".
+bool SpeechBuilder::names_an_office(std::string_view speaker) {
+  return speaker.find(" of ") != std::string_view::npos || starts_with_any(speaker, {"the ", "The "});
+}
+
+// A reported speech: the speaker is the name the cue gives ("The representative of Egypt,
+// Ahmed Aboul Gheit, said"), else the cue as printed ("France's representative").
+Speech SpeechBuilder::reported_speech(Span span, const Annotation& cue) const {
+  Speech speech;
+  speech.span = span;
+  const std::string name = cue.attrs.text("speaker");
+  speech.speaker = one_line(name.empty() ? document_.slice(cue.span) : std::string_view(name));
+  if (const ActorRef* actor = cue.attrs.actor("actor")) speech.actor = *actor;
+  speech.role = petitioner(cue) ? "petitioner" : reads_for_the_council(cue) ? "president" : "delegate";
+  if (by_surname(cue)) speech.actor = actor_of_person(last_word(speech.speaker), cue.span.begin);
+  // ("The United Nations Deputy Secretary-General said": an office of the Secretariat.)
+  if (by_office(cue)) speech.actor = kUnitedNations;
+  if (speech.actor.id == kUnitedNations.id && !cue.attrs.actor("actor")) speech.role = "briefer";
+  speech.mode = "reported";
+  return speech;
+}
+
+// The State a heading names by its adjective before the word "statement": "German
+// statement delivered by Ambassador Leendertse at ...".
+const ActorRef* SpeechBuilder::demonym_before_statement(Span heading) const {
+  const std::string_view text_of = text().substr(heading.begin, heading.end - heading.begin);
+  std::size_t statement = text_of.find("statement");
+  if (statement == std::string_view::npos) statement = text_of.find("Statement");
+  if (statement == std::string_view::npos) return nullptr;
+  for (AnnotationId id : store_.contained("actor", {heading.begin, static_cast<uint32_t>(heading.begin + statement)})) {
+    const Annotation& a = store_[id];
+    if (a.attrs.text("form") == "demonym" && a.attrs.text("actor_type") == "state") return a.attrs.actor("actor");
+  }
+  return nullptr;
+}
+
+// The first State named in `span`, if any, not in brackets: "A3+ (ALGERIA, GUYANA,
+// MOZAMBIQUE AND SIERRA LEONE)" lists the group's members, not the speaker's State. With
+// `skip_topics`, not a State a meeting is on either: "EU Statement ... at the UN Security
+// Council Briefing on Ukraine", "..., at the UN Security Council: Maintenance of Peace and
+// Security of Ukraine".
+const ActorRef* SpeechBuilder::state_named_in(Span span, bool skip_topics) const {
+  for (AnnotationId id : store_.contained("actor", span)) {
+    const Annotation& a = store_[id];
+    const std::string_view before = text().substr(span.begin, a.span.begin - span.begin);
+    if (std::count(before.begin(), before.end(), '(') > std::count(before.begin(), before.end(), ')')) continue;
+    const bool topic = before.ends_with(" on ") || before.ends_with(" on the ") || before.ends_with(" in ") ||
+                       before.find(", at ") != std::string_view::npos;  // the meeting's title
+    if (skip_topics && topic) continue;
+    if (a.attrs.text("actor_type") == "state") return a.attrs.actor("actor");
+  }
+  return nullptr;
+}
+
+// A speaker label that opens the first paragraph after a few lines of date, place and title
+// ("9 September 2003" above "The Secretary-General: Good morning ..."; "Secretary-General's
+// remarks at joint press encounter with ... [unofficial transcript]" above "SG: Good morning").
+const Header* SpeechBuilder::label_after_dateline(const std::vector<AnnotationId>& paragraphs) const {
+  constexpr uint32_t kHeadingLine = 200;
+  for (std::size_t i = 0; i < paragraphs.size() && i < 4; ++i) {
+    const Span p = store_[paragraphs[i]].span;
+    const std::string_view line = text().substr(p.begin, p.end - p.begin);
+    const bool heading = line.size() <= kHeadingLine && line.find('\n') == std::string_view::npos && !line.empty() &&
+                         std::string_view(".?!:").find(line.back()) == std::string_view::npos;
+    if (heading && i + 1 < paragraphs.size()) continue;
+    return header_at(p.begin, "verbatim");
+  }
+  return nullptr;
+}
+
+}  // namespace caucus::annotators
