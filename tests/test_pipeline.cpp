@@ -238,5 +238,27 @@ TEST(DefaultPipeline, NoRelationToTheOrganizationItself) {
   EXPECT_EQ(targets, std::vector<std::string>{"GOF_HT"});
 }
 
+// "Note 507" names the edition of the Council's note on its working methods in force at the
+// record's date (the citations annotator), the latest when the record gives none.
+TEST(DefaultPipeline, Note507IsTheEditionOfTheRecordsDate) {
+  AnnotatorRegistry registry;
+  register_builtin_annotators(registry);
+  Diagnostics diagnostics;
+  auto pipeline = Pipeline::load(default_pipeline_path(), registry, diagnostics);
+  ASSERT_TRUE(pipeline) << diagnostics.render();
+  const auto cited = [&](const std::string& date_line) {
+    Document document("d.txt", date_line + "\n\nMr. Rahman (Bangladesh): We welcome the implementation of Note 507.\n");
+    pipeline->run(document);
+    std::vector<std::string> symbols;
+    for (AnnotationId id : document.annotations().of_type("citation"))
+      symbols.push_back(document.annotations()[id].attrs.text("symbol"));
+    return symbols;
+  };
+  EXPECT_EQ(cited("Tuesday, 21 November 2017, 10 a.m."), std::vector<std::string>{"S/2017/507"});
+  EXPECT_EQ(cited("Thursday, 26 April 2012, 10 a.m."), std::vector<std::string>{"S/2010/507"});
+  EXPECT_EQ(cited("Monday, 27 August 2007, 3 p.m."), std::vector<std::string>{"S/2006/507"});
+  EXPECT_EQ(cited("New York"), std::vector<std::string>{"S/2017/507"});
+}
+
 }  // namespace
 }  // namespace caucus

@@ -1,6 +1,7 @@
 #include "citations/citations.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <set>
 #include <string_view>
@@ -205,6 +206,35 @@ void cite_running_head_symbol(Document& document, std::string_view link_prefix) 
   }
 }
 
+// A list item's part as a symbol writes it: "addendum 1" and "addenda 1" are Add.1,
+// "corrigendum 2" Corr.2; other parts are already written so.
+std::string symbol_part(std::string part) {
+  for (const auto& [word, abbreviation] : {std::pair{"addend", "Add."}, std::pair{"corrigend", "Corr."}}) {
+    const std::size_t space = part.find(' ');
+    if (part.starts_with(word) && space != std::string::npos) return abbreviation + part.substr(space + 1);
+  }
+  return part;
+}
+
+// The edition of the Council's note on its working methods that "Note 507" names at `date` (the
+// record's date, e.g. "21 November 2017"): S/2006/507, then S/2010/507 (issued 26 July 2010),
+// then S/2017/507 (30 August 2017), each counted from the month after; the latest when the
+// record gives no date.
+std::string note_507_of(std::string_view date) {
+  static constexpr std::string_view kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                                 "July",    "August",   "September", "October", "November", "December"};
+  int month = 0;
+  for (int m = 0; m < 12 && month == 0; ++m)
+    if (date.find(kMonths[m]) != std::string_view::npos) month = m + 1;
+  int year = 0;
+  for (std::size_t i = 0; i + 4 <= date.size() && year == 0; ++i)
+    if ((date.substr(i, 2) == "19" || date.substr(i, 2) == "20") && all_digits(date.substr(i, 4)) &&
+        (i == 0 || !std::isdigit(static_cast<unsigned char>(date[i - 1]))))
+      year = std::stoi(std::string(date.substr(i, 4)));
+  if (year == 0 || std::pair{year, month} >= std::pair{2017, 9}) return "S/2017/507";
+  return std::pair{year, month} >= std::pair{2010, 8} ? "S/2010/507" : "S/2006/507";
+}
+
 // True if `symbol` ends in an addendum, corrigendum or revision ("CCPR/C/99/2/Add.1"), which a
 // bare number after it continues: "Add.1 to 7", "Add.1 and 2".
 bool ends_in_part(const std::string& symbol) {
@@ -225,8 +255,12 @@ void CitationsAnnotator::annotate(Document& document) const {
   std::vector<AnnotationId> not_citations;
   for (AnnotationId id : store.of_type("citation")) {
     Attributes& attrs = store.mutable_at(id).attrs;
+    if (attrs.erase("note_507")) {
+      const auto date = document.meta().find("date");
+      attrs.set("symbol", note_507_of(date == document.meta().end() ? std::string() : date->second));
+    }
     if (attrs.has("part")) {
-      const std::string part = attrs.text("part");
+      const std::string part = symbol_part(attrs.text("part"));
       const bool next_part = part.size() <= 2 && all_digits(part) && ends_in_part(last_item);
       const std::string symbol =
           expand_list_item(draft_number(part) ? draft_base : next_part ? last_item : list_base, part);
