@@ -206,30 +206,32 @@ TEST(RuleTree, PathsMayNotLeaveIt) {
   EXPECT_FALSE(resolve_inside(root, "actors/../../x.toml"));
 }
 
-TEST(DefaultPipeline, IsFoundAndLoads) {
-  AnnotatorRegistry registry;
-  register_builtin_annotators(registry);
-  Diagnostics diagnostics;
-  const auto path = default_pipeline_path();
-  ASSERT_FALSE(path.empty());
-  auto pipeline = Pipeline::load(path, registry, diagnostics);
-  EXPECT_TRUE(pipeline) << diagnostics.render();
-}
+// The shipped pipeline (rules/pipeline.toml), loaded with the built-in annotators.
+class DefaultPipeline : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    register_builtin_annotators(registry_);
+    ASSERT_FALSE(default_pipeline_path().empty());
+    pipeline_ = Pipeline::load(default_pipeline_path(), registry_, diagnostics_);
+    ASSERT_TRUE(pipeline_) << diagnostics_.render();
+  }
+
+  AnnotatorRegistry registry_;
+  Diagnostics diagnostics_;
+  std::unique_ptr<Pipeline> pipeline_;
+};
+
+TEST_F(DefaultPipeline, IsFoundAndLoads) { EXPECT_FALSE(diagnostics_.has_errors()) << diagnostics_.render(); }
 
 // The shipped pipeline's relations annotator drops relations to the bodies one speaks for by
 // office and to the Organization itself (office_targets): every State is a Member of the United
 // Nations, which makes no edge of the alignment network.
-TEST(DefaultPipeline, NoRelationToTheOrganizationItself) {
-  AnnotatorRegistry registry;
-  register_builtin_annotators(registry);
-  Diagnostics diagnostics;
-  auto pipeline = Pipeline::load(default_pipeline_path(), registry, diagnostics);
-  ASSERT_TRUE(pipeline) << diagnostics.render();
+TEST_F(DefaultPipeline, NoRelationToTheOrganizationItself) {
   Document document(
       "d.txt",
       "Mr. Rahman (Bangladesh): Bangladesh, as an active member of the United Nations, supports peace. "
       "Bangladesh, as a member of the Group of Friends United against Human Trafficking, supports all efforts.\n");
-  pipeline->run(document);
+  pipeline_->run(document);
   std::vector<std::string> targets;
   for (AnnotationId id : document.annotations().of_type("alignment")) {
     const Annotation& a = document.annotations()[id];
@@ -240,15 +242,10 @@ TEST(DefaultPipeline, NoRelationToTheOrganizationItself) {
 
 // "Note 507" names the edition of the Council's note on its working methods in force at the
 // record's date (the citations annotator), the latest when the record gives none.
-TEST(DefaultPipeline, Note507IsTheEditionOfTheRecordsDate) {
-  AnnotatorRegistry registry;
-  register_builtin_annotators(registry);
-  Diagnostics diagnostics;
-  auto pipeline = Pipeline::load(default_pipeline_path(), registry, diagnostics);
-  ASSERT_TRUE(pipeline) << diagnostics.render();
+TEST_F(DefaultPipeline, Note507IsTheEditionOfTheRecordsDate) {
   const auto cited = [&](const std::string& date_line) {
     Document document("d.txt", date_line + "\n\nMr. Rahman (Bangladesh): We welcome the implementation of Note 507.\n");
-    pipeline->run(document);
+    pipeline_->run(document);
     std::vector<std::string> symbols;
     for (AnnotationId id : document.annotations().of_type("citation"))
       symbols.push_back(document.annotations()[id].attrs.text("symbol"));
