@@ -3,6 +3,7 @@
 #include "speeches/speech_builder.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "common/document_kind.hpp"
 #include "common/text_match.hpp"
@@ -46,8 +47,13 @@ std::string SpeechBuilder::classify() const {
   // Or its lead under the headline, in the third person: "..., Secretary-General António
   // Guterres told the Security Council today", "speakers told the General Assembly".
   if (only_press && lead_reports_to_an_organ()) return "press_release";
-  // Or its headline, where an organ acts, and a paragraph that opens with a delegation.
-  if (only_press && reported_paragraphs >= 1 && headline_of_an_organ()) return "press_release";
+  // Or its headline, where an organ acts, and a paragraph that opens with a delegation; or any
+  // headline in title case, a paragraph that opens with a delegation and another delegation
+  // reported ("Broad Agreement in Security Council Wrap-Up ..." over "..., the Permanent
+  // Representative of Chad said" and "The representative of the United States said").
+  if (only_press && reported_paragraphs >= 1 &&
+      (headline_of_an_organ() || (headline_in_title_case() && store_.of_type("reported_speech").size() >= 2)))
+    return "press_release";
   // A release's symbol or coverage line, and no speaker line or heading of another layout:
   // a release whose speakers the rules do not know (officials, petitioners), not one
   // anonymous statement. (Not the Secretary-General's statements, SG/SM: one speech each.)
@@ -143,6 +149,26 @@ bool SpeechBuilder::has_statement_heading() const {
 // of the Russian Federation ...".)
 // (Or after the first sentence's reported words: "Legislative measures were not enough, the
 // representative of Malta said this morning, as ...".)
+// True if the first paragraph is a headline: short, no full stop at its end, and most of its
+// longer words capitalised ("Broad Agreement in Security Council Wrap-Up on Strong Push to
+// Overcome Divisions").
+bool SpeechBuilder::headline_in_title_case() const {
+  const auto paragraphs = store_.of_type("paragraph");
+  if (paragraphs.empty()) return false;
+  const std::string_view p = document_.slice(store_[paragraphs.front()].span);
+  if (p.size() > 300 || p.ends_with('.')) return false;
+  std::size_t words = 0, capitalised = 0;
+  for (std::size_t at = 0; at < p.size();) {
+    const std::size_t end = std::min(p.find(' ', at), p.size());
+    if (end - at >= 4) {
+      ++words;
+      if (std::isupper(static_cast<unsigned char>(p[at]))) ++capitalised;
+    }
+    at = end + 1;
+  }
+  return words >= 4 && capitalised * 4 >= words * 3;
+}
+
 std::size_t SpeechBuilder::paragraphs_opening_with_reported_speech() const {
   std::size_t count = 0;
   for (AnnotationId id : store_.of_type("paragraph")) {

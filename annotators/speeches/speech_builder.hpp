@@ -59,6 +59,7 @@ class SpeechBuilder {
   bool lone_speaker_line_after_narrative() const;
   bool lead_reports_to_an_organ() const;
   bool headline_of_an_organ() const;
+  bool headline_in_title_case() const;
   bool has_statement_heading() const;
   std::size_t paragraphs_opening_with_reported_speech() const;
 
