@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "caucus/pattern_cache.hpp"
 #include "commands.hpp"
 #include "options.hpp"
 
@@ -54,6 +55,8 @@ int main(int argc, char** argv) {
     print_usage(stderr);
     return caucus::cli::kExitUsage;
   }
+  // Rules that did not change since the last run load without PCRE2's compiling.
+  caucus::use_pattern_cache(caucus::default_pattern_cache_dir());
   const std::string command = argv[1];
   if (command == "--help" || command == "-h" || command == "help") {
     print_usage(stdout);

@@ -67,9 +67,16 @@ void CompiledPattern::finish() {
     // Sharing may have cost PCRE2 what it skips text with: then the pattern as written is
     // better. Found out here, on the JIT worker, for the second compiling is dear.
     pcre2_code* plain = compile_code(written_out, written_out_options, nullptr);
-    if (plain && !(start_info(plain) <= start_info(code))) std::swap(code, plain);
+    if (plain && !(start_info(plain) <= start_info(code))) {
+      std::swap(code, plain);
+      shared = false;
+    }
     pcre2_code_free(plain);
     std::string().swap(written_out);
+  }
+  if (cache) {
+    cache->remember(cache_key, code, shared);
+    cache.reset();
   }
   // Without JIT support (some platforms) pcre2_match falls back to the interpreter: same results.
   jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
@@ -82,30 +89,45 @@ std::shared_ptr<const CompiledPattern> compile_pattern(const std::string& patter
   // over; the matcher shows patterns the text's wide spaces as ASCII ones (space_view.hpp).
   uint32_t options = PCRE2_UTF | PCRE2_DUPNAMES | PCRE2_USE_OFFSET_LIMIT;
   if (caseless) options |= PCRE2_CASELESS;
-  // Only a pattern to be JIT compiled is worth sharing: JIT compiling is what sharing saves.
-  std::string shared = jit == Jit::compile ? share_repeated_groups(pattern, caseless) : std::string();
-  pcre2_code* compiled = shared.empty() ? nullptr : compile_code(shared, options, nullptr);
-  if (compiled && min_length(compiled) == 0) {
-    // PCRE2 may not see the least length through a call: the pattern as written says, for
-    // the empty-match check.
-    pcre2_code_free(compiled);
-    compiled = nullptr;
-  }
-  if (!compiled) {
-    shared.clear();
-    compiled = compile_code(pattern, options, &error);
-    if (!compiled) return nullptr;
-  }
   auto result = std::make_shared<CompiledPattern>();
+  // A pattern compiled by an earlier run, with the same options and text, from the cache.
+  const std::shared_ptr<PatternCache> cache = PatternCache::active();
+  const PatternCache::Key key =
+      cache ? PatternCache::key_of(options, jit == Jit::compile, pattern) : PatternCache::Key{};
+  pcre2_code* compiled = cache ? cache->find(key, result->shared) : nullptr;
+  if (!compiled) {
+    // Only a pattern to be JIT compiled is worth sharing: JIT compiling is what sharing saves.
+    std::string shared = jit == Jit::compile ? share_repeated_groups(pattern, caseless) : std::string();
+    compiled = shared.empty() ? nullptr : compile_code(shared, options, nullptr);
+    if (compiled && min_length(compiled) == 0) {
+      // PCRE2 may not see the least length through a call: the pattern as written says, for
+      // the empty-match check.
+      pcre2_code_free(compiled);
+      compiled = nullptr;
+    }
+    if (!compiled) {
+      shared.clear();
+      compiled = compile_code(pattern, options, &error);
+      if (!compiled) return nullptr;
+    }
+    result->shared = !shared.empty();
+    // Only where sharing may have hidden where matches start: a hidden required code unit was
+    // worth no measurable time (the example corpus ran the same instructions either way), a
+    // second compiling is.
+    if (result->shared && !start_info(compiled).first && !anchored(compiled)) {
+      result->written_out = pattern;
+      result->written_out_options = options;
+    }
+    // The cache keeps the final code: finish() chooses it for a pattern to be JIT compiled.
+    if (cache && jit == Jit::compile) {
+      result->cache = cache;
+      result->cache_key = key;
+    } else if (cache) {
+      cache->remember(key, compiled, result->shared);
+    }
+  }
   result->code = compiled;
   result->min_length = min_length(compiled);
-  // Only where sharing may have hidden where matches start: a hidden required code unit was
-  // worth no measurable time (the example corpus ran the same instructions either way), a
-  // second compiling is.
-  if (!shared.empty() && !start_info(compiled).first && !anchored(compiled)) {
-    result->written_out = pattern;
-    result->written_out_options = options;
-  }
   uint32_t name_count = 0, entry_size = 0;
   PCRE2_SPTR table = nullptr;
   pcre2_pattern_info(compiled, PCRE2_INFO_NAMECOUNT, &name_count);
@@ -115,7 +137,7 @@ std::shared_ptr<const CompiledPattern> compile_pattern(const std::string& patter
     const PCRE2_SPTR entry = table + i * entry_size;
     const uint32_t group = (static_cast<uint32_t>(entry[0]) << 8) | entry[1];
     const char* name = reinterpret_cast<const char*>(entry + 2);
-    if (shared.empty() || !is_shared_group_name(name)) result->groups[name].push_back(group);
+    if (!result->shared || !is_shared_group_name(name)) result->groups[name].push_back(group);
   }
   for (const auto& [name, numbers] : result->groups) {
     if (!name.starts_with("_")) result->written_groups.emplace_back(name, numbers);

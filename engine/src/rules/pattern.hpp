@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "caucus/name.hpp"
+#include "pattern_cache.hpp"
 
 namespace caucus {
 
@@ -44,6 +45,11 @@ struct CompiledPattern {
   // the shared form `code` holds.
   std::string written_out;
   uint32_t written_out_options = 0;
+  // Where finish() keeps the code it chose, under `cache_key` (null: no cache, or the code
+  // came from it).
+  std::shared_ptr<PatternCache> cache;
+  PatternCache::Key cache_key;
+  bool shared = false;  // `code` is the shared form (shared_groups.hpp)
 };
 
 struct PatternError {

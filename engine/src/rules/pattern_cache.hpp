@@ -1,0 +1,78 @@
+// The compiled-pattern cache behind caucus/pattern_cache.hpp: one file, patterns.bin, of
+// PCRE2's serialized codes (pcre2_serialize_encode), each under a 128-bit hash of its compile
+// options and its text. PCRE2 does not check serialized code when it decodes it, so each
+// entry carries a checksum, and the file names the versions of caucus and PCRE2 that wrote it:
+// a file that fails either is not used. The JIT's machine code cannot be serialized: a pattern from
+// the cache is still JIT compiled.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#ifndef PCRE2_CODE_UNIT_WIDTH
+#define PCRE2_CODE_UNIT_WIDTH 8
+#endif
+#include <pcre2.h>
+
+namespace caucus {
+
+class PatternCache {
+ public:
+  struct Key {
+    uint64_t first = 0, second = 0;
+    bool operator==(const Key&) const = default;
+  };
+
+  // Reads `directory`/patterns.bin if it is there and whole.
+  explicit PatternCache(std::filesystem::path directory);
+
+  // The key of a pattern compiled with `options`, JIT compiled or only checked.
+  static Key key_of(uint32_t options, bool jit, std::string_view pattern);
+
+  // The code kept under `key`, decoded afresh (the caller frees it), or nullptr. `shared` says
+  // whether it is the pattern's shared form (see shared_groups.hpp), whose helper groups are
+  // no captures of the rule.
+  pcre2_code* find(const Key& key, bool& shared);
+
+  // Keeps `code`, the final form of the pattern under `key`, for save(). Thread-safe: the JIT
+  // worker calls it.
+  void remember(const Key& key, const pcre2_code* code, bool shared);
+
+  // Writes the file if remember() added an entry: the entries found or added in this process,
+  // then the others up to kMaxBytes. Through a temporary file renamed into place, so that a
+  // process reading it meanwhile (several caucus processes at once) sees a whole file; a
+  // directory that cannot be written leaves the cache as it was.
+  void save();
+
+  std::size_t size() const;   // entries held
+  std::size_t found() const;  // finds that gave a code
+  static constexpr std::size_t kMaxBytes = std::size_t{32} << 20;
+
+  // The cache turned on by use_pattern_cache(), or nullptr.
+  static std::shared_ptr<PatternCache> active();
+
+ private:
+  struct KeyHash {
+    std::size_t operator()(const Key& key) const { return static_cast<std::size_t>(key.first ^ (key.second << 1)); }
+  };
+  struct Entry {
+    std::string bytes;  // pcre2_serialize_encode's output, in a buffer of its own (aligned)
+    bool shared = false;
+    bool used = false;  // found or added in this process
+  };
+
+  void read();
+
+  std::filesystem::path file_;
+  mutable std::mutex mutex_;
+  std::unordered_map<Key, Entry, KeyHash> entries_;
+  bool added_ = false;
+  std::size_t found_ = 0;
+};
+
+}  // namespace caucus

@@ -1,0 +1,163 @@
+// The cache of compiled patterns (pattern_cache.hpp): a pattern from it matches as the one
+// compiled, and a damaged or foreign file is an empty cache.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "../engine/src/rules/jit_worker.hpp"
+#include "../engine/src/rules/pattern.hpp"
+#include "../engine/src/rules/pattern_cache.hpp"
+#include "caucus/pattern_cache.hpp"
+
+namespace caucus {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A directory of its own for each test, removed after it; the cache is off again after it.
+class PatternCacheTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("caucus_cache_" + std::to_string(getpid()) + "_" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+  }
+  void TearDown() override {
+    JitWorker::wait_all();
+    use_pattern_cache({});
+    fs::remove_all(dir_);
+  }
+
+  // Compiles `pattern` with the cache in dir_ and writes the cache, as Pipeline::load does.
+  std::shared_ptr<const CompiledPattern> compile_and_save(const std::string& pattern) {
+    PatternError error;
+    auto compiled = compile_pattern(pattern, true, error);
+    EXPECT_TRUE(compiled) << error.message;
+    JitWorker::wait_all();
+    PatternCache::active()->save();
+    return compiled;
+  }
+
+  fs::path dir_;
+};
+
+// The offsets of every group of the first match of `pattern` in `text`.
+std::vector<long> match_groups(const CompiledPattern& pattern, const std::string& text) {
+  pcre2_match_data* data = pcre2_match_data_create(20, nullptr);
+  const int rc = pattern.match(reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), 0, data, nullptr);
+  std::vector<long> out{rc};
+  const PCRE2_SIZE* ov = pcre2_get_ovector_pointer(data);
+  for (int i = 0; i < 2 * rc; ++i) out.push_back(ov[i] == PCRE2_UNSET ? -1 : static_cast<long>(ov[i]));
+  pcre2_match_data_free(data);
+  return out;
+}
+
+// A pattern whose repeated groups are shared (shared_groups.hpp): the cache keeps the shared
+// form, whose helper groups are no captures of the rule.
+const std::string kNames = "(?:European Union|African Union|Arab Group|Group of 77 and China|Non-Aligned Movement)";
+const std::string kPattern = "align with the (?:statement|position|remarks) of (?<group>(?:the )?" + kNames +
+                             "), (?:statement|position|remarks) of (?<other>(?:the )?" + kNames + "), " + kNames;
+const std::string kText =
+    "We align with the statement of the European Union, position of the Arab Group, Non-Aligned Movement.";
+
+TEST_F(PatternCacheTest, APatternFromTheCacheMatchesAsTheOneCompiled) {
+  use_pattern_cache(dir_);
+  const auto compiled = compile_and_save(kPattern);
+  ASSERT_TRUE(fs::exists(dir_ / "patterns.bin"));
+  use_pattern_cache(dir_);  // a new run: the cache read from its file
+  ASSERT_EQ(PatternCache::active()->size(), 1u);
+  PatternError error;
+  const auto cached = compile_pattern(kPattern, true, error);
+  ASSERT_TRUE(cached);
+  EXPECT_EQ(PatternCache::active()->found(), 1u);
+  EXPECT_TRUE(compiled->shared && cached->shared);  // the shared form, its helper groups left out
+  EXPECT_EQ(cached->groups, compiled->groups);
+  EXPECT_EQ(cached->min_length, compiled->min_length);
+  EXPECT_EQ(match_groups(*cached, kText), match_groups(*compiled, kText));
+  EXPECT_GT(match_groups(*cached, kText).front(), 0);
+}
+
+TEST_F(PatternCacheTest, OtherOptionsOrTextAreOtherEntries) {
+  const auto key = PatternCache::key_of(PCRE2_UTF, true, kPattern);
+  EXPECT_EQ(key, PatternCache::key_of(PCRE2_UTF, true, kPattern));
+  EXPECT_FALSE(key == PatternCache::key_of(PCRE2_UTF | PCRE2_CASELESS, true, kPattern));
+  EXPECT_FALSE(key == PatternCache::key_of(PCRE2_UTF, false, kPattern));
+  EXPECT_FALSE(key == PatternCache::key_of(PCRE2_UTF, true, kPattern + " "));
+  use_pattern_cache(dir_);
+  compile_and_save(kPattern);
+  use_pattern_cache(dir_);
+  PatternError error;
+  ASSERT_TRUE(compile_pattern(kPattern, false, error));  // case-sensitive: not the cached one
+  EXPECT_EQ(PatternCache::active()->found(), 0u);
+}
+
+TEST_F(PatternCacheTest, ADamagedFileIsAnEmptyCache) {
+  use_pattern_cache(dir_);
+  compile_and_save(kPattern);
+  const fs::path file = dir_ / "patterns.bin";
+  std::string bytes;
+  {
+    std::ifstream in(file, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  ASSERT_GT(bytes.size(), 200u);
+  const auto write = [&](const std::string& content) {
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out << content;
+  };
+  write(bytes.substr(0, bytes.size() - 7));  // cut short
+  EXPECT_EQ(PatternCache(dir_).size(), 0u);
+  std::string flipped = bytes;
+  flipped[bytes.size() - 100] ^= 0x5a;  // a byte of the code itself: the checksum fails
+  write(flipped);
+  EXPECT_EQ(PatternCache(dir_).size(), 0u);
+  write("not a cache");
+  EXPECT_EQ(PatternCache(dir_).size(), 0u);
+  write(bytes);
+  EXPECT_EQ(PatternCache(dir_).size(), 1u);
+  // A damaged cache compiles the pattern again, and matches the same.
+  write(flipped);
+  use_pattern_cache(dir_);
+  PatternError error;
+  const auto compiled = compile_pattern(kPattern, true, error);
+  ASSERT_TRUE(compiled);
+  EXPECT_EQ(PatternCache::active()->found(), 0u);
+  EXPECT_GT(match_groups(*compiled, kText).front(), 0);
+}
+
+TEST_F(PatternCacheTest, NothingNewIsNotWrittenAndAnUnwritablePlaceIsNoError) {
+  use_pattern_cache(dir_);
+  compile_and_save(kPattern);
+  use_pattern_cache(dir_);
+  fs::remove(dir_ / "patterns.bin");
+  PatternError error;
+  ASSERT_TRUE(compile_pattern(kPattern, true, error));
+  JitWorker::wait_all();
+  PatternCache::active()->save();  // all found: nothing to write
+  EXPECT_FALSE(fs::exists(dir_ / "patterns.bin"));
+  // A file where the directory should be: the cache is not written, and nothing fails.
+  fs::create_directories(dir_);
+  std::ofstream(dir_ / "blocked") << "x";
+  use_pattern_cache(dir_ / "blocked");
+  compile_and_save(kPattern + "|x");
+  EXPECT_TRUE(fs::is_regular_file(dir_ / "blocked"));
+}
+
+TEST(PatternCacheDir, FromTheEnvironment) {
+  const char* saved = std::getenv("CAUCUS_CACHE_DIR");
+  const std::string kept = saved ? saved : "";
+  setenv("CAUCUS_CACHE_DIR", "/tmp/somewhere", 1);
+  EXPECT_EQ(default_pattern_cache_dir(), fs::path("/tmp/somewhere"));
+  setenv("CAUCUS_CACHE_DIR", "", 1);  // set and empty: no cache
+  EXPECT_TRUE(default_pattern_cache_dir().empty());
+  if (saved)
+    setenv("CAUCUS_CACHE_DIR", kept.c_str(), 1);
+  else
+    unsetenv("CAUCUS_CACHE_DIR");
+}
+
+}  // namespace
+}  // namespace caucus
