@@ -19,6 +19,7 @@
 
 #include "caucus/json.hpp"
 #include "caucus/network.hpp"
+#include "caucus/pattern_cache.hpp"
 #include "caucus/reader.hpp"
 #include "caucus/rules.hpp"
 #include "caucus/segmentation.hpp"
@@ -348,7 +349,8 @@ int run_bench(const Argv& argv) {
   std::printf("corpus: %zu documents, %.1f MB (the %zu inputs, %.2f MB, repeated), %zu annotations\n", best.documents, mb,
               corpus.size(), static_cast<double>(corpus_bytes) / 1e6, best.annotations);
   if (repeat > 1) std::printf("best of %zu runs\n", repeat);
-  std::printf("load and compile the pipeline: %.1f ms\n", load_seconds * 1000);
+  std::printf("load and compile the pipeline: %.1f ms (%zu patterns from the cache of compiled patterns)\n",
+              load_seconds * 1000, patterns_from_cache());
   std::printf("%-24s %10s %10s %9s\n", "stage", "seconds", "MB/s", "peak MB");
   print_line("reading (files, UTF-8)", best.reading, mb, peaks.reading);
   const auto& steps = pipeline->steps();

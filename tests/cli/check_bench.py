@@ -40,7 +40,7 @@ rows = out.splitlines()
 names = [row.split("  ")[0] for row in rows]
 assert names.index("(shared rule scans)") + 1 == names.index("actors"), out  # timed apart, just before
 assert "best of 2 runs" in out, out
-assert re.search(r"^load and compile the pipeline: \d+\.\d ms$", out, re.M), out
+assert re.search(r"^load and compile the pipeline: \d+\.\d ms \(\d+ patterns from the cache of compiled patterns\)$", out, re.M), out
 assert re.search(r"^peak memory of the whole run: \d+\.\d MB", out, re.M), out
 # Peak memory per stage, where the system lets the high-water mark be reset (Linux): every
 # stage but the ICU floor has one; none is more than ten times the run's (a wrong unit would).

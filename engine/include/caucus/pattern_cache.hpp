@@ -3,6 +3,7 @@
 // the caucus command turns it on; a library user may too.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 
 namespace caucus {
@@ -16,5 +17,8 @@ std::filesystem::path default_pattern_cache_dir();
 // and, after each Pipeline::load that compiled a pattern the cache lacked, writes them back.
 // An empty path turns the cache off. Not to be called while rules are being compiled.
 void use_pattern_cache(const std::filesystem::path& directory);
+
+// How many patterns this process took from the cache (0 when it is off).
+std::size_t patterns_from_cache();
 
 }  // namespace caucus

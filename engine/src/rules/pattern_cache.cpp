@@ -197,6 +197,11 @@ void use_pattern_cache(const fs::path& directory) {
   active_cache() = std::move(cache);
 }
 
+std::size_t patterns_from_cache() {
+  const auto cache = PatternCache::active();
+  return cache ? cache->found() : 0;
+}
+
 fs::path default_pattern_cache_dir() {
   if (const char* dir = std::getenv("CAUCUS_CACHE_DIR")) return fs::path(dir);
   if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return fs::path(xdg) / "caucus";
