@@ -18,6 +18,7 @@ struct Header {
   std::string layout;
   const ActorRef* country = nullptr;
   std::string title;  // the office printed after the name, if any
+  bool questioner = false;  // a journalist's label in a transcript ("Q:", "Reporter:")
 };
 
 // Turns the doubtful speaker lines of `headers` (in text order) into "verbatim" ones where the

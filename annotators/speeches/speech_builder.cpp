@@ -134,7 +134,7 @@ void SpeechBuilder::read_headers() {
     if (cover_.contains(a.span)) continue;
     // (A name broken across lines, or rejoined from "Gon-\nzalez", reads on one line.)
     headers_.push_back({a.span, without_full_stop(one_line(a.attrs.text("speaker"))), a.attrs.text("layout"),
-                        a.attrs.actor("country"), a.attrs.text("title")});
+                        a.attrs.actor("country"), a.attrs.text("title"), a.attrs.has("questioner")});
   }
   std::stable_sort(headers_.begin(), headers_.end(),
                    [](const Header& a, const Header& b) { return a.span.begin < b.span.begin; });

@@ -70,7 +70,6 @@ class SpeechBuilder {
   std::pair<std::string, std::string> actor_kind(Span span, const std::string& id) const;
   std::string role_of(const ActorRef& actor, Span header) const;
   const ActorRef* headed_organization(Span span) const;
-  static bool questioner_label(std::string_view speaker);
   const ActorRef* heading_actor_of(std::string_view speaker) const;
   std::optional<std::pair<ActorRef, std::string>> resolve_without_country(const Header& header,
                                                                           uint32_t previous_start) const;

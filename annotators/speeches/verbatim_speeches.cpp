@@ -76,14 +76,6 @@ const ActorRef* SpeechBuilder::headed_organization(Span span) const {
   return nullptr;
 }
 
-// True if a transcript's label is a journalist's: "Q:", "Q.:", "Question:", "QUESTION:",
-// "Reporter:" (speaker.transcript).
-bool SpeechBuilder::questioner_label(std::string_view speaker) {
-  static constexpr std::string_view kLabels[] = {"Q",        "Q.",       "Question",      "QUESTION",
-                                                 "Reporter", "REPORTER", "Correspondent", "Journalist"};
-  return std::find(std::begin(kLabels), std::end(kLabels), speaker) != std::end(kLabels);
-}
-
 // A transcript's label without a country, under a heading that names the same person
 // ("Remarks by Ambassador Linda Thomas-Greenfield at ..." above "AMBASSADOR THOMAS-GREENFIELD:"):
 // the State the heading names, on its line or on an office line under it ("U.S.
@@ -199,7 +191,7 @@ void SpeechBuilder::verbatim_speeches() {
     } else if (const auto continued = continued_country_.find(h.speaker); continued != continued_country_.end()) {
       speech.actor = continued->second;
       speech.role = role_of(continued->second, h.span);
-    } else if (questioner_label(h.speaker)) {
+    } else if (h.questioner) {
       speech.role = "questioner";  // a journalist, in a press transcript: no actor
     } else if (auto resolved = resolve_without_country(h, previous_start)) {
       speech.actor = resolved->first;
