@@ -101,6 +101,7 @@ TEST(Offices, TheSecretariatsOfficesSpeakForTheUnitedNations) {
   EXPECT_TRUE(secretariat_office("Under Secretary-General for Policy Coordination and Sustainable Development"));
   EXPECT_TRUE(secretariat_office("Assistant-Secretary-General for Peacebuilding Support"));
   EXPECT_TRUE(secretariat_office("Special Envoy of the Secretary-General for Yemen"));
+  EXPECT_TRUE(secretariat_office("Special Adviser to the Secretary-General on Gender Issues and Advancement of Women"));
   EXPECT_TRUE(secretariat_office("Special Envoy"));  // "Special Envoy Hans Grundberg said"
   EXPECT_FALSE(secretariat_office("Special Envoy of the President of Colombia"));
   EXPECT_FALSE(secretariat_office("Deputy Secretary-General of the Ministry of Foreign Affairs of Thailand"));
