@@ -5,10 +5,10 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
-#include <iterator>
 #include <vector>
 
 #include "caucus/pattern_cache.hpp"
+#include "caucus/reader.hpp"
 
 namespace caucus {
 namespace {
@@ -79,7 +79,7 @@ std::shared_ptr<PatternCache>& active_cache() {
 
 }  // namespace
 
-PatternCache::PatternCache(fs::path directory) : file_(std::move(directory) / "patterns.bin") { read(); }
+PatternCache::PatternCache(fs::path directory) : file_(std::move(directory) / "patterns.bin") {}
 
 PatternCache::Key PatternCache::key_of(uint32_t options, bool jit, std::string_view pattern) {
   std::string head(reinterpret_cast<const char*>(&options), sizeof options);
@@ -87,11 +87,12 @@ PatternCache::Key PatternCache::key_of(uint32_t options, bool jit, std::string_v
   return {std::hash<std::string_view>{}(pattern) ^ fnv1a(head), fnv1a(pattern, fnv1a(head))};
 }
 
-void PatternCache::read() {
-  std::ifstream in(file_, std::ios::binary);
-  if (!in) return;
-  const std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  Reader reader(data);
+void PatternCache::read_once() {
+  if (read_) return;
+  read_ = true;
+  const auto data = read_text_file(file_.string());
+  if (!data) return;
+  Reader reader(*data);
   if (reader.take(kMagic.size()) != kMagic || reader.number() != kFormat) return;
   const uint64_t version_size = reader.number();
   if (reader.take(version_size) != versions()) return;
@@ -111,6 +112,7 @@ void PatternCache::read() {
 
 pcre2_code* PatternCache::find(const Key& key, bool& shared) {
   std::lock_guard lock(mutex_);
+  read_once();
   const auto it = entries_.find(key);
   if (it == entries_.end()) return nullptr;
   pcre2_code* code = nullptr;
@@ -131,12 +133,14 @@ void PatternCache::remember(const Key& key, const pcre2_code* code, bool shared)
   Entry entry{std::string(reinterpret_cast<const char*>(bytes), size), shared, true};
   pcre2_serialize_free(bytes);
   std::lock_guard lock(mutex_);
+  read_once();
   entries_[key] = std::move(entry);
   added_ = true;
 }
 
-std::size_t PatternCache::size() const {
+std::size_t PatternCache::size() {
   std::lock_guard lock(mutex_);
+  read_once();
   return entries_.size();
 }
 

@@ -28,7 +28,8 @@ class PatternCache {
     bool operator==(const Key&) const = default;
   };
 
-  // Reads `directory`/patterns.bin if it is there and whole.
+  // The cache in `directory`/patterns.bin, read (if it is there and whole) when first asked:
+  // turning the cache on costs a command that compiles no rules nothing.
   explicit PatternCache(std::filesystem::path directory);
 
   // The key of a pattern compiled with `options`, JIT compiled or only checked.
@@ -49,7 +50,7 @@ class PatternCache {
   // directory that cannot be written leaves the cache as it was.
   void save();
 
-  std::size_t size() const;   // entries held
+  std::size_t size();         // entries held
   std::size_t found() const;  // finds that gave a code
   static constexpr std::size_t kMaxBytes = std::size_t{32} << 20;
 
@@ -66,11 +67,12 @@ class PatternCache {
     bool used = false;  // found or added in this process
   };
 
-  void read();
+  void read_once();  // with mutex_ held
 
   std::filesystem::path file_;
   mutable std::mutex mutex_;
   std::unordered_map<Key, Entry, KeyHash> entries_;
+  bool read_ = false;
   bool added_ = false;
   std::size_t found_ = 0;
 };
