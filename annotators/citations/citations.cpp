@@ -1,13 +1,13 @@
 #include "citations/citations.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <functional>
 #include <set>
 #include <string_view>
 
 #include <toml++/toml.h>
 
+#include "caucus/network.hpp"
 #include "caucus/reader.hpp"
 #include "caucus/segmentation.hpp"
 #include "common/document_kind.hpp"
@@ -220,19 +220,10 @@ std::string symbol_part(std::string part) {
 // record's date, e.g. "21 November 2017"): S/2006/507, then S/2010/507 (issued 26 July 2010),
 // then S/2017/507 (30 August 2017), each counted from the month after; the latest when the
 // record gives no date.
-std::string note_507_of(std::string_view date) {
-  static constexpr std::string_view kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                                                 "July",    "August",   "September", "October", "November", "December"};
-  int month = 0;
-  for (int m = 0; m < 12 && month == 0; ++m)
-    if (date.find(kMonths[m]) != std::string_view::npos) month = m + 1;
-  int year = 0;
-  for (std::size_t i = 0; i + 4 <= date.size() && year == 0; ++i)
-    if ((date.substr(i, 2) == "19" || date.substr(i, 2) == "20") && all_digits(date.substr(i, 4)) &&
-        (i == 0 || !std::isdigit(static_cast<unsigned char>(date[i - 1]))))
-      year = std::stoi(std::string(date.substr(i, 4)));
-  if (year == 0 || std::pair{year, month} >= std::pair{2017, 9}) return "S/2017/507";
-  return std::pair{year, month} >= std::pair{2010, 8} ? "S/2010/507" : "S/2006/507";
+std::string note_507_of(const std::string& date) {
+  const std::string iso = iso_date(date);  // "2017-11-21"; ISO strings compare as dates
+  if (iso.empty() || iso >= "2017-09") return "S/2017/507";
+  return iso >= "2010-08" ? "S/2010/507" : "S/2006/507";
 }
 
 // True if `symbol` ends in an addendum, corrigendum or revision ("CCPR/C/99/2/Add.1"), which a
