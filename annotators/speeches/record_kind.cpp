@@ -114,6 +114,15 @@ bool SpeechBuilder::lead_reports_to_an_organ() const {
   return false;
 }
 
+// The first paragraph if it is a headline, not a sentence: at most 300 bytes, no full stop at
+// its end; else empty.
+std::string_view SpeechBuilder::headline() const {
+  const auto paragraphs = store_.of_type("paragraph");
+  if (paragraphs.empty()) return {};
+  const std::string_view p = document_.slice(store_[paragraphs.front()].span);
+  return p.size() > 300 || p.ends_with('.') ? std::string_view() : p;
+}
+
 // A release copied from its headline on: the first paragraph is a headline in which an organ
 // acts ("Fourth Committee Approves Text by which ...", "Special Committee on Decolonization
 // Approves Resolution ...").
@@ -123,10 +132,7 @@ bool SpeechBuilder::headline_of_an_organ() const {
                                                 " Opens ",    " Closes ",    " Holds ",     " Takes ",  " Considers ",
                                                 " Extends ",  " Renews ",    " Endorses ",  " Begins ", " Continues ",
                                                 " Reviews ",  " Recommends "};
-  const auto paragraphs = store_.of_type("paragraph");
-  if (paragraphs.empty()) return false;
-  const std::string_view p = document_.slice(store_[paragraphs.front()].span);
-  if (p.size() > 300 || p.ends_with('.')) return false;  // a headline, not a sentence
+  const std::string_view p = headline();
   for (std::string_view organ : kOrgans) {
     for (std::size_t at = p.find(organ); at != std::string_view::npos; at = p.find(organ, at + 1)) {
       const std::string_view after = p.substr(at + organ.size(), 60);  // "Committee on Decolonization Approves"
@@ -149,14 +155,11 @@ bool SpeechBuilder::has_statement_heading() const {
 // of the Russian Federation ...".)
 // (Or after the first sentence's reported words: "Legislative measures were not enough, the
 // representative of Malta said this morning, as ...".)
-// True if the first paragraph is a headline: short, no full stop at its end, and most of its
-// longer words capitalised ("Broad Agreement in Security Council Wrap-Up on Strong Push to
+// True if the first paragraph is a headline (headline()) with most of its longer words
+// capitalised ("Broad Agreement in Security Council Wrap-Up on Strong Push to
 // Overcome Divisions").
 bool SpeechBuilder::headline_in_title_case() const {
-  const auto paragraphs = store_.of_type("paragraph");
-  if (paragraphs.empty()) return false;
-  const std::string_view p = document_.slice(store_[paragraphs.front()].span);
-  if (p.size() > 300 || p.ends_with('.')) return false;
+  const std::string_view p = headline();
   std::size_t words = 0, capitalised = 0;
   for (std::size_t at = 0; at < p.size();) {
     const std::size_t end = std::min(p.find(' ', at), p.size());
