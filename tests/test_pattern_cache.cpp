@@ -10,6 +10,7 @@
 #include "../engine/src/rules/jit_worker.hpp"
 #include "../engine/src/rules/pattern.hpp"
 #include "../engine/src/rules/pattern_cache.hpp"
+#include "../engine/src/rules/prefilter.hpp"
 #include "caucus/pattern_cache.hpp"
 
 namespace caucus {
@@ -145,6 +146,25 @@ TEST_F(PatternCacheTest, NothingNewIsNotWrittenAndAnUnwritablePlaceIsNoError) {
   use_pattern_cache(dir_ / "blocked");
   compile_and_save(kPattern + "|x");
   EXPECT_TRUE(fs::is_regular_file(dir_ / "blocked"));
+}
+
+// The prefilter's trigger sets are kept too: the second run reads them, and an entry that
+// cannot be read is worked out again.
+TEST_F(PatternCacheTest, TriggerSetsAreKeptAndReadBack) {
+  const std::string pattern = R"(delivered\s.*\son\sbehalf\sof\s(?:the\s)?(?:group|bloc))";
+  const auto expected = extract_trigger_sets(pattern);
+  ASSERT_EQ(expected.size(), 3u);
+  use_pattern_cache(dir_);
+  EXPECT_EQ(trigger_sets_of(pattern), expected);
+  PatternCache::active()->save();
+  use_pattern_cache(dir_);
+  const auto key = PatternCache::key_of(kTriggerSetsInCache, pattern);
+  ASSERT_TRUE(PatternCache::active()->find_bytes(key));
+  EXPECT_EQ(trigger_sets_of(pattern), expected);
+  PatternCache::active()->remember_bytes(key, "2;9,delivered");  // a set cut short
+  EXPECT_EQ(trigger_sets_of(pattern), expected);
+  PatternCache::active()->remember_bytes(key, "1;4,bloc");  // what is readable is believed
+  EXPECT_EQ(trigger_sets_of(pattern), (std::vector<std::vector<std::string>>{{"bloc"}}));
 }
 
 TEST(PatternCacheDir, FromTheEnvironment) {

@@ -55,18 +55,23 @@ INSTANTIATE_TEST_SUITE_P(
         TriggerCase{"align(?:s|ed)?", {"align", "aligned", "aligns"}}, TriggerCase{"colou?r", {"color", "colour"}},
         TriggerCase{R"(\bthank(?:s|\x20you)\b)", {"thank"}}, TriggerCase{R"(\bthank(?:s|ed)\b)", {"thanked", "thanks"}},
         // Quantifiers: at least once keeps the requirement, possibly zero drops it.
-        TriggerCase{"(?:abc){2,}", {"abc"}}, TriggerCase{"(?:xyz)*abcd", {"abcd"}}, TriggerCase{"(?:xyz){0,2}abcd", {"abcd"}},
-        TriggerCase{"x+yzw", {"yzw"}}, TriggerCase{"(?:abcdef)+?x", {"abcdef"}}, TriggerCase{"(?:abcdef)*+x", {}},
+        TriggerCase{"(?:abc){2,}", {"abc"}}, TriggerCase{"(?:xyz)*abcd", {"abcd"}},
+        TriggerCase{"(?:xyz){0,2}abcd", {"abcd"}}, TriggerCase{"x+yzw", {"yzw"}},
+        TriggerCase{"(?:abcdef)+?x", {"abcdef"}}, TriggerCase{"(?:abcdef)*+x", {}},
         TriggerCase{"welcome[sd]?", {"welcome"}}, TriggerCase{"abc{2}def", {"def"}},
         // A brace that is no quantifier is a literal.
         TriggerCase{"abc{x}", {"abc{x}"}},
         // Classes, dots and class escapes break words.
         TriggerCase{"[Ww]elcome", {"elcome"}}, TriggerCase{R"(\d+\s+members)", {"members"}}, TriggerCase{"a.c", {}},
-        TriggerCase{"[^]abc]xyz", {"xyz"}}, TriggerCase{"[[:alpha:]]+ment", {"ment"}}, TriggerCase{R"([\]x]yyy)", {"yyy"}},
-        TriggerCase{R"(\p{Lu}\w+\s+said)", {"said"}}, TriggerCase{R"(\x{41}bcd)", {"bcd"}},
+        TriggerCase{"[^]abc]xyz", {"xyz"}}, TriggerCase{"[[:alpha:]]+ment", {"ment"}},
+        TriggerCase{R"([\]x]yyy)", {"yyy"}}, TriggerCase{R"(\p{Lu}\w+\s+said)", {"said"}},
+        TriggerCase{R"(\x{41}bcd)", {"bcd"}},
         // Escaped punctuation is literal; \Q..\E quotes.
         TriggerCase{R"(S/PV\.\d+)", {"s/pv."}}, TriggerCase{R"(\Qa.b*c\E)", {"a.b*c"}},
-        TriggerCase{R"(x\Qa b\Ey)", {"xa by"}},
+        TriggerCase{R"(x\Qabc\Ey)", {"xabcy"}},
+        // White space ends a word: the patterns see a no-break space as a space, the scan does not.
+        TriggerCase{R"(xyz\Qa b\Ey)", {"xyz"}}, TriggerCase{"on behalf of", {"behalf"}},
+        TriggerCase{R"(\ abcd\ )", {"abcd"}},
         // Non-ASCII letters fold in ways a byte scanner does not follow: no trigger.
         TriggerCase{"Türkiye", {"rkiye"}}, TriggerCase{R"(\Qcôte\E)", {}},
         // Lookarounds and anchors are zero-width.
@@ -103,6 +108,26 @@ TEST(TriggerExtraction, LargeAlternationsFallBackToRequiredWords) {
   EXPECT_EQ(extract_triggers(many), Words{});
 }
 
+// Every set a match must meet, the best first: each element of a sequence that requires one,
+// and through a lookahead or a repeat; not what is optional or in one branch only.
+TEST(TriggerExtraction, SetsAreEveryRequirementOfASequenceBestFirst) {
+  using Sets = std::vector<Words>;
+  // Better sets first: longer shortest word, then fewer words, then the order written.
+  EXPECT_EQ(extract_trigger_sets("delivered .* on behalf of"), (Sets{{"delivered"}, {"behalf"}}));
+  EXPECT_EQ(extract_trigger_sets(R"((?:statement|remarks)\s+by\s+\w+(?=.*behalf))"),
+            (Sets{{"remarks", "statement"}, {"behalf"}}));
+  EXPECT_EQ(extract_trigger_sets(R"((?:alpha\s.*\sbetas)+)"), (Sets{{"alpha"}, {"betas"}}));
+  // Optional parts, negative lookarounds and lookbehinds promise nothing.
+  EXPECT_EQ(extract_trigger_sets(R"(alpha(?:\s.*\sbetas)?)"), (Sets{{"alpha"}}));
+  EXPECT_EQ(extract_trigger_sets(R"(alpha\s(?!.*betas)(?<=gammas\s))"), (Sets{{"alpha"}}));
+  // An alternation gives one set: the best of each branch, joined.
+  EXPECT_EQ(extract_trigger_sets(R"((?:alpha\s.*\sbetas|gamma\s.*\sdeltas))"), (Sets{{"alpha", "deltas"}}));
+  // A finite pattern is its own one set; extract_triggers() gives the first set.
+  EXPECT_EQ(extract_trigger_sets("align(?:s|ed)"), (Sets{{"aligned", "aligns"}}));
+  EXPECT_EQ(extract_triggers("delivered .* on behalf of"), Words{"delivered"});
+  EXPECT_TRUE(extract_trigger_sets("a.c").empty());
+}
+
 // --- Soundness: with the prefilter a rule finds what it finds without it ---------------------
 
 struct SoundCase {
@@ -130,18 +155,24 @@ TEST_P(TriggersAreSound, OnAMatchingText) {
 
 INSTANTIATE_TEST_SUITE_P(
     Patterns, TriggersAreSound,
-    ::testing::Values(
-        SoundCase{"align(?:s|ed)?", "Ireland ALIGNS itself"}, SoundCase{R"((?i)Security\s+Council)", "security council"},
-        SoundCase{R"(\Qa.b\E-c)", "x a.b-c y"}, SoundCase{"colou?r", "COLOR"},
-        // Backreferences, subroutine calls, recursion, conditionals and callouts match text that
-        // is not written in the pattern where they stand.
-        SoundCase{R"((x)abc\1def)", "xabcxdef"}, SoundCase{R"((x)(x)(x)(x)(x)(x)(x)(x)(x)(x)(x)(y)abc\12def)", "xxxxxxxxxxxyabcydef"},
-        SoundCase{R"((x)abc\g-1def)", "xabcxdef"}, SoundCase{R"((x)abc\g{1}def)", "xabcxdef"},
-        SoundCase{R"(\101bcd)", "Abcd"}, SoundCase{"(abc|def)-(?1)", "abc-def"},
-        SoundCase{"(?<_n>abc|def)-(?&_n)", "abc-def"}, SoundCase{"(?P<_n>abc|def)-(?P>_n)", "abc-def"},
-        SoundCase{"(?P<_n>abc)-(?P=_n)", "abc-abc"}, SoundCase{"(?:a|b(?R)c)xyz", "baxyzcxyz"},
-        SoundCase{"(a)?(?(1)bcd|efg)", "abcd"}, SoundCase{"abc(?C1)def", "abcdef"}, SoundCase{"abc(?C\"x\")def", "abcdef"},
-        SoundCase{"abc(*atomic:xyz)def", "abcxyzdef"}, SoundCase{"abc(*pla:xyz)xyzdef", "abcxyzdef"}));
+    ::testing::Values(SoundCase{"align(?:s|ed)?", "Ireland ALIGNS itself"},
+                      SoundCase{R"((?i)Security\s+Council)", "security council"},
+                      SoundCase{R"(\Qa.b\E-c)", "x a.b-c y"}, SoundCase{"colou?r", "COLOR"},
+                      // Backreferences, subroutine calls, recursion, conditionals and callouts match text that
+                      // is not written in the pattern where they stand.
+                      SoundCase{R"((x)abc\1def)", "xabcxdef"},
+                      SoundCase{R"((x)(x)(x)(x)(x)(x)(x)(x)(x)(x)(x)(y)abc\12def)", "xxxxxxxxxxxyabcydef"},
+                      SoundCase{R"((x)abc\g-1def)", "xabcxdef"}, SoundCase{R"((x)abc\g{1}def)", "xabcxdef"},
+                      SoundCase{R"(\101bcd)", "Abcd"}, SoundCase{"(abc|def)-(?1)", "abc-def"},
+                      SoundCase{"(?<_n>abc|def)-(?&_n)", "abc-def"}, SoundCase{"(?P<_n>abc|def)-(?P>_n)", "abc-def"},
+                      SoundCase{"(?P<_n>abc)-(?P=_n)", "abc-abc"}, SoundCase{"(?:a|b(?R)c)xyz", "baxyzcxyz"},
+                      SoundCase{"(a)?(?(1)bcd|efg)", "abcd"}, SoundCase{"abc(?C1)def", "abcdef"},
+                      SoundCase{"abc(?C\"x\")def", "abcdef"}, SoundCase{"abc(*atomic:xyz)def", "abcxyzdef"},
+                      SoundCase{"abc(*pla:xyz)xyzdef", "abcxyzdef"},
+                      // A space the pattern quotes matches a no-break space in the text.
+                      SoundCase{R"(xyz\Qa bcd\E)",
+                                "xyza\xc2\xa0"
+                                "bcd"}));
 
 // --- The Aho-Corasick scan -------------------------------------------------------------------
 
@@ -254,6 +285,29 @@ TEST(Prefilter, CandidatesAreTheRulesWithATriggerInsideTheUnit) {
   EXPECT_EQ(marked(prefilter, text, {4, 10}), "001");   // "ondemn"
   EXPECT_EQ(marked(prefilter, text, {3, 10}), "101");   // "condemn" exactly
   EXPECT_EQ(marked(prefilter, text, {10, 10}), "001");  // empty unit
+}
+
+// With sets of `also_required`, a rule runs only in a unit that has a word of its triggers
+// and of each set, and no match begins after the last word of any of them.
+TEST(Prefilter, CandidatesNeedAWordOfEveryRequiredSet) {
+  const Prefilter prefilter(std::vector<Prefilter::RuleWords>{
+      {{"behalf"}, {{"statement", "remarks"}}}, {{"behalf"}, {}}, {{}, {{"condemn"}}}});
+  const std::string text = "On behalf of the Group. The statement on behalf of the EU. We condemn it.";
+  const auto hits = prefilter.scan(text);
+  const auto at = [&](Span unit) {
+    std::vector<uint32_t> out(3, Prefilter::kSkip);
+    prefilter.candidates(hits, unit, out);
+    return out;
+  };
+  const auto second = static_cast<uint32_t>(text.find("The statement"));
+  const auto third = static_cast<uint32_t>(text.find("We condemn"));
+  // "On behalf of the Group.": rule 0 lacks "statement" or "remarks"; rule 1 needs no more.
+  EXPECT_EQ(at({0, 23}), (std::vector<uint32_t>{Prefilter::kSkip, 3, Prefilter::kSkip}));
+  // "The statement on behalf of the EU.": the earlier of the sets' last words bounds rule 0.
+  EXPECT_EQ(at({second, third}),
+            (std::vector<uint32_t>{second + 4, static_cast<uint32_t>(text.rfind("behalf")), Prefilter::kSkip}));
+  // A rule without triggers but with a set runs where the set has a word, anywhere in it.
+  EXPECT_EQ(at({third, static_cast<uint32_t>(text.size())})[2], Prefilter::kAnywhere);
 }
 
 TEST(Prefilter, RulesFromARuleSet) {

@@ -629,6 +629,8 @@ text = "Mr Flynn a b said"
             "    pattern: (?<!spoke\\sin\\s)(?<who>[A-Z][a-z ]+)\\s+\\Qa b\\E\\s+said\n"
             "    span: match\n"
             "    triggers: said, stated (declared)\n"
+            // What the pattern proves all its matches hold checks the declared words.
+            "    and one of: said (extracted)\n"
             "    examples: 1 matching, 0 not matching\n");
 }
 
@@ -705,6 +707,7 @@ text = "France and Cote d'Ivoire"
             "    attrs: form=demonym\n"
             "    capture actor: lexicon=states.demonyms optional\n"
             "    triggers: delegation, presidency (extracted)\n"
+            "    and one of: french (extracted)\n"
             "    tried at: the starts of {lexicon:states.demonyms} names\n"
             "    examples: 1 matching, 0 not matching\n"
             "  rule pair\n"

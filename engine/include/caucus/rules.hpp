@@ -93,6 +93,9 @@ struct Rule {
   std::vector<std::size_t> masks;
   std::vector<std::string> triggers;  // prefilter words, lower case; empty = always run
   bool triggers_declared = false;
+  // More sets of words, lower case, proven of the pattern like `triggers`: every match holds a
+  // word of each, so the rule runs only on a unit that has a word of `triggers` and of each.
+  std::vector<std::vector<std::string>> also_required;
   std::vector<RuleExample> examples;
   std::string description;
   SourceLocation where;

@@ -108,9 +108,9 @@ class RuleCompiler {
     if (diagnostics_.error_count() > errors_before) return nullptr;
 
     set->macros = expander_.expanded_macros();
-    std::vector<std::vector<std::string>> triggers;
-    for (const auto& rule : set->rules) triggers.push_back(rule.triggers);
-    set->prefilter_ = std::make_unique<Prefilter>(triggers);
+    std::vector<Prefilter::RuleWords> words;
+    for (const auto& rule : set->rules) words.push_back({rule.triggers, rule.also_required});
+    set->prefilter_ = std::make_unique<Prefilter>(words);
     for (const auto& list : name_lists_) {
       set->name_start_lists_.push_back(list.lexicon ? list.lexicon->pattern_names(list.field) : list.phrases);
       set->name_lists.push_back(list.label);
@@ -360,9 +360,14 @@ class RuleCompiler {
     // reports every error; only the checks that need the pattern are skipped.
     rule.compiled = compiled;
     if (compiled) check_captures(*compiled, rule, declaration, source);
-    if (!rule.triggers_declared && compiled) {
-      rule.triggers = extract_triggers(without_lexicons(rule.final_pattern, set));
-      warn_everyday_triggers(rule);
+    if (compiled) {
+      auto sets = trigger_sets_of(without_lexicons(rule.final_pattern, set));
+      if (!rule.triggers_declared && !sets.empty()) {
+        rule.triggers = std::move(sets.front());
+        sets.erase(sets.begin());
+      }
+      if (!rule.triggers_declared) warn_everyday_triggers(rule);
+      rule.also_required = filtering_sets(std::move(sets), rule.triggers);
     }
     if (compiled) warn_boundary_at_masks(rule, set);
     read_constraints(config, compiled.get(), declaration, set, rule);
@@ -486,6 +491,32 @@ class RuleCompiler {
   // The pattern with each large lexicon's alternation replaced by "." (any character): large
   // lexicons give no useful trigger words (too many), and walking their thousands of
   // alternatives is the slowest part of a load. Small ones ("Palermo Protocol", ...) are kept.
+  // Of the sets every match of a rule meets beside its triggers, those worth a check per unit:
+  // none with a word found in most sentences, none that the triggers or a set kept before
+  // already imply, at most kMaxSets (the best first). Words are found inside longer ones, so
+  // a set is implied by another if each word of that one holds a word of it ("tatement" by
+  // "statement").
+  static std::vector<std::vector<std::string>> filtering_sets(std::vector<std::vector<std::string>> sets,
+                                                              const std::vector<std::string>& triggers) {
+    constexpr std::size_t kMaxSets = 3;
+    const auto implied_by = [](const std::vector<std::string>& set, const std::vector<std::string>& by) {
+      return !by.empty() && std::all_of(by.begin(), by.end(), [&](const std::string& longer) {
+        return std::any_of(set.begin(), set.end(),
+                           [&](const std::string& w) { return longer.find(w) != std::string::npos; });
+      });
+    };
+    std::vector<std::vector<std::string>> kept;
+    for (auto& set : sets) {
+      if (kept.size() == kMaxSets) break;
+      if (std::any_of(set.begin(), set.end(), [](const std::string& w) { return everyday_word(w); })) continue;
+      if (implied_by(set, triggers) ||
+          std::any_of(kept.begin(), kept.end(), [&](const auto& k) { return implied_by(set, k); }))
+        continue;
+      kept.push_back(std::move(set));
+    }
+    return kept;
+  }
+
   static std::string without_lexicons(std::string pattern, const RuleSet& set) {
     constexpr std::size_t kLarge = 4096;
     for (const auto& [name, lexicon] : set.lexicons) {

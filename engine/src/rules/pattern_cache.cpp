@@ -87,6 +87,11 @@ PatternCache::Key PatternCache::key_of(uint32_t options, bool jit, std::string_v
   return {std::hash<std::string_view>{}(pattern) ^ fnv1a(head), fnv1a(pattern, fnv1a(head))};
 }
 
+PatternCache::Key PatternCache::key_of(std::string_view kind, std::string_view text) {
+  const std::string head = "data " + std::string(kind);
+  return {std::hash<std::string_view>{}(text) ^ fnv1a(head), fnv1a(text, fnv1a(head))};
+}
+
 void PatternCache::read_once() {
   if (read_) return;
   read_ = true;
@@ -135,6 +140,22 @@ void PatternCache::remember(const Key& key, const pcre2_code* code, bool shared)
   std::lock_guard lock(mutex_);
   read_once();
   entries_[key] = std::move(entry);
+  added_ = true;
+}
+
+std::optional<std::string> PatternCache::find_bytes(const Key& key) {
+  std::lock_guard lock(mutex_);
+  read_once();
+  const auto it = entries_.find(key);
+  if (it == entries_.end()) return std::nullopt;
+  it->second.used = true;
+  return it->second.bytes;
+}
+
+void PatternCache::remember_bytes(const Key& key, std::string bytes) {
+  std::lock_guard lock(mutex_);
+  read_once();
+  entries_[key] = Entry{std::move(bytes), false, true};
   added_ = true;
 }
 

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -44,7 +45,13 @@ class PatternCache {
   // worker calls it.
   void remember(const Key& key, const pcre2_code* code, bool shared);
 
-  // Writes the file if remember() added an entry: the entries found or added in this process,
+  // Other results worked out from a pattern's text and kept the same way (the trigger words
+  // of the prefilter): `kind` names what they are, and its version.
+  static Key key_of(std::string_view kind, std::string_view text);
+  std::optional<std::string> find_bytes(const Key& key);
+  void remember_bytes(const Key& key, std::string bytes);
+
+  // Writes the file if remember() or remember_bytes() added an entry: the entries found or added in this process,
   // then the others up to kMaxBytes. Through a temporary file renamed into place, so that a
   // process reading it meanwhile (several caucus processes at once) sees a whole file; a
   // directory that cannot be written leaves the cache as it was.
@@ -62,7 +69,7 @@ class PatternCache {
     std::size_t operator()(const Key& key) const { return static_cast<std::size_t>(key.first ^ (key.second << 1)); }
   };
   struct Entry {
-    std::string bytes;  // pcre2_serialize_encode's output, in a buffer of its own (aligned)
+    std::string bytes;  // pcre2_serialize_encode's output, in a buffer of its own (aligned); or remember_bytes()'s
     bool shared = false;
     bool used = false;  // found or added in this process
   };

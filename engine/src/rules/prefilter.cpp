@@ -9,6 +9,8 @@
 #include <set>
 #include <tuple>
 
+#include "pattern_cache.hpp"
+
 namespace caucus {
 namespace {
 
@@ -50,17 +52,18 @@ class WordSet {
 constexpr std::size_t kMaxSetSize = 64;
 
 // What a piece of pattern tells about the text it matches: the finite set of strings it can
-// match (`exact`), or a set of words one of which every match contains (`required`).
+// match (`exact`), or sets of words such that every match contains a word of each set
+// (`required`: each set is a trigger set on its own, and all of them hold together).
 struct Info {
   std::optional<WordSet> exact;
-  std::optional<WordSet> required;
+  std::vector<WordSet> required;
 };
 
 Info unknown() { return {}; }
-Info empty_string() { return {WordSet{""}, std::nullopt}; }
+Info empty_string() { return {WordSet{""}, {}}; }
 Info literal(std::string text) {
   for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return {WordSet{std::move(text)}, std::nullopt};
+  return {WordSet{std::move(text)}, {}};
 }
 
 bool useful(const WordSet& set) { return !set.empty() && !set.count(""); }
@@ -80,21 +83,38 @@ bool has_everyday_word(const WordSet& set) {
   return std::any_of(set.begin(), set.end(), [](const std::string& word) { return kEveryday.count(word) > 0; });
 }
 
-// The better of two requirement sets: without everyday words, then longer shortest word, then
-// fewer words. A set with a word shorter than the minimum trigger length is no candidate: if it
-// outranked an everyday set ("my", "our" above "country"), it would be dropped at the end and
-// leave the rule with no triggers at all.
-void keep_best(std::optional<WordSet>& best, const WordSet& candidate, std::size_t min_length) {
-  if (!useful(candidate) || shortest(candidate) < min_length) return;
-  const auto rank = [](const WordSet& set) {
-    return std::make_tuple(!has_everyday_word(set), shortest(set), -static_cast<long>(set.size()));
-  };
-  if (!best || rank(candidate) > rank(*best)) best = candidate;
+// The rank of a requirement set as a rule's trigger set (higher is better): without everyday
+// words, then longer shortest word, then fewer words.
+auto rank(const WordSet& set) {
+  return std::make_tuple(!has_everyday_word(set), shortest(set), -static_cast<long>(set.size()));
 }
 
+// Adds `candidate` to the sets every match must meet. A set with a word shorter than the
+// minimum trigger length is no candidate: if it outranked an everyday set ("my", "our" above
+// "country"), it would be dropped at the end and leave the rule with no triggers at all.
+void keep(std::vector<WordSet>& sets, WordSet candidate, std::size_t min_length) {
+  if (!useful(candidate) || shortest(candidate) < min_length) return;
+  sets.push_back(std::move(candidate));
+}
+
+// The best of `sets`, if any.
+std::optional<WordSet> best_of(const std::vector<WordSet>& sets) {
+  const auto best =
+      std::max_element(sets.begin(), sets.end(), [](const WordSet& a, const WordSet& b) { return rank(a) < rank(b); });
+  if (best == sets.end()) return std::nullopt;
+  return *best;
+}
+
+// One set that every match meets: the exact strings, or the best required set.
 std::optional<WordSet> as_requirement(const Info& info) {
   if (info.exact && useful(*info.exact)) return info.exact;
-  return info.required;
+  return best_of(info.required);
+}
+
+// Every set that every match meets.
+std::vector<WordSet> as_requirements(Info info) {
+  if (info.exact && useful(*info.exact)) return {std::move(*info.exact)};
+  return std::move(info.required);
 }
 
 class Extractor {
@@ -109,8 +129,10 @@ class Extractor {
  private:
   bool at_end() const { return pos_ >= p_.size(); }
   // A character that stands for itself in a pattern (what atom() reads as a literal).
+  // White space is not one: the patterns see white space outside ASCII as an ASCII space (see
+  // space_view.hpp), which the scan of the text as it is would not find.
   static bool plain_literal(char c) {
-    return static_cast<unsigned char>(c) < 0x80 && c != '\0' && !std::strchr("\\[]()|.^$?*+{", c);
+    return static_cast<unsigned char>(c) < 0x80 && c != '\0' && !is_ascii_space(c) && !std::strchr("\\[]()|.^$?*+{", c);
   }
   char peek(std::size_t ahead = 0) const { return pos_ + ahead < p_.size() ? p_[pos_ + ahead] : '\0'; }
 
@@ -130,7 +152,8 @@ class Extractor {
       }
       exact_union.insert(b.exact->begin(), b.exact->end());
     }
-    if (all_exact && exact_union.size() <= kMaxSetSize) return {exact_union, std::nullopt};
+    if (all_exact && exact_union.size() <= kMaxSetSize) return {exact_union, {}};
+    // Each branch's best set, joined: a match of any branch meets it.
     WordSet required;
     for (const auto& b : branches) {
       auto r = as_requirement(b);
@@ -138,12 +161,12 @@ class Extractor {
       required.insert(r->begin(), r->end());
     }
     if (required.size() > kMaxSetSize) return unknown();
-    return {std::nullopt, required};
+    return {std::nullopt, {required}};
   }
 
   Info sequence() {
     std::optional<WordSet> current = WordSet{""};
-    std::optional<WordSet> best;
+    std::vector<WordSet> required;  // what the elements so far require, each set on its own
     bool all_exact = true;
     // A run of single strings (literal characters, mostly) is appended to `current` at once:
     // a product per character copied the whole set for each one.
@@ -178,21 +201,21 @@ class Extractor {
             current = std::move(product);
             continue;
           }
-          keep_best(best, *current, min_length_);
+          keep(required, std::move(*current), min_length_);
         }
         all_exact = false;
-        current = element.exact;
+        current = std::move(element.exact);
       } else {
         all_exact = false;
-        if (current) keep_best(best, *current, min_length_);
+        if (current) keep(required, std::move(*current), min_length_);
         current.reset();
-        if (element.required) keep_best(best, *element.required, min_length_);
+        for (auto& set : element.required) keep(required, std::move(set), min_length_);
       }
     }
     append_run();
-    if (all_exact) return {current, std::nullopt};
-    if (current) keep_best(best, *current, min_length_);
-    return {std::nullopt, best};
+    if (all_exact) return {current, {}};
+    if (current) keep(required, std::move(*current), min_length_);
+    return {std::nullopt, std::move(required)};
   }
 
   // Applies a quantifier that follows an atom, if any.
@@ -215,7 +238,7 @@ class Extractor {
       }
       return unknown();
     }
-    return {std::nullopt, as_requirement(info)};
+    return {std::nullopt, as_requirements(std::move(info))};
   }
 
   // Parses {n}, {n,}, {n,m} at pos_; leaves pos_ alone if it is a literal brace.
@@ -305,8 +328,8 @@ class Extractor {
     // where it stands: a word of it may trigger the rule ("NAME, OFFICE(?=, said)"), and no
     // match begins after that word. (Not a lookbehind's: its words stand before the match.)
     if (lookahead) {
-      std::optional<WordSet> required = as_requirement(inner);
-      if (required && useful(*required)) return {std::nullopt, std::move(required)};
+      std::vector<WordSet> required = as_requirements(std::move(inner));
+      if (!required.empty()) return {std::nullopt, std::move(required)};
     }
     return zero_width ? empty_string() : inner;
   }
@@ -358,8 +381,10 @@ class Extractor {
       const auto end = p_.find("\\E", pos_);
       const std::string_view text = p_.substr(pos_, end == std::string_view::npos ? std::string_view::npos : end - pos_);
       pos_ = end == std::string_view::npos ? p_.size() : end + 2;
-      const bool ascii = std::all_of(text.begin(), text.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
-      return ascii ? literal(std::string(text)) : unknown();
+      const bool plain = std::all_of(text.begin(), text.end(), [](char ch) {
+        return static_cast<unsigned char>(ch) < 0x80 && !is_ascii_space(ch);
+      });
+      return plain ? literal(std::string(text)) : unknown();
     }
     if (std::strchr("bBAzZGK", c)) return empty_string();
     if (c == 'p' || c == 'P' || c == 'x' || c == 'g' || c == 'k' || c == 'o' || c == 'N') {
@@ -386,7 +411,8 @@ class Extractor {
       ++pos_;
       return unknown();
     }
-    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) return unknown();
+    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80 || is_ascii_space(c))
+      return unknown();
     return literal(std::string(1, c));
   }
 
@@ -396,7 +422,7 @@ class Extractor {
     if (c == '[') return char_class();
     if (c == '\\') return escape();
     ++pos_;
-    if (c == '.') return unknown();
+    if (c == '.' || is_ascii_space(c)) return unknown();
     if (c == '^' || c == '$') return empty_string();
     const auto u = static_cast<unsigned char>(c);
     if (u >= 0x80) {
@@ -414,32 +440,125 @@ class Extractor {
 
 }  // namespace
 
-std::vector<std::string> extract_triggers(std::string_view pattern, std::size_t min_length) {
-  const Info info = Extractor(pattern, min_length).run();
-  const auto words = as_requirement(info);
-  if (!words || shortest(*words) < min_length) return {};
-  return {words->begin(), words->end()};
+std::vector<std::vector<std::string>> extract_trigger_sets(std::string_view pattern, std::size_t min_length) {
+  std::vector<WordSet> sets = as_requirements(Extractor(pattern, min_length).run());
+  std::erase_if(sets, [&](const WordSet& set) { return shortest(set) < min_length; });
+  std::stable_sort(sets.begin(), sets.end(), [](const WordSet& a, const WordSet& b) { return rank(a) > rank(b); });
+  std::vector<std::vector<std::string>> out;
+  for (const auto& set : sets) {
+    std::vector<std::string> words(set.begin(), set.end());
+    if (std::find(out.begin(), out.end(), words) == out.end()) out.push_back(std::move(words));
+  }
+  return out;
 }
 
-Prefilter::Prefilter(const std::vector<std::vector<std::string>>& triggers) {
-  rule_words_.resize(triggers.size());
-  for (uint32_t rule = 0; rule < triggers.size(); ++rule) {
-    for (const auto& raw : triggers[rule]) {
-      std::string word = raw;
-      for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (word.empty()) continue;
-      auto it = std::find(words_.begin(), words_.end(), word);
-      const auto id = static_cast<uint32_t>(it - words_.begin());
-      if (it == words_.end()) {
-        words_.push_back(word);
-        word_rules_.emplace_back();
-      }
+namespace {
+
+// Trigger sets as bytes for the cache: per set its word count, per word its length, as
+// decimal numbers ended by ';' and ',', then the words.
+std::string encode_sets(const std::vector<std::vector<std::string>>& sets) {
+  std::string out;
+  for (const auto& set : sets) {
+    out += std::to_string(set.size()) + ';';
+    for (const auto& word : set) out += std::to_string(word.size()) + ',' + word;
+  }
+  return out;
+}
+
+std::optional<std::vector<std::vector<std::string>>> decode_sets(std::string_view bytes) {
+  std::vector<std::vector<std::string>> sets;
+  std::size_t at = 0;
+  const auto number = [&](char end, std::size_t& out) {
+    const std::size_t stop = bytes.find(end, at);
+    if (stop == std::string_view::npos || stop == at) return false;
+    out = 0;
+    for (; at < stop; ++at) {
+      if (!std::isdigit(static_cast<unsigned char>(bytes[at]))) return false;
+      out = out * 10 + static_cast<std::size_t>(bytes[at] - '0');
+    }
+    ++at;
+    return true;
+  };
+  while (at < bytes.size()) {
+    std::size_t count = 0;
+    if (!number(';', count)) return std::nullopt;
+    auto& set = sets.emplace_back();
+    for (; count > 0; --count) {
+      std::size_t size = 0;
+      if (!number(',', size) || size > bytes.size() - at) return std::nullopt;
+      set.emplace_back(bytes.substr(at, size));
+      at += size;
+    }
+  }
+  return sets;
+}
+
+}  // namespace
+
+std::vector<std::vector<std::string>> trigger_sets_of(std::string_view pattern) {
+  const auto cache = PatternCache::active();
+  if (!cache) return extract_trigger_sets(pattern);
+  const auto key = PatternCache::key_of(kTriggerSetsInCache, pattern);
+  if (const auto bytes = cache->find_bytes(key)) {
+    if (auto sets = decode_sets(*bytes)) return std::move(*sets);
+  }
+  auto sets = extract_trigger_sets(pattern);
+  cache->remember_bytes(key, encode_sets(sets));
+  return sets;
+}
+
+std::vector<std::string> extract_triggers(std::string_view pattern, std::size_t min_length) {
+  auto sets = extract_trigger_sets(pattern, min_length);
+  if (sets.empty()) return {};
+  return std::move(sets.front());
+}
+
+namespace {
+std::vector<Prefilter::RuleWords> words_only(const std::vector<std::vector<std::string>>& triggers) {
+  std::vector<Prefilter::RuleWords> rules;
+  for (const auto& words : triggers) rules.push_back({words, {}});
+  return rules;
+}
+}  // namespace
+
+Prefilter::Prefilter(const std::vector<std::vector<std::string>>& triggers) : Prefilter(words_only(triggers)) {}
+
+Prefilter::Prefilter(const std::vector<RuleWords>& rules) {
+  // The number of a word (lower case), added if new.
+  const auto word_id = [&](const std::string& raw) {
+    std::string word = raw;
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto it = std::find(words_.begin(), words_.end(), word);
+    const auto id = static_cast<uint32_t>(it - words_.begin());
+    if (it == words_.end()) {
+      words_.push_back(word);
+      word_rules_.emplace_back();
+      word_sets_.emplace_back();
+    }
+    return id;
+  };
+  rule_words_.resize(rules.size());
+  rule_sets_.resize(rules.size());
+  for (uint32_t rule = 0; rule < rules.size(); ++rule) {
+    for (const auto& raw : rules[rule].triggers) {
+      if (raw.empty()) continue;
+      const uint32_t id = word_id(raw);
       word_rules_[id].push_back(rule);
       rule_words_[rule].push_back(id);
     }
   }
   for (uint32_t rule = 0; rule < rule_words_.size(); ++rule) {
     if (rule_words_[rule].empty()) always_.push_back(rule);
+  }
+  for (uint32_t rule = 0; rule < rules.size(); ++rule) {
+    for (const auto& set : rules[rule].also_required) {
+      if (set.empty() || std::any_of(set.begin(), set.end(), [](const std::string& w) { return w.empty(); })) continue;
+      const auto number = static_cast<uint32_t>(set_rule_.size());
+      set_rule_.push_back(rule);
+      rule_sets_[rule].push_back(number);
+      for (const auto& raw : set) word_sets_[word_id(raw)].push_back(number);
+    }
+    if (!rule_sets_[rule].empty()) rules_with_sets_.push_back(rule);
   }
   // Byte classes: each byte that occurs in a word (lower case) gets a class; its upper-case
   // ASCII form gets the same one.
@@ -587,10 +706,28 @@ void Prefilter::candidates(const std::vector<Hit>& hits, Span unit, std::vector<
         hits.begin());
   }
   while (cursor < hits.size() && ends_before(cursor)) ++cursor;
+  // Where the last word of each set of `also_required` in the unit begins (kSkip: none).
+  thread_local std::vector<uint32_t> set_last;
+  set_last.assign(set_rule_.size(), kSkip);
   for (auto it = hits.begin() + static_cast<std::ptrdiff_t>(cursor); it != hits.end() && it->end <= unit.end; ++it) {
     if (it->begin < unit.begin) continue;
     for (uint32_t rule : word_rules_[it->word]) {
       if (out[rule] == kSkip || out[rule] < it->begin) out[rule] = it->begin;
+    }
+    for (uint32_t set : word_sets_[it->word]) {
+      if (set_last[set] == kSkip || set_last[set] < it->begin) set_last[set] = it->begin;
+    }
+  }
+  // A rule runs only if each of its sets has a word in the unit; no match begins after the
+  // last word of any of them (a rule without trigger words stays kAnywhere, not bounded).
+  for (uint32_t rule : rules_with_sets_) {
+    if (out[rule] == kSkip) continue;
+    for (uint32_t set : rule_sets_[rule]) {
+      if (set_last[set] == kSkip) {
+        out[rule] = kSkip;
+        break;
+      }
+      if (out[rule] != kAnywhere) out[rule] = std::min(out[rule], set_last[set]);
     }
   }
 }

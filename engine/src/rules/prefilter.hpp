@@ -19,13 +19,30 @@ namespace caucus {
 // Empty when no such set can be proven (the rule then runs everywhere). Words shorter than
 // `min_length` are not worth filtering on and give an empty set.
 std::vector<std::string> extract_triggers(std::string_view pattern, std::size_t min_length = 3);
+// Every set of words that can be proven of `pattern` in this way: each match contains a word
+// of each set ("{STATE} aligns itself with (the statement|those) of": "aligns itself with",
+// and "statement" or "those"). The best set (what extract_triggers() gives) comes first.
+std::vector<std::vector<std::string>> extract_trigger_sets(std::string_view pattern, std::size_t min_length = 3);
+// extract_trigger_sets() with min_length 3, kept in the cache of compiled patterns when it is
+// on (caucus/pattern_cache.hpp): reading a long pattern costs more than finding its answer.
+std::vector<std::vector<std::string>> trigger_sets_of(std::string_view pattern);
+// What the cache keeps them as: raise the version when the extraction's answers change.
+inline constexpr std::string_view kTriggerSetsInCache = "trigger sets 2";
 // True for a word found in most sentences of a UN record ("for", "the", "united nations"): a
 // rule with it among its triggers runs nearly everywhere (`rules check` warns, R051).
 bool everyday_word(std::string_view word);
 
 class Prefilter {
  public:
-  // `triggers[r]` are rule r's trigger words; an empty list means "always run rule r".
+  // What the prefilter knows of a rule: its trigger words (none: "always run it"), and more
+  // sets of words each of which its matches also meet (the rule is a candidate in a unit only
+  // if each of them has a word there too).
+  struct RuleWords {
+    std::vector<std::string> triggers;
+    std::vector<std::vector<std::string>> also_required;
+  };
+  explicit Prefilter(const std::vector<RuleWords>& rules);
+  // `triggers[r]` are rule r's trigger words, and nothing more is required.
   explicit Prefilter(const std::vector<std::vector<std::string>>& triggers);
   Prefilter() : Prefilter(std::vector<std::vector<std::string>>{}) {}
 
@@ -42,10 +59,10 @@ class Prefilter {
   // Sets out[r] (size = rule count) for each rule r that can match inside `unit`, given the
   // hits of the whole text: the offset in the text where the last of its trigger words inside
   // the unit begins (every match holds one, so no match of its consuming part begins after
-  // it), or kAnywhere; the others are left as they are (kSkip before the call). `hits` must
-  // come from scan() of the same text. `cursor` (0 at first) carries over from one unit to the
-  // next: units that come in text order are found by moving it forward, not by a search from
-  // scratch.
+  // it; with sets in `also_required`, the earliest of each set's last words), or kAnywhere;
+  // the others are left as they are (kSkip before the call). `hits` must come from scan() of
+  // the same text. `cursor` (0 at first) carries over from one unit to the next: units that
+  // come in text order are found by moving it forward, not by a search from scratch.
   void candidates(const std::vector<Hit>& hits, Span unit, std::vector<uint32_t>& out, std::size_t& cursor) const;
   void candidates(const std::vector<Hit>& hits, Span unit, std::vector<uint32_t>& out) const {
     std::size_t cursor = 0;
@@ -62,6 +79,12 @@ class Prefilter {
   std::vector<std::vector<uint32_t>> word_rules_;  // word -> rules it triggers
   std::vector<std::vector<uint32_t>> rule_words_;  // rule -> its words (empty = always)
   std::vector<uint32_t> always_;                   // the rules without words
+  // The sets of `also_required`, numbered from 0 over all rules: the sets each word is in,
+  // the rule of each set, and each rule's sets.
+  std::vector<std::vector<uint32_t>> word_sets_;
+  std::vector<uint32_t> set_rule_;
+  std::vector<std::vector<uint32_t>> rule_sets_;
+  std::vector<uint32_t> rules_with_sets_;
   // The automaton, compact for the cache: bytes are mapped to classes (case folded; bytes in no
   // word share class 0), transitions are a flat states x classes table whose entries hold the
   // target's row offset (state * classes) shifted left once, with the low bit set if words end

@@ -186,6 +186,7 @@ std::string RuleSet::dump() const {
     const char* none = rule.name_list >= 0 ? "(none)" : "(none: always runs)";
     out += "    triggers: " + (rule.triggers.empty() ? std::string(none) : join(rule.triggers)) +
            (rule.triggers_declared ? " (declared)" : rule.triggers.empty() ? "" : " (extracted)") + "\n";
+    for (const auto& set : rule.also_required) out += "    and one of: " + join(set) + " (extracted)\n";
     if (rule.name_list >= 0) {
       out += "    tried at: the starts of " + name_lists.at(static_cast<std::size_t>(rule.name_list)) + "\n";
     }
