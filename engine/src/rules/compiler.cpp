@@ -488,9 +488,6 @@ class RuleCompiler {
     return after.starts_with("\\b");
   }
 
-  // The pattern with each large lexicon's alternation replaced by "." (any character): large
-  // lexicons give no useful trigger words (too many), and walking their thousands of
-  // alternatives is the slowest part of a load. Small ones ("Palermo Protocol", ...) are kept.
   // Of the sets every match of a rule meets beside its triggers, those worth a check per unit:
   // none with a word found in most sentences, none that the triggers or a set kept before
   // already imply, at most kMaxSets (the best first). Words are found inside longer ones, so
@@ -517,6 +514,9 @@ class RuleCompiler {
     return kept;
   }
 
+  // The pattern with each large lexicon's alternation replaced by "." (any character): large
+  // lexicons give no useful trigger words (too many), and walking their thousands of
+  // alternatives is the slowest part of a load. Small ones ("Palermo Protocol", ...) are kept.
   static std::string without_lexicons(std::string pattern, const RuleSet& set) {
     constexpr std::size_t kLarge = 4096;
     for (const auto& [name, lexicon] : set.lexicons) {

@@ -77,6 +77,11 @@ std::shared_ptr<PatternCache>& active_cache() {
   return cache;
 }
 
+// The key of `text` under `head` (what kind of entry, with which options): two unrelated hashes.
+PatternCache::Key key_under(std::string_view head, std::string_view text) {
+  return {std::hash<std::string_view>{}(text) ^ fnv1a(head), fnv1a(text, fnv1a(head))};
+}
+
 }  // namespace
 
 PatternCache::PatternCache(fs::path directory) : file_(std::move(directory) / "patterns.bin") {}
@@ -84,12 +89,11 @@ PatternCache::PatternCache(fs::path directory) : file_(std::move(directory) / "p
 PatternCache::Key PatternCache::key_of(uint32_t options, bool jit, std::string_view pattern) {
   std::string head(reinterpret_cast<const char*>(&options), sizeof options);
   head += jit ? 'j' : 'c';
-  return {std::hash<std::string_view>{}(pattern) ^ fnv1a(head), fnv1a(pattern, fnv1a(head))};
+  return key_under(head, pattern);
 }
 
 PatternCache::Key PatternCache::key_of(std::string_view kind, std::string_view text) {
-  const std::string head = "data " + std::string(kind);
-  return {std::hash<std::string_view>{}(text) ^ fnv1a(head), fnv1a(text, fnv1a(head))};
+  return key_under("data " + std::string(kind), text);
 }
 
 void PatternCache::read_once() {

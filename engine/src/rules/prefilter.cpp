@@ -553,8 +553,7 @@ Prefilter::Prefilter(const std::vector<RuleWords>& rules) {
   for (uint32_t rule = 0; rule < rules.size(); ++rule) {
     for (const auto& set : rules[rule].also_required) {
       if (set.empty() || std::any_of(set.begin(), set.end(), [](const std::string& w) { return w.empty(); })) continue;
-      const auto number = static_cast<uint32_t>(set_rule_.size());
-      set_rule_.push_back(rule);
+      const uint32_t number = set_count_++;
       rule_sets_[rule].push_back(number);
       for (const auto& raw : set) word_sets_[word_id(raw)].push_back(number);
     }
@@ -708,7 +707,7 @@ void Prefilter::candidates(const std::vector<Hit>& hits, Span unit, std::vector<
   while (cursor < hits.size() && ends_before(cursor)) ++cursor;
   // Where the last word of each set of `also_required` in the unit begins (kSkip: none).
   thread_local std::vector<uint32_t> set_last;
-  set_last.assign(set_rule_.size(), kSkip);
+  set_last.assign(set_count_, kSkip);
   for (auto it = hits.begin() + static_cast<std::ptrdiff_t>(cursor); it != hits.end() && it->end <= unit.end; ++it) {
     if (it->begin < unit.begin) continue;
     for (uint32_t rule : word_rules_[it->word]) {

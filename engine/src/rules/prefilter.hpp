@@ -79,10 +79,10 @@ class Prefilter {
   std::vector<std::vector<uint32_t>> word_rules_;  // word -> rules it triggers
   std::vector<std::vector<uint32_t>> rule_words_;  // rule -> its words (empty = always)
   std::vector<uint32_t> always_;                   // the rules without words
-  // The sets of `also_required`, numbered from 0 over all rules: the sets each word is in,
-  // the rule of each set, and each rule's sets.
+  // The sets of `also_required`, numbered from 0 over all rules: how many, the sets each word
+  // is in, and each rule's sets.
+  uint32_t set_count_ = 0;
   std::vector<std::vector<uint32_t>> word_sets_;
-  std::vector<uint32_t> set_rule_;
   std::vector<std::vector<uint32_t>> rule_sets_;
   std::vector<uint32_t> rules_with_sets_;
   // The automaton, compact for the cache: bytes are mapped to classes (case folded; bytes in no
