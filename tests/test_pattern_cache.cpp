@@ -7,6 +7,7 @@
 #include <fstream>
 #include <string>
 
+#include "../engine/src/rules/byte_fields.hpp"
 #include "../engine/src/rules/jit_worker.hpp"
 #include "../engine/src/rules/pattern.hpp"
 #include "../engine/src/rules/pattern_cache.hpp"
@@ -161,10 +162,18 @@ TEST_F(PatternCacheTest, TriggerSetsAreKeptAndReadBack) {
   const auto key = PatternCache::key_of(kTriggerSetsInCache, pattern);
   ASSERT_TRUE(PatternCache::active()->find_bytes(key));
   EXPECT_EQ(trigger_sets_of(pattern), expected);
-  PatternCache::active()->remember_bytes(key, "2;9,delivered");  // a set cut short
+  // One set of two words, "delivered" and "bloc".
+  std::string bytes;
+  put(bytes, 1);
+  put(bytes, 2);
+  put_string(bytes, "delivered");
+  put_string(bytes, "bloc");
+  PatternCache::active()->remember_bytes(key, bytes.substr(0, bytes.size() - 1));  // cut short
   EXPECT_EQ(trigger_sets_of(pattern), expected);
-  PatternCache::active()->remember_bytes(key, "1;4,bloc");  // what is readable is believed
-  EXPECT_EQ(trigger_sets_of(pattern), (std::vector<std::vector<std::string>>{{"bloc"}}));
+  PatternCache::active()->remember_bytes(key, bytes + "x");  // something after the sets
+  EXPECT_EQ(trigger_sets_of(pattern), expected);
+  PatternCache::active()->remember_bytes(key, bytes);  // what is readable is believed
+  EXPECT_EQ(trigger_sets_of(pattern), (std::vector<std::vector<std::string>>{{"delivered", "bloc"}}));
 }
 
 TEST(PatternCacheDir, FromTheEnvironment) {

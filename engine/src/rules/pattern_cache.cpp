@@ -7,6 +7,7 @@
 #include <fstream>
 #include <vector>
 
+#include "byte_fields.hpp"
 #include "caucus/pattern_cache.hpp"
 #include "caucus/reader.hpp"
 
@@ -36,36 +37,6 @@ std::string versions() {
   pcre2_config(PCRE2_CONFIG_VERSION, buffer);
   return std::string("caucus ") + CAUCUS_VERSION + ", PCRE2 " + buffer;
 }
-
-void put(std::string& out, uint64_t value) { out.append(reinterpret_cast<const char*>(&value), sizeof value); }
-
-// Reads the file's fields in order; any read past its end makes it bad, and the whole file
-// is then ignored.
-class Reader {
- public:
-  explicit Reader(std::string_view data) : data_(data) {}
-  bool good() const { return good_; }
-  uint64_t number() {
-    uint64_t value = 0;
-    if (auto bytes = take(sizeof value); good_) std::memcpy(&value, bytes.data(), sizeof value);
-    return value;
-  }
-  std::string_view take(uint64_t size) {
-    if (!good_ || size > data_.size() - at_) {
-      good_ = false;
-      return {};
-    }
-    const std::string_view out = data_.substr(at_, size);
-    at_ += size;
-    return out;
-  }
-  bool at_end() const { return at_ == data_.size(); }
-
- private:
-  std::string_view data_;
-  std::size_t at_ = 0;
-  bool good_ = true;
-};
 
 std::mutex& active_mutex() {
   static std::mutex mutex;
@@ -101,10 +72,9 @@ void PatternCache::read_once() {
   read_ = true;
   const auto data = read_text_file(file_.string());
   if (!data) return;
-  Reader reader(*data);
+  FieldReader reader(*data);
   if (reader.take(kMagic.size()) != kMagic || reader.number() != kFormat) return;
-  const uint64_t version_size = reader.number();
-  if (reader.take(version_size) != versions()) return;
+  if (reader.string() != versions()) return;
   std::unordered_map<Key, Entry, KeyHash> entries;
   for (uint64_t count = reader.number(); reader.good() && count > 0; --count) {
     Key key;
@@ -189,8 +159,7 @@ void PatternCache::save() {
   std::string out(kMagic);
   put(out, kFormat);
   const std::string version = versions();
-  put(out, version.size());
-  out += version;
+  put_string(out, version);
   put(out, kept.size());
   for (const auto& [key, entry] : kept) {
     put(out, key->first);

@@ -9,6 +9,7 @@
 #include <set>
 #include <tuple>
 
+#include "byte_fields.hpp"
 #include "pattern_cache.hpp"
 
 namespace caucus {
@@ -454,42 +455,26 @@ std::vector<std::vector<std::string>> extract_trigger_sets(std::string_view patt
 
 namespace {
 
-// Trigger sets as bytes for the cache: per set its word count, per word its length, as
-// decimal numbers ended by ';' and ',', then the words.
+// Trigger sets as bytes for the cache: the number of sets, then per set its number of words
+// and the words.
 std::string encode_sets(const std::vector<std::vector<std::string>>& sets) {
   std::string out;
+  put(out, sets.size());
   for (const auto& set : sets) {
-    out += std::to_string(set.size()) + ';';
-    for (const auto& word : set) out += std::to_string(word.size()) + ',' + word;
+    put(out, set.size());
+    for (const auto& word : set) put_string(out, word);
   }
   return out;
 }
 
 std::optional<std::vector<std::vector<std::string>>> decode_sets(std::string_view bytes) {
+  FieldReader reader(bytes);
   std::vector<std::vector<std::string>> sets;
-  std::size_t at = 0;
-  const auto number = [&](char end, std::size_t& out) {
-    const std::size_t stop = bytes.find(end, at);
-    if (stop == std::string_view::npos || stop == at) return false;
-    out = 0;
-    for (; at < stop; ++at) {
-      if (!std::isdigit(static_cast<unsigned char>(bytes[at]))) return false;
-      out = out * 10 + static_cast<std::size_t>(bytes[at] - '0');
-    }
-    ++at;
-    return true;
-  };
-  while (at < bytes.size()) {
-    std::size_t count = 0;
-    if (!number(';', count)) return std::nullopt;
+  for (uint64_t count = reader.number(); reader.good() && count > 0; --count) {
     auto& set = sets.emplace_back();
-    for (; count > 0; --count) {
-      std::size_t size = 0;
-      if (!number(',', size) || size > bytes.size() - at) return std::nullopt;
-      set.emplace_back(bytes.substr(at, size));
-      at += size;
-    }
+    for (uint64_t words = reader.number(); reader.good() && words > 0; --words) set.emplace_back(reader.string());
   }
+  if (!reader.good() || !reader.at_end()) return std::nullopt;
   return sets;
 }
 
