@@ -82,7 +82,7 @@ void PatternCache::read_once() {
     key.second = reader.number();
     const uint64_t shared = reader.number();
     const uint64_t sum = reader.number();
-    const std::string_view bytes = reader.take(reader.number());
+    const std::string_view bytes = reader.string();
     if (!reader.good() || checksum(bytes) != sum) return;
     entries[key] = Entry{std::string(bytes), shared != 0, false};
   }
@@ -166,8 +166,7 @@ void PatternCache::save() {
     put(out, key->second);
     put(out, entry->shared ? 1 : 0);
     put(out, checksum(entry->bytes));
-    put(out, entry->bytes.size());
-    out += entry->bytes;
+    put_string(out, entry->bytes);
   }
   std::error_code error;
   fs::create_directories(file_.parent_path(), error);
