@@ -77,12 +77,7 @@ std::size_t shortest(const WordSet& set) {
 
 // True if the set holds a word found in nearly every sentence of a UN record ("United
 // Nations", "Security Council"): a rule triggered by it would run nearly everywhere.
-bool has_everyday_word(const WordSet& set) {
-  static const std::set<std::string, std::less<>> kEveryday = {"united", "nations", "united nations", "security", "council", "security council",
-                                    "general", "assembly", "international", "republic", "states", "state", "the",
-                                    "and", "government", "country", "countries", "people", "also", "that", "with"};
-  return std::any_of(set.begin(), set.end(), [](const std::string& word) { return kEveryday.count(word) > 0; });
-}
+bool has_everyday_word(const WordSet& set) { return std::any_of(set.begin(), set.end(), everyday_word); }
 
 // The rank of a requirement set as a rule's trigger set (higher is better): without everyday
 // words, then longer shortest word, then fewer words.
@@ -719,11 +714,54 @@ void Prefilter::candidates(const std::vector<Hit>& hits, Span unit, std::vector<
 bool everyday_word(std::string_view word) {
   // Triggers are substrings: "for" is also in "forces" and "before", "ion" in most sentences.
   // Words and pieces of words found in most sentences of UN records.
-  static const std::set<std::string, std::less<>> kEveryday = {
-      "united", "nations", "united nations", "nation", "security", "council", "security council", "international",
-      "states", "state", "country", "the", "and", "for", "that", "with", "this", "are", "all", "not", "also", "has",
-      "have", "its", "our", "from", "was", "were", "will", "which", "their", "ion", "ent", "ing", "tion", "ation",
-      "ment", "con", "pro", "res", "ter", "ati"};
+  static const std::set<std::string, std::less<>> kEveryday = {"united",
+                                                               "nations",
+                                                               "united nations",
+                                                               "nation",
+                                                               "security",
+                                                               "council",
+                                                               "security council",
+                                                               "general",
+                                                               "assembly",
+                                                               "international",
+                                                               "republic",
+                                                               "government",
+                                                               "states",
+                                                               "state",
+                                                               "country",
+                                                               "countries",
+                                                               "people",
+                                                               "the",
+                                                               "and",
+                                                               "for",
+                                                               "that",
+                                                               "with",
+                                                               "this",
+                                                               "are",
+                                                               "all",
+                                                               "not",
+                                                               "also",
+                                                               "has",
+                                                               "have",
+                                                               "its",
+                                                               "our",
+                                                               "from",
+                                                               "was",
+                                                               "were",
+                                                               "will",
+                                                               "which",
+                                                               "their",
+                                                               "ion",
+                                                               "ent",
+                                                               "ing",
+                                                               "tion",
+                                                               "ation",
+                                                               "ment",
+                                                               "con",
+                                                               "pro",
+                                                               "res",
+                                                               "ter",
+                                                               "ati"};
   return kEveryday.count(word) > 0;
 }
 
