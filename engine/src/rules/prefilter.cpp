@@ -714,54 +714,14 @@ void Prefilter::candidates(const std::vector<Hit>& hits, Span unit, std::vector<
 bool everyday_word(std::string_view word) {
   // Triggers are substrings: "for" is also in "forces" and "before", "ion" in most sentences.
   // Words and pieces of words found in most sentences of UN records.
-  static const std::set<std::string, std::less<>> kEveryday = {"united",
-                                                               "nations",
-                                                               "united nations",
-                                                               "nation",
-                                                               "security",
-                                                               "council",
-                                                               "security council",
-                                                               "general",
-                                                               "assembly",
-                                                               "international",
-                                                               "republic",
-                                                               "government",
-                                                               "states",
-                                                               "state",
-                                                               "country",
-                                                               "countries",
-                                                               "people",
-                                                               "the",
-                                                               "and",
-                                                               "for",
-                                                               "that",
-                                                               "with",
-                                                               "this",
-                                                               "are",
-                                                               "all",
-                                                               "not",
-                                                               "also",
-                                                               "has",
-                                                               "have",
-                                                               "its",
-                                                               "our",
-                                                               "from",
-                                                               "was",
-                                                               "were",
-                                                               "will",
-                                                               "which",
-                                                               "their",
-                                                               "ion",
-                                                               "ent",
-                                                               "ing",
-                                                               "tion",
-                                                               "ation",
-                                                               "ment",
-                                                               "con",
-                                                               "pro",
-                                                               "res",
-                                                               "ter",
-                                                               "ati"};
+  // clang-format off
+  static const std::set<std::string, std::less<>> kEveryday = {
+      "united", "nations", "united nations", "nation", "security", "council", "security council", "general",
+      "assembly", "international", "republic", "government", "states", "state", "country", "countries", "people",
+      "the", "and", "for", "that", "with", "this", "are", "all", "not", "also", "has", "have", "its", "our", "from",
+      "was", "were", "will", "which", "their", "ion", "ent", "ing", "tion", "ation", "ment", "con", "pro", "res",
+      "ter", "ati"};
+  // clang-format on
   return kEveryday.count(word) > 0;
 }
 
