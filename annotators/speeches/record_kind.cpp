@@ -44,6 +44,10 @@ std::string SpeechBuilder::classify() const {
   const std::size_t reported_paragraphs =
       verbatim == 0 && !has_statement_heading() ? paragraphs_opening_with_reported_speech() : 0;
   if (reported_paragraphs >= 2) return "press_release";
+  // Or a summary whose sentences open with the States that speak, several to a paragraph, as
+  // the Earth Negotiations Bulletin writes ("Australia, for the UMBRELLA GROUP, supported ...
+  // Sweden, for the EU, identified ..."): three such sentences or more.
+  if (only_press && state_subjects_ >= 3) return "press_release";
   // Or its lead under the headline, in the third person: "..., Secretary-General António
   // Guterres told the Security Council today", "speakers told the General Assembly".
   if (only_press && lead_reports_to_an_organ()) return "press_release";

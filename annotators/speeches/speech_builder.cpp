@@ -160,9 +160,9 @@ void SpeechBuilder::read_document_facts() {
   // Speakers named as States, as UN Geneva's summaries do ("China said ... Russia agreed
   // ..."): two such sentences or more. (In a release that names its delegates, "Israel said"
   // inside one's summary reports another State's words.)
-  std::size_t state_subjects = 0;
-  for (AnnotationId id : store_.of_type("reported_speech")) state_subjects += state_subject(store_[id]);
-  states_speak_as_subjects_ = state_subjects >= 2;
+  state_subjects_ = 0;
+  for (AnnotationId id : store_.of_type("reported_speech")) state_subjects_ += state_subject(store_[id]);
+  states_speak_as_subjects_ = state_subjects_ >= 2;
 }
 
 // "I", "we", "my delegation" in verbatim speeches; "he", "his country" in press-release
