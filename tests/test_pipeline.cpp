@@ -1,6 +1,10 @@
 // The pipeline checker: every error it can report, each with a failing pipeline file.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+
 #include "caucus/pipeline.hpp"
 
 namespace caucus {
@@ -255,6 +259,45 @@ TEST_F(DefaultPipeline, Note507IsTheEditionOfTheRecordsDate) {
   EXPECT_EQ(cited("Thursday, 26 April 2012, 10 a.m."), std::vector<std::string>{"S/2010/507"});
   EXPECT_EQ(cited("Monday, 27 August 2007, 3 p.m."), std::vector<std::string>{"S/2006/507"});
   EXPECT_EQ(cited("New York"), std::vector<std::string>{"S/2017/507"});
+}
+
+// A range of documents cites its two written ends; with the citations step's `ranges =
+// "every"`, the documents between them too, each spanning the range.
+TEST(CitationRanges, EndsByDefaultEveryDocumentOnRequest) {
+  AnnotatorRegistry registry;
+  register_builtin_annotators(registry);
+  std::ifstream file(default_pipeline_path());
+  std::string shipped((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  const std::string step = "annotator = \"citations\"\n";
+  ASSERT_NE(shipped.find(step), std::string::npos);
+  const auto cited = [&](const std::string& ranges) {
+    std::string text = shipped;
+    if (!ranges.empty()) text.replace(text.find(step), step.size(), step + "ranges = " + ranges + "\n");
+    Diagnostics diagnostics;
+    auto pipeline = Pipeline::parse(text, default_pipeline_path(), registry, diagnostics);
+    std::vector<std::string> symbols;
+    if (!pipeline) return std::vector<std::string>{diagnostics.render()};
+    Document document("d.txt",
+                      "The Committee took up the drafts (A/C.4/48/L.20, L.21-L.23) and draft resolutions A/49/L.53 to "
+                      "L.56.\n");
+    pipeline->run(document);
+    for (AnnotationId id : document.annotations().of_type("citation")) {
+      const Annotation& a = document.annotations()[id];
+      symbols.push_back(a.attrs.text("symbol") + (a.attrs.has("range") ? " in " + a.attrs.text("range") : ""));
+    }
+    std::sort(symbols.begin(), symbols.end());
+    return symbols;
+  };
+  const std::vector<std::string> ends = {"A/49/L.53", "A/49/L.56", "A/C.4/48/L.20", "A/C.4/48/L.21", "A/C.4/48/L.23"};
+  EXPECT_EQ(cited(""), ends);
+  EXPECT_EQ(cited("\"ends\""), ends);
+  EXPECT_EQ(cited("\"every\""),
+            (std::vector<std::string>{"A/49/L.53", "A/49/L.54 in A/49/L.53 to L.56", "A/49/L.55 in A/49/L.53 to L.56",
+                                      "A/49/L.56", "A/C.4/48/L.20", "A/C.4/48/L.21", "A/C.4/48/L.22 in L.21-L.23",
+                                      "A/C.4/48/L.23"}));
+  const auto bad = cited("\"all\"");
+  ASSERT_EQ(bad.size(), 1u);
+  EXPECT_NE(bad[0].find("P008"), std::string::npos) << bad[0];
 }
 
 }  // namespace

@@ -47,6 +47,14 @@ bool read_table(const Config& config, Diagnostics& diagnostics, const std::strin
 
 bool CitationsAnnotator::configure(const Config& config, Diagnostics& diagnostics) {
   link_prefix_ = config.string("link_prefix", diagnostics).value_or(link_prefix_);
+  // What a range cites ("A/49/L.53 to L.56"): its two written ends, or every document of it.
+  const std::string ranges = config.string("ranges", diagnostics).value_or("ends");
+  if (ranges != "ends" && ranges != "every") {
+    diagnostics.error("P008", "'ranges' must be \"ends\" or \"every\", not \"" + ranges + "\"",
+                      config.location("ranges"));
+    return false;
+  }
+  every_in_range_ = ranges == "every";
   // The table of first Security Council resolution numbers per year.
   const bool years = read_table(config, diagnostics, "sc_resolution_years", "first_resolution", true,
                                 [&](std::string_view year, const toml::node& first) {
@@ -235,6 +243,24 @@ bool ends_in_part(const std::string& symbol) {
   return tail.starts_with("Add.") || tail.starts_with("Corr.") || tail.starts_with("Rev.");
 }
 
+// The symbols strictly between the two ends of a range, "A/C.4/48/L.21" to "A/C.4/48/L.23"
+// (A/C.4/48/L.22): the ends must differ in their last number only, and a range of more than
+// kMaxInRange between them is taken for a misreading and gives none.
+std::vector<std::string> symbols_between(const std::string& first, const std::string& last) {
+  constexpr long kMaxInRange = 50;
+  const std::size_t first_digits = first.find_last_not_of("0123456789") + 1;
+  const std::size_t last_digits = last.find_last_not_of("0123456789") + 1;
+  if (first_digits == first.size() || last_digits == last.size() ||
+      first.compare(0, first_digits, last, 0, last_digits) != 0 || first.size() - first_digits > 6 ||
+      last.size() - last_digits > 6)
+    return {};
+  const long from = std::stol(first.substr(first_digits)), to = std::stol(last.substr(last_digits));
+  if (to - from - 1 > kMaxInRange) return {};
+  std::vector<std::string> between;
+  for (long n = from + 1; n < to; ++n) between.push_back(first.substr(0, first_digits) + std::to_string(n));
+  return between;
+}
+
 }  // namespace
 
 void CitationsAnnotator::annotate(Document& document) const {
@@ -243,7 +269,9 @@ void CitationsAnnotator::annotate(Document& document) const {
   std::string list_base;   // the last whole document symbol, which short list items continue
   std::string draft_base;  // the last draft symbol ("A/49/L.53"), which "L.54" continues
   std::string last_item;   // the last document symbol of the list, written whole
+  uint32_t last_item_begin = 0;
   std::vector<AnnotationId> not_citations;
+  std::vector<Annotation> in_ranges;  // the documents a range cites between its two ends
   for (AnnotationId id : store.of_type("citation")) {
     Attributes& attrs = store.mutable_at(id).attrs;
     if (attrs.erase("note_507")) {
@@ -256,15 +284,31 @@ void CitationsAnnotator::annotate(Document& document) const {
       const std::string symbol =
           expand_list_item(draft_number(part) ? draft_base : next_part ? last_item : list_base, part);
       attrs.erase("part");
+      const bool range_end = attrs.erase("range");
       if (symbol.empty()) {
         not_citations.push_back(id);
         continue;
       }
       attrs.set("symbol", symbol);
+      const Span span = store[id].span;
+      if (range_end && every_in_range_) {
+        // "L.21-L.23" cites L.22 too: a citation of it spans the range.
+        const Span range{last_item_begin, span.end};
+        for (const std::string& between : symbols_between(last_item, symbol)) {
+          Annotation cited{store[id].type, range, store[id].rule, Name(), {}};  // the step: set by the pipeline
+          cited.attrs.set("kind", std::string(document_kind(between)));
+          cited.attrs.set("symbol", between);
+          cited.attrs.set("link", link_prefix_ + between);
+          cited.attrs.set("range", std::string(document.slice(range)));
+          in_ranges.push_back(std::move(cited));
+        }
+      }
       last_item = symbol;
+      last_item_begin = span.begin;
     } else if (attrs.text("kind") == "document") {
       list_base = attrs.text("symbol");
       last_item = list_base;
+      last_item_begin = store[id].span.begin;
       if (list_base.find("/L.") != std::string::npos) draft_base = list_base;
     }
     std::string kind = attrs.text("kind");
@@ -357,6 +401,7 @@ void CitationsAnnotator::annotate(Document& document) const {
   }
   for (AnnotationId id : repeated_running_heads(document)) not_citations.push_back(id);
   if (!not_citations.empty()) store.remove(std::move(not_citations));
+  for (Annotation& cited : in_ranges) store.add(std::move(cited));
   cite_running_head_symbol(document, link_prefix_);
 }
 

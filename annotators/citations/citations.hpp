@@ -40,6 +40,8 @@ class CitationsAnnotator final : public Annotator {
   // Council's, of a year the table does not list yet (a few years' worth).
   static constexpr int kBeyondTheTable = 200;
   std::string link_prefix_ = "https://undocs.org/";
+  // `ranges = "every"`: a range cites the documents between its ends too, each spanning it.
+  bool every_in_range_ = false;
 };
 
 }  // namespace caucus::annotators
