@@ -17,6 +17,12 @@ bool SpeechBuilder::record_cover() const {
   return document_.meta().count("meeting") || symbol.find("/PV.") != std::string::npos || !cover_.empty();
 }
 
+// The document's symbol ("A/C.6/74/SR.23") or title ("Summary record of the 28th meeting") says
+// it is a summary record.
+bool SpeechBuilder::names_itself_summary_record() const {
+  return meta("symbol").find("/SR.") != std::string::npos || meta("record") == "summary";
+}
+
 std::string SpeechBuilder::classify() const {
   std::size_t verbatim = 0, press = 0, summary = 0;
   for (const auto& h : headers_) {
@@ -27,8 +33,8 @@ std::string SpeechBuilder::classify() const {
   // the numbered paragraphs of a report, S/2019/300). One is enough under a summary record's
   // symbol or title (an extract: "A/C.4/55/SR.15 ... 1. Mr. Hansen (Commissioner-General, ...)").
   const std::string symbol = meta("symbol");
-  const bool named_summary = symbol.find("/SR.") != std::string::npos || meta("record") == "summary";
-  if (summary > verbatim && (named_summary || (summary >= 2 && symbol.empty()))) return "summary_record";
+  if (summary > verbatim && (names_itself_summary_record() || (summary >= 2 && symbol.empty())))
+    return "summary_record";
   // A release's symbol, or when the copy lost it, its meetings-coverage line ("4343rd Meeting
   // (PM)") or its dateline ("NEW YORK, 19 September (UN Headquarters) --").
   const bool press_symbol = document_kind(symbol) == "press_release" || !meta("coverage").empty();

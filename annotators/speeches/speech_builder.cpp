@@ -136,6 +136,14 @@ void SpeechBuilder::read_headers() {
     headers_.push_back({a.span, without_full_stop(one_line(a.attrs.text("speaker"))), a.attrs.text("layout"),
                         a.attrs.actor("country"), a.attrs.text("title"), a.attrs.has("questioner")});
   }
+  // A paragraph that opens "Ms. Bailey (Rapporteur) introduced ..." is a summary record's turn
+  // only in a document that says it is one (a copy that lost the paragraphs' numbers).
+  const bool summary_record = names_itself_summary_record();
+  std::erase_if(headers_, [&](Header& h) {
+    if (h.layout != "summary_record_unnumbered") return false;
+    h.layout = "summary_record";
+    return !summary_record;
+  });
   std::stable_sort(headers_.begin(), headers_.end(),
                    [](const Header& a, const Header& b) { return a.span.begin < b.span.begin; });
   // "(Mr. Li Daoyu, China)" atop a page names the State of a speaker whose line did not.

@@ -54,6 +54,7 @@ class SpeechBuilder {
   void add_self_references();
 
   // record_kind.cpp: what kind of document this is
+  bool names_itself_summary_record() const;
   bool record_cover() const;
   std::string classify() const;
   bool lone_speaker_line_after_narrative() const;
