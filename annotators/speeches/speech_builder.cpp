@@ -138,12 +138,14 @@ void SpeechBuilder::read_headers() {
   }
   // A paragraph that opens "Ms. Bailey (Rapporteur) introduced ..." is a summary record's turn
   // only in a document that says it is one (a copy that lost the paragraphs' numbers).
-  const bool summary_record = names_itself_summary_record();
-  std::erase_if(headers_, [&](Header& h) {
-    if (h.layout != "summary_record_unnumbered") return false;
-    h.layout = "summary_record";
-    return !summary_record;
-  });
+  const auto unnumbered = [](const Header& h) { return h.layout == "summary_record_unnumbered"; };
+  if (names_itself_summary_record()) {
+    for (Header& h : headers_) {
+      if (unnumbered(h)) h.layout = "summary_record";
+    }
+  } else {
+    std::erase_if(headers_, unnumbered);
+  }
   std::stable_sort(headers_.begin(), headers_.end(),
                    [](const Header& a, const Header& b) { return a.span.begin < b.span.begin; });
   // "(Mr. Li Daoyu, China)" atop a page names the State of a speaker whose line did not.
