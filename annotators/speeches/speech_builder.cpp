@@ -167,12 +167,10 @@ void SpeechBuilder::read_document_facts() {
   main_committee_ = main_committee_release(meta("symbol")) ||
                     contains_any(text().substr(0, 600), {"First Committee", "Second Committee", "Third Committee",
                                                          "Fourth Committee", "Fifth Committee", "Sixth Committee"});
-  // Speakers named as States, as UN Geneva's summaries do ("China said ... Russia agreed
-  // ..."): two such sentences or more. (In a release that names its delegates, "Israel said"
-  // inside one's summary reports another State's words.)
+  // Speakers named as States, as UN Geneva's summaries do ("China said ... Russia agreed ..."):
+  // see opens_a_turn() and classify().
   state_subjects_ = 0;
   for (AnnotationId id : store_.of_type("reported_speech")) state_subjects_ += state_subject(store_[id]);
-  states_speak_as_subjects_ = state_subjects_ >= 2;
 }
 
 // "I", "we", "my delegation" in verbatim speeches; "he", "his country" in press-release

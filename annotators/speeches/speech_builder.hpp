@@ -130,7 +130,6 @@ class SpeechBuilder {
   bool spokespersons_briefing_ = false;
   bool main_committee_ = false;
   std::size_t state_subjects_ = 0;  // sentences that open with a State as the speaker
-  bool states_speak_as_subjects_ = false;
   std::vector<Header> headers_;
   ActorRef presidency_;
   Span cover_{};  // the cover's "President: Mr. X (Country)", if any

@@ -57,7 +57,10 @@ bool SpeechBuilder::opens_its_paragraph(const Annotation& cue) const {
 // an official by office, except in the briefing of the Secretary-General's spokesperson,
 // who reports what he said ("The Secretary-General told the Fifth Committee, ...").
 bool SpeechBuilder::opens_a_turn(const Annotation& cue) const {
-  if (state_subject(cue) && !opens_its_paragraph(cue) && !states_speak_as_subjects_) return false;
+  // Inside a paragraph, a State as subject opens a turn only where two sentences or more name
+  // their speakers so: in a release that names its delegates, "Israel said" inside one's
+  // summary reports another State's words.
+  if (state_subject(cue) && !opens_its_paragraph(cue) && state_subjects_ < 2) return false;
   if (cue.attrs.actor("actor") || petitioner(cue) || by_surname(cue) || reads_for_the_council(cue)) return true;
   return by_office(cue) && !spokespersons_briefing_;
 }

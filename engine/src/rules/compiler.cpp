@@ -505,7 +505,7 @@ class RuleCompiler {
     std::vector<std::vector<std::string>> kept;
     for (auto& set : sets) {
       if (kept.size() == kMaxSets) break;
-      if (std::any_of(set.begin(), set.end(), [](const std::string& w) { return everyday_word(w); })) continue;
+      if (std::any_of(set.begin(), set.end(), everyday_word)) continue;
       if (implied_by(set, triggers) ||
           std::any_of(kept.begin(), kept.end(), [&](const auto& k) { return implied_by(set, k); }))
         continue;
