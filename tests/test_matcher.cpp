@@ -573,7 +573,7 @@ pattern = '(?<source>\w+) aligns itself with the statement'
 }
 
 // White space outside ASCII (no-break, thin, ideographic spaces) is one ASCII space to the
-// patterns, which are compiled without PCRE2_UCP; offsets are the text's (see space_view.hpp).
+// patterns, which are compiled without PCRE2_UCP; offsets are the text's (see ascii_view.hpp).
 TEST(Matcher, WideSpacesAreOneSpaceToPatternsAndOffsetsStayTheTexts) {
   auto rules = compile(R"([types.citation]
 roles = ["number", "year"]
@@ -591,6 +591,23 @@ pattern = 'resolution\s(?<number>\d+)\s?\((?<year>\d{4})\)'
             (Lines{"citation[0,25)='resolution\u00a02331\u2009(2016)' number=2331 year=2016 <cite>",
                    "citation[27,51)='resolution\u30002388 (2017)' number=2388 year=2017 <cite>",
                    "citation[56,78)='resolution 2467 (2019)' number=2467 year=2019 <cite>"}));
+}
+
+// A Unicode hyphen (U+2010, U+2011) is "-" to the patterns and to their trigger words, as
+// press releases print "Under\u2011Secretary\u2011General"; a dash is not.
+TEST(Matcher, UnicodeHyphensAreHyphensToPatternsAndOffsetsStayTheTexts) {
+  auto rules = compile(R"([types.title]
+[[rule]]
+id = "usg"
+type = "title"
+scope = "document"
+pattern = 'Under-Secretary-General\b'
+)");
+  ASSERT_TRUE(rules);
+  // (The rule's trigger word is "under-secretary-general": the prefilter must find it too.)
+  Document document("d.txt", "The Under\u2011Secretary\u2011General spoke. The Under\u2013Secretary-General did not.");
+  apply_rules(*rules, document);
+  EXPECT_EQ(describe(document, "title"), Lines{"title[4,31)='Under\u2011Secretary\u2011General' <usg>"});
 }
 
 TEST(Matcher, WideSpacesInsideAMaskedAnnotationAndBeforeANameStart) {

@@ -202,6 +202,17 @@ TEST(Prefilter, WordsSharedByRulesAreScannedOnce) {
   EXPECT_EQ(prefilter.scan("Ireland aligns itself").size(), 2u);  // align, aligns
 }
 
+// The patterns see a Unicode hyphen as "-" (ascii_view.hpp): a word with a hyphen is found in
+// the text that prints it so, at the text's offsets (U+2011 is three bytes, U+00A0 two).
+TEST(Prefilter, AWordWithAHyphenIsFoundWhereTheTextPrintsAUnicodeHyphen) {
+  const Prefilter prefilter({{"non-aligned"}, {"movement"}});
+  const Words words{"non-aligned", "movement"};
+  EXPECT_EQ(hits(prefilter, "for\u00a0the Non\u2011Aligned Movement", words),
+            (std::vector<std::string>{"Non\u2011Aligned@9:non-aligned", "Movement@23:movement"}));
+  EXPECT_EQ(hits(prefilter, "the Non\u2013Aligned Movement", words),
+            (std::vector<std::string>{"Movement@18:movement"}));
+}
+
 // Long texts are scanned in four pieces in lockstep: words across the cuts must be found
 // once, and the hits stay ordered by end.
 TEST(Prefilter, LongTextsLoseNoWordAtTheCutsBetweenPieces) {

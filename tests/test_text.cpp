@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "../engine/src/rules/ascii_view.hpp"
 #include "caucus/text.hpp"
-#include "../engine/src/rules/space_view.hpp"
 
 namespace caucus {
 namespace {
@@ -159,17 +159,32 @@ TEST(WideSpaces, AreTheCharactersUnicodeWhiteSpaceMatches) {
   for (const char* other : {"\u200b", "\u00ad", "\u0301", "\u00e9", "\u2019", "\u2030", " ", "a", "\xc2"}) {
     EXPECT_EQ(wide_space_length(other), 0) << other;
   }
-  // Found after long runs of ASCII too (eight bytes are skipped at a time).
-  const std::string text = "0123456789abcdef\u00a0x\u2009" + std::string(20, 'y') + "\u3000\u00e9";
-  EXPECT_EQ(find_wide_spaces(text), (std::vector<uint32_t>{16, 19, 42}));
-  EXPECT_TRUE(find_wide_spaces("plain text, ‘quoted’ — and é").empty());
 }
 
-TEST(SpaceView, OneByteForEachWideSpaceAndOffsetsBothWays) {
+// What the patterns see as one ASCII character: white space outside ASCII as ' ', the two
+// Unicode hyphens as '-'; not the dashes, which rules tell from a hyphen ("[-–—]").
+TEST(AsciiStandIns, AreWideSpacesAndUnicodeHyphens) {
+  EXPECT_EQ(ascii_stand_in_length("\u00a0x"), 2);
+  EXPECT_EQ(ascii_stand_in("\u00a0x"), ' ');
+  for (const char* hyphen : {"\u2010", "\u2011"}) {
+    EXPECT_EQ(ascii_stand_in_length(hyphen), 3) << hyphen;
+    EXPECT_EQ(ascii_stand_in(hyphen), '-') << hyphen;
+  }
+  for (const char* other : {"\u2012", "\u2013", "\u2014", "\u2019", "\u00ad", "-", "a", "\xe2\x80"}) {
+    EXPECT_EQ(ascii_stand_in_length(other), 0) << other;
+    EXPECT_EQ(ascii_stand_in(other), '\0') << other;
+  }
+  // Found after long runs of ASCII too (eight bytes are skipped at a time).
+  const std::string text = "0123456789abcdef\u00a0x\u2009" + std::string(20, 'y') + "\u3000\u00e9 Non\u2011Aligned";
+  EXPECT_EQ(find_ascii_stand_ins(text), (std::vector<uint32_t>{16, 19, 42, 51}));
+  EXPECT_TRUE(find_ascii_stand_ins("plain text, ‘quoted’ — and é").empty());
+}
+
+TEST(AsciiView, OneByteForEachWideSpaceAndOffsetsBothWays) {
   const std::string text = "ab\u00a0cd\u3000\u3000e";  // a b NBSP c d IS IS e: 13 bytes
   const Span unit{0, static_cast<uint32_t>(text.size())};
-  SpaceView view;
-  view.find(text, unit, find_wide_spaces(text));
+  AsciiView view;
+  view.find(text, unit, find_ascii_stand_ins(text));
   std::string spaced;
   view.make(text, spaced);
   EXPECT_EQ(spaced, "ab cd  e");
@@ -186,10 +201,22 @@ TEST(SpaceView, OneByteForEachWideSpaceAndOffsetsBothWays) {
   EXPECT_EQ(spaced, "ab\x01" "cd  e");
 }
 
-TEST(SpaceView, TakesTheWideSpacesOfItsUnitOnly) {
+TEST(AsciiView, AUnicodeHyphenIsOneHyphen) {
+  const std::string text = "Under\u2011Secretary\u2010General";  // 5 + 3 + 9 + 3 + 7 bytes
+  AsciiView view;
+  view.find(text, {0, static_cast<uint32_t>(text.size())}, find_ascii_stand_ins(text));
+  std::string seen;
+  view.make(text, seen);
+  EXPECT_EQ(seen, "Under-Secretary-General");
+  EXPECT_EQ(view.to_view(8), 6u);      // "S"
+  EXPECT_EQ(view.from_view(16), 20u);  // "G"
+  EXPECT_EQ(view.from_view(23), 27u);  // the end
+}
+
+TEST(AsciiView, TakesTheWideSpacesOfItsUnitOnly) {
   const std::string text = "x\u00a0y. z\u00a0w";
-  const auto wide = find_wide_spaces(text);
-  SpaceView view;
+  const auto wide = find_ascii_stand_ins(text);
+  AsciiView view;
   view.find(text, {5, static_cast<uint32_t>(text.size())}, wide);  // " z\u00a0w"
   std::string spaced;
   view.make(std::string_view(text).substr(5), spaced);

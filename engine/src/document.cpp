@@ -16,9 +16,9 @@ const LineIndex& Document::lines() const {
   return *lines_;
 }
 
-const std::vector<uint32_t>& Document::wide_spaces() const {
-  if (!wide_spaces_) wide_spaces_ = find_wide_spaces(*text_);
-  return *wide_spaces_;
+const std::vector<uint32_t>& Document::ascii_stand_ins() const {
+  if (!ascii_stand_ins_) ascii_stand_ins_ = find_ascii_stand_ins(*text_);
+  return *ascii_stand_ins_;
 }
 
 int Document::speech_at(uint32_t offset) const {

@@ -94,7 +94,7 @@ std::string fold_case(std::string_view text) {
 std::string atom_at(std::string_view name, std::size_t i, int length) {
   const auto c = static_cast<unsigned char>(name[i]);
   // A name may be broken across lines; a no-break space in a name is a space (the patterns
-  // see the text's as spaces, see rules/space_view.hpp).
+  // see the text's as spaces, see rules/ascii_view.hpp).
   if (c == ' ' || wide_space_length(name.substr(i)) > 0) return "\\s+";
   // ', " and - stand for their typographic forms too
   if (std::string typographic = typography::pattern_class(static_cast<char>(c)); !typographic.empty()) return typographic;

@@ -134,7 +134,23 @@ int wide_space_length(std::string_view text) {
   }
 }
 
-std::vector<uint32_t> find_wide_spaces(std::string_view text) {
+namespace {
+
+// U+2010 HYPHEN and U+2011 NON-BREAKING HYPHEN: E2 80 90 and E2 80 91.
+bool unicode_hyphen_at(std::string_view text) {
+  return text.size() >= 3 && text[0] == '\xE2' && text[1] == '\x80' && (text[2] == '\x90' || text[2] == '\x91');
+}
+
+}  // namespace
+
+int ascii_stand_in_length(std::string_view text) { return unicode_hyphen_at(text) ? 3 : wide_space_length(text); }
+
+char ascii_stand_in(std::string_view text) {
+  if (unicode_hyphen_at(text)) return '-';
+  return wide_space_length(text) > 0 ? ' ' : '\0';
+}
+
+std::vector<uint32_t> find_ascii_stand_ins(std::string_view text) {
   std::vector<uint32_t> found;
   for (std::size_t i = 0; i < text.size();) {
     // (ASCII text, most of any record, is skipped eight bytes at a time.)
@@ -142,7 +158,7 @@ std::vector<uint32_t> find_wide_spaces(std::string_view text) {
       i += 8;
       continue;
     }
-    const int length = static_cast<unsigned char>(text[i]) < 0x80 ? 0 : wide_space_length(text.substr(i));
+    const int length = static_cast<unsigned char>(text[i]) < 0x80 ? 0 : ascii_stand_in_length(text.substr(i));
     if (length > 0) found.push_back(static_cast<uint32_t>(i));
     i += length > 0 ? static_cast<std::size_t>(length) : 1;
   }

@@ -60,9 +60,9 @@ class Document {
 
   const OffsetMap& offsets() const { return offsets_; }
   const LineIndex& lines() const;
-  // The byte offsets of the text's white space outside ASCII (no-break spaces, ...; see
-  // find_wide_spaces()), found at the first call.
-  const std::vector<uint32_t>& wide_spaces() const;
+  // The byte offsets of the text's characters that rule patterns see as ASCII ones (no-break
+  // spaces, no-break hyphens, ...; see find_ascii_stand_ins()), found at the first call.
+  const std::vector<uint32_t>& ascii_stand_ins() const;
 
   // Problems found while annotating this document (a rule hitting the match limit, ...).
   Diagnostics& problems() { return *problems_; }
@@ -78,7 +78,7 @@ class Document {
   std::vector<Speech> speeches_;
   OffsetMap offsets_;
   mutable std::unique_ptr<LineIndex> lines_;
-  mutable std::optional<std::vector<uint32_t>> wide_spaces_;
+  mutable std::optional<std::vector<uint32_t>> ascii_stand_ins_;
   std::unique_ptr<Diagnostics> problems_;
 };
 

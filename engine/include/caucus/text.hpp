@@ -60,8 +60,16 @@ inline int utf8_sequence_length(unsigned char lead) {
 // U+2029, U+202F, U+205F, U+3000), or 0.
 int wide_space_length(std::string_view text);
 
+// The length in bytes of the character outside ASCII at the start of `text` that rule
+// patterns see as one ASCII character (see rules/ascii_view.hpp), or 0: white space
+// (wide_space_length()), seen as ' ', and the Unicode hyphens U+2010 and U+2011, seen as '-'
+// (press releases print "Under\u2011Secretary\u2011General" with the no-break one).
+int ascii_stand_in_length(std::string_view text);
+// The ASCII character the one at the start of `text` is seen as: ' ', '-', or 0 if none.
+char ascii_stand_in(std::string_view text);
+
 // The byte offsets of those characters in `text`, in order.
-std::vector<uint32_t> find_wide_spaces(std::string_view text);
+std::vector<uint32_t> find_ascii_stand_ins(std::string_view text);
 
 // Converts byte offsets to code point offsets and back in O(1) + a short scan, using a
 // checkpoint every kBlock bytes. Built once per document; valid UTF-8 is assumed.

@@ -5,15 +5,15 @@
 #include <map>
 #include <memory_resource>
 
-#include "caucus/rules.hpp"
-#include "caucus/text.hpp"
 #include "../bytes.hpp"
 #include "../lexicon_matcher.hpp"
 #include "../name_starts.hpp"
+#include "ascii_view.hpp"
+#include "caucus/rules.hpp"
+#include "caucus/text.hpp"
 #include "pattern.hpp"
 #include "prefilter.hpp"
 #include "shared_scan.hpp"
-#include "space_view.hpp"
 
 namespace caucus {
 namespace {
@@ -55,7 +55,7 @@ class RuleRunner {
       hits_ = SharedScan::hits_for(rules_, text_);
       if (!hits_) hits_ = &(own_hits_ = rules_.prefilter().scan(text_));
     }
-    wide_spaces_ = &document_.wide_spaces();
+    stand_ins_ = &document_.ascii_stand_ins();
     if (options_.rule_seconds) options_.rule_seconds->resize(rules_.rules.size(), 0.0);
     // Page furniture comes from the segmenter and does not change while the rules run.
     for (AnnotationId id : document_.annotations().of_type("page_furniture")) furniture_.push_back(document_.annotations()[id].span);
@@ -94,10 +94,10 @@ class RuleRunner {
       std::size_t cursor = 0;  // see Prefilter::candidates()
       for (const Span unit : units(scope)) {
         unit_has_furniture_ = has_furniture(unit);  // once per unit, not per rule
-        const auto wide = std::lower_bound(wide_spaces_->begin(), wide_spaces_->end(), unit.begin);
-        unit_has_wide_space_ = wide != wide_spaces_->end() && *wide < unit.end;
-        if (unit_has_wide_space_) {
-          unit_view_.find(text_, unit, *wide_spaces_);
+        const auto stand_in = std::lower_bound(stand_ins_->begin(), stand_ins_->end(), unit.begin);
+        unit_has_stand_in_ = stand_in != stand_ins_->end() && *stand_in < unit.end;
+        if (unit_has_stand_in_) {
+          unit_view_.find(text_, unit, *stand_ins_);
           view_texts_.clear();
         }
         if (options_.use_prefilter) {
@@ -138,9 +138,9 @@ class RuleRunner {
     const bool masked_text = !rule.masks.empty() || unit_has_furniture_;
     if (masked_text) subject = reinterpret_cast<PCRE2_SPTR>(masked(unit, rule.masks).data());
     PCRE2_SIZE length = unit.size();
-    // White space outside ASCII is one ASCII space to the patterns (see space_view.hpp): the
-    // search runs in the view's offsets, a match's are mapped back.
-    const SpaceView* view = unit_has_wide_space_ ? &unit_view_ : nullptr;
+    // White space outside ASCII is one ASCII space to the patterns, a Unicode hyphen one "-"
+    // (see ascii_view.hpp): the search runs in the view's offsets, a match's are mapped back.
+    const AsciiView* view = unit_has_stand_in_ ? &unit_view_ : nullptr;
     if (view) {
       const std::string& spaced = view_text(unit, subject, rule.masks);
       subject = reinterpret_cast<PCRE2_SPTR>(spaced.data());
@@ -464,7 +464,7 @@ class RuleRunner {
   // text as a rule with `masks` sees it (masked or not, in the view or not): found once for all
   // the rules that begin with names.
   const std::vector<std::vector<uint32_t>>& names_in(Span unit, std::string_view subject, bool masked_text,
-                                                     const std::vector<std::size_t>& masks, const SpaceView* view) {
+                                                     const std::vector<std::size_t>& masks, const AsciiView* view) {
     if (unit != names_unit_ || masked_text != names_masked_ || (masked_text && masks != names_masks_)) {
       // The unmasked text's names come from the pipeline's one pass over the document if it
       // can, in the view at their offsets there.
@@ -486,7 +486,7 @@ class RuleRunner {
 
   // The match's offsets `ov` (`count` pairs, as pcre2_match returned it) in the view, mapped
   // to the unit's text.
-  const PCRE2_SIZE* from_view(const SpaceView& view, const PCRE2_SIZE* ov, int count) {
+  const PCRE2_SIZE* from_view(const AsciiView& view, const PCRE2_SIZE* ov, int count) {
     const std::size_t pairs = count > 0 ? static_cast<std::size_t>(count) : MatchScratch::kPairs;
     mapped_ov_.assign(ov, ov + 2 * pairs);
     for (PCRE2_SIZE& offset : mapped_ov_) {
@@ -586,9 +586,9 @@ class RuleRunner {
   std::vector<std::size_t> masked_types_;
   std::string masked_text_;
   std::vector<AnnotationId> mask_ids_;  // see masked()
-  const std::vector<uint32_t>* wide_spaces_ = nullptr;  // the document's, see Document::wide_spaces()
-  bool unit_has_wide_space_ = false;
-  SpaceView unit_view_;  // the current unit's wide spaces, if it has any
+  const std::vector<uint32_t>* stand_ins_ = nullptr;  // the document's, see Document::ascii_stand_ins()
+  bool unit_has_stand_in_ = false;
+  AsciiView unit_view_;  // the current unit's stand-ins, if it has any
   std::vector<std::pair<std::vector<std::size_t>, std::string>> view_texts_;  // see view_text()
   std::vector<PCRE2_SIZE> mapped_ov_;  // see from_view()
 };

@@ -27,7 +27,7 @@ namespace {
 
 // The length of the white space at s[i], 0 if none: a space, a tab, a line break, or one of
 // Unicode's (a no-break space pasted from a document: the patterns see the text's as spaces,
-// see space_view.hpp).
+// see ascii_view.hpp).
 std::size_t white_space_at(std::string_view s, std::size_t i) {
   const char c = s[i];
   if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return 1;

@@ -9,6 +9,7 @@
 #include <set>
 #include <tuple>
 
+#include "ascii_view.hpp"
 #include "byte_fields.hpp"
 #include "pattern_cache.hpp"
 
@@ -126,7 +127,7 @@ class Extractor {
   bool at_end() const { return pos_ >= p_.size(); }
   // A character that stands for itself in a pattern (what atom() reads as a literal).
   // White space is not one: the patterns see white space outside ASCII as an ASCII space (see
-  // space_view.hpp), which the scan of the text as it is would not find.
+  // ascii_view.hpp), and a word with a space is not one the automaton is told to find.
   static bool plain_literal(char c) {
     return static_cast<unsigned char>(c) < 0x80 && c != '\0' && !is_ascii_space(c) && !std::strchr("\\[]()|.^$?*+{", c);
   }
@@ -617,6 +618,23 @@ void Prefilter::report(uint32_t row, uint32_t at, std::vector<Hit>& hits) const 
 }
 
 std::vector<Prefilter::Hit> Prefilter::scan(std::string_view text) const {
+  const std::vector<uint32_t> stand_ins = find_ascii_stand_ins(text);
+  if (stand_ins.empty() || words_.empty()) return scan_bytes(text);
+  // The words are found in the text as the patterns see it ("non-aligned" in "Non\u2011Aligned"),
+  // at the text's offsets.
+  AsciiView view;
+  view.find(text, Span{0, static_cast<uint32_t>(text.size())}, stand_ins);
+  std::string seen;
+  view.make(text, seen);
+  std::vector<Hit> hits = scan_bytes(seen);
+  for (Hit& hit : hits) {
+    hit.begin = view.from_view(hit.begin);
+    hit.end = view.from_view(hit.end);
+  }
+  return hits;
+}
+
+std::vector<Prefilter::Hit> Prefilter::scan_bytes(std::string_view text) const {
   std::vector<Hit> hits;
   if (words_.empty()) return hits;
   const uint32_t* next = next_.data();

@@ -50,7 +50,8 @@ class Prefilter {
     uint32_t begin, end;  // byte span of the trigger word in the text
     uint32_t word;
   };
-  // Every trigger occurrence in `text`, ordered by end.
+  // Every trigger occurrence in `text` as the patterns see it (see ascii_view.hpp: "-" in a
+  // word is found in the text's no-break hyphen too), ordered by end; offsets are the text's.
   std::vector<Hit> scan(std::string_view text) const;
 
   // What candidates() tells of a rule in a unit.
@@ -96,6 +97,8 @@ class Prefilter {
   std::vector<uint32_t> outputs_;
   uint32_t longest_ = 0;  // bytes of the longest word
 
+  // scan() of text without stand-ins: the bytes as they are.
+  std::vector<Hit> scan_bytes(std::string_view text) const;
   // Appends the hits of the words that end at byte `at` in the state of row offset `row`.
   void report(uint32_t row, uint32_t at, std::vector<Hit>& hits) const;
 };
