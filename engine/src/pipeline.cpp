@@ -282,7 +282,7 @@ void Pipeline::run_step(Document& document, std::size_t index) const {
   const PipelineStep& step = steps_.at(index);
   // A document's run begins with its first step: what the shared scan found belongs to it
   // until its last step (or the end of run_steps()).
-  if (index == 0) SharedScan::begin(shared_scan_, document.text());
+  if (index == 0) SharedScan::begin(shared_scan_, document.text(), &document.ascii_stand_ins());
   const std::size_t before = document.annotations().size();
   try {
     step.instance->annotate(document);

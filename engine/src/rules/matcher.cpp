@@ -53,7 +53,7 @@ class RuleRunner {
     if (options_.use_prefilter) {
       // In a pipeline run, one scan of the document serves all its rule files.
       hits_ = SharedScan::hits_for(rules_, text_);
-      if (!hits_) hits_ = &(own_hits_ = rules_.prefilter().scan(text_));
+      if (!hits_) hits_ = &(own_hits_ = rules_.prefilter().scan(text_, document_.ascii_stand_ins()));
     }
     stand_ins_ = &document_.ascii_stand_ins();
     if (options_.rule_seconds) options_.rule_seconds->resize(rules_.rules.size(), 0.0);

@@ -86,7 +86,7 @@ std::shared_ptr<const CompiledPattern> compile_pattern(const std::string& patter
                                                        Jit jit) {
   // PCRE2_USE_OFFSET_LIMIT: the matcher bounds where a search may start (see matcher.cpp).
   // Not PCRE2_UCP: its \s is three times the machine code of an ASCII one, thousands of times
-  // over; the matcher shows patterns the text's wide spaces as ASCII ones (ascii_view.hpp).
+  // over; the matcher shows patterns the text's wide spaces and hyphens as ASCII ones (ascii_view.hpp).
   uint32_t options = PCRE2_UTF | PCRE2_DUPNAMES | PCRE2_USE_OFFSET_LIMIT;
   if (caseless) options |= PCRE2_CASELESS;
   auto result = std::make_shared<CompiledPattern>();

@@ -617,8 +617,7 @@ void Prefilter::report(uint32_t row, uint32_t at, std::vector<Hit>& hits) const 
   }
 }
 
-std::vector<Prefilter::Hit> Prefilter::scan(std::string_view text) const {
-  const std::vector<uint32_t> stand_ins = find_ascii_stand_ins(text);
+std::vector<Prefilter::Hit> Prefilter::scan(std::string_view text, const std::vector<uint32_t>& stand_ins) const {
   if (stand_ins.empty() || words_.empty()) return scan_bytes(text);
   // The words are found in the text as the patterns see it ("non-aligned" in "Non\u2011Aligned"),
   // at the text's offsets.

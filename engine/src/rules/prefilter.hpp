@@ -52,7 +52,9 @@ class Prefilter {
   };
   // Every trigger occurrence in `text` as the patterns see it (see ascii_view.hpp: "-" in a
   // word is found in the text's no-break hyphen too), ordered by end; offsets are the text's.
-  std::vector<Hit> scan(std::string_view text) const;
+  // `stand_ins` are the text's (find_ascii_stand_ins(), kept by Document::ascii_stand_ins()).
+  std::vector<Hit> scan(std::string_view text, const std::vector<uint32_t>& stand_ins) const;
+  std::vector<Hit> scan(std::string_view text) const { return scan(text, find_ascii_stand_ins(text)); }
 
   // What candidates() tells of a rule in a unit.
   static constexpr uint32_t kSkip = UINT32_MAX;          // no trigger word of it: it cannot match

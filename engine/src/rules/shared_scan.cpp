@@ -13,6 +13,7 @@ namespace {
 struct Running {
   std::shared_ptr<const SharedScan> scan;  // kept alive while a document may still ask
   std::string_view text;
+  const std::vector<uint32_t>* stand_ins = nullptr;  // the text's, see begin()
   bool scanned = false, named = false;
   std::vector<std::vector<Prefilter::Hit>> per_set;  // hits of each file's words
   std::vector<std::vector<uint32_t>> names;          // name starts of each list of the joined ones
@@ -38,7 +39,11 @@ int file_of(const Running& state, const RuleSet& set, std::string_view text) {
 // The document's trigger scan and name-start pass, each done on first need.
 void scan_once(Running& state, std::string_view text) {
   if (state.scanned) return;
-  state.scan->split(text, state.per_set);
+  if (state.stand_ins) {
+    state.scan->split(text, *state.stand_ins, state.per_set);
+  } else {
+    state.scan->split(text, find_ascii_stand_ins(text), state.per_set);
+  }
   state.scanned = true;
 }
 void name_once(Running& state, std::string_view text) {
@@ -79,17 +84,20 @@ SharedScan::SharedScan(const std::vector<const RuleSet*>& sets) {
   if (!lists.empty() && lists.size() <= NameStarts::kMaxLists) names_ = std::make_unique<NameStarts>(lists);
 }
 
-void SharedScan::split(std::string_view text, std::vector<std::vector<Prefilter::Hit>>& per_set) const {
+void SharedScan::split(std::string_view text, const std::vector<uint32_t>& stand_ins,
+                       std::vector<std::vector<Prefilter::Hit>>& per_set) const {
   per_set.assign(set_index_.size(), {});
-  for (const Prefilter::Hit& hit : all_->scan(text)) {
+  for (const Prefilter::Hit& hit : all_->scan(text, stand_ins)) {
     for (const Use& use : uses_[hit.word]) per_set[use.set].push_back({hit.begin, hit.end, use.word});
   }
 }
 
-void SharedScan::begin(std::shared_ptr<const SharedScan> scan, std::string_view text) {
+void SharedScan::begin(std::shared_ptr<const SharedScan> scan, std::string_view text,
+                       const std::vector<uint32_t>* stand_ins) {
   Running& state = running();
   state.scan = std::move(scan);
   state.text = text;
+  state.stand_ins = stand_ins;
   state.scanned = state.named = false;
   state.per_set.clear();
   state.names.clear();

@@ -32,8 +32,10 @@ class SharedScan {
   explicit SharedScan(const std::vector<const RuleSet*>& sets);
 
   // The document `text` is run through the pipeline that owns `scan` on this thread (until
-  // end()). A null `scan` is allowed: nothing is shared.
-  static void begin(std::shared_ptr<const SharedScan> scan, std::string_view text);
+  // end()). A null `scan` is allowed: nothing is shared. `stand_ins` are the text's
+  // (Document::ascii_stand_ins(), which must outlive the run); if null, the scan finds them.
+  static void begin(std::shared_ptr<const SharedScan> scan, std::string_view text,
+                    const std::vector<uint32_t>* stand_ins = nullptr);
   static void end();
   // The hits of `set`'s trigger words in `text`, if `set` belongs to the pipeline running
   // `text` on this thread; else nullptr. Scans the document on the first call.
@@ -55,7 +57,9 @@ class SharedScan {
   // The number of `set` among the files it was made for, or -1.
   int index_of(const RuleSet& set) const;
   // Scans `text` once for every file's words and gives each file its hits (per_set[file]).
-  void split(std::string_view text, std::vector<std::vector<Prefilter::Hit>>& per_set) const;
+  // `stand_ins` are the text's (see Prefilter::scan()).
+  void split(std::string_view text, const std::vector<uint32_t>& stand_ins,
+             std::vector<std::vector<Prefilter::Hit>>& per_set) const;
   // The finder of every file's name lists, each once; null if the files have none.
   const NameStarts* names() const { return names_.get(); }
 
