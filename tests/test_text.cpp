@@ -180,6 +180,19 @@ TEST(AsciiStandIns, AreWideSpacesAndUnicodeHyphens) {
   EXPECT_TRUE(find_ascii_stand_ins("plain text, ‘quoted’ — and é").empty());
 }
 
+// Offices and names compared with plain strings: typographic apostrophes, quotes, hyphens and
+// dashes in their ASCII form, no-break spaces and runs of white space as one space; other
+// characters outside ASCII as they are.
+TEST(NormalisePunctuation, GivesThePlainFormsOfTypographicCharacters) {
+  EXPECT_EQ(normalise_punctuation("Secretary\u2011General"), "Secretary-General");
+  EXPECT_EQ(normalise_punctuation("the Assembly\u2019s President"), "the Assembly's President");
+  EXPECT_EQ(normalise_punctuation("\u201CGroup of 77\u201D \u2013 and"), "\"Group of 77\" - and");
+  EXPECT_EQ(normalise_punctuation("Under\u00a0Secretary-General\n for  Legal Affairs"),
+            "Under Secretary-General for Legal Affairs");
+  EXPECT_EQ(normalise_punctuation("Côte d’Ivoire"), "Côte d'Ivoire");
+  EXPECT_EQ(normalise_punctuation("plain text"), "plain text");
+}
+
 TEST(AsciiView, OneByteForEachWideSpaceAndOffsetsBothWays) {
   const std::string text = "ab\u00a0cd\u3000\u3000e";  // a b NBSP c d IS IS e: 13 bytes
   const Span unit{0, static_cast<uint32_t>(text.size())};

@@ -132,9 +132,11 @@ void SpeechBuilder::read_headers() {
     const Annotation& a = store_[id];
     // The cover's "The President: Mr. D'Escoto Brockmann (Nicaragua)" opens no speech.
     if (cover_.contains(a.span)) continue;
-    // (A name broken across lines, or rejoined from "Gon-\nzalez", reads on one line.)
+    // (A name broken across lines, or rejoined from "Gon-\nzalez", reads on one line; an office
+    // is read in plain punctuation, "Secretary\u2011General" as "Secretary-General".)
     headers_.push_back({a.span, without_full_stop(one_line(a.attrs.text("speaker"))), a.attrs.text("layout"),
-                        a.attrs.actor("country"), a.attrs.text("title"), a.attrs.has("questioner")});
+                        a.attrs.actor("country"), normalise_punctuation(a.attrs.text("title")),
+                        a.attrs.has("questioner")});
   }
   // A paragraph that opens "Ms. Bailey (Rapporteur) introduced ..." is a summary record's turn
   // only in a document that says it is one (a copy that lost the paragraphs' numbers).

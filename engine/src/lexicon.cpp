@@ -20,60 +20,6 @@ bool is_ascii(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-// True if normalise_punctuation() would give the text back as it is: ASCII, single spaces
-// between words (most matched names).
-bool already_plain(std::string_view text) {
-  if (!text.empty() && (text.front() == ' ' || text.back() == ' ')) return false;
-  char previous = 0;
-  for (const char c : text) {
-    if (static_cast<unsigned char>(c) >= 0x80 || c == '\t' || c == '\n' || c == '\r' || (c == ' ' && previous == ' ')) return false;
-    previous = c;
-  }
-  return true;
-}
-
-// Plain forms of the typographic characters UN documents mix freely, written to `out`.
-void normalise_punctuation(std::string_view text, std::string& out) {
-  if (already_plain(text)) {
-    out.assign(text);
-    return;
-  }
-  out.clear();
-  bool space = false;
-  for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = true;
-      ++i;
-      continue;
-    }
-    if (space && !out.empty()) out += ' ';
-    space = false;
-    if (c < 0x80) {  // only non-ASCII characters need a second look
-      out += static_cast<char>(c);
-      ++i;
-      continue;
-    }
-    const std::string_view rest = text.substr(i);
-    if (const char plain = typography::plain_at(reinterpret_cast<const unsigned char*>(text.data()), text.size(), i)) {
-      out += plain;
-      i += typography::kLength;
-    } else if (rest.starts_with("\u00a0")) {
-      space = true;
-      i += 2;
-    } else {
-      out += static_cast<char>(c);
-      ++i;
-    }
-  }
-}
-
-std::string normalise_punctuation(std::string_view text) {
-  std::string out;
-  normalise_punctuation(text, out);
-  return out;
-}
-
 std::string fold_case(std::string_view text) {
   if (is_ascii(text)) {
     std::string out(text);

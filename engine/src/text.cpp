@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "bytes.hpp"
+#include "typography.hpp"
 
 namespace caucus {
 namespace {
@@ -48,6 +49,61 @@ std::string lower_ascii(std::string_view text) {
   std::string lower(text);
   for (char& c : lower) c = static_cast<char>(bytes::ascii_lower(static_cast<unsigned char>(c)));
   return lower;
+}
+
+// True if normalise_punctuation() would give the text back as it is: ASCII, single spaces
+// between words (most matched names).
+static bool already_plain(std::string_view text) {
+  if (!text.empty() && (text.front() == ' ' || text.back() == ' ')) return false;
+  char previous = 0;
+  for (const char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80 || c == '\t' || c == '\n' || c == '\r' || (c == ' ' && previous == ' '))
+      return false;
+    previous = c;
+  }
+  return true;
+}
+
+// Plain forms of the typographic characters UN documents mix freely, written to `out`.
+void normalise_punctuation(std::string_view text, std::string& out) {
+  if (already_plain(text)) {
+    out.assign(text);
+    return;
+  }
+  out.clear();
+  bool space = false;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = true;
+      ++i;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    if (c < 0x80) {  // only non-ASCII characters need a second look
+      out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    const std::string_view rest = text.substr(i);
+    if (const char plain = typography::plain_at(reinterpret_cast<const unsigned char*>(text.data()), text.size(), i)) {
+      out += plain;
+      i += typography::kLength;
+    } else if (rest.starts_with("\u00a0")) {
+      space = true;
+      i += 2;
+    } else {
+      out += static_cast<char>(c);
+      ++i;
+    }
+  }
+}
+
+std::string normalise_punctuation(std::string_view text) {
+  std::string out;
+  normalise_punctuation(text, out);
+  return out;
 }
 
 std::size_t find_invalid_utf8(std::string_view text) {

@@ -42,6 +42,12 @@ std::string replace_invalid_utf8(std::string_view text);
 // `text` with the ASCII capitals in lower case, every other byte as it is.
 std::string lower_ascii(std::string_view text);
 
+// `text` with the typographic apostrophes, quotes and hyphens of UN documents in their plain
+// ASCII form ("Secretary\u2011General" -> "Secretary-General", "Assembly\u2019s" -> "Assembly's"),
+// no-break spaces as spaces, and white space collapsed to single spaces.
+std::string normalise_punctuation(std::string_view text);
+void normalise_punctuation(std::string_view text, std::string& out);  // the same, into `out`
+
 // True for the white space a line of text or a scanned symbol holds: space, tab, line feed,
 // carriage return.
 inline bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
