@@ -86,7 +86,8 @@ class SpeechBuilder {
   const Annotation* reported_cue(Span span) const;
   bool opens_its_paragraph(const Annotation& cue) const;
   bool opens_a_turn(const Annotation& cue) const;
-  static bool same_person(const Speech& speech, const Annotation& cue);
+  bool same_person(const Speech& speech, const Annotation& cue) const;
+  bool presides_by_name(const Speech& speech) const;
   ActorRef actor_of_person(std::string_view surname, uint32_t at) const;
   std::pair<uint32_t, const Annotation*> sentence_opening_with_cue(Span paragraph) const;
   bool refers_back_to_delegate(Span sentence) const;
@@ -121,6 +122,10 @@ class SpeechBuilder {
   // "The Deputy Secretary-General said": an official of the Secretariat named by office alone
   // (rule reported.secretariat_office).
   static bool by_office(const Annotation& cue) { return cue.attrs.text("form") == "secretariat"; }
+  // "The Vice-President of the Council informed that ...": a meeting's presiding officer named by
+  // office alone (rule reported.presiding_office).
+  static bool presiding(const Annotation& cue) { return cue.attrs.text("form") == "presiding"; }
+  ActorRef presiding_officer_actor(const Annotation& cue) const;
   // "China said ...": a State as the subject of a sentence (rule reported.state_subject).
   static bool state_subject(const Annotation& cue) { return cue.attrs.text("form") == "state_subject"; }
 

@@ -61,18 +61,53 @@ bool SpeechBuilder::opens_a_turn(const Annotation& cue) const {
   // their speakers so: in a release that names its delegates, "Israel said" inside one's
   // summary reports another State's words.
   if (state_subject(cue) && !opens_its_paragraph(cue) && state_subjects_ < 2) return false;
-  if (cue.attrs.actor("actor") || petitioner(cue) || by_surname(cue) || reads_for_the_council(cue)) return true;
+  if (cue.attrs.actor("actor") || petitioner(cue) || by_surname(cue) || reads_for_the_council(cue) || presiding(cue))
+    return true;
   return by_office(cue) && !spokespersons_briefing_;
 }
 
 // True if `cue` names the speaker of `speech` again: by surname ("Mr. Lacroix" after
 // "JEAN-PIERRE LACROIX", "Mr. Ban" after "Secretary-General Ban Ki-moon", a surname printed
-// first), or by a Secretariat office after a UN official's turn ("“...,” the
+// first), by a Secretariat office after a UN official's turn ("“...,” the
 // Under-Secretary-General emphasized" after Jeffrey Feltman's lead; "The Secretary-General
-// told the Fifth Committee" in his spokesperson's briefing is the briefing's).
-bool SpeechBuilder::same_person(const Speech& speech, const Annotation& cue) {
+// told the Fifth Committee" in his spokesperson's briefing is the briefing's), or by the
+// presiding office after its holder's turn ("The Chair said" after "Ms. Rambally said", whom
+// the release named "Menissa Rambally of Saint Lucia, Chair of the Special Committee").
+bool SpeechBuilder::same_person(const Speech& speech, const Annotation& cue) const {
   if (by_office(cue)) return speech.actor.id == kUnitedNations.id;
+  if (presiding(cue)) return presides_by_name(speech);
   return by_surname(cue) && has_name_word(speech.speaker, last_word(cue.attrs.text("speaker")));
+}
+
+// True if the speaker of `speech` presides, as its name or the release says: "Special
+// Committee Chair U. Joy Ogwu", or the surname with the office in apposition ("Menissa
+// Rambally of Saint Lucia, Chair of the Special Committee"; not "Mr. Smith thanked the
+// President"). A Vice-Chair or Vice-President does not preside.
+bool SpeechBuilder::presides_by_name(const Speech& speech) const {
+  if (speech.role == "president") return true;
+  // True if `words` holds the office among its first few words.
+  const auto names_the_office = [](std::string_view words) {
+    constexpr std::size_t kOfficeWithin = 40;  // bytes: "Special Committee Chair", "the incoming President"
+    for (std::string_view office : {"Chair", "President"}) {
+      const std::size_t at = words.find(office);
+      if (at == std::string_view::npos || at > kOfficeWithin) continue;
+      const std::string_view lead = words.substr(0, at);
+      if (!lead.ends_with("Vice-") && !lead.ends_with("Vice ") && lead.find_first_of(",;.") == std::string_view::npos)
+        return true;
+    }
+    return false;
+  };
+  if (names_the_office(speech.speaker)) return true;
+  const std::string surname = last_word(speech.speaker);
+  if (surname.size() < 3) return false;
+  const std::string_view before = text().substr(0, speech.span.end);
+  for (std::size_t at = before.find(surname); at != std::string_view::npos; at = before.find(surname, at + 1)) {
+    std::string_view after = before.substr(at + surname.size());
+    if (after.starts_with(" of "))
+      after.remove_prefix(std::min(after.find_first_of(",;.()"), after.size()));  // "of Saint Lucia"
+    if (after.starts_with(", ") && names_the_office(after.substr(2))) return true;
+  }
+  return false;
 }
 
 // Whom a person named again by surname before `at` speaks for: what an earlier turn of the
@@ -404,13 +439,31 @@ Speech SpeechBuilder::reported_speech(Span span, const Annotation& cue) const {
   const std::string name = cue.attrs.text("speaker");
   speech.speaker = one_line(name.empty() ? document_.slice(cue.span) : std::string_view(name));
   if (const ActorRef* actor = cue.attrs.actor("actor")) speech.actor = *actor;
-  speech.role = petitioner(cue) ? "petitioner" : reads_for_the_council(cue) ? "president" : "delegate";
+  speech.role = petitioner(cue)                                ? "petitioner"
+                : reads_for_the_council(cue) || presiding(cue) ? "president"
+                                                               : "delegate";
+  if (presiding(cue)) speech.actor = presiding_officer_actor(cue);
   if (by_surname(cue)) speech.actor = actor_of_person(last_word(speech.speaker), cue.span.begin);
   // ("The United Nations Deputy Secretary-General said": an office of the Secretariat.)
   if (by_office(cue)) speech.actor = kUnitedNations;
   if (speech.actor.id == kUnitedNations.id && !cue.attrs.actor("actor")) speech.role = "briefer";
   speech.mode = "reported";
   return speech;
+}
+
+// Whom a presiding officer named by office alone speaks for: the Assembly's officers for the
+// Assembly; the Security Council's President for the presidency's State, if the document
+// says which; another body's officer (the Human Rights Council's, a commission's) or a
+// Vice-President standing in for no one the text names.
+ActorRef SpeechBuilder::presiding_officer_actor(const Annotation& cue) const {
+  const std::string_view office = document_.slice(cue.span);
+  if (general_assembly() || office.find("Assembly") != std::string_view::npos) return kGeneralAssembly;
+  const bool security_council =
+      meta("body") == "Security Council" || office.find("Security Council") != std::string_view::npos;
+  if (security_council && office.find("President") != std::string_view::npos &&
+      office.find("Vice") == std::string_view::npos)
+    return presidency_;
+  return {};
 }
 
 // The State a heading names by its adjective before the word "statement": "German
