@@ -26,12 +26,13 @@ const Header* SpeechBuilder::header_at(uint32_t offset, std::string_view layout)
 }
 
 // True if `sentence` lists the other speakers: "Also speaking were the representatives of
-// Egypt, ... and the observer for the Holy See", "Other speakers included ..." (not "Also
-// speaking today, the representative of Luxembourg ... said", one delegate's speech).
+// Egypt, ... and the observer for the Holy See", "Other speakers included ...", "Speaking
+// were NAME, Minister for Foreign Affairs of Bahrain; NAME, ..." (not "Also speaking today,
+// the representative of Luxembourg ... said", one delegate's speech).
 bool SpeechBuilder::lists_speakers(Span sentence) const {
   const std::string_view text = document_.slice(sentence);
-  if (!starts_with_any(
-          text, {"Also speaking", "Also taking the floor", "Also addressing", "Other speakers", "Speakers also"}))
+  if (!starts_with_any(text, {"Also speaking", "Also taking the floor", "Also addressing", "Other speakers",
+                              "Speakers also", "Speaking", "Taking the floor", "Taking part", "The speakers"}))
     return false;
   const std::string_view opening = text.substr(0, text.find(','));
   return contains_any(opening, {" were ", " was ", " included "});
