@@ -78,16 +78,19 @@ const ActorRef* SpeechBuilder::headed_organization(Span span) const {
 
 // A transcript's label without a country, under a heading that names the same person
 // ("Remarks by Ambassador Linda Thomas-Greenfield at ..." above "AMBASSADOR THOMAS-GREENFIELD:"):
-// the State the heading names, on its line or on an office line under it ("U.S.
-// Representative to the United Nations").
+// the State a heading of that name names (the first that names one: the name may stand again
+// over its office, "Ambassador Linda Thomas-Greenfield⏎U.S. Representative to the United
+// Nations"), else the State of an office line.
 const ActorRef* SpeechBuilder::heading_actor_of(std::string_view speaker) const {
   const std::string surname = lower_ascii(last_word(speaker));
   if (surname.empty()) return nullptr;
-  const auto named = std::find_if(headers_.begin(), headers_.end(), [&](const Header& h) {
-    return h.layout == "statement" && lower_ascii(last_word(h.speaker)) == surname;
-  });
-  if (named == headers_.end()) return nullptr;
-  if (named->country) return named->country;
+  bool named = false;
+  for (const auto& h : headers_) {
+    if (h.layout != "statement" || lower_ascii(last_word(h.speaker)) != surname) continue;
+    if (h.country) return h.country;
+    named = true;
+  }
+  if (!named) return nullptr;
   for (const auto& h : headers_) {
     if (h.layout == "statement_office" && h.country) return h.country;
   }
