@@ -43,25 +43,24 @@ std::size_t valid_sequence_length(std::string_view text, std::size_t i, std::siz
   return length;
 }
 
+// True if normalise_punctuation() would give the text back as it is: ASCII, single spaces
+// between words (most matched names).
+bool already_plain(std::string_view text) {
+  if (!text.empty() && (text.front() == ' ' || text.back() == ' ')) return false;
+  char previous = 0;
+  for (const char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80 || (is_ascii_space(c) && (c != ' ' || previous == ' '))) return false;
+    previous = c;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string lower_ascii(std::string_view text) {
   std::string lower(text);
   for (char& c : lower) c = static_cast<char>(bytes::ascii_lower(static_cast<unsigned char>(c)));
   return lower;
-}
-
-// True if normalise_punctuation() would give the text back as it is: ASCII, single spaces
-// between words (most matched names).
-static bool already_plain(std::string_view text) {
-  if (!text.empty() && (text.front() == ' ' || text.back() == ' ')) return false;
-  char previous = 0;
-  for (const char c : text) {
-    if (static_cast<unsigned char>(c) >= 0x80 || c == '\t' || c == '\n' || c == '\r' || (c == ' ' && previous == ' '))
-      return false;
-    previous = c;
-  }
-  return true;
 }
 
 // Plain forms of the typographic characters UN documents mix freely, written to `out`.
@@ -74,7 +73,7 @@ void normalise_punctuation(std::string_view text, std::string& out) {
   bool space = false;
   for (std::size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+    if (is_ascii_space(static_cast<char>(c))) {
       space = true;
       ++i;
       continue;
