@@ -10,10 +10,10 @@ mkdir -p build-fuzz
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCAUCUS_BUILD_FUZZERS=ON -DCAUCUS_BUILD_TESTS=OFF -DCAUCUS_BUILD_EXAMPLES=OFF > build-fuzz/cmake.log 2>&1 \
   || { cat build-fuzz/cmake.log; exit 1; }
-cmake --build build-fuzz -j "$(nproc)" --target fuzz_rules fuzz_reader fuzz_pipeline fuzz_json fuzz_lexicon fuzz_sentences fuzz_shared_groups
+cmake --build build-fuzz -j "$(nproc)" --target fuzz_rules fuzz_reader fuzz_pipeline fuzz_json fuzz_lexicon fuzz_sentences fuzz_shared_groups fuzz_pattern_cache
 mkdir -p build-fuzz/findings
 export ASAN_OPTIONS=detect_leaks=1
-for target in rules reader pipeline json lexicon sentences shared_groups; do
+for target in rules reader pipeline json lexicon sentences shared_groups pattern_cache; do
   work="build-fuzz/corpus/$target"
   mkdir -p "$work"
   echo "fuzz: $target for ${seconds}s"

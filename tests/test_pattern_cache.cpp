@@ -115,7 +115,7 @@ TEST_F(PatternCacheTest, ADamagedFileIsAnEmptyCache) {
   std::string flipped = bytes;
   flipped[bytes.size() - 100] ^= 0x5a;  // a byte of the code itself: the checksum fails
   write(flipped);
-  EXPECT_EQ(PatternCache(dir_).size(), 0u);
+  EXPECT_EQ(PatternCache(dir_).size(), 1u);  // the index is whole: the entry is checked when asked for
   write("not a cache");
   EXPECT_EQ(PatternCache(dir_).size(), 0u);
   write(bytes);
@@ -128,6 +128,46 @@ TEST_F(PatternCacheTest, ADamagedFileIsAnEmptyCache) {
   ASSERT_TRUE(compiled);
   EXPECT_EQ(PatternCache::active()->found(), 0u);
   EXPECT_GT(match_groups(*compiled, kText).front(), 0);
+}
+
+// A run keeps the entries it did not use, as the file had them: a pattern of an earlier
+// version of the rules is found again, and a damaged entry stays one (its checksum is the
+// file's, not worked out again from its damaged bytes).
+TEST_F(PatternCacheTest, EntriesNotUsedAreKeptAsTheyWere) {
+  use_pattern_cache(dir_);
+  compile_and_save(kPattern);
+  const fs::path file = dir_ / "patterns.bin";
+  std::string bytes;
+  {
+    std::ifstream in(file, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  const std::string other = kPattern + "|other";
+  use_pattern_cache(dir_);
+  compile_and_save(other);  // kPattern's entry not used: written back from the old file
+  use_pattern_cache(dir_);
+  EXPECT_EQ(PatternCache::active()->size(), 2u);
+  PatternError error;
+  ASSERT_TRUE(compile_pattern(kPattern, true, error));
+  ASSERT_TRUE(compile_pattern(other, true, error));
+  EXPECT_EQ(PatternCache::active()->found(), 2u);
+  JitWorker::wait_all();
+
+  bytes[bytes.size() - 100] ^= 0x5a;  // kPattern's code damaged, in a file of it alone
+  {
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out << bytes;
+  }
+  use_pattern_cache(dir_);
+  compile_and_save(other);  // written anew, with kPattern's damaged entry carried over
+  use_pattern_cache(dir_);
+  EXPECT_EQ(PatternCache::active()->size(), 2u);
+  const auto compiled = compile_pattern(kPattern, true, error);
+  ASSERT_TRUE(compiled);
+  EXPECT_EQ(PatternCache::active()->found(), 0u);  // compiled again, not decoded from bad bytes
+  EXPECT_GT(match_groups(*compiled, kText).front(), 0);
+  ASSERT_TRUE(compile_pattern(other, true, error));
+  EXPECT_EQ(PatternCache::active()->found(), 1u);
 }
 
 TEST_F(PatternCacheTest, NothingNewIsNotWrittenAndAnUnwritablePlaceIsNoError) {

@@ -9,7 +9,6 @@
 
 #include "byte_fields.hpp"
 #include "caucus/pattern_cache.hpp"
-#include "caucus/reader.hpp"
 
 namespace caucus {
 namespace {
@@ -19,7 +18,11 @@ namespace fs = std::filesystem;
 constexpr std::string_view kMagic = "caucus patterns\n";
 // The file's layout and what its codes are: raise it when either changes (the entries'
 // fields; how compile_pattern() chooses a pattern's final form, shared_groups.cpp's names).
-constexpr uint32_t kFormat = 1;
+constexpr uint32_t kFormat = 2;
+// Each entry's index fields (two for the key, shared, checksum, offset, size), and the
+// alignment of its bytes in the file: PCRE2 reads serialized code as it lays it out.
+constexpr std::size_t kIndexFields = 6;
+constexpr std::size_t kAlign = 8;
 
 // FNV-1a, for the second half of a key and the entries' checksums: std::hash gives the first
 // half, so a key is two unrelated hashes.
@@ -70,9 +73,10 @@ PatternCache::Key PatternCache::key_of(std::string_view kind, std::string_view t
 void PatternCache::read_once() {
   if (read_) return;
   read_ = true;
-  const auto data = read_text_file(file_.string());
-  if (!data) return;
-  FieldReader reader(*data);
+  auto mapped = MappedFile::open(file_.string());
+  if (!mapped) return;
+  const std::string_view file = mapped->bytes();
+  FieldReader reader(file);
   if (reader.take(kMagic.size()) != kMagic || reader.number() != kFormat) return;
   if (reader.string() != versions()) return;
   std::unordered_map<Key, Entry, KeyHash> entries;
@@ -80,27 +84,49 @@ void PatternCache::read_once() {
     Key key;
     key.first = reader.number();
     key.second = reader.number();
-    const uint64_t shared = reader.number();
-    const uint64_t sum = reader.number();
-    const std::string_view bytes = reader.string();
-    if (!reader.good() || checksum(bytes) != sum) return;
-    entries[key] = Entry{std::string(bytes), shared != 0, false};
+    Entry entry;
+    entry.shared = reader.number() != 0;
+    entry.sum = reader.number();
+    const uint64_t offset = reader.number(), size = reader.number();
+    // Every entry's place must be inside the file and aligned, or the index is not trusted.
+    if (!reader.good() || offset % kAlign != 0 || offset > file.size() || size > file.size() - offset) {
+      return;
+    }
+    entry.in_file = file.substr(offset, size);
+    entry.from_file = true;
+    entries[key] = std::move(entry);
   }
-  if (reader.good() && reader.at_end()) entries_ = std::move(entries);
+  if (!reader.good()) return;
+  entries_ = std::move(entries);
+  mapped_ = std::move(mapped);
+}
+
+PatternCache::Entry* PatternCache::checked_entry(const Key& key) {
+  read_once();
+  const auto it = entries_.find(key);
+  if (it == entries_.end()) return nullptr;
+  Entry& entry = it->second;
+  if (entry.from_file && !entry.checked) {
+    if (checksum(entry.in_file) != entry.sum) {
+      entries_.erase(it);
+      return nullptr;
+    }
+    entry.checked = true;
+  }
+  entry.used = true;
+  return &entry;
 }
 
 pcre2_code* PatternCache::find(const Key& key, bool& shared) {
   std::lock_guard lock(mutex_);
-  read_once();
-  const auto it = entries_.find(key);
-  if (it == entries_.end()) return nullptr;
+  Entry* entry = checked_entry(key);
+  if (!entry) return nullptr;
   pcre2_code* code = nullptr;
-  if (pcre2_serialize_decode(&code, 1, reinterpret_cast<const uint8_t*>(it->second.bytes.data()), nullptr) != 1) {
-    entries_.erase(it);
+  if (pcre2_serialize_decode(&code, 1, reinterpret_cast<const uint8_t*>(entry->bytes().data()), nullptr) != 1) {
+    entries_.erase(key);
     return nullptr;
   }
-  it->second.used = true;
-  shared = it->second.shared;
+  shared = entry->shared;
   ++found_;
   return code;
 }
@@ -109,7 +135,10 @@ void PatternCache::remember(const Key& key, const pcre2_code* code, bool shared)
   uint8_t* bytes = nullptr;
   PCRE2_SIZE size = 0;
   if (pcre2_serialize_encode(&code, 1, &bytes, &size, nullptr) != 1) return;
-  Entry entry{std::string(reinterpret_cast<const char*>(bytes), size), shared, true};
+  Entry entry;
+  entry.owned.assign(reinterpret_cast<const char*>(bytes), size);
+  entry.shared = shared;
+  entry.used = true;
   pcre2_serialize_free(bytes);
   std::lock_guard lock(mutex_);
   read_once();
@@ -119,17 +148,18 @@ void PatternCache::remember(const Key& key, const pcre2_code* code, bool shared)
 
 std::optional<std::string> PatternCache::find_bytes(const Key& key) {
   std::lock_guard lock(mutex_);
-  read_once();
-  const auto it = entries_.find(key);
-  if (it == entries_.end()) return std::nullopt;
-  it->second.used = true;
-  return it->second.bytes;
+  const Entry* entry = checked_entry(key);
+  if (!entry) return std::nullopt;
+  return std::string(entry->bytes());
 }
 
 void PatternCache::remember_bytes(const Key& key, std::string bytes) {
+  Entry entry;
+  entry.owned = std::move(bytes);
+  entry.used = true;
   std::lock_guard lock(mutex_);
   read_once();
-  entries_[key] = Entry{std::move(bytes), false, true};
+  entries_[key] = std::move(entry);
   added_ = true;
 }
 
@@ -151,29 +181,47 @@ void PatternCache::save() {
   std::size_t total = 0;
   for (const bool used : {true, false}) {
     for (const auto& [key, entry] : entries_) {
-      if (entry.used != used || (!used && total + entry.bytes.size() > kMaxBytes)) continue;
+      const std::size_t size = entry.bytes().size();
+      if (entry.used != used || (!used && total + size > kMaxBytes)) continue;
       kept.emplace_back(&key, &entry);
-      total += entry.bytes.size();
+      total += size;
     }
   }
-  std::string out(kMagic);
-  put(out, kFormat);
-  const std::string version = versions();
-  put_string(out, version);
-  put(out, kept.size());
+  // The index, then the entries' bytes, each at an aligned offset.
+  std::string index(kMagic);
+  put(index, kFormat);
+  put_string(index, versions());
+  put(index, kept.size());
+  const auto aligned = [](std::size_t at) { return (at + kAlign - 1) / kAlign * kAlign; };
+  std::size_t at = aligned(index.size() + kept.size() * kIndexFields * sizeof(uint64_t));
   for (const auto& [key, entry] : kept) {
-    put(out, key->first);
-    put(out, key->second);
-    put(out, entry->shared ? 1 : 0);
-    put(out, checksum(entry->bytes));
-    put_string(out, entry->bytes);
+    put(index, key->first);
+    put(index, key->second);
+    put(index, entry->shared ? 1 : 0);
+    // An entry from the file keeps the checksum the file gave it: one that was damaged there
+    // and not used here stays detectably damaged.
+    put(index, entry->from_file ? entry->sum : checksum(entry->owned));
+    put(index, at);
+    put(index, entry->bytes().size());
+    at = aligned(at + entry->bytes().size());
   }
   std::error_code error;
   fs::create_directories(file_.parent_path(), error);
+  // The file being replaced stays mapped (mapped_) while the new one is written and renamed.
   const fs::path temp = file_.string() + ".tmp." + std::to_string(getpid());
   {
     std::ofstream file(temp, std::ios::binary | std::ios::trunc);
-    if (!file || !file.write(out.data(), static_cast<std::streamsize>(out.size())) || !file.flush()) {
+    std::size_t written = index.size();
+    file.write(index.data(), static_cast<std::streamsize>(index.size()));
+    for (const auto& [key, entry] : kept) {
+      const std::string padding(aligned(written) - written, '\0');
+      const std::string_view bytes = entry->bytes();
+      file.write(padding.data(), static_cast<std::streamsize>(padding.size()));
+      file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+      written = aligned(written) + bytes.size();
+    }
+    if (!file || !file.flush()) {
+      file.close();
       fs::remove(temp, error);
       return;
     }
