@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 
 #include "../engine/src/rules/byte_fields.hpp"
@@ -45,6 +46,17 @@ class PatternCacheTest : public ::testing::Test {
 
   fs::path dir_;
 };
+
+// A file's bytes, and a file written with `content`.
+std::string read_file(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+void write_file(const fs::path& file, const std::string& content) {
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  out << content;
+}
 
 // The offsets of every group of the first match of `pattern` in `text`.
 std::vector<long> match_groups(const CompiledPattern& pattern, const std::string& text) {
@@ -100,16 +112,9 @@ TEST_F(PatternCacheTest, ADamagedFileIsAnEmptyCache) {
   use_pattern_cache(dir_);
   compile_and_save(kPattern);
   const fs::path file = dir_ / "patterns.bin";
-  std::string bytes;
-  {
-    std::ifstream in(file, std::ios::binary);
-    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
+  const std::string bytes = read_file(file);
   ASSERT_GT(bytes.size(), 200u);
-  const auto write = [&](const std::string& content) {
-    std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    out << content;
-  };
+  const auto write = [&](const std::string& content) { write_file(file, content); };
   write(bytes.substr(0, bytes.size() - 7));  // cut short
   EXPECT_EQ(PatternCache(dir_).size(), 0u);
   std::string flipped = bytes;
@@ -137,11 +142,7 @@ TEST_F(PatternCacheTest, EntriesNotUsedAreKeptAsTheyWere) {
   use_pattern_cache(dir_);
   compile_and_save(kPattern);
   const fs::path file = dir_ / "patterns.bin";
-  std::string bytes;
-  {
-    std::ifstream in(file, std::ios::binary);
-    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
+  std::string bytes = read_file(file);
   const std::string other = kPattern + "|other";
   use_pattern_cache(dir_);
   compile_and_save(other);  // kPattern's entry not used: written back from the old file
@@ -154,10 +155,7 @@ TEST_F(PatternCacheTest, EntriesNotUsedAreKeptAsTheyWere) {
   JitWorker::wait_all();
 
   bytes[bytes.size() - 100] ^= 0x5a;  // kPattern's code damaged, in a file of it alone
-  {
-    std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    out << bytes;
-  }
+  write_file(file, bytes);
   use_pattern_cache(dir_);
   compile_and_save(other);  // written anew, with kPattern's damaged entry carried over
   use_pattern_cache(dir_);

@@ -148,7 +148,7 @@ class Evaluator {
 
   // A speaker's name as the turns are compared: lower case, white space collapsed, without a
   // leading "the" or honorific ("The representative of Egypt" = "representative of Egypt",
-  // "H.E. Ambassador Jerry Matjila" = "Jerry Matjila"): gold files written by different hands
+  // "H.E. Ambassador Jerry Matjila" = "Mr Jerry Matjila" = "Jerry Matjila"): gold files written by different hands
   // differ on these, and they name the same turn.
   static std::string comparable_name(std::string_view name) {
     std::string out;
@@ -160,8 +160,9 @@ class Evaluator {
     if (!out.empty() && out.back() == ' ') out.pop_back();
     for (bool stripped = true; stripped;) {
       stripped = false;
-      for (std::string_view prefix : {"the ", "h.e. ", "h. e. ", "h.e ", "he ", "his excellency ", "her excellency ",
-                                      "hon. ", "hon ", "ambassador "}) {
+      for (std::string_view prefix :
+           {"the ", "h.e. ", "h. e. ", "h.e ", "he ", "his excellency ", "her excellency ", "hon. ", "hon ",
+            "ambassador ", "amb. ", "mr. ", "mr ", "mrs. ", "mrs ", "ms. ", "ms ", "dr. ", "dr "}) {
         if (out.starts_with(prefix) && out.size() > prefix.size()) {
           out.erase(0, prefix.size());
           stripped = true;
