@@ -22,8 +22,9 @@ void SpeechBuilder::single_speech() {
   }
   if (!opening) opening = label_after_dateline(paragraphs);
   // (A heading that names the speaker before one that names only an office: "Permanent
-  // Mission of Nepal" above "Statement by H.E. Ms. ..., Permanent Representative of Nepal".)
-  for (const std::string_view layout : {"statement", "statement_office"}) {
+  // Mission of Nepal" above "Statement by H.E. Ms. ..., Permanent Representative of Nepal";
+  // and last one that names only the group whose statement it is: "EU Statement – ...".)
+  for (const std::string_view layout : {"statement", "statement_office", "statement_group"}) {
     for (auto it = headers_.begin(); !opening && it != headers_.end(); ++it) {
       if (it->layout == layout) opening = &*it;
     }
@@ -57,7 +58,8 @@ void SpeechBuilder::single_speech() {
   // A State the heading's line names after the group is the speaker's: "BY AMBASSADOR
   // BOUBACAR DIALLO, G-77 COORDINATOR, PERMANENT MISSION OF GUINEA", "Statement of the G-77
   // and China ... delivered by H.E. ..., Permanent Representative of the Islamic Republic of Iran".
-  if (group_heading && opening->layout.starts_with("statement")) {
+  // ("EU Statement – UN Security Council: Ukraine" names no speaker: what follows is the topic.)
+  if (group_heading && opening->layout.starts_with("statement") && opening->layout != "statement_group") {
     const auto line_end = text().find('\n', opening->span.end);
     const Span line{opening->span.begin, line_end == std::string_view::npos ? static_cast<uint32_t>(text().size())
                                                                             : static_cast<uint32_t>(line_end)};

@@ -491,8 +491,11 @@ const ActorRef* SpeechBuilder::state_named_in(Span span, bool skip_topics) const
     const Annotation& a = store_[id];
     const std::string_view before = text().substr(span.begin, a.span.begin - span.begin);
     if (std::count(before.begin(), before.end(), '(') > std::count(before.begin(), before.end(), ')')) continue;
+    // The meeting's title: "... on Yemen", ", at the Security Council", "UN Security Council: Ukraine",
+    // "– Ukraine".
     const bool topic = before.ends_with(" on ") || before.ends_with(" on the ") || before.ends_with(" in ") ||
-                       before.find(", at ") != std::string_view::npos;  // the meeting's title
+                       before.ends_with(": ") || before.ends_with("– ") || before.ends_with("— ") ||
+                       before.find(", at ") != std::string_view::npos;
     if (skip_topics && topic) continue;
     if (a.attrs.text("actor_type") == "state") return a.attrs.actor("actor");
   }
