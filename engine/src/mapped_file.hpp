@@ -19,7 +19,9 @@ class MappedFile {
   MappedFile(const MappedFile&) = delete;
   MappedFile& operator=(const MappedFile&) = delete;
 
-  // Stays valid while this object lives, even if the file is replaced or removed meanwhile.
+  // Stays valid while this object lives, even if the file is replaced or removed meanwhile;
+  // not if it is cut short in place (reading past its new end is a SIGBUS), which is why the
+  // cache is only ever written to a temporary file renamed over it.
   std::string_view bytes() const { return bytes_; }
 
  private:
