@@ -8,8 +8,8 @@
 // The file is an index (each entry's key, checksum and place) then the entries' bytes; it is
 // mapped, not read, and an entry's bytes are checked when it is first asked for. A load thus
 // touches the index and the entries it uses, however many entries earlier versions of the
-// rules left (up to kMaxBytes): reading and checking all of the file cost a load of the
-// shipped rules 8 ms at 0.8 MB and 16 ms at 2.4 MB, most of it in page faults.
+// rules left (up to kMaxBytes). Reading and checking all of it made a load of the shipped
+// rules with 8 earlier versions in the cache (7.0 MB) take 91-95 ms, against 52-64 ms now.
 #pragma once
 
 #include <cstdint>
