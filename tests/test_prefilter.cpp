@@ -2,6 +2,7 @@
 // the promise that makes it safe: a rule gives the same annotations with and without it.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -99,13 +100,28 @@ TEST(TriggerExtraction, MinimumLengthIsAParameter) {
   EXPECT_EQ(extract_triggers("abcd", 5), Words{});
 }
 
+// An alternation of n three-letter words ("waa|wba|..."), and those words, sorted.
+static std::pair<std::string, Words> alternation_of(int n) {
+  std::string pattern = "(?:";
+  Words words;
+  for (int i = 0; i < n; ++i) {
+    words.push_back(std::string("w") + static_cast<char>('a' + i % 26) + static_cast<char>('a' + i / 26));
+    pattern += (i ? "|" : "") + words.back();
+  }
+  std::sort(words.begin(), words.end());
+  return {pattern + ")", words};
+}
+
 TEST(TriggerExtraction, LargeAlternationsFallBackToRequiredWords) {
-  // More than 64 exact strings: the product is abandoned for the best single part.
-  std::string many = "(?:";
-  for (int i = 0; i < 70; ++i) many += (i ? "|" : "") + std::string("w") + static_cast<char>('a' + i % 26) + static_cast<char>('a' + i / 26);
-  many += ")";
-  EXPECT_EQ(extract_triggers(many + "statement"), Words{"statement"});
+  // A list of some seventy words (a rule's verbs of speech) is one trigger set.
+  const auto [seventy, seventy_words] = alternation_of(70);
+  EXPECT_EQ(extract_triggers(seventy), seventy_words);
+  // Past 256 words, the list is abandoned for the best other part.
+  const auto [many, many_words] = alternation_of(260);
+  EXPECT_EQ(extract_triggers(many + "\\sstatement"), Words{"statement"});
   EXPECT_EQ(extract_triggers(many), Words{});
+  // A product of sets stops at 64 strings (70 x 2 here): each part stays a set of its own.
+  EXPECT_EQ(extract_trigger_sets(seventy + "(?:_one|_two)"), (std::vector<Words>{{"_one", "_two"}, seventy_words}));
 }
 
 // Every set a match must meet, the best first: each element of a sequence that requires one,

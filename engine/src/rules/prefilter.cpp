@@ -51,7 +51,11 @@ class WordSet {
   mutable bool sorted_ = true;
 };
 
-constexpr std::size_t kMaxSetSize = 64;
+// Limits on the sets extraction builds. A union of branches is as large as the words a rule
+// lists (SPEECH_VERB is some seventy verbs), and its words cost nothing to scan for: they join
+// one automaton. A product of sets multiplies, so it keeps to a smaller size.
+constexpr std::size_t kMaxUnionSize = 256;
+constexpr std::size_t kMaxProductSize = 64;
 
 // What a piece of pattern tells about the text it matches: the finite set of strings it can
 // match (`exact`), or sets of words such that every match contains a word of each set
@@ -149,7 +153,7 @@ class Extractor {
       }
       exact_union.insert(b.exact->begin(), b.exact->end());
     }
-    if (all_exact && exact_union.size() <= kMaxSetSize) return {exact_union, {}};
+    if (all_exact && exact_union.size() <= kMaxUnionSize) return {exact_union, {}};
     // Each branch's best set, joined: a match of any branch meets it.
     WordSet required;
     for (const auto& b : branches) {
@@ -157,7 +161,7 @@ class Extractor {
       if (!r) return unknown();
       required.insert(r->begin(), r->end());
     }
-    if (required.size() > kMaxSetSize) return unknown();
+    if (required.size() > kMaxUnionSize) return unknown();
     return {std::nullopt, {required}};
   }
 
@@ -190,11 +194,11 @@ class Extractor {
       append_run();
       if (element.exact) {
         if (current) {
-          WordSet product;
-          for (const auto& a : *current) {
-            for (const auto& b : *element.exact) product.insert(a + b);
-          }
-          if (product.size() <= kMaxSetSize) {
+          if (current->size() * element.exact->size() <= kMaxProductSize) {
+            WordSet product;
+            for (const auto& a : *current) {
+              for (const auto& b : *element.exact) product.insert(a + b);
+            }
             current = std::move(product);
             continue;
           }
@@ -229,7 +233,7 @@ class Extractor {
     if (peek() == '?' || peek() == '+') ++pos_;  // lazy or possessive
     if (low == 1 && high == 1) return info;
     if (low == 0) {
-      if (high == 1 && info.exact && info.exact->size() < kMaxSetSize) {
+      if (high == 1 && info.exact && info.exact->size() < kMaxProductSize) {
         info.exact->insert("");
         return info;
       }

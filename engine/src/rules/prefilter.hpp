@@ -27,7 +27,7 @@ std::vector<std::vector<std::string>> extract_trigger_sets(std::string_view patt
 // on (caucus/pattern_cache.hpp): reading a long pattern costs more than finding its answer.
 std::vector<std::vector<std::string>> trigger_sets_of(std::string_view pattern);
 // What the cache keeps them as: raise the version when the extraction's answers change.
-inline constexpr std::string_view kTriggerSetsInCache = "trigger sets 4";
+inline constexpr std::string_view kTriggerSetsInCache = "trigger sets 5";
 // True for a word found in most sentences of a UN record ("for", "the", "united nations"): a
 // rule with it among its triggers runs nearly everywhere (`rules check` warns, R051).
 bool everyday_word(std::string_view word);
