@@ -4,6 +4,7 @@
 
 #include "caucus/document.hpp"
 #include "speeches/named_again.hpp"
+#include "speeches/office_before_name.hpp"
 #include "speeches/offices.hpp"
 #include "speeches/speaker_lines.hpp"
 
@@ -156,6 +157,32 @@ TEST(Offices, PresidingOfficersButNotTheirDeputies) {
 }
 
 // A person named again by surname: whom the first full mention says they speak for.
+// "Special Envoy Hans Grundberg said": the office is the title, the person the speaker.
+TEST(OfficeBeforeName, TheOfficeIsCutFromAPersonsName) {
+  const auto split = [](std::string_view speaker) {
+    const auto found = office_before_name(speaker);
+    return found ? found->office + " | " + found->name : std::string("-");
+  };
+  EXPECT_EQ(split("Special Committee Chair U. Joy Ogwu"), "Special Committee Chair | U. Joy Ogwu");
+  EXPECT_EQ(split("Security Council President Vanessa Frazier"), "Security Council President | Vanessa Frazier");
+  EXPECT_EQ(split("United Nations Emergency Relief Coordinator Martin Griffiths"),
+            "United Nations Emergency Relief Coordinator | Martin Griffiths");
+  EXPECT_EQ(split("General Assembly President Csaba K\u0151r\u00f6si"),
+            "General Assembly President | Csaba K\u0151r\u00f6si");
+  EXPECT_EQ(split("UNHCR Executive Secretary Ana de la Cruz"), "UNHCR Executive Secretary | Ana de la Cruz");
+  // The office in plain punctuation, the name as printed.
+  EXPECT_EQ(split("Secretary\u2011General Ant\u00f3nio Guterres"), "Secretary-General | Ant\u00f3nio Guterres");
+  // No person's name after the office, or a name of one word only.
+  EXPECT_EQ(split("Permanent Representative of Chad"), "-");
+  EXPECT_EQ(split("Croatia's Minister for Foreign Affairs and European Integration"), "-");
+  EXPECT_EQ(split("President of the General Assembly"), "-");
+  EXPECT_EQ(split("Secretary-General Guterres"), "-");
+  // No office: a name, or "Ambassador" and the honorifics, which belong to a name as printed.
+  EXPECT_EQ(split("Mona Juul"), "-");
+  EXPECT_EQ(split("Ambassador Mona Juul"), "-");
+  EXPECT_EQ(split("Mr. Flynn"), "-");
+}
+
 TEST(NamedAgain, TheFirstFullMentionSaysWhomAPersonSpeaksFor) {
   EXPECT_TRUE(has_name_word("Secretary-General Ban Ki-moon", "Ban"));
   EXPECT_TRUE(has_name_word("JEAN-PIERRE LACROIX", "Lacroix"));

@@ -10,6 +10,7 @@
 #include "caucus/text.hpp"
 #include "common/document_kind.hpp"
 #include "common/text_match.hpp"
+#include "speeches/office_before_name.hpp"
 #include "speeches/offices.hpp"
 
 namespace caucus::annotators {
@@ -137,6 +138,16 @@ void SpeechBuilder::read_headers() {
     headers_.push_back({a.span, without_full_stop(one_line(a.attrs.text("speaker"))), a.attrs.text("layout"),
                         a.attrs.actor("country"), normalise_punctuation(a.attrs.text("title")),
                         a.attrs.has("questioner")});
+  }
+  // "Special Envoy Hans Grundberg said": a release's speaker is the person, the office is the
+  // title. (A single speech's heading, "Statement by Minister Paul Oquist", is kept as printed.)
+  // (A rule may capture the office as the title and in the name too.)
+  for (Header& h : headers_) {
+    if (h.layout != "press_release") continue;
+    if (auto split = office_before_name(h.speaker); split && (h.title.empty() || h.title == split->office)) {
+      h.speaker = std::move(split->name);
+      h.title = std::move(split->office);
+    }
   }
   // A paragraph that opens "Ms. Bailey (Rapporteur) introduced ..." is a summary record's turn
   // only in a document that says it is one (a copy that lost the paragraphs' numbers).

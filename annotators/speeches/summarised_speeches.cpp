@@ -80,8 +80,8 @@ bool SpeechBuilder::same_person(const Speech& speech, const Annotation& cue) con
   return by_surname(cue) && has_name_word(speech.speaker, last_word(cue.attrs.text("speaker")));
 }
 
-// True if the speaker of `speech` presides, as its name or the release says: "Special
-// Committee Chair U. Joy Ogwu", or the surname with the office in apposition ("Menissa
+// True if the speaker of `speech` presides, as the office before its name or the release says:
+// "Special Committee Chair U. Joy Ogwu", or the surname with the office in apposition ("Menissa
 // Rambally of Saint Lucia, Chair of the Special Committee"; not "Mr. Smith thanked the
 // President"). A Vice-Chair or Vice-President does not preside.
 bool SpeechBuilder::presides_by_name(const Speech& speech) const {
@@ -99,6 +99,14 @@ bool SpeechBuilder::presides_by_name(const Speech& speech) const {
     return false;
   };
   if (names_the_office(speech.speaker)) return true;
+  // The office printed before the name, which is the speech's title ("Special Committee Chair
+  // U. Joy Ogwu (Nigeria) expressed"), after an opening clause if any.
+  const std::string_view header = text().substr(speech.header.begin, speech.header.size());
+  if (const std::size_t name_at = header.find(speech.speaker); name_at != std::string_view::npos) {
+    std::string_view lead = header.substr(0, name_at);
+    if (const std::size_t comma = lead.rfind(", "); comma != std::string_view::npos) lead.remove_prefix(comma + 2);
+    if (names_the_office(lead)) return true;
+  }
   const std::string surname = last_word(speech.speaker);
   if (surname.size() < 3) return false;
   const std::string_view before = text().substr(0, speech.span.end);

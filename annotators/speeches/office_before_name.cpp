@@ -1,0 +1,96 @@
+#include "speeches/office_before_name.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <iterator>
+#include <vector>
+
+#include "caucus/text.hpp"
+
+namespace caucus::annotators {
+namespace {
+
+// The words that end an office printed before a name (in plain punctuation).
+constexpr std::string_view kOfficeWords[] = {"Chair",
+                                             "Chairman",
+                                             "Chairperson",
+                                             "Chairwoman",
+                                             "Co-Chair",
+                                             "President",
+                                             "Vice-President",
+                                             "Secretary-General",
+                                             "Under-Secretary-General",
+                                             "Minister",
+                                             "Envoy",
+                                             "Coordinator",
+                                             "Rapporteur",
+                                             "Commissioner",
+                                             "Director",
+                                             "Director-General",
+                                             "Administrator",
+                                             "Adviser",
+                                             "Advisor",
+                                             "Prosecutor",
+                                             "Spokesperson",
+                                             "Representative",
+                                             "Registrar",
+                                             "Chancellor",
+                                             "Premier",
+                                             "Executive Secretary"};
+
+// Name particles written in lower case ("Ursula von der Leyen").
+constexpr std::string_view kParticles[] = {"de",  "da",  "del", "della", "di", "do",  "dos", "das", "du", "van", "von",
+                                           "der", "den", "ter", "la",    "le", "bin", "ibn", "al",  "el", "y"};
+
+bool is_office_word(std::string_view word) {
+  return std::find(std::begin(kOfficeWords), std::end(kOfficeWords), word) != std::end(kOfficeWords);
+}
+
+// A word of a person's name: capitalised ("Ki-moon", "U.", "Kőrösi", "ÓSCAR"), or a particle.
+// (A letter outside ASCII is taken as a capital: a name's first letter, "Óscar", "Ângela".)
+bool name_word(std::string_view word) {
+  if (word.empty()) return false;
+  const auto first = static_cast<unsigned char>(word.front());
+  if (first >= 0x80 || (first >= 'A' && first <= 'Z')) return !is_office_word(word);
+  return std::find(std::begin(kParticles), std::end(kParticles), word) != std::end(kParticles);
+}
+
+std::vector<std::string_view> words_of(std::string_view text) {
+  std::vector<std::string_view> words;
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t end = std::min(text.find(' ', at), text.size());
+    if (end > at) words.push_back(text.substr(at, end - at));
+    at = end + 1;
+  }
+  return words;
+}
+
+std::string joined(const std::vector<std::string_view>& words, std::size_t from, std::size_t to) {
+  std::string out;
+  for (std::size_t k = from; k < to; ++k) (out += k > from ? " " : "") += words[k];
+  return out;
+}
+
+}  // namespace
+
+std::optional<OfficeAndName> office_before_name(std::string_view speaker) {
+  // Words are read in plain punctuation ("Secretary\u2011General"); the name is given as printed.
+  const std::string plain = normalise_punctuation(speaker);
+  const std::vector<std::string_view> words = words_of(plain), printed = words_of(speaker);
+  if (words.size() != printed.size()) return std::nullopt;
+  // The last office word ("Executive Secretary" is one: "Secretary" alone is a surname's title
+  // too rarely printed before a name to count).
+  std::size_t name_from = 0;
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    if (is_office_word(words[k])) name_from = k + 1;
+    if (k + 1 < words.size() && is_office_word(joined(words, k, k + 2))) name_from = k + 2;
+  }
+  if (name_from == 0 || words.size() - name_from < 2) return std::nullopt;
+  if (!std::all_of(words.begin() + static_cast<std::ptrdiff_t>(name_from), words.end(), name_word)) return std::nullopt;
+  // (The first word of the name is a capital: "President of the Assembly" is no name.)
+  if (!name_word(words[name_from]) || std::islower(static_cast<unsigned char>(words[name_from].front())))
+    return std::nullopt;
+  return OfficeAndName{joined(words, 0, name_from), joined(printed, name_from, printed.size())};
+}
+
+}  // namespace caucus::annotators

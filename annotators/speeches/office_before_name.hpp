@@ -1,0 +1,25 @@
+// A press release's speaker named after the office ("Special Envoy Hans Grundberg said"): the
+// name is the person's, the office is their title, as gold files and later mentions ("Mr.
+// Grundberg") name them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace caucus::annotators {
+
+struct OfficeAndName {
+  std::string office;  // "Special Committee Chair"
+  std::string name;    // "Joy Ogwu"
+};
+
+// `speaker` cut after its last office word when a person's name of two words or more follows
+// ("Security Council President Vanessa Frazier", "United Nations Emergency Relief Coordinator
+// Martin Griffiths", "Secretary-General António Guterres"); nothing if no office opens it or no
+// name follows ("Permanent Representative of Chad", "Croatia's Minister for Foreign Affairs").
+// "Ambassador" and the honorifics are kept: they are part of a name as printed ("Ambassador
+// Mona Juul", "Mr. Flynn").
+std::optional<OfficeAndName> office_before_name(std::string_view speaker);
+
+}  // namespace caucus::annotators
