@@ -104,6 +104,11 @@ TEST(Offices, TheSecretariatsOfficesSpeakForTheUnitedNations) {
   EXPECT_TRUE(secretariat_office("Special Envoy of the Secretary-General for Yemen"));
   EXPECT_TRUE(secretariat_office("Special Adviser to the Secretary-General on Gender Issues and Advancement of Women"));
   EXPECT_TRUE(secretariat_office("Special Envoy"));  // "Special Envoy Hans Grundberg said"
+  // The rank after another office, and the Emergency Relief Coordinator alone.
+  EXPECT_TRUE(secretariat_office("Emergency Relief Coordinator and Under-Secretary-General for Humanitarian Affairs"));
+  EXPECT_TRUE(secretariat_office("Emergency Relief Coordinator"));
+  EXPECT_FALSE(
+      secretariat_office("Minister and Deputy Secretary-General of the Ministry of Foreign Affairs of Thailand"));
   EXPECT_FALSE(secretariat_office("Special Envoy of the President of Colombia"));
   EXPECT_FALSE(secretariat_office("Deputy Secretary-General of the Ministry of Foreign Affairs of Thailand"));
   EXPECT_FALSE(secretariat_office("Permanent Representative of Tunisia to the United Nations Office at Geneva"));

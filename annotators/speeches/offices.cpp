@@ -24,14 +24,17 @@ bool secretariat_office(std::string_view office) {
   if (has("Permanent Representative") || has("Permanent Observer")) return false;
   if (has("of the Secretary-General") || has("to the Secretary-General") || has("United Nations") ||
       office.starts_with("High Commissioner for") || office.starts_with("High Representative for") ||
+      office.starts_with("Emergency Relief Coordinator") ||
       (office.starts_with("Spokes") && has("for the Secretary-General"))) {
     return true;
   }
   // (Older releases print "Under Secretary-General" without its hyphen, some copies
-  // "Assistant-Secretary-General" with one more.)
+  // "Assistant-Secretary-General" with one more. The rank may follow another office: "Emergency
+  // Relief Coordinator and Under-Secretary-General for Humanitarian Affairs".)
   for (std::string_view title : {"Under-Secretary-General", "Under Secretary-General", "Assistant Secretary-General",
                                  "Assistant-Secretary-General", "Secretary-General", "Deputy Secretary-General"}) {
-    if (office.starts_with(title)) return !has(" of ") || has("of the United Nations");
+    if (office.starts_with(title) || has(" and " + std::string(title)))
+      return !has(" of ") || has("of the United Nations");
   }
   // An envoy's office with nothing after it, as a release names the Secretary-General's before
   // the name ("Special Envoy Hans Grundberg said"); a State's names the State.
