@@ -107,6 +107,7 @@ TEST(Offices, TheSecretariatsOfficesSpeakForTheUnitedNations) {
   // The rank after another office, and the Emergency Relief Coordinator alone.
   EXPECT_TRUE(secretariat_office("Emergency Relief Coordinator and Under-Secretary-General for Humanitarian Affairs"));
   EXPECT_TRUE(secretariat_office("Emergency Relief Coordinator"));
+  EXPECT_TRUE(secretariat_office("UN High Representative for Disarmament Affairs"));
   EXPECT_FALSE(
       secretariat_office("Minister and Deputy Secretary-General of the Ministry of Foreign Affairs of Thailand"));
   EXPECT_FALSE(secretariat_office("Special Envoy of the President of Colombia"));
@@ -186,6 +187,18 @@ TEST(OfficeBeforeName, TheOfficeIsCutFromAPersonsName) {
   EXPECT_EQ(split("Mona Juul"), "-");
   EXPECT_EQ(split("Ambassador Mona Juul"), "-");
   EXPECT_EQ(split("Mr. Flynn"), "-");
+}
+
+// The office a rule captured as the title and in the name too: the name is what follows it.
+TEST(OfficeBeforeName, TheNameAfterACapturedTitle) {
+  EXPECT_EQ(name_after_title("UN High Representative for Disarmament Affairs Izumi Nakamitsu",
+                             "UN High Representative for Disarmament Affairs"),
+            "Izumi Nakamitsu");
+  EXPECT_EQ(name_after_title("Secretary\u2011General Ant\u00f3nio Guterres", "Secretary-General"),
+            "Ant\u00f3nio Guterres");
+  EXPECT_EQ(name_after_title("Hans Grundberg", "the United Nations Special Envoy for Yemen"), std::nullopt);
+  EXPECT_EQ(name_after_title("Special Envoy Grundberg", "Special Envoy"), std::nullopt);  // a surname alone
+  EXPECT_EQ(name_after_title("Mona Juul", ""), std::nullopt);
 }
 
 TEST(NamedAgain, TheFirstFullMentionSaysWhomAPersonSpeaksFor) {

@@ -93,4 +93,16 @@ std::optional<OfficeAndName> office_before_name(std::string_view speaker) {
   return OfficeAndName{joined(words, 0, name_from), joined(printed, name_from, printed.size())};
 }
 
+std::optional<std::string> name_after_title(std::string_view speaker, std::string_view title) {
+  if (title.empty()) return std::nullopt;
+  const std::string plain = normalise_punctuation(speaker), plain_title = normalise_punctuation(title);
+  const std::vector<std::string_view> words = words_of(plain), printed = words_of(speaker),
+                                      title_words = words_of(plain_title);
+  if (words.size() != printed.size() || words.size() < title_words.size() + 2) return std::nullopt;
+  if (!std::equal(title_words.begin(), title_words.end(), words.begin())) return std::nullopt;
+  if (!std::all_of(words.begin() + static_cast<std::ptrdiff_t>(title_words.size()), words.end(), name_word))
+    return std::nullopt;
+  return joined(printed, title_words.size(), printed.size());
+}
+
 }  // namespace caucus::annotators

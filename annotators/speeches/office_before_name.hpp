@@ -22,4 +22,8 @@ struct OfficeAndName {
 // Mona Juul", "Mr. Flynn").
 std::optional<OfficeAndName> office_before_name(std::string_view speaker);
 
+// The name in `speaker` after `title` (in plain punctuation), when the speaker opens with the
+// title and a name of two words or more follows: the rule captured the office twice.
+std::optional<std::string> name_after_title(std::string_view speaker, std::string_view title);
+
 }  // namespace caucus::annotators

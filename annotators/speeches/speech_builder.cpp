@@ -141,10 +141,13 @@ void SpeechBuilder::read_headers() {
   }
   // "Special Envoy Hans Grundberg said": a release's speaker is the person, the office is the
   // title. (A single speech's heading, "Statement by Minister Paul Oquist", is kept as printed.)
-  // (A rule may capture the office as the title and in the name too.)
+  // (A rule may capture the office as the title and in the name too: the name is what follows
+  // it, "UN High Representative for Disarmament Affairs Izumi Nakamitsu".)
   for (Header& h : headers_) {
     if (h.layout != "press_release") continue;
-    if (auto split = office_before_name(h.speaker); split && (h.title.empty() || h.title == split->office)) {
+    if (auto name = name_after_title(h.speaker, h.title)) {
+      h.speaker = std::move(*name);
+    } else if (auto split = office_before_name(h.speaker); split && (h.title.empty() || h.title == split->office)) {
       h.speaker = std::move(split->name);
       h.title = std::move(split->office);
     }
