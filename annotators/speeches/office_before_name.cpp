@@ -71,6 +71,15 @@ std::string joined(const std::vector<std::string_view>& words, std::size_t from,
   return out;
 }
 
+// The speaker's words from `from` on, as printed, if they are a person's name of two words or
+// more. (`words` are the plain forms of `printed`, word for word.)
+std::optional<std::string> name_from(const std::vector<std::string_view>& words,
+                                     const std::vector<std::string_view>& printed, std::size_t from) {
+  if (from == 0 || words.size() < from + 2) return std::nullopt;
+  if (!std::all_of(words.begin() + static_cast<std::ptrdiff_t>(from), words.end(), name_word)) return std::nullopt;
+  return joined(printed, from, printed.size());
+}
+
 }  // namespace
 
 std::optional<OfficeAndName> office_before_name(std::string_view speaker) {
@@ -80,17 +89,15 @@ std::optional<OfficeAndName> office_before_name(std::string_view speaker) {
   if (words.size() != printed.size()) return std::nullopt;
   // The last office word ("Executive Secretary" is one: "Secretary" alone is a surname's title
   // too rarely printed before a name to count).
-  std::size_t name_from = 0;
+  std::size_t office_end = 0;
   for (std::size_t k = 0; k < words.size(); ++k) {
-    if (is_office_word(words[k])) name_from = k + 1;
-    if (k + 1 < words.size() && is_office_word(joined(words, k, k + 2))) name_from = k + 2;
+    if (is_office_word(words[k])) office_end = k + 1;
+    if (k + 1 < words.size() && is_office_word(joined(words, k, k + 2))) office_end = k + 2;
   }
-  if (name_from == 0 || words.size() - name_from < 2) return std::nullopt;
-  if (!std::all_of(words.begin() + static_cast<std::ptrdiff_t>(name_from), words.end(), name_word)) return std::nullopt;
-  // (The first word of the name is a capital: "President of the Assembly" is no name.)
-  if (!name_word(words[name_from]) || std::islower(static_cast<unsigned char>(words[name_from].front())))
-    return std::nullopt;
-  return OfficeAndName{joined(words, 0, name_from), joined(printed, name_from, printed.size())};
+  auto name = name_from(words, printed, office_end);
+  // (The first word of the name is a capital, not a particle: "President of the Assembly" is no name.)
+  if (!name || std::islower(static_cast<unsigned char>(words[office_end].front()))) return std::nullopt;
+  return OfficeAndName{joined(words, 0, office_end), std::move(*name)};
 }
 
 std::optional<std::string> name_after_title(std::string_view speaker, std::string_view title) {
@@ -98,11 +105,9 @@ std::optional<std::string> name_after_title(std::string_view speaker, std::strin
   const std::string plain = normalise_punctuation(speaker), plain_title = normalise_punctuation(title);
   const std::vector<std::string_view> words = words_of(plain), printed = words_of(speaker),
                                       title_words = words_of(plain_title);
-  if (words.size() != printed.size() || words.size() < title_words.size() + 2) return std::nullopt;
+  if (words.size() != printed.size() || words.size() < title_words.size()) return std::nullopt;
   if (!std::equal(title_words.begin(), title_words.end(), words.begin())) return std::nullopt;
-  if (!std::all_of(words.begin() + static_cast<std::ptrdiff_t>(title_words.size()), words.end(), name_word))
-    return std::nullopt;
-  return joined(printed, title_words.size(), printed.size());
+  return name_from(words, printed, title_words.size());
 }
 
 }  // namespace caucus::annotators
