@@ -56,56 +56,28 @@ std::unique_ptr<Pipeline> load_pipeline(const Args& args, AnnotatorRegistry& reg
   return pipeline;
 }
 
-Output::Output(const std::string& path) : path_(path == "-" ? "" : path) {
-  if (path_.empty()) {
-    file_ = stdout;
-    return;
-  }
-  temp_path_ = path_ + ".tmp." + std::to_string(getpid());
-  file_ = std::fopen(temp_path_.c_str(), "wb");
-  if (!file_) {
-    ok_ = false;
-    error_ = "cannot write " + path_ + ": " + std::strerror(errno);
-  }
+Output::Output(const std::string& path) {
+  if (!path.empty() && path != "-") file_.emplace(path);
 }
 
-Output::~Output() {
-  if (!path_.empty() && !committed_) {
-    if (file_) std::fclose(file_);
-    std::remove(temp_path_.c_str());
-  }
-}
+bool Output::ok() const { return file_ ? file_->ok() : stdout_ok_; }
+
+const std::string& Output::error() const { return file_ ? file_->error() : stdout_error_; }
 
 void Output::write(std::string_view data) {
-  if (!ok_) return;
-  if (std::fwrite(data.data(), 1, data.size(), file_) != data.size()) {
-    ok_ = false;
-    error_ = "cannot write " + (path_.empty() ? std::string("to standard output") : path_) + ": " + std::strerror(errno);
-  }
+  if (file_) return file_->write(data);
+  if (stdout_ok_ && std::fwrite(data.data(), 1, data.size(), stdout) != data.size()) fail_on_stdout();
 }
 
 bool Output::commit() {
-  if (committed_) return ok_;
-  if (ok_ && std::fflush(file_) != 0) {
-    ok_ = false;
-    error_ = "cannot write " + (path_.empty() ? std::string("to standard output") : path_) + ": " + std::strerror(errno);
-  }
-  if (path_.empty()) {
-    committed_ = true;
-    return ok_;
-  }
-  if (std::fclose(file_) != 0 && ok_) {
-    ok_ = false;
-    error_ = "cannot write " + path_ + ": " + std::strerror(errno);
-  }
-  file_ = nullptr;
-  committed_ = true;
-  if (ok_ && std::rename(temp_path_.c_str(), path_.c_str()) != 0) {
-    ok_ = false;
-    error_ = "cannot rename " + temp_path_ + " to " + path_ + ": " + std::strerror(errno);
-  }
-  if (!ok_) std::remove(temp_path_.c_str());
-  return ok_;
+  if (file_) return file_->commit();
+  if (stdout_ok_ && std::fflush(stdout) != 0) fail_on_stdout();
+  return stdout_ok_;
+}
+
+void Output::fail_on_stdout() {
+  stdout_ok_ = false;
+  stdout_error_ = std::string("cannot write to standard output: ") + std::strerror(errno);
 }
 
 std::string counted(std::size_t n, std::string_view noun) {

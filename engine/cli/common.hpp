@@ -3,12 +3,14 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "caucus/diagnostics.hpp"
 #include "caucus/pipeline.hpp"
 #include "caucus/registry.hpp"
+#include "caucus/replaced_file.hpp"
 #include "options.hpp"
 
 namespace caucus::cli {
@@ -25,26 +27,24 @@ std::unique_ptr<Pipeline> load_pipeline(const Args& args, AnnotatorRegistry& reg
 // The same, leaving the diagnostics to the caller.
 std::unique_ptr<Pipeline> load_pipeline(const Args& args, AnnotatorRegistry& registry, Diagnostics& diagnostics);
 
-// Writes to stdout or to a file. A file is written to a temporary name beside it and renamed
-// into place by commit(), so an interrupted run never leaves a truncated output.
+// Writes to stdout or to a file. A file is written as a whole (see ReplacedFile): an
+// interrupted run never leaves a truncated output.
 class Output {
  public:
   // `path` empty or "-" means stdout.
   explicit Output(const std::string& path);
-  ~Output();
-  bool ok() const { return ok_; }
-  const std::string& error() const { return error_; }
+  bool ok() const;
+  const std::string& error() const;
   void write(std::string_view data);
   // Flushes, and for files renames the temporary into place. Returns false on any error.
   bool commit();
 
  private:
-  std::string path_;
-  std::string temp_path_;
-  std::FILE* file_ = nullptr;
-  bool ok_ = true;
-  bool committed_ = false;
-  std::string error_;
+  void fail_on_stdout();
+
+  std::optional<ReplacedFile> file_;  // none: stdout
+  bool stdout_ok_ = true;
+  std::string stdout_error_;
 };
 
 // Parses a subcommand's arguments. Prints a usage error or the --help text itself and returns

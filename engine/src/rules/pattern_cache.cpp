@@ -1,14 +1,12 @@
 #include "pattern_cache.hpp"
 
-#include <unistd.h>
-
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <vector>
 
 #include "byte_fields.hpp"
 #include "caucus/pattern_cache.hpp"
+#include "caucus/replaced_file.hpp"
 
 namespace caucus {
 namespace {
@@ -208,27 +206,18 @@ void PatternCache::save() {
   std::error_code error;
   fs::create_directories(file_.parent_path(), error);
   // The file being replaced stays mapped (mapped_) while the new one is written and renamed.
-  const fs::path temp = file_.string() + ".tmp." + std::to_string(getpid());
-  {
-    std::ofstream file(temp, std::ios::binary | std::ios::trunc);
-    std::size_t written = index.size();
-    file.write(index.data(), static_cast<std::streamsize>(index.size()));
-    for (const auto& [key, entry] : kept) {
-      const std::string padding(aligned(written) - written, '\0');
-      const std::string_view bytes = entry->bytes();
-      file.write(padding.data(), static_cast<std::streamsize>(padding.size()));
-      file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-      written = aligned(written) + bytes.size();
-    }
-    if (!file || !file.flush()) {
-      file.close();
-      fs::remove(temp, error);
-      return;
-    }
+  ReplacedFile file(file_);
+  std::size_t written = index.size();
+  file.write(index);
+  for (const auto& [key, entry] : kept) {
+    const std::string padding(aligned(written) - written, '\0');
+    file.write(padding);
+    file.write(entry->bytes());
+    written = aligned(written) + entry->bytes().size();
   }
-  fs::rename(temp, file_, error);
-  if (error) fs::remove(temp, error);
-  added_ = false;
+  // A cache that cannot be written is no error: this run's patterns are compiled, the next
+  // run compiles them again (and tries to save them again).
+  if (file.commit()) added_ = false;
 }
 
 std::shared_ptr<PatternCache> PatternCache::active() {
