@@ -191,9 +191,10 @@ int wide_space_length(std::string_view text) {
 
 namespace {
 
-// U+2010 HYPHEN and U+2011 NON-BREAKING HYPHEN: E2 80 90 and E2 80 91.
+// One of typography::kHyphens (E2 80 90, E2 80 91) at the start of `text`.
 bool unicode_hyphen_at(std::string_view text) {
-  return text.size() >= 3 && text[0] == '\xE2' && text[1] == '\x80' && (text[2] == '\x90' || text[2] == '\x91');
+  if (text.size() < 3 || text[0] != '\xE2' || text[1] != '\x80' || (text[2] & 0xC0) != 0x80) return false;
+  return typography::kHyphens.find(0x2000 | (text[2] & 0x3F)) != std::u32string_view::npos;
 }
 
 }  // namespace

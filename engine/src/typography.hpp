@@ -19,6 +19,10 @@ inline constexpr Forms kForms[] = {
     {'"', U"\u201C\u201D"},
     {'-', U"\u2010\u2011\u2013\u2014"},
 };
+// The first two dashes are hyphens proper, U+2010 HYPHEN and U+2011 NON-BREAKING HYPHEN: every
+// pattern reads these as "-" (text.hpp's ascii_stand_in()), the en and em dashes stay themselves.
+inline constexpr std::u32string_view kHyphens = kForms[2].typographic.substr(0, 2);
+static_assert(kForms[2].plain == '-');
 
 // The plain character the code point `c` reads as, or 0.
 constexpr char plain(char32_t c) {
