@@ -466,6 +466,8 @@ Speech SpeechBuilder::reported_speech(Span span, const Annotation& cue) const {
 // Vice-President standing in for no one the text names.
 ActorRef SpeechBuilder::presiding_officer_actor(const Annotation& cue) const {
   const std::string_view office = document_.slice(cue.span);
+  // (Not presides_over_assembly(), which reads an office in a speaker's title: a Vice-President
+  // the cue says presides ("The Vice-President of the Assembly said") stands in for the President.)
   if (general_assembly() || office.find("Assembly") != std::string_view::npos) return kGeneralAssembly;
   const bool security_council =
       meta("body") == "Security Council" || office.find("Security Council") != std::string_view::npos;
