@@ -244,6 +244,34 @@ TEST_F(DefaultPipeline, NoRelationToTheOrganizationItself) {
   EXPECT_EQ(targets, std::vector<std::string>{"GOF_HT"});
 }
 
+// A statement circulated with several headings: the one that names a person by title gives
+// the speaker, the delegation's heading the State; a titled first heading keeps its place.
+TEST_F(DefaultPipeline, AStatementsSpeakerIsThePersonItsHeadingsName) {
+  const auto speaker_of = [&](const std::string& text) {
+    Document document("d.txt", text);
+    pipeline_->run(document);
+    EXPECT_EQ(document.speeches().size(), 1u);
+    if (document.speeches().empty()) return std::make_pair(std::string(), std::string());
+    const Speech& speech = document.speeches().front();
+    return std::make_pair(speech.speaker, speech.actor.id.str());
+  };
+  const std::string body =
+      "\n\nThank you, Madame High Commissioner, for this report.\n\nWe are addressing these challenges at home.\n";
+  EXPECT_EQ(
+      speaker_of("Statement by the Delegation of the United States of America\nHuman Rights Council – 47th Session\n\n"
+                 "As Delivered by Chargé d’Affaires Ben Moeling" +
+                 body),
+      std::make_pair(std::string("Chargé d’Affaires Ben Moeling"), std::string("USA")));
+  EXPECT_EQ(speaker_of("Statement by the Delegation of the United States of America" + body),
+            std::make_pair(std::string("Delegation of the United States of America"), std::string("USA")));
+  EXPECT_EQ(
+      speaker_of("Statement by Ambassador Michèle Taylor, Permanent Representative of the United States of America\n\n"
+                 "As Delivered by Ambassador Linda Thomas-Greenfield" +
+                 body)
+          .first,
+      "Ambassador Michèle Taylor");
+}
+
 // "Note 507" names the edition of the Council's note on its working methods in force at the
 // record's date (the citations annotator), the latest when the record gives none.
 TEST_F(DefaultPipeline, Note507IsTheEditionOfTheRecordsDate) {

@@ -23,11 +23,20 @@ void SpeechBuilder::single_speech() {
   if (!opening) opening = label_after_dateline(paragraphs);
   // (A heading that names the speaker before one that names only an office: "Permanent
   // Mission of Nepal" above "Statement by H.E. Ms. ..., Permanent Representative of Nepal";
-  // and last one that names only the group whose statement it is: "EU Statement – ...".)
+  // and last one that names only the group whose statement it is: "EU Statement – ...".
+  // Of the headings that name a speaker, one with a title names a person: "As Delivered by
+  // Ambassador Michèle Taylor" under "Statement by the Delegation of the United States".)
+  if (!opening) opening = titled_statement_heading();
   for (const std::string_view layout : {"statement", "statement_office", "statement_group"}) {
     for (auto it = headers_.begin(); !opening && it != headers_.end(); ++it) {
       if (it->layout == layout) opening = &*it;
     }
+  }
+  // The person's heading may leave the State to the delegation's.
+  const ActorRef* delegation = nullptr;
+  for (auto it = headers_.begin(); !delegation && it != headers_.end(); ++it) {
+    if (it->layout == "statement" && it->country && actor_kind(it->span, it->country->id).first == "state")
+      delegation = it->country;
   }
   if (opening) {
     speech.header = opening->span;
@@ -43,6 +52,8 @@ void SpeechBuilder::single_speech() {
       speech.actor = officer->first;
     } else if (const ActorRef* state = demonym_before_statement(opening->span)) {
       speech.actor = *state;
+    } else if (opening->layout == "statement" && delegation) {
+      speech.actor = *delegation;
     }
   }
   // A heading that names the speaker but not the State: another heading line may name it
@@ -74,6 +85,18 @@ void SpeechBuilder::single_speech() {
     }
   }
   document_.speeches().push_back(std::move(speech));
+}
+
+const Header* SpeechBuilder::titled_statement_heading() const {
+  const Header* first = nullptr;
+  for (const auto& h : headers_) {
+    if (h.layout != "statement") continue;
+    if (!first) first = &h;
+    // (Only where the first heading has no title: its own person comes first.)
+    if (!first->title.empty()) return nullptr;
+    if (!h.title.empty()) return &h;
+  }
+  return nullptr;
 }
 
 }  // namespace caucus::annotators

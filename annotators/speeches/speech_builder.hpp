@@ -109,6 +109,9 @@ class SpeechBuilder {
 
   // single_speech.cpp: a statement given alone
   void single_speech();
+  // A statement's heading that names a person by title after one that names none ("As
+  // Delivered by Ambassador Michèle Taylor" after "Statement by the Delegation of ..."), if any.
+  const Header* titled_statement_heading() const;
 
   // Small reads, used throughout.
   std::string_view text() const { return document_.text(); }
