@@ -110,7 +110,11 @@ with tempfile.TemporaryDirectory() as tmp:
     for i in range(1500):
         shutil.copy(seeds[2], os.path.join(big, f"{i:04}.txt"))
     p = subprocess.Popen([caucus, "annotate", big, "-o", out, "-q"], stderr=subprocess.PIPE)
-    time.sleep(0.5)
+    # The interrupt comes once the run is writing its temporary output (the handler is in place
+    # by then): a fixed delay raced a slow start, under the sanitizers on a busy machine.
+    deadline = time.monotonic() + 60
+    while not [f for f in os.listdir(tmp) if ".tmp." in f] and p.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
     p.send_signal(signal.SIGINT)
     p.wait(timeout=120)
     assert p.returncode == 130, p.returncode
