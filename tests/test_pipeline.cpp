@@ -244,6 +244,27 @@ TEST_F(DefaultPipeline, NoRelationToTheOrganizationItself) {
   EXPECT_EQ(targets, std::vector<std::string>{"GOF_HT"});
 }
 
+// "On behalf of the African Group, the representative of Egypt said" in another's speech: the
+// group is Egypt's to speak for, not the speaker's (the relations annotator drops the shorter
+// match that would have taken the speaker as its source).
+TEST_F(DefaultPipeline, ASourceNamedAfterTheGroupIsTheOneWhoSpeaksForIt) {
+  Document document(
+      "d.txt",
+      "Mr. Mansour (Palestine): We thank you.\n\n"
+      "On behalf of the African Group, the representative of Egypt said that the war had to end.\n\n"
+      "On behalf of the Arab Group, Ayman Safadi, Deputy Prime Minister and Minister of Foreign Affairs of "
+      "Jordan, explained that it had to end.\n");
+  pipeline_->run(document);
+  std::vector<std::string> relations;
+  for (AnnotationId id : document.annotations().of_type("alignment")) {
+    const Annotation& a = document.annotations()[id];
+    relations.push_back(a.attrs.actor("source")->id.str() + " " + a.attrs.text("relation") + " " +
+                        a.attrs.actor("target")->id.str());
+  }
+  std::sort(relations.begin(), relations.end());
+  EXPECT_EQ(relations, (std::vector<std::string>{"EGY speaks_for AFRICAN_GROUP", "JOR speaks_for ARAB_GROUP"}));
+}
+
 // A statement circulated with several headings: the one that names a person by title gives
 // the speaker, the delegation's heading the State; a titled first heading keeps its place.
 TEST_F(DefaultPipeline, AStatementsSpeakerIsThePersonItsHeadingsName) {

@@ -60,6 +60,22 @@ const Annotation* group_subject_before(const Document& document, const std::vect
   return nullptr;
 }
 
+// True if a relation with a source of its own (from the rules) covers `a`, a relation without
+// one, with the same target: "On behalf of the African Group, the representative of Egypt
+// said" names who speaks for the group, and the shorter "On behalf of the African Group" is
+// not the speaker's then. (Sources this annotator supplied carry `source_from`.)
+bool source_named_around(const AnnotationStore& store, const std::string& type, const Annotation& a) {
+  const ActorRef* target = a.attrs.actor("target");
+  if (!target) return false;
+  for (AnnotationId id : store.covering(type, a.span)) {
+    const Annotation& other = store[id];
+    const ActorRef* other_target = other.attrs.actor("target");
+    if (&other == &a || !other.attrs.actor("source") || other.attrs.has("source_from") || !other_target) continue;
+    if (other_target->id == target->id && other.attrs.text("relation") == a.attrs.text("relation")) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool RelationsAnnotator::configure(const Config& config, Diagnostics& diagnostics) {
@@ -150,6 +166,10 @@ void RelationsAnnotator::annotate(Document& document) const {
   for (AnnotationId id : ids) {
     Annotation& a = store.mutable_at(id);
     const int speech = document.speech_at(a.span.begin);
+    if (!a.attrs.actor("source") && source_named_around(store, type_, a)) {
+      drop.push_back(id);
+      continue;
+    }
     if (!a.attrs.actor("source")) {
       if (const Annotation* group = group_subject_before(document, references, a.span)) {
         a.attrs.set("source", *group->attrs.actor("actor"));
