@@ -24,6 +24,7 @@ TEST(DocumentKind, NamedBySymbol) {
   EXPECT_EQ(document_kind("A/73/PV.10"), "meeting_record");
   EXPECT_EQ(document_kind("SC/13088"), "press_release");
   EXPECT_EQ(document_kind("GA/SHC/4278"), "press_release");
+  EXPECT_EQ(document_kind("AFR/3513"), "press_release");  // the second series of "SC/12646-AFR/3513"
   EXPECT_EQ(document_kind("HR/PUB/11/04"), "document");
 }
 

@@ -265,6 +265,23 @@ TEST_F(DefaultPipeline, ASourceNamedAfterTheGroupIsTheOneWhoSpeaksForIt) {
   EXPECT_EQ(relations, (std::vector<std::string>{"EGY speaks_for AFRICAN_GROUP", "JOR speaks_for ARAB_GROUP"}));
 }
 
+// A press transcript's answers ("A.:") are the remarks' speaker's, for the State its heading
+// names; the journalists' questions ("Q.:") are no one's.
+TEST_F(DefaultPipeline, ATranscriptsAnswersAreForTheHeadingsState) {
+  Document document(
+      "d.txt",
+      "Permanent Mission of the Russian Federation to the United Nations\n\n"
+      "Remarks to the Press by Permanent Representative Vassily Nebenzia after Security Council consultations\n\n"
+      "Q.: Ambassador, how would you comment on the latest developments?\n\n"
+      "A.: I think my colleague has already spoken on the statement.\n\n"
+      "Q.: Could you tell us more?\n\n"
+      "A.: We now have to talk about the sovereignty of Iraq.\n");
+  pipeline_->run(document);
+  std::vector<std::string> turns;
+  for (const Speech& speech : document.speeches()) turns.push_back(speech.speaker + " " + speech.actor.id.str());
+  EXPECT_EQ(turns, (std::vector<std::string>{"Q. ", "A. RUS", "Q. ", "A. RUS"}));
+}
+
 // A statement circulated with several headings: the one that names a person by title gives
 // the speaker, the delegation's heading the State; a titled first heading keeps its place.
 TEST_F(DefaultPipeline, AStatementsSpeakerIsThePersonItsHeadingsName) {

@@ -73,6 +73,12 @@ class SpeechBuilder {
   std::string role_of(const ActorRef& actor, Span header) const;
   const ActorRef* headed_organization(Span span) const;
   const ActorRef* heading_actor_of(std::string_view speaker) const;
+  // The State a statement's or a mission page's heading names, if any.
+  const ActorRef* heading_state() const;
+  // True for a transcript's label of an answer: "A", "A.", "Answer".
+  static bool answers(std::string_view speaker) {
+    return speaker == "A" || speaker == "A." || speaker == "Answer" || speaker == "ANSWER";
+  }
   std::optional<std::pair<ActorRef, std::string>> resolve_without_country(const Header& header,
                                                                           uint32_t previous_start) const;
   ActorRef presiding_actor(const Header& h, Span span) const;

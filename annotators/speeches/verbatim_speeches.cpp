@@ -90,9 +90,14 @@ const ActorRef* SpeechBuilder::heading_actor_of(std::string_view speaker) const 
     if (h.country) return h.country;
     named = true;
   }
-  if (!named) return nullptr;
-  for (const auto& h : headers_) {
-    if (h.layout == "statement_office" && h.country) return h.country;
+  return named ? heading_state() : nullptr;
+}
+
+const ActorRef* SpeechBuilder::heading_state() const {
+  for (const std::string_view layout : {"statement", "statement_office"}) {
+    for (const auto& h : headers_) {
+      if (h.layout == layout && h.country) return h.country;
+    }
   }
   return nullptr;
 }
@@ -202,6 +207,11 @@ void SpeechBuilder::verbatim_speeches() {
     } else if (const ActorRef* headed = heading_actor_of(h.speaker)) {
       speech.actor = *headed;
       speech.role = role_of(*headed, h.span);
+    } else if (const ActorRef* answering = answers(h.speaker) ? heading_state() : nullptr) {
+      // A transcript's answers ("A.:" after "Q.:") are the remarks' speaker's, whom its heading
+      // names: "Remarks to the Press by Permanent Representative Vassily Nebenzia".
+      speech.actor = *answering;
+      speech.role = role_of(*answering, h.span);
     } else {
       speech.role = "invited";
     }
