@@ -2,14 +2,13 @@
 // temporary is left behind, and a failure names the file.
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
 
 #include "caucus/replaced_file.hpp"
+#include "rule_test_support.hpp"
 
 namespace caucus {
 namespace {
@@ -18,21 +17,16 @@ namespace fs = std::filesystem;
 
 class ReplacedFileTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("caucus_replaced_" + std::to_string(getpid()) + "_" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   static std::string read(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     return {std::istreambuf_iterator<char>(in), {}};
   }
-  std::size_t files_in_dir() const { return static_cast<std::size_t>(std::distance(fs::directory_iterator(dir_), {})); }
+  std::size_t files_in_dir() const {
+    return static_cast<std::size_t>(std::distance(fs::directory_iterator(tree_.root()), {}));
+  }
 
-  fs::path dir_;
+  testing::TempTree tree_;
+  const fs::path& dir_ = tree_.root();
 };
 
 TEST_F(ReplacedFileTest, TheOldContentsStayUntilCommit) {
