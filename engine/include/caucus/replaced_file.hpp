@@ -25,7 +25,8 @@ class ReplacedFile {
   bool commit();
 
  private:
-  void fail(const std::string& what);
+  // Records the first failure: `action` ("cannot write"), the file's name, the system's reason.
+  void fail(const char* action);
 
   std::filesystem::path path_;
   std::filesystem::path temp_path_;
