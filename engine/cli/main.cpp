@@ -1,7 +1,5 @@
 // caucus: rule-based annotation of diplomatic records. This file only dispatches to the
 // subcommands; each lives in its own file.
-#include <malloc.h>
-
 #include <csignal>
 #include <cstdio>
 #include <cstring>
@@ -11,6 +9,7 @@
 
 #include "caucus/pattern_cache.hpp"
 #include "commands.hpp"
+#include "heap_pages.hpp"
 #include "options.hpp"
 
 namespace {
@@ -47,10 +46,7 @@ void print_usage(std::FILE* out) {
 int main(int argc, char** argv) {
   // A closed pipe (caucus annotate ... | head) becomes a write error we report, not a signal.
   std::signal(SIGPIPE, SIG_IGN);
-  // Documents and their JSON are large and short-lived: without this, glibc maps and unmaps
-  // them for every document, and page faults take a fifth of the run.
-  mallopt(M_MMAP_THRESHOLD, 64 << 20);
-  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+  caucus::cli::tune_heap();
   if (argc < 2) {
     print_usage(stderr);
     return caucus::cli::kExitUsage;
