@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "ascii_view.hpp"
 #include "byte_fields.hpp"
@@ -509,18 +510,19 @@ std::vector<Prefilter::RuleWords> words_only(const std::vector<std::vector<std::
 Prefilter::Prefilter(const std::vector<std::vector<std::string>>& triggers) : Prefilter(words_only(triggers)) {}
 
 Prefilter::Prefilter(const std::vector<RuleWords>& rules) {
-  // The number of a word (lower case), added if new.
+  // The number of a word (lower case), added if new. (A map: the shipped rules give thousands
+  // of words, and a search of the list for each was a quadratic part of loading.)
+  std::unordered_map<std::string, uint32_t> numbers;
   const auto word_id = [&](const std::string& raw) {
     std::string word = raw;
     for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    auto it = std::find(words_.begin(), words_.end(), word);
-    const auto id = static_cast<uint32_t>(it - words_.begin());
-    if (it == words_.end()) {
-      words_.push_back(word);
+    const auto [it, added] = numbers.try_emplace(word, static_cast<uint32_t>(words_.size()));
+    if (added) {
+      words_.push_back(std::move(word));
       word_rules_.emplace_back();
       word_sets_.emplace_back();
     }
-    return id;
+    return it->second;
   };
   rule_words_.resize(rules.size());
   rule_sets_.resize(rules.size());
@@ -553,62 +555,63 @@ Prefilter::Prefilter(const std::vector<RuleWords>& rules) {
   }
   for (int c = 'A'; c <= 'Z'; ++c) byte_class_[c] = byte_class_[c - 'A' + 'a'];
   for (const auto& word : words_) longest_ = std::max(longest_, static_cast<uint32_t>(word.size()));
-  // Aho-Corasick: build the trie with goto links, then fill every missing transition.
-  struct Building {
-    std::vector<int32_t> next;
-    int32_t fail = 0;
-    std::vector<uint32_t> outputs;
-  };
-  std::vector<Building> states(1);
-  states[0].next.assign(classes_, -1);
+  // Aho-Corasick: build the trie with goto links, then fill every missing transition. The
+  // transitions are built in place, a row of `classes_` per state (-1: none yet), and then
+  // turned into the entries scan() reads.
+  std::vector<int32_t> next(classes_, -1);
+  std::vector<int32_t> fail(1, 0);
+  std::vector<std::vector<uint32_t>> outputs(1);
+  const auto row = [&](int32_t state) { return next.begin() + static_cast<std::ptrdiff_t>(state) * classes_; };
   for (uint32_t id = 0; id < words_.size(); ++id) {
     int32_t state = 0;
     for (unsigned char c : words_[id]) {
       const uint8_t k = byte_class_[c];
-      if (states[state].next[k] < 0) {
-        states[state].next[k] = static_cast<int32_t>(states.size());
-        states.emplace_back();
-        states.back().next.assign(classes_, -1);
+      if (row(state)[k] < 0) {
+        const auto added = static_cast<int32_t>(fail.size());
+        row(state)[k] = added;
+        next.resize(next.size() + classes_, -1);
+        fail.push_back(0);
+        outputs.emplace_back();
       }
-      state = states[state].next[k];
+      state = row(state)[k];
     }
-    states[state].outputs.push_back(id);
+    outputs[static_cast<std::size_t>(state)].push_back(id);
   }
   std::deque<int32_t> queue;
   for (uint32_t k = 0; k < classes_; ++k) {
-    int32_t& target = states[0].next[k];
-    if (target < 0 || k == 0) target = target < 0 ? 0 : target;
-    if (target > 0) {
-      states[target].fail = 0;
-      queue.push_back(target);
-    }
+    int32_t& target = row(0)[k];
+    if (target < 0) target = 0;
+    if (target > 0) queue.push_back(target);  // its fail link is the start
   }
-  states[0].next[0] = 0;  // bytes in no word lead back to the start
+  row(0)[0] = 0;  // bytes in no word lead back to the start
   while (!queue.empty()) {
     const int32_t state = queue.front();
     queue.pop_front();
-    const auto& inherited = states[states[state].fail].outputs;
-    states[state].outputs.insert(states[state].outputs.end(), inherited.begin(), inherited.end());
+    const int32_t fallback_state = fail[static_cast<std::size_t>(state)];
+    const auto& inherited = outputs[static_cast<std::size_t>(fallback_state)];
+    auto& own = outputs[static_cast<std::size_t>(state)];
+    own.insert(own.end(), inherited.begin(), inherited.end());
     for (uint32_t k = 0; k < classes_; ++k) {
-      const int32_t target = states[state].next[k];
-      const int32_t fallback = states[states[state].fail].next[k];
+      const int32_t target = row(state)[k];
+      const int32_t fallback = row(fallback_state)[k];
       if (target < 0) {
-        states[state].next[k] = fallback;
+        row(state)[k] = fallback;
       } else {
-        states[target].fail = fallback;
+        fail[static_cast<std::size_t>(target)] = fallback;
         queue.push_back(target);
       }
     }
   }
-  next_.reserve(states.size() * classes_);
-  output_begin_.reserve(states.size() + 1);
-  for (const auto& st : states) {
-    for (const int32_t target : st.next) {
-      const bool ends_words = !states[target].outputs.empty();
-      next_.push_back((static_cast<uint32_t>(target) * classes_) << 1 | (ends_words ? 1U : 0U));
-    }
+  next_.resize(next.size());
+  for (std::size_t entry = 0; entry < next.size(); ++entry) {
+    const auto target = static_cast<uint32_t>(next[entry]);
+    const bool ends_words = !outputs[target].empty();
+    next_[entry] = (target * classes_) << 1 | (ends_words ? 1U : 0U);
+  }
+  output_begin_.reserve(outputs.size() + 1);
+  for (const auto& own : outputs) {
     output_begin_.push_back(static_cast<uint32_t>(outputs_.size()));
-    outputs_.insert(outputs_.end(), st.outputs.begin(), st.outputs.end());
+    outputs_.insert(outputs_.end(), own.begin(), own.end());
   }
   output_begin_.push_back(static_cast<uint32_t>(outputs_.size()));
 }
