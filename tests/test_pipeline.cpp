@@ -308,6 +308,16 @@ TEST_F(DefaultPipeline, AStatementsSpeakerIsThePersonItsHeadingsName) {
                  body)
           .first,
       "Ambassador Michèle Taylor");
+  // A heading whose speaker is the group itself names no person: the presenter's heading does.
+  const std::string group_heading =
+      "Statement of Asia-Pacific Group to pay Tribute to Her Majesty Queen Elizabeth II\n\n";
+  EXPECT_EQ(speaker_of(group_heading +
+                       "Presenter: \nH.E. ANTONIO M. LAGDAMEO, Ambassador and Permanent Representative of the Republic "
+                       "of the Philippines to the United Nations" +
+                       body),
+            std::make_pair(std::string("ANTONIO M. LAGDAMEO"), std::string("PHL")));
+  EXPECT_EQ(speaker_of(group_heading + "Thursday, 15 September 2022" + body),
+            std::make_pair(std::string("Asia-Pacific Group"), std::string("ASIA_PACIFIC_GROUP")));
 }
 
 // "Note 507" names the edition of the Council's note on its working methods in force at the

@@ -25,8 +25,10 @@ void SpeechBuilder::single_speech() {
   // Mission of Nepal" above "Statement by H.E. Ms. ..., Permanent Representative of Nepal";
   // and last one that names only the group whose statement it is: "EU Statement – ...".
   // Of the headings that name a speaker, one with a title names a person: "As Delivered by
-  // Ambassador Michèle Taylor" under "Statement by the Delegation of the United States".)
-  if (!opening) opening = titled_statement_heading();
+  // Ambassador Michèle Taylor" under "Statement by the Delegation of the United States"; so
+  // does one after a heading whose speaker is its actor: "Presenter: H.E. ANTONIO M.
+  // LAGDAMEO, ... of the Philippines" under "Statement of Asia-Pacific Group".)
+  if (!opening) opening = person_statement_heading();
   for (const std::string_view layout : {"statement", "statement_office", "statement_group"}) {
     for (auto it = headers_.begin(); !opening && it != headers_.end(); ++it) {
       if (it->layout == layout) opening = &*it;
@@ -87,16 +89,30 @@ void SpeechBuilder::single_speech() {
   document_.speeches().push_back(std::move(speech));
 }
 
-const Header* SpeechBuilder::titled_statement_heading() const {
-  const Header* first = nullptr;
+const Header* SpeechBuilder::person_statement_heading() const {
+  std::vector<const Header*> headings;
   for (const auto& h : headers_) {
-    if (h.layout != "statement") continue;
-    if (!first) first = &h;
-    // (Only where the first heading has no title: its own person comes first.)
-    if (!first->title.empty()) return nullptr;
-    if (!h.title.empty()) return &h;
+    if (h.layout == "statement") headings.push_back(&h);
+  }
+  // (Only where the first heading has no title: its own person comes first.)
+  if (headings.empty() || !headings.front()->title.empty()) return nullptr;
+  for (const Header* h : headings) {
+    if (!h->title.empty()) return h;
+  }
+  // (A name, not "the Permanent Representative of Denmark" nor "Delegation of ...".)
+  if (!names_its_actor_only(*headings.front())) return nullptr;
+  for (const Header* h : headings) {
+    if (!names_its_actor_only(*h) && !names_an_office(h->speaker)) return h;
   }
   return nullptr;
+}
+
+bool SpeechBuilder::names_its_actor_only(const Header& heading) const {
+  if (!heading.country) return false;
+  for (AnnotationId id : store_.contained("actor", heading.span)) {
+    if (document_.slice(store_[id].span) == heading.speaker) return true;
+  }
+  return false;
 }
 
 }  // namespace caucus::annotators

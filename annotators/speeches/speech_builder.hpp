@@ -115,9 +115,12 @@ class SpeechBuilder {
 
   // single_speech.cpp: a statement given alone
   void single_speech();
-  // A statement's heading that names a person by title after one that names none ("As
-  // Delivered by Ambassador Michèle Taylor" after "Statement by the Delegation of ..."), if any.
-  const Header* titled_statement_heading() const;
+  // A statement's heading that names a person after one that names none: by title ("As
+  // Delivered by Ambassador Michèle Taylor" after "Statement by the Delegation of ..."), or
+  // after a heading whose speaker is its actor ("Statement of Asia-Pacific Group"), if any.
+  const Header* person_statement_heading() const;
+  // True if the heading's speaker is the name of its actor: it names no person.
+  bool names_its_actor_only(const Header& heading) const;
 
   // Small reads, used throughout.
   std::string_view text() const { return document_.text(); }
