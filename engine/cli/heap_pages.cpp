@@ -30,7 +30,7 @@ void tune_heap() {
   const auto after = reinterpret_cast<std::uintptr_t>(sbrk(0));
   const std::uintptr_t begin = (before + kHugePage - 1) & ~(kHugePage - 1);
   const std::uintptr_t end = after & ~(kHugePage - 1);
-  // Where the kernel gives no huge pages on request, madvise() fails and nothing changes.
+  // Where the kernel gives no huge pages on request, madvise() fails or is ignored: no harm.
   if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
   std::free(block);
   mallopt(M_TOP_PAD, 128 << 10);  // glibc's default again
