@@ -22,6 +22,8 @@ TEST(CompactSymbol, TakesOutTheScansWhiteSpaceAndPutsBackAPartsFullStop) {
 TEST(DocumentKind, NamedBySymbol) {
   EXPECT_EQ(document_kind("S/RES/2388(2017)"), "sc_resolution");
   EXPECT_EQ(document_kind("A/73/PV.10"), "meeting_record");
+  EXPECT_EQ(document_kind("COPUOS/Legal/T.700"), "meeting_record");  // an unedited transcript
+  EXPECT_EQ(document_kind("COPUOS/2009/1"), "document");
   EXPECT_EQ(document_kind("SC/13088"), "press_release");
   EXPECT_EQ(document_kind("GA/SHC/4278"), "press_release");
   EXPECT_EQ(document_kind("AFR/3513"), "press_release");  // the second series of "SC/12646-AFR/3513"

@@ -67,6 +67,9 @@ inline std::string_view document_kind(std::string_view symbol) {
   if (symbol.find("/PV.") != std::string_view::npos || symbol.find("/SR.") != std::string_view::npos) {
     return "meeting_record";
   }
+  // The unedited transcripts of the Committee on the Peaceful Uses of Outer Space and its
+  // subcommittees: COPUOS/T.598, COPUOS/Legal/T.700.
+  if (symbol.starts_with("COPUOS/") && symbol.find("/T.") != std::string_view::npos) return "meeting_record";
   // Press releases: of the Security Council, the General Assembly and its committees, the
   // Secretary-General, ECOSOC, the Human Rights Council, observances, Africa (AFR), the Peacebuilding
   // Commission (rules/speeches.toml's PRESS_SERIES finds them at the top of a release).
