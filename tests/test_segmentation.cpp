@@ -79,6 +79,12 @@ TEST(Sentences, AbbreviationsIcuMissesDoNotEndSentences) {
             (std::vector<std::string>{"We align with the statement delivered by H.E. Ambassador Kabba and Hon. Browne.", "The Council met."}));
   EXPECT_EQ(sentences("KARI A. JOHNSTONE (United States) said it was low. Lt. Smith agreed, e.g. on aid. He left."),
             (std::vector<std::string>{"KARI A. JOHNSTONE (United States) said it was low.", "Lt. Smith agreed, e.g. on aid.", "He left."}));
+  // "res." shortens "resolution" before its number, in legal writing.
+  EXPECT_EQ(sentences("As defined in HRC res. 5/1. See G.A. Res. 60/251. The Council met."),
+            (std::vector<std::string>{"As defined in HRC res. 5/1.", "See G.A. Res. 60/251.", "The Council met."}));
+  // Only as a word of its own: "measures." ends a sentence.
+  EXPECT_EQ(sentences("We discussed policies and measures. Sweden spoke."),
+            (std::vector<std::string>{"We discussed policies and measures.", "Sweden spoke."}));
   // An initial only as a word of its own: "AU." ends a sentence though "U." is an initial.
   EXPECT_EQ(sentences("We thank the AU. The Council met."), (std::vector<std::string>{"We thank the AU.", "The Council met."}));
 }

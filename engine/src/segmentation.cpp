@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <span>
 #include <stdexcept>
 #include <string>
 
@@ -280,6 +281,11 @@ constexpr const char* kAbbreviations[] = {
     "paras.", "Rev.", "Corr.", "Add.",  "Vol.",  "Ref.",    "e.g.",  "i.e.",  "cf.",   "U.N.", "U.S.",
 };
 
+// Abbreviations that end other words too ("res." for resolution, "measures."): ICU's filter
+// would keep those sentences going, so only the splitter's check below, which reads whole
+// words, knows them.
+constexpr const char* kWordAbbreviations[] = {"res.", "Res.", "G.A.", "S.C."};
+
 // True if `sentence` ends in one of the abbreviations above or an initial ("V."), as a word of
 // its own. ICU's filter misses some of them
 // ("Hon. Browne", "H.E. Ambassador", "Lt. Smith" break in ICU 72, whatever the suppressions
@@ -293,9 +299,12 @@ bool ends_in_abbreviation(std::string_view sentence) {
     return is_ascii_space(before) || before == '(' || before == '/';
   };
   if (sentence.size() >= 2 && sentence[sentence.size() - 2] >= 'A' && sentence[sentence.size() - 2] <= 'Z' && word_at(2)) return true;
-  for (const char* abbreviation : kAbbreviations) {
-    const std::string_view word(abbreviation);
-    if (sentence.ends_with(word) && word_at(word.size())) return true;
+  for (const std::span<const char* const> list :
+       {std::span<const char* const>(kAbbreviations), std::span<const char* const>(kWordAbbreviations)}) {
+    for (const char* abbreviation : list) {
+      const std::string_view word(abbreviation);
+      if (sentence.ends_with(word) && word_at(word.size())) return true;
+    }
   }
   // A symbol's series, which a number follows ("E/CN.4/1989/SR. 54"); not "USSR.". ("A/C.3/42/L."
   // ends as an initial does, after a slash.)
