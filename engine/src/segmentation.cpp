@@ -13,7 +13,6 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
-#include <span>
 #include <stdexcept>
 #include <string>
 
@@ -299,13 +298,11 @@ bool ends_in_abbreviation(std::string_view sentence) {
     return is_ascii_space(before) || before == '(' || before == '/';
   };
   if (sentence.size() >= 2 && sentence[sentence.size() - 2] >= 'A' && sentence[sentence.size() - 2] <= 'Z' && word_at(2)) return true;
-  for (const std::span<const char* const> list :
-       {std::span<const char* const>(kAbbreviations), std::span<const char* const>(kWordAbbreviations)}) {
-    for (const char* abbreviation : list) {
-      const std::string_view word(abbreviation);
-      if (sentence.ends_with(word) && word_at(word.size())) return true;
-    }
-  }
+  const auto ends_in_one_of = [&](const auto& words) {
+    return std::any_of(std::begin(words), std::end(words),
+                       [&](std::string_view word) { return sentence.ends_with(word) && word_at(word.size()); });
+  };
+  if (ends_in_one_of(kAbbreviations) || ends_in_one_of(kWordAbbreviations)) return true;
   // A symbol's series, which a number follows ("E/CN.4/1989/SR. 54"); not "USSR.". ("A/C.3/42/L."
   // ends as an initial does, after a slash.)
   for (const std::string_view series : {"/SR.", "/PV."}) {
