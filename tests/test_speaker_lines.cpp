@@ -176,6 +176,8 @@ TEST(OfficeBeforeName, TheOfficeIsCutFromAPersonsName) {
   EXPECT_EQ(split("General Assembly President Csaba K\u0151r\u00f6si"),
             "General Assembly President | Csaba K\u0151r\u00f6si");
   EXPECT_EQ(split("UNHCR Executive Secretary Ana de la Cruz"), "UNHCR Executive Secretary | Ana de la Cruz");
+  EXPECT_EQ(split("Assembly President Miguel d\u2019Escoto Brockmann"),
+            "Assembly President | Miguel d\u2019Escoto Brockmann");
   // The office in plain punctuation, the name as printed.
   EXPECT_EQ(split("Secretary\u2011General Ant\u00f3nio Guterres"), "Secretary-General | Ant\u00f3nio Guterres");
   // No person's name after the office, or a name of one word only.

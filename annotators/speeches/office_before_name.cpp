@@ -46,9 +46,11 @@ bool is_office_word(std::string_view word) {
   return std::find(std::begin(kOfficeWords), std::end(kOfficeWords), word) != std::end(kOfficeWords);
 }
 
-// A word of a person's name: capitalised ("Ki-moon", "U.", "Kőrösi", "ÓSCAR"), or a particle.
+// A word of a person's name: capitalised ("Ki-moon", "U.", "Kőrösi", "ÓSCAR"), or a particle,
+// on its own or elided before the next word ("d'Escoto", in plain punctuation).
 // (A letter outside ASCII is taken as a capital: a name's first letter, "Óscar", "Ângela".)
 bool name_word(std::string_view word) {
+  if (word.starts_with("d'") && word.size() > 2) word.remove_prefix(2);
   if (word.empty()) return false;
   const auto first = static_cast<unsigned char>(word.front());
   if (first >= 0x80 || (first >= 'A' && first <= 'Z')) return !is_office_word(word);
