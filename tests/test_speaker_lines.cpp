@@ -104,6 +104,8 @@ TEST(Offices, TheSecretariatsOfficesSpeakForTheUnitedNations) {
   EXPECT_TRUE(secretariat_office("Special Envoy of the Secretary-General for Yemen"));
   EXPECT_TRUE(secretariat_office("Special Adviser to the Secretary-General on Gender Issues and Advancement of Women"));
   EXPECT_TRUE(secretariat_office("Special Envoy"));  // "Special Envoy Hans Grundberg said"
+  EXPECT_TRUE(secretariat_office("Chef de Cabinet"));  // "Maria Luiza Ribeiro Viotti, Chef de Cabinet, said"
+  EXPECT_FALSE(secretariat_office("Chef de Cabinet of the Minister for Foreign Affairs of Belgium"));
   // The rank after another office, and the Emergency Relief Coordinator alone.
   EXPECT_TRUE(secretariat_office("Emergency Relief Coordinator and Under-Secretary-General for Humanitarian Affairs"));
   EXPECT_TRUE(secretariat_office("Emergency Relief Coordinator"));

@@ -38,8 +38,10 @@ bool secretariat_office(std::string_view office) {
       return !has(" of ") || has("of the United Nations");
   }
   // An envoy's office with nothing after it, as a release names the Secretary-General's before
-  // the name ("Special Envoy Hans Grundberg said"); a State's names the State.
-  for (std::string_view title : {"Special Envoy", "Special Representative", "Special Adviser", "Special Coordinator", "Personal Envoy"}) {
+  // the name ("Special Envoy Hans Grundberg said"); a State's names the State. So is his Chef
+  // de Cabinet's ("Maria Luiza Ribeiro Viotti, Chef de Cabinet, said").
+  for (std::string_view title : {"Special Envoy", "Special Representative", "Special Adviser", "Special Coordinator",
+                                 "Personal Envoy", "Chef de Cabinet"}) {
     if (office == title) return true;
   }
   return false;
