@@ -346,15 +346,27 @@ void SpeechBuilder::summarised_speeches(std::string_view kind) {
       }
       continue;
     }
-    std::vector<std::pair<uint32_t, const Annotation*>> starts;
+    // Where a turn starts: a reported delegation's cue, or a delegate's speaker line that opens
+    // a sentence, as an overview names several in one paragraph ("... Tuvalu. Zarar Ahmad
+    // Osmani, Minister for Foreign Affairs, Afghanistan, said ...").
+    struct Start {
+      uint32_t at;
+      const Annotation* cue;
+      const Header* line;
+    };
+    std::vector<Start> starts;
     for (AnnotationId sentence : store_.contained("sentence", p)) {
       const Span s = store_[sentence].span;
+      if (const Header* line = header_at(s.begin, kind); line && line->country && !lists_speakers(s)) {
+        starts.push_back({s.begin, nullptr, line});
+        continue;
+      }
       const Annotation* cue = reported_cue(s);
       if (!cue) continue;
-      starts.emplace_back(s.begin, cue);
+      starts.push_back({s.begin, cue, nullptr});
       // "..., and the representative of Yemen noted that ...": a second delegation reported
       // in a clause of its own.
-      for (const Annotation* next : coordinated_cues(s, *cue)) starts.emplace_back(next->span.begin, next);
+      for (const Annotation* next : coordinated_cues(s, *cue)) starts.push_back({next->span.begin, next, nullptr});
     }
     // "She added that ...": the briefer's summary goes on (other paragraphs are the overview's).
     if (starts.empty() && briefer_goes_on && starts_with_any(document_.slice(p), {"She ", "He "})) {
@@ -371,17 +383,22 @@ void SpeechBuilder::summarised_speeches(std::string_view kind) {
     const bool last_goes_on = reported_goes_on;
     reported_goes_on = !starts.empty();
     for (std::size_t i = 0; i < starts.size(); ++i) {
-      const uint32_t end = i + 1 < starts.size() ? trim_end(starts[i].first, starts[i + 1].first) : p.end;
+      const uint32_t end = i + 1 < starts.size() ? trim_end(starts[i].at, starts[i + 1].at) : p.end;
+      if (starts[i].line) {
+        speeches.push_back(summary_speech(*starts[i].line, {starts[i].at, end}, kind, speeches));
+        continue;
+      }
       // "Nepal's representative added that ...", right after Nepal's representative's speech:
       // the same delegate goes on; so does "Mr. Lacroix said" after Jean-Pierre Lacroix's.
       // (A person's summary goes on after other paragraphs too: "Mr. Othman said" two
       // paragraphs after "Mohamed Chande Othman, Chairperson of ..., said".)
-      if (!speeches.empty() && (((i > 0 || last_goes_on) && same_delegate(speeches.back(), *starts[i].second)) ||
-                                same_person(speeches.back(), *starts[i].second))) {
+      const Annotation& cue = *starts[i].cue;
+      if (!speeches.empty() &&
+          (((i > 0 || last_goes_on) && same_delegate(speeches.back(), cue)) || same_person(speeches.back(), cue))) {
         speeches.back().span.end = end;
         continue;
       }
-      speeches.push_back(reported_speech({starts[i].first, end}, *starts[i].second));
+      speeches.push_back(reported_speech({starts[i].at, end}, cue));
     }
   }
 }
