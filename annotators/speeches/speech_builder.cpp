@@ -139,6 +139,20 @@ void SpeechBuilder::read_headers() {
                         a.attrs.actor("country"), normalise_punctuation(a.attrs.text("title")),
                         a.attrs.has("questioner")});
   }
+  // A paragraph that opens "Ms. Bailey (Rapporteur) introduced ..." is a summary record's turn
+  // only in a document that says it is one (a copy that lost the paragraphs' numbers). Elsewhere
+  // an office before a name and the State ("President William Jefferson Clinton (United States)
+  // said") is a release's speaker line; "Mr. X (State) said" is left to the reported speech.
+  const auto unnumbered = [](const Header& h) { return h.layout == "summary_record_unnumbered"; };
+  const bool summary_record = names_itself_summary_record();
+  for (Header& h : headers_) {
+    if (!unnumbered(h)) continue;
+    if (summary_record)
+      h.layout = "summary_record";
+    else if (h.country && office_before_name(h.speaker))
+      h.layout = "press_release";
+  }
+  std::erase_if(headers_, unnumbered);
   // "Special Envoy Hans Grundberg said": a release's speaker is the person, the office is the
   // title. (A single speech's heading, "Statement by Minister Paul Oquist", is kept as printed.)
   // (A rule may capture the office as the title and in the name too: the name is what follows
@@ -151,16 +165,6 @@ void SpeechBuilder::read_headers() {
       h.speaker = std::move(split->name);
       h.title = std::move(split->office);
     }
-  }
-  // A paragraph that opens "Ms. Bailey (Rapporteur) introduced ..." is a summary record's turn
-  // only in a document that says it is one (a copy that lost the paragraphs' numbers).
-  const auto unnumbered = [](const Header& h) { return h.layout == "summary_record_unnumbered"; };
-  if (names_itself_summary_record()) {
-    for (Header& h : headers_) {
-      if (unnumbered(h)) h.layout = "summary_record";
-    }
-  } else {
-    std::erase_if(headers_, unnumbered);
   }
   std::stable_sort(headers_.begin(), headers_.end(),
                    [](const Header& a, const Header& b) { return a.span.begin < b.span.begin; });
