@@ -10,6 +10,7 @@
 #include "caucus/text.hpp"
 #include "common/text_match.hpp"
 #include "speeches/named_again.hpp"
+#include "speeches/office_before_name.hpp"
 #include "speeches/offices.hpp"
 
 namespace caucus::annotators {
@@ -464,6 +465,8 @@ Speech SpeechBuilder::reported_speech(Span span, const Annotation& cue) const {
   speech.span = span;
   const std::string name = cue.attrs.text("speaker");
   speech.speaker = one_line(name.empty() ? document_.slice(cue.span) : std::string_view(name));
+  // ("UNEP Executive Director Achim Steiner described": the person, as a release's speaker line.)
+  if (auto split = office_before_name(speech.speaker)) speech.speaker = std::move(split->name);
   if (const ActorRef* actor = cue.attrs.actor("actor")) speech.actor = *actor;
   speech.role = petitioner(cue)                                ? "petitioner"
                 : reads_for_the_council(cue) || presiding(cue) ? "president"
