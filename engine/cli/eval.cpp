@@ -148,11 +148,27 @@ class Evaluator {
 
   // A speaker's name as the turns are compared: lower case, white space collapsed, without a
   // leading "the" or honorific ("The representative of Egypt" = "representative of Egypt",
-  // "H.E. Ambassador Jerry Matjila" = "Mr Jerry Matjila" = "Jerry Matjila"): gold files written by different hands
-  // differ on these, and they name the same turn.
+  // "H.E. Ambassador Jerry Matjila" = "Mr Jerry Matjila" = "Jerry Matjila"), and with the
+  // typographic apostrophe as the ASCII one ("China’s representative" = "China's
+  // representative"): gold files written by different hands differ on these, and they name the
+  // same turn.
   static std::string comparable_name(std::string_view name) {
     std::string out;
-    for (char c : name) {
+    for (std::size_t i = 0; i < name.size(); ++i) {
+      // U+2018 and U+2019 (E2 80 98/99) and U+02BC (CA BC) read as "'".
+      const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(name[k]); };
+      if (i + 2 < name.size() && byte(i) == 0xE2 && byte(i + 1) == 0x80 &&
+          (byte(i + 2) == 0x98 || byte(i + 2) == 0x99)) {
+        out += '\'';
+        i += 2;
+        continue;
+      }
+      if (i + 1 < name.size() && byte(i) == 0xCA && byte(i + 1) == 0xBC) {
+        out += '\'';
+        i += 1;
+        continue;
+      }
+      const char c = name[i];
       const bool space = is_ascii_space(c);
       if (space && (out.empty() || out.back() == ' ')) continue;
       out += space ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """caucus eval compares speaker names without case, a leading "the" or the honorifics gold
-files differ on ("H.E.", "Ambassador", "Mr"), and still counts another name as an error."""
+files differ on ("H.E.", "Ambassador", "Mr"), nor the typographic apostrophe against the ASCII
+one, and still counts another name as an error."""
 import os
 import subprocess
 import sys
@@ -12,16 +13,19 @@ with tempfile.TemporaryDirectory() as tmp:
     for name in ("a.txt", "b.txt", "c.txt"):
         with open(os.path.join(tmp, name), "w", encoding="utf-8") as f:
             f.write(HEADING)
+    with open(os.path.join(tmp, "d.txt"), "w", encoding="utf-8") as f:
+        f.write(HEADING.replace("Jerry Matjila", "Jerry O\u2019Brien"))
     with open(os.path.join(tmp, "speakers.tsv"), "w", encoding="utf-8") as f:
         f.write("doc\tturn\tspeaker\tactor\n")
         f.write("a.txt\t1\tH.E.  AMBASSADOR Jerry Matjila\tZAF\n")  # the same turn, written otherwise
         f.write("b.txt\t1\tMr. Someone Else\tZAF\n")                # another name: an error
         f.write("c.txt\t1\tMr Jerry Matjila\tZAF\n")                # the same turn, with another honorific
+        f.write("d.txt\t1\tJerry O'Brien\tZAF\n")                   # the same turn, the ASCII apostrophe
     r = subprocess.run([caucus, "eval", "--gold", tmp, os.path.join(tmp, "a.txt"), os.path.join(tmp, "b.txt"),
-                        os.path.join(tmp, "c.txt")],
+                        os.path.join(tmp, "c.txt"), os.path.join(tmp, "d.txt")],
                        capture_output=True, text=True, check=False)
     assert r.returncode == 0, r.stdout + r.stderr
     row = next(line.split() for line in r.stdout.splitlines() if line.startswith("speakers"))
-    assert row[1:4] == ["2", "1", "1"], r.stdout  # tp, fp, fn
+    assert row[1:4] == ["3", "1", "1"], r.stdout  # tp, fp, fn
     assert "FN speaker  b.txt  turn 1 Mr. Someone Else (ZAF)" in r.stdout, r.stdout
 print("speaker names compared as documented")
