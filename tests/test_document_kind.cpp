@@ -28,6 +28,9 @@ TEST(DocumentKind, NamedBySymbol) {
   EXPECT_EQ(document_kind("GA/SHC/4278"), "press_release");
   EXPECT_EQ(document_kind("AFR/3513"), "press_release");  // the second series of "SC/12646-AFR/3513"
   EXPECT_EQ(document_kind("HR/PUB/11/04"), "document");
+  EXPECT_EQ(document_kind("TAD/1910"), "press_release");  // UNCTAD's, in the UN's series
+  EXPECT_EQ(document_kind("UNCTAD/PRESS/PR/Accra/2008/003"), "press_release");
+  EXPECT_EQ(document_kind("UNCTAD/LDC/2019"), "document");
 }
 
 }  // namespace
