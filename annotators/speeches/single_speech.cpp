@@ -86,6 +86,11 @@ void SpeechBuilder::single_speech() {
       }
     }
   }
+  // Still none: the group whose statement it is, as a heading names it ("EU Statement – ..."
+  // above "..., delivered by Hanna Jahns, Director for Strategy and Policy, European Commission").
+  for (auto it = headers_.begin(); speech.actor.id.empty() && it != headers_.end(); ++it) {
+    if (it->layout == "statement_group" && it->country) speech.actor = *it->country;
+  }
   document_.speeches().push_back(std::move(speech));
 }
 

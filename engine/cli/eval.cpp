@@ -176,9 +176,26 @@ class Evaluator {
     if (!out.empty() && out.back() == ' ') out.pop_back();
     for (bool stripped = true; stripped;) {
       stripped = false;
-      for (std::string_view prefix :
-           {"the ", "h.e. ", "h. e. ", "h.e ", "he ", "his excellency ", "her excellency ", "hon. ", "hon ",
-            "ambassador ", "amb. ", "mr. ", "mr ", "mrs. ", "mrs ", "ms. ", "ms ", "dr. ", "dr "}) {
+      for (std::string_view prefix : {"the ",
+                                      "h.e. ",
+                                      "h. e. ",
+                                      "h.e ",
+                                      "he ",
+                                      "his excellency ",
+                                      "her excellency ",
+                                      "hon. ",
+                                      "hon ",
+                                      "ambassador ",
+                                      "amb. ",
+                                      "judge ",
+                                      "mr. ",
+                                      "mr ",
+                                      "mrs. ",
+                                      "mrs ",
+                                      "ms. ",
+                                      "ms ",
+                                      "dr. ",
+                                      "dr "}) {
         if (out.starts_with(prefix) && out.size() > prefix.size()) {
           out.erase(0, prefix.size());
           stripped = true;

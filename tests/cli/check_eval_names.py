@@ -10,7 +10,7 @@ import tempfile
 caucus = sys.argv[1]
 HEADING = "Statement by H.E. Ambassador Jerry Matjila, Permanent Representative of South Africa to the United Nations\n\nMr President,\n\nThank you.\n"
 with tempfile.TemporaryDirectory() as tmp:
-    for name in ("a.txt", "b.txt", "c.txt"):
+    for name in ("a.txt", "b.txt", "c.txt", "e.txt"):
         with open(os.path.join(tmp, name), "w", encoding="utf-8") as f:
             f.write(HEADING)
     with open(os.path.join(tmp, "d.txt"), "w", encoding="utf-8") as f:
@@ -21,11 +21,13 @@ with tempfile.TemporaryDirectory() as tmp:
         f.write("b.txt\t1\tMr. Someone Else\tZAF\n")                # another name: an error
         f.write("c.txt\t1\tMr Jerry Matjila\tZAF\n")                # the same turn, with another honorific
         f.write("d.txt\t1\tJerry O'Brien\tZAF\n")                   # the same turn, the ASCII apostrophe
+        f.write("e.txt\t1\tJudge Jerry Matjila\tZAF\n")             # the same turn, a judge's title
     r = subprocess.run([caucus, "eval", "--gold", tmp, os.path.join(tmp, "a.txt"), os.path.join(tmp, "b.txt"),
-                        os.path.join(tmp, "c.txt"), os.path.join(tmp, "d.txt")],
+                        os.path.join(tmp, "c.txt"), os.path.join(tmp, "d.txt"),
+                        os.path.join(tmp, "e.txt")],
                        capture_output=True, text=True, check=False)
     assert r.returncode == 0, r.stdout + r.stderr
     row = next(line.split() for line in r.stdout.splitlines() if line.startswith("speakers"))
-    assert row[1:4] == ["3", "1", "1"], r.stdout  # tp, fp, fn
+    assert row[1:4] == ["4", "1", "1"], r.stdout  # tp, fp, fn
     assert "FN speaker  b.txt  turn 1 Mr. Someone Else (ZAF)" in r.stdout, r.stdout
 print("speaker names compared as documented")
