@@ -146,6 +146,19 @@ class Evaluator {
     return score;
   }
 
+  // The honorifics and the article a speaker's name is compared without (see comparable_name()).
+  static constexpr std::string_view kNamePrefixes[] = {
+      "the ",  "h.e. ", "h. e. ", "h.e ",   "he ", "his excellency ", "her excellency ", "hon. ", "hon ", "ambassador ",
+      "amb. ", "judge ", "mr. ",  "mr ",    "mrs. ", "mrs ",          "ms. ",            "ms ",   "dr. ", "dr "};
+
+  // The length of the typographic apostrophe at `name[i]` (U+2018, U+2019: E2 80 98/99;
+  // U+02BC: CA BC), or 0.
+  static std::size_t apostrophe_at(std::string_view name, std::size_t i) {
+    const std::string_view rest = name.substr(i);
+    if (rest.starts_with("\xE2\x80\x98") || rest.starts_with("\xE2\x80\x99")) return 3;
+    return rest.starts_with("\xCA\xBC") ? 2 : 0;
+  }
+
   // A speaker's name as the turns are compared: lower case, white space collapsed, without a
   // leading "the" or honorific ("The representative of Egypt" = "representative of Egypt",
   // "H.E. Ambassador Jerry Matjila" = "Mr Jerry Matjila" = "Jerry Matjila"), and with the
@@ -155,17 +168,9 @@ class Evaluator {
   static std::string comparable_name(std::string_view name) {
     std::string out;
     for (std::size_t i = 0; i < name.size(); ++i) {
-      // U+2018 and U+2019 (E2 80 98/99) and U+02BC (CA BC) read as "'".
-      const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(name[k]); };
-      if (i + 2 < name.size() && byte(i) == 0xE2 && byte(i + 1) == 0x80 &&
-          (byte(i + 2) == 0x98 || byte(i + 2) == 0x99)) {
+      if (const std::size_t length = apostrophe_at(name, i)) {
         out += '\'';
-        i += 2;
-        continue;
-      }
-      if (i + 1 < name.size() && byte(i) == 0xCA && byte(i + 1) == 0xBC) {
-        out += '\'';
-        i += 1;
+        i += length - 1;
         continue;
       }
       const char c = name[i];
@@ -176,26 +181,7 @@ class Evaluator {
     if (!out.empty() && out.back() == ' ') out.pop_back();
     for (bool stripped = true; stripped;) {
       stripped = false;
-      for (std::string_view prefix : {"the ",
-                                      "h.e. ",
-                                      "h. e. ",
-                                      "h.e ",
-                                      "he ",
-                                      "his excellency ",
-                                      "her excellency ",
-                                      "hon. ",
-                                      "hon ",
-                                      "ambassador ",
-                                      "amb. ",
-                                      "judge ",
-                                      "mr. ",
-                                      "mr ",
-                                      "mrs. ",
-                                      "mrs ",
-                                      "ms. ",
-                                      "ms ",
-                                      "dr. ",
-                                      "dr "}) {
+      for (std::string_view prefix : kNamePrefixes) {
         if (out.starts_with(prefix) && out.size() > prefix.size()) {
           out.erase(0, prefix.size());
           stripped = true;
