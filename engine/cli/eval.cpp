@@ -27,8 +27,9 @@ const CommandSpec& spec() {
       "relations: a predicted (relation, source, target) counts once per gold row; rows with\n"
       "required=optional are neither rewarded nor errors. speakers: the speeches of a document\n"
       "against its gold turns, in order, names compared without case, a leading \"the\" or the\n"
-      "honorifics \"H.E.\", \"His/Her Excellency\", \"Hon.\" and \"Ambassador\" (gold files differ on\n"
-      "them), runs of white space as one space.\n"
+      "honorifics \"H.E.\", \"His/Her Excellency\", \"Hon.\", \"Ambassador\", \"Judge\", \"Mr\", \"Ms\" and\n"
+      "\"Dr\" (gold files differ on them), runs of white space as one space, typographic\n"
+      "apostrophes, quotes and dashes as their ASCII forms.\n"
       "citations: mentions per (kind, symbol) of UN documents\n"
       "(Charter articles and named instruments are not scored).\n"
       "Exit status 1 if a score is below its --min value.",
@@ -151,34 +152,17 @@ class Evaluator {
       "the ",  "h.e. ", "h. e. ", "h.e ",   "he ", "his excellency ", "her excellency ", "hon. ", "hon ", "ambassador ",
       "amb. ", "judge ", "mr. ",  "mr ",    "mrs. ", "mrs ",          "ms. ",            "ms ",   "dr. ", "dr "};
 
-  // The length of the typographic apostrophe at `name[i]` (U+2018, U+2019: E2 80 98/99;
-  // U+02BC: CA BC), or 0.
-  static std::size_t apostrophe_at(std::string_view name, std::size_t i) {
-    const std::string_view rest = name.substr(i);
-    if (rest.starts_with("\xE2\x80\x98") || rest.starts_with("\xE2\x80\x99")) return 3;
-    return rest.starts_with("\xCA\xBC") ? 2 : 0;
-  }
-
   // A speaker's name as the turns are compared: lower case, white space collapsed, without a
   // leading "the" or honorific ("The representative of Egypt" = "representative of Egypt",
-  // "H.E. Ambassador Jerry Matjila" = "Mr Jerry Matjila" = "Jerry Matjila"), and with the
-  // typographic apostrophe as the ASCII one ("China’s representative" = "China's
-  // representative"): gold files written by different hands differ on these, and they name the
-  // same turn.
+  // "H.E. Ambassador Jerry Matjila" = "Mr Jerry Matjila" = "Jerry Matjila"), and with
+  // typographic apostrophes, quotes and dashes as their ASCII forms ("China’s representative" =
+  // "China's representative"): gold files written by different hands differ on these, and they
+  // name the same turn. The modifier letter apostrophe U+02BC, which some hands type for ’ and
+  // the typography table leaves out, is folded here.
   static std::string comparable_name(std::string_view name) {
-    std::string out;
-    for (std::size_t i = 0; i < name.size(); ++i) {
-      if (const std::size_t length = apostrophe_at(name, i)) {
-        out += '\'';
-        i += length - 1;
-        continue;
-      }
-      const char c = name[i];
-      const bool space = is_ascii_space(c);
-      if (space && (out.empty() || out.back() == ' ')) continue;
-      out += space ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    if (!out.empty() && out.back() == ' ') out.pop_back();
+    std::string apostrophes(name);
+    for (std::size_t at; (at = apostrophes.find("\xCA\xBC")) != std::string::npos;) apostrophes.replace(at, 2, "'");
+    std::string out = lower_ascii(normalise_punctuation(apostrophes));
     for (bool stripped = true; stripped;) {
       stripped = false;
       for (std::string_view prefix : kNamePrefixes) {

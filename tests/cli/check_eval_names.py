@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """caucus eval compares speaker names without case, a leading "the" or the honorifics gold
-files differ on ("H.E.", "Ambassador", "Mr"), nor the typographic apostrophe against the ASCII
-one, and still counts another name as an error."""
+files differ on ("H.E.", "Ambassador", "Mr"), nor typographic apostrophes and hyphens against
+the ASCII ones, and still counts another name as an error."""
 import os
 import subprocess
 import sys
@@ -15,6 +15,8 @@ with tempfile.TemporaryDirectory() as tmp:
             f.write(HEADING)
     with open(os.path.join(tmp, "d.txt"), "w", encoding="utf-8") as f:
         f.write(HEADING.replace("Jerry Matjila", "Jerry O\u2019Brien"))
+    with open(os.path.join(tmp, "f.txt"), "w", encoding="utf-8") as f:
+        f.write(HEADING.replace("Jerry Matjila", "Jerry Smith\u2011Jones"))
     with open(os.path.join(tmp, "speakers.tsv"), "w", encoding="utf-8") as f:
         f.write("doc\tturn\tspeaker\tactor\n")
         f.write("a.txt\t1\tH.E.  AMBASSADOR Jerry Matjila\tZAF\n")  # the same turn, written otherwise
@@ -22,12 +24,13 @@ with tempfile.TemporaryDirectory() as tmp:
         f.write("c.txt\t1\tMr Jerry Matjila\tZAF\n")                # the same turn, with another honorific
         f.write("d.txt\t1\tJerry O'Brien\tZAF\n")                   # the same turn, the ASCII apostrophe
         f.write("e.txt\t1\tJudge Jerry Matjila\tZAF\n")             # the same turn, a judge's title
+        f.write("f.txt\t1\tJerry Smith-Jones\tZAF\n")               # the same turn, the ASCII hyphen
     r = subprocess.run([caucus, "eval", "--gold", tmp, os.path.join(tmp, "a.txt"), os.path.join(tmp, "b.txt"),
                         os.path.join(tmp, "c.txt"), os.path.join(tmp, "d.txt"),
-                        os.path.join(tmp, "e.txt")],
+                        os.path.join(tmp, "e.txt"), os.path.join(tmp, "f.txt")],
                        capture_output=True, text=True, check=False)
     assert r.returncode == 0, r.stdout + r.stderr
     row = next(line.split() for line in r.stdout.splitlines() if line.startswith("speakers"))
-    assert row[1:4] == ["4", "1", "1"], r.stdout  # tp, fp, fn
+    assert row[1:4] == ["5", "1", "1"], r.stdout  # tp, fp, fn
     assert "FN speaker  b.txt  turn 1 Mr. Someone Else (ZAF)" in r.stdout, r.stdout
 print("speaker names compared as documented")
