@@ -588,6 +588,20 @@ TEST_F(DumpTest, LineBreaksContinueThePattern) {
   EXPECT_EQ(set->rules[0].final_pattern, R"(foo\s*bar\s+baz\s*qux)");
 }
 
+// Before a group whose contents begin with a space, a line break adds nothing: the group's
+// own \s+ is the white space. A \s* there would take the space, and an optional group would
+// then be skipped whenever the rest matched without it. A group that begins with optional
+// white space (" ?") or with a line break, and a lookahead, keep the line break's \s*.
+TEST_F(DumpTest, ALineBreakBeforeAGroupThatBeginsWithASpaceAddsNothing) {
+  auto set = compile(
+      kType +
+      rule(
+          "pattern = '''\n  foo\n  (?: of bar)?\n  (?<who> baz)\n  (?i: or)\n  (?: ?q)\n  (?= r)\n  (?:\n    s)\n'''"));
+  ASSERT_TRUE(set) << rendered();
+  EXPECT_EQ(set->rules[0].final_pattern,
+            R"(foo(?:\s+of\s+bar)?(?<who>\s+baz)(?i:\s+or)\s*(?:\s*q)\s*(?=\s+r)\s*(?:\s*s))");
+}
+
 // A quantifier after a space applies to the white space: " ?" and " *" are optional white
 // space (not a lazy "\s+?", which needs one character, nor a nested "(?:\s+)*"), " +?" a
 // lazy run, " {2}" (?:\s+){2}; " {MACRO}" stays a space and a macro.

@@ -45,6 +45,34 @@ std::size_t escape_length(const std::string& s, std::size_t i) {
   return std::min(length, s.size() - i);
 }
 
+// True if s[j] opens a group, capturing or not, whose contents begin with a required space or
+// tab on the same line: "(?: {PARENTHESISED})?", "(?<office> of ...)", "(?i: or)". Lookarounds do not
+// count: they consume nothing.
+bool opens_group_with_space(std::string_view s, std::size_t j) {
+  if (j >= s.size() || s[j] != '(') return false;
+  std::size_t k = j + 1;
+  if (k < s.size() && s[k] == '?') {
+    ++k;
+    if (k < s.size() && s[k] == 'P') ++k;
+    if (k < s.size() && (s[k] == '<' || s[k] == '\'')) {  // a name: (?<name>, (?'name', (?P<name>
+      const char close = s[k] == '<' ? '>' : '\'';
+      if (k + 1 >= s.size() || !(std::isalpha(static_cast<unsigned char>(s[k + 1])) || s[k + 1] == '_')) return false;
+      k = s.find(close, k + 1);
+      if (k == std::string_view::npos) return false;
+    } else {  // options: (?:, (?i:, (?-x:, (?|
+      while (k < s.size() && (std::isalpha(static_cast<unsigned char>(s[k])) || s[k] == '-' || s[k] == '^')) ++k;
+      if (k >= s.size() || (s[k] != ':' && s[k] != '|')) return false;
+    }
+  }
+  ++k;
+  if (k >= s.size() || white_space_at(s, k) == 0) return false;
+  while (k < s.size() && white_space_at(s, k) > 0) {
+    if (s[k] == '\n' || s[k] == '\r') return false;
+    k += white_space_at(s, k);
+  }
+  return k < s.size() && s[k] != '?' && s[k] != '*';  // " ?": the group's space is optional
+}
+
 }  // namespace
 
 void PatternExpander::define(const std::string& name, PatternSource source) {
@@ -134,7 +162,10 @@ bool PatternExpander::expand(const PatternSource& source, RuleSet& set, std::str
         if (in_lookbehind()) {
           if (!line_break) emit("\\s", i);
         } else if (line_break) {
-          emit("\\s*", i);
+          // Before a group that begins with a space, the group's own \s+ is the white space:
+          // a \s* there would take it and leave an optional group nothing to start with, so
+          // that "NAME⏎  (?: of X)?" skipped " of X" whenever the rest matched without it.
+          if (!opens_group_with_space(s, j)) emit("\\s*", i);
         } else if (next == '?' || next == '*') {
           emit("\\s*", i);
           ++j;  // the quantifier is the \s*'s
