@@ -113,6 +113,13 @@ TEST(Offices, TheSecretariatsOfficesSpeakForTheUnitedNations) {
   EXPECT_FALSE(
       secretariat_office("Minister and Deputy Secretary-General of the Ministry of Foreign Affairs of Thailand"));
   EXPECT_FALSE(secretariat_office("Special Envoy of the President of Colombia"));
+  // A mandate names the State it covers, not the speaker's.
+  EXPECT_TRUE(secretariat_office("Special Envoy for Syria"));
+  EXPECT_TRUE(secretariat_office("Special Adviser on Myanmar"));
+  EXPECT_TRUE(secretariat_office("Special Rapporteur on the situation of human rights in Myanmar"));
+  EXPECT_TRUE(secretariat_office("Independent Expert on the situation of human rights in the Sudan"));
+  EXPECT_FALSE(secretariat_office("United States Special Envoy for Syria"));
+  EXPECT_FALSE(secretariat_office("Special Rapporteur of the African Commission on Human and Peoples' Rights"));
   EXPECT_FALSE(secretariat_office("Deputy Secretary-General of the Ministry of Foreign Affairs of Thailand"));
   EXPECT_FALSE(secretariat_office("Permanent Representative of Tunisia to the United Nations Office at Geneva"));
   EXPECT_TRUE(secretariat_office("Director-General of the United Nations Office at Geneva"));
