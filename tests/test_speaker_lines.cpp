@@ -115,6 +115,7 @@ TEST(Offices, TheSecretariatsOfficesSpeakForTheUnitedNations) {
   EXPECT_FALSE(secretariat_office("Special Envoy of the President of Colombia"));
   // A mandate names the State it covers, not the speaker's.
   EXPECT_TRUE(secretariat_office("Special Envoy for Syria"));
+  EXPECT_TRUE(secretariat_office("Deputy Special Envoy for Syria"));
   EXPECT_TRUE(secretariat_office("Special Adviser on Myanmar"));
   EXPECT_TRUE(secretariat_office("Special Rapporteur on the situation of human rights in Myanmar"));
   EXPECT_TRUE(secretariat_office("Independent Expert on the situation of human rights in the Sudan"));

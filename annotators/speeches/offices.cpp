@@ -46,13 +46,15 @@ bool secretariat_office(std::string_view office) {
   }
   // The Secretary-General's envoys and the Human Rights Council's experts by their mandate:
   // "Special Envoy for Syria", "Special Adviser on Myanmar", "Special Rapporteur on the situation
-  // of human rights in Myanmar". The State the title names is the mandate's, not the speaker's.
+  // of human rights in Myanmar", "Deputy Special Envoy for Syria". The State the title names is
+  // the mandate's, not the speaker's.
   // (A State's envoy is named by its State first, "United States Special Envoy for Syria"; "of"
   // names a principal, "Special Envoy of the President of Colombia".)
+  const std::string_view mandate = office.starts_with("Deputy ") ? office.substr(7) : office;
   for (std::string_view title : {"Special Envoy", "Special Representative", "Special Adviser", "Special Coordinator",
                                  "Personal Envoy", "Special Rapporteur", "Independent Expert"}) {
-    if (office.starts_with(title)) {
-      const std::string_view rest = office.substr(title.size());
+    if (mandate.starts_with(title)) {
+      const std::string_view rest = mandate.substr(title.size());
       if (rest.starts_with(" for ") || rest.starts_with(" on ")) return true;
     }
   }
