@@ -89,6 +89,21 @@ TEST(Sentences, AbbreviationsIcuMissesDoNotEndSentences) {
   EXPECT_EQ(sentences("We thank the AU. The Council met."), (std::vector<std::string>{"We thank the AU.", "The Council met."}));
 }
 
+// A question or exclamation mark that a lower-case word follows ends no sentence: a footnote mark
+// printed as "?", a quotation inside the sentence. Before a capital it does.
+TEST(Sentences, AMarkBeforeALowerCaseWordEndsNoSentence) {
+  EXPECT_EQ(
+      sentences(
+          "The Candidate Countries Turkey, Croatia? and Albania align themselves with this declaration. The EU spoke."),
+      (std::vector<std::string>{
+          "The Candidate Countries Turkey, Croatia? and Albania align themselves with this declaration.",
+          "The EU spoke."}));
+  EXPECT_EQ(sentences("\u201CWhere are we going?\u201D she asked. We left."),
+            (std::vector<std::string>{"\u201CWhere are we going?\u201D she asked.", "We left."}));
+  EXPECT_EQ(sentences("Why? Because it matters! The Council met."),
+            (std::vector<std::string>{"Why?", "Because it matters!", "The Council met."}));
+}
+
 // A scan may space a symbol's last part from its number: the symbol goes on ("A/C.3/42/L. 2").
 TEST(Sentences, ASymbolSpacedBeforeItsNumberEndsNoSentence) {
   EXPECT_EQ(sentences("(A/C.3/42/L. 2, L.85/Rev. 1) Distr. GENERAL E/CN.4/1989/SR. 54 15 June 1989. The Council met."),

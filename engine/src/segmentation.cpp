@@ -311,6 +311,23 @@ bool ends_in_abbreviation(std::string_view sentence) {
   return false;
 }
 
+// True if `sentence` ends in a question or exclamation mark (perhaps inside closing quotes or
+// brackets) and `rest`, the text after it, goes on in lower case: a footnote mark a page
+// printed as "?" inside a list ("The Candidate Countries Turkey, Croatia? and the former
+// Yugoslav Republic of Macedonia* align themselves"), or a quotation inside a sentence ("“Where
+// are we going?” she asked"). UAX #29 breaks after either (rule SB11); no sentence of a record
+// begins in lower case.
+bool goes_on_in_lower_case(std::string_view sentence, std::string_view rest) {
+  const std::string_view tail = sentence.substr(sentence.size() - std::min<std::size_t>(sentence.size(), 4));
+  const std::size_t mark = tail.find_last_of("?!");  // "?", "?”", "!)"
+  if (mark == std::string_view::npos) return false;
+  for (const char c : tail.substr(mark + 1)) {
+    if (c != ')' && c != '"' && c != '\'' && static_cast<unsigned char>(c) < 0x80) return false;
+  }
+  const std::size_t word = rest.find_first_not_of(" \t\r\n");
+  return word != std::string_view::npos && rest[word] >= 'a' && rest[word] <= 'z';
+}
+
 }  // namespace
 
 SentenceSplitter::SentenceSplitter() : impl_(std::make_unique<Impl>()) {
@@ -392,8 +409,11 @@ void SentenceSplitter::split(std::string_view text, Span paragraph, std::vector<
   for (int32_t end = iterator.next(); end != icu::BreakIterator::DONE;) {
     const int32_t next = iterator.next();
     const Span sentence = trim(text, {byte(start), byte(end)});
-    if (next != icu::BreakIterator::DONE && ends_in_abbreviation(text.substr(sentence.begin, sentence.size()))) {
-      end = next;  // a break after an abbreviation: the sentence goes on
+    const std::string_view sentence_text = text.substr(sentence.begin, sentence.size());
+    if (next != icu::BreakIterator::DONE &&
+        (ends_in_abbreviation(sentence_text) ||
+         goes_on_in_lower_case(sentence_text, text.substr(byte(end), paragraph.end - byte(end))))) {
+      end = next;  // a break after an abbreviation or a mark inside the sentence: it goes on
       continue;
     }
     if (!sentence.empty()) out.push_back(sentence);
