@@ -26,8 +26,8 @@ void SpeechBuilder::single_speech() {
   // and last one that names only the group whose statement it is: "EU Statement – ...".
   // Of the headings that name a speaker, one with a title names a person: "As Delivered by
   // Ambassador Michèle Taylor" under "Statement by the Delegation of the United States"; so
-  // does one after a heading whose speaker is its actor: "Presenter: H.E. ANTONIO M.
-  // LAGDAMEO, ... of the Philippines" under "Statement of Asia-Pacific Group".)
+  // does one after a heading whose speaker is its actor or an office: "Presenter: H.E. ANTONIO
+  // M. LAGDAMEO, ... of the Philippines" under "Statement of Asia-Pacific Group".)
   if (!opening) opening = person_statement_heading();
   for (const std::string_view layout : {"statement", "statement_office", "statement_group"}) {
     for (auto it = headers_.begin(); !opening && it != headers_.end(); ++it) {
@@ -104,8 +104,10 @@ const Header* SpeechBuilder::person_statement_heading() const {
   for (const Header* h : headings) {
     if (!h->title.empty()) return h;
   }
-  // (A name, not "the Permanent Representative of Denmark" nor "Delegation of ...".)
-  if (!names_its_actor_only(*headings.front())) return nullptr;
+  // (A name, not "the Permanent Representative of Denmark" nor "Delegation of ...", under a
+  // heading that names only the actor or an office: "Presenter: AMB. ARIEL R. PEÑARANDA, ..."
+  // under "STATEMENT ... BY THE DEPUTY PERMANENT REPRESENTATIVE OF THE REPUBLIC OF THE PHILIPPINES".)
+  if (!names_its_actor_only(*headings.front()) && !names_an_office(headings.front()->speaker)) return nullptr;
   for (const Header* h : headings) {
     if (!names_its_actor_only(*h) && !names_an_office(h->speaker)) return h;
   }

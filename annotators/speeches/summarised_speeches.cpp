@@ -452,10 +452,10 @@ bool SpeechBuilder::same_delegate(const Speech& speech, const Annotation& cue) {
 }
 
 // True if a reported speaker is named by an office, not a person: "Permanent Representative
-// of Nigeria", "the head of the Economic and Social Council", not "Secretary-General António
-// Guterres".
+// of Nigeria", "the head of the Economic and Social Council", "THE DEPUTY PERMANENT
+// REPRESENTATIVE", not "Secretary-General António Guterres".
 bool SpeechBuilder::names_an_office(std::string_view speaker) {
-  return speaker.find(" of ") != std::string_view::npos || starts_with_any(speaker, {"the ", "The "});
+  return speaker.find(" of ") != std::string_view::npos || starts_with_any(speaker, {"the ", "The ", "THE "});
 }
 
 // A reported speech: the speaker is the name the cue gives ("The representative of Egypt,
