@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """caucus eval compares speaker names without case, a leading "the" or the honorifics gold
 files differ on ("H.E.", "Ambassador", "Mr"), nor typographic apostrophes and hyphens against
-the ASCII ones, and still counts another name as an error."""
+the ASCII ones, nor two names the document gives one actor ("EU", "European Union"), and still
+counts another name as an error."""
 import os
 import subprocess
 import sys
@@ -15,6 +16,8 @@ with tempfile.TemporaryDirectory() as tmp:
             f.write(HEADING)
     with open(os.path.join(tmp, "d.txt"), "w", encoding="utf-8") as f:
         f.write(HEADING.replace("Jerry Matjila", "Jerry O\u2019Brien"))
+    with open(os.path.join(tmp, "g.txt"), "w", encoding="utf-8") as f:
+        f.write("EU Statement \u2013 UN Security Council: Ukraine\n\nI speak on behalf of the European Union.\n")
     with open(os.path.join(tmp, "f.txt"), "w", encoding="utf-8") as f:
         f.write(HEADING.replace("Jerry Matjila", "Jerry Smith\u2011Jones"))
     with open(os.path.join(tmp, "speakers.tsv"), "w", encoding="utf-8") as f:
@@ -25,12 +28,13 @@ with tempfile.TemporaryDirectory() as tmp:
         f.write("d.txt\t1\tJerry O'Brien\tZAF\n")                   # the same turn, the ASCII apostrophe
         f.write("e.txt\t1\tJudge Jerry Matjila\tZAF\n")             # the same turn, a judge's title
         f.write("f.txt\t1\tJerry Smith-Jones\tZAF\n")               # the same turn, the ASCII hyphen
+        f.write("g.txt\t1\tEuropean Union\tEU\n")                    # the same group, by the name the text also gives it
     r = subprocess.run([caucus, "eval", "--gold", tmp, os.path.join(tmp, "a.txt"), os.path.join(tmp, "b.txt"),
                         os.path.join(tmp, "c.txt"), os.path.join(tmp, "d.txt"),
-                        os.path.join(tmp, "e.txt"), os.path.join(tmp, "f.txt")],
+                        os.path.join(tmp, "e.txt"), os.path.join(tmp, "f.txt"), os.path.join(tmp, "g.txt")],
                        capture_output=True, text=True, check=False)
     assert r.returncode == 0, r.stdout + r.stderr
     row = next(line.split() for line in r.stdout.splitlines() if line.startswith("speakers"))
-    assert row[1:4] == ["5", "1", "1"], r.stdout  # tp, fp, fn
+    assert row[1:4] == ["6", "1", "1"], r.stdout  # tp, fp, fn
     assert "FN speaker  b.txt  turn 1 Mr. Someone Else (ZAF)" in r.stdout, r.stdout
 print("speaker names compared as documented")
