@@ -40,23 +40,25 @@ bool secretariat_office(std::string_view office) {
   // An envoy's office with nothing after it, as a release names the Secretary-General's before
   // the name ("Special Envoy Hans Grundberg said"); a State's names the State. So is his Chef
   // de Cabinet's ("Maria Luiza Ribeiro Viotti, Chef de Cabinet, said").
-  for (std::string_view title : {"Special Envoy", "Special Representative", "Special Adviser", "Special Coordinator",
-                                 "Personal Envoy", "Chef de Cabinet"}) {
-    if (office == title) return true;
-  }
-  // The Secretary-General's envoys and the Human Rights Council's experts by their mandate:
-  // "Special Envoy for Syria", "Special Adviser on Myanmar", "Special Rapporteur on the situation
-  // of human rights in Myanmar", "Deputy Special Envoy for Syria". The State the title names is
-  // the mandate's, not the speaker's.
-  // (A State's envoy is named by its State first, "United States Special Envoy for Syria"; "of"
-  // names a principal, "Special Envoy of the President of Colombia".)
-  const std::string_view mandate = office.starts_with("Deputy ") ? office.substr(7) : office;
-  for (std::string_view title : {"Special Envoy", "Special Representative", "Special Adviser", "Special Coordinator",
-                                 "Personal Envoy", "Special Rapporteur", "Independent Expert"}) {
-    if (mandate.starts_with(title)) {
-      const std::string_view rest = mandate.substr(title.size());
-      if (rest.starts_with(" for ") || rest.starts_with(" on ")) return true;
-    }
+  // Or an envoy or a Human Rights Council expert by the mandate: "Special Envoy for Syria",
+  // "Special Adviser on Myanmar", "Special Rapporteur on the situation of human rights in
+  // Myanmar", "Deputy Special Envoy for Syria". The State the title names is the mandate's, not
+  // the speaker's. (A State's envoy is named by its State first, "United States Special Envoy
+  // for Syria"; "of" names a principal, "Special Envoy of the President of Colombia".)
+  struct Post {
+    std::string_view title;
+    bool alone, with_mandate;
+  };
+  static constexpr Post kPosts[] = {{"Special Envoy", true, true},       {"Special Representative", true, true},
+                                    {"Special Adviser", true, true},     {"Special Coordinator", true, true},
+                                    {"Personal Envoy", true, true},      {"Chef de Cabinet", true, false},
+                                    {"Special Rapporteur", false, true}, {"Independent Expert", false, true}};
+  const std::string_view without_deputy = office.starts_with("Deputy ") ? office.substr(7) : office;
+  for (const Post& post : kPosts) {
+    if (post.alone && office == post.title) return true;
+    if (!post.with_mandate || !without_deputy.starts_with(post.title)) continue;
+    const std::string_view mandate = without_deputy.substr(post.title.size());
+    if (mandate.starts_with(" for ") || mandate.starts_with(" on ")) return true;
   }
   return false;
 }
