@@ -33,5 +33,20 @@ TEST(DocumentKind, NamedBySymbol) {
   EXPECT_EQ(document_kind("UNCTAD/LDC/2019"), "document");
 }
 
+TEST(DocumentKind, BodyNamedBySymbol) {
+  EXPECT_EQ(body_of_symbol("A/73/PV.56"), "General Assembly");
+  EXPECT_EQ(body_of_symbol("A/ES-10/PV.37"), "General Assembly");
+  EXPECT_EQ(body_of_symbol("A/C.3/74/SR.12"), "General Assembly");
+  EXPECT_EQ(body_of_symbol("A/PV.2282"), "General Assembly");
+  EXPECT_EQ(body_of_symbol("S/PV.8111"), "Security Council");
+  EXPECT_EQ(body_of_symbol("GA/9374"), "General Assembly");
+  EXPECT_EQ(body_of_symbol("GA/SHC/4278"), "General Assembly");
+  EXPECT_EQ(body_of_symbol("UNIS/GA/1624"), "General Assembly");
+  EXPECT_EQ(body_of_symbol("SC/15669"), "Security Council");
+  EXPECT_EQ(body_of_symbol("A/HRC/40/SR.5"), "");  // the Human Rights Council's
+  EXPECT_EQ(body_of_symbol("SG/SM/19000"), "");
+  EXPECT_EQ(body_of_symbol("A/72/1"), "");  // a report, no meeting
+}
+
 }  // namespace
 }  // namespace caucus::annotators

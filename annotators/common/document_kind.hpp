@@ -3,6 +3,7 @@
 // releases by it.
 #pragma once
 
+#include <cctype>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -85,6 +86,26 @@ inline std::string_view document_kind(std::string_view symbol) {
   // UNCTAD's releases from its own press office: UNCTAD/PRESS/PR/2019/012, .../Accra/2008/003.
   if (symbol.starts_with("UNCTAD/PRESS/PR/")) return "press_release";
   return "document";
+}
+
+// The body whose meeting a symbol records or covers: "General Assembly" for its records and its
+// and its committees' releases (A/73/PV.56, A/ES-10/PV.37, A/C.3/74/SR.12, before 1976 A/PV.2282;
+// GA/12345, GA/SHC/4278), "Security Council" for S/PV.8111 and SC/15000; else "" (not
+// A/HRC/40/SR.5, a Human Rights Council record).
+inline std::string_view body_of_symbol(std::string_view symbol) {
+  const std::string_view kind = document_kind(symbol);
+  if (kind == "meeting_record") {
+    const bool assembly = symbol.starts_with("A/") && symbol.size() > 2 &&
+                          (std::isdigit(static_cast<unsigned char>(symbol[2])) || symbol.starts_with("A/ES-") ||
+                           symbol.starts_with("A/C.") || symbol.starts_with("A/PV."));
+    if (assembly) return "General Assembly";
+    if (symbol.starts_with("S/PV.")) return "Security Council";
+  } else if (kind == "press_release") {
+    if (symbol.starts_with("UNIS/")) symbol.remove_prefix(5);
+    if (symbol.starts_with("GA/")) return "General Assembly";
+    if (symbol.starts_with("SC/")) return "Security Council";
+  }
+  return "";
 }
 
 }  // namespace caucus::annotators

@@ -89,17 +89,13 @@ void SpeechBuilder::read_metadata() {
       national_capacity_.emplace_back(a.span.begin, *actor);
     }
   }
-  // A record whose cover lost the body's name still has its symbol: A/... is the Assembly's.
-  // (The Assembly's own records only: A/73/PV.56, A/ES-10/PV.37, A/C.3/74/SR.12, and before
-  // 1976 A/PV.2282; not A/HRC/40/SR.5, a Human Rights Council record.)
+  // The symbol names the body: a record's where its cover lost the body's name, and a release's
+  // always, since its first paragraph may open with another body's ("Security Council
+  // enlargement ..." in GA/9374, a release of the Assembly).
   const std::string symbol = meta("symbol");
-  if (!document_.meta().count("body") && document_kind(symbol) == "meeting_record") {
-    const bool assembly = symbol.starts_with("A/") && symbol.size() > 2 &&
-                          (std::isdigit(static_cast<unsigned char>(symbol[2])) || symbol.starts_with("A/ES-") ||
-                           symbol.starts_with("A/C.") || symbol.starts_with("A/PV."));
-    if (assembly) document_.meta()["body"] = "General Assembly";
-    if (symbol.starts_with("S/PV.")) document_.meta()["body"] = "Security Council";
-  }
+  const std::string_view body = body_of_symbol(symbol);
+  const bool release = document_kind(symbol) == "press_release";
+  if (!body.empty() && (release || !document_.meta().count("body"))) document_.meta()["body"] = std::string(body);
   if (presidency_.id.empty() && !national_capacity_.empty()) presidency_ = national_capacity_.front().second;
   if (presidency_.id.empty()) presidency_ = most_thanked();
   if (!presidency_.id.empty() && !general_assembly()) document_.meta()["presidency"] = presidency_.id;
