@@ -97,6 +97,22 @@ TEST(SpeakerLines, TheSameContinuationLineAtopTwoPagesOpensOneSpeech) {
   EXPECT_EQ(layouts(two_speakers), (std::vector<std::string>{"verbatim", "verbatim", "verbatim"}));
 }
 
+// A delegation's name alone as a label ("Malaysia: ...") opens a turn in notes of a debate
+// that label two turns so and have no other speaker line.
+TEST(SpeakerLines, ActorLabelsNeedTwoAndNoOtherSpeakerLine) {
+  std::vector<Header> notes{line(0, "actor_label"), line(100, "actor_label")};
+  accept_speaker_lines(notes, false);
+  EXPECT_EQ(layouts(notes), (std::vector<std::string>{"verbatim", "verbatim"}));
+
+  std::vector<Header> title{line(0, "actor_label")};  // "Myanmar: EU statement on ..."
+  accept_speaker_lines(title, true);
+  EXPECT_TRUE(title.empty());
+
+  std::vector<Header> record{line(0, "verbatim"), line(50, "actor_label"), line(100, "actor_label")};
+  accept_speaker_lines(record, false);
+  EXPECT_EQ(layouts(record), (std::vector<std::string>{"verbatim"}));
+}
+
 TEST(Offices, TheSecretariatsOfficesSpeakForTheUnitedNations) {
   EXPECT_TRUE(secretariat_office("Under-Secretary-General for Humanitarian Affairs"));
   EXPECT_TRUE(secretariat_office("Under Secretary-General for Policy Coordination and Sustainable Development"));

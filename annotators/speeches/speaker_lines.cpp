@@ -10,6 +10,7 @@ namespace {
 constexpr std::string_view kLineWithoutColon = "verbatim_line";    // "Mr. Burgh (South Africa)" alone on its line
 constexpr std::string_view kLineInParagraph = "verbatim_inline";   // "... L.117. Mr. Rattray (Jamaica): ..."
 constexpr std::string_view kContinuationLine = "continuation";     // "(Sir Crispin Tickell, United Kingdom)"
+constexpr std::string_view kActorLabel = "actor_label";            // "Malaysia: The number of drug users ..."
 
 std::size_t count_layout(const std::vector<Header>& headers, std::string_view layout) {
   return static_cast<std::size_t>(std::count_if(headers.begin(), headers.end(), [layout](const Header& h) { return h.layout == layout; }));
@@ -62,12 +63,21 @@ void accept_continuation_lines(std::vector<Header>& headers) {
   std::erase_if(headers, [](const Header& h) { return h.layout == kContinuationLine; });
 }
 
+// Notes of a debate may label each turn with the delegation alone ("Malaysia: The number of
+// drug users ...", "Peru: We are ..."). Such labels are speaker lines only in a text with no
+// other speaker line, and two of them: a statement's title may begin "Myanmar: ...".
+void accept_actor_labels(std::vector<Header>& headers) {
+  accept_layout(headers, kActorLabel,
+                count_layout(headers, "verbatim") == 0 && count_layout(headers, kActorLabel) >= 2);
+}
+
 }  // namespace
 
 void accept_speaker_lines(std::vector<Header>& headers, bool record_cover) {
   accept_lines_without_colon(headers, record_cover);
   accept_lines_inside_paragraphs(headers, record_cover);
   accept_continuation_lines(headers);
+  accept_actor_labels(headers);
 }
 
 }  // namespace caucus::annotators

@@ -1,6 +1,6 @@
 // The speaker lines of a document: the speaker_header annotations the rules found, and which of
 // the doubtful ones (a line without its colon, a line inside a paragraph, a page's
-// continuation line) open a speech.
+// continuation line, a delegation's name alone as a label) open a speech.
 #pragma once
 
 #include <string>
