@@ -88,8 +88,8 @@ inline std::string_view document_kind(std::string_view symbol) {
   return "document";
 }
 
-// The body whose meeting a symbol records or covers: "General Assembly" for its records and its
-// and its committees' releases (A/73/PV.56, A/ES-10/PV.37, A/C.3/74/SR.12, before 1976 A/PV.2282;
+// The body whose meeting a symbol records or covers: "General Assembly" for the records and
+// releases of the Assembly and its committees (A/73/PV.56, A/ES-10/PV.37, A/C.3/74/SR.12, before 1976 A/PV.2282;
 // GA/12345, GA/SHC/4278), "Security Council" for S/PV.8111 and SC/15000; else "" (not
 // A/HRC/40/SR.5, a Human Rights Council record).
 inline std::string_view body_of_symbol(std::string_view symbol) {
