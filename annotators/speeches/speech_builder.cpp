@@ -3,7 +3,6 @@
 #include "speeches/speech_builder.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 
 #include "caucus/summary.hpp"
