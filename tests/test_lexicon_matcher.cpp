@@ -108,6 +108,25 @@ TEST(LexiconMatcher, TakesTheLongestNameThatEndsAWord) {
   expect_same_everywhere(both, text);
 }
 
+TEST(LexiconMatcher, ANameMayCarryAFootnoteNumber) {
+  const Both both = both_of(*small_lexicon());
+  ASSERT_TRUE(both.matcher);
+  const std::string text =
+      "Guinea1, Guinea12; Guinea123, Guinea1a, Guinea2-Bissau, Group of 77, Group of 777, UN2 and UN Women3.";
+  auto at = [&](std::string_view what) { return text.find(what); };
+  EXPECT_EQ(native(*both.matcher, text, 0).end, at("1,"));  // the name without its mark
+  EXPECT_EQ(native(*both.matcher, text, at("Guinea12")).end, at("12;"));
+  EXPECT_EQ(native(*both.matcher, text, at("Guinea123")).outcome, Outcome::no_match);  // a number, no mark
+  EXPECT_EQ(native(*both.matcher, text, at("Guinea1a")).outcome, Outcome::no_match);
+  EXPECT_EQ(native(*both.matcher, text, at("Guinea2-")).outcome, Outcome::no_match);
+  EXPECT_EQ(native(*both.matcher, text, at("Group of 77")).end, at(", Group of 777"));  // not "Group of 7" + "7"
+  EXPECT_EQ(native(*both.matcher, text, at("Group of 777")).outcome, Outcome::no_match);
+  // (After a capital, no mark: "the UN80 Initiative".)
+  EXPECT_EQ(native(*both.matcher, text, at("UN2")).outcome, Outcome::no_match);
+  EXPECT_EQ(native(*both.matcher, text, at("UN Women3")).end, at("3."));
+  EXPECT_EQ(expect_same_everywhere(both, text), 0U);
+}
+
 TEST(LexiconMatcher, NamesBeforeAcronymsAndAcronymsByCase) {
   const Both both = both_of(*small_lexicon());
   ASSERT_TRUE(both.matcher);

@@ -31,10 +31,24 @@ bool needs_the_regex(const std::string& name) {
   return false;
 }
 
+// Where a footnote's number after a name's last small letter ends (kAfterName's exception), or
+// `pos` if none begins there.
+std::size_t after_footnote_number(const unsigned char* text, std::size_t size, std::size_t pos) {
+  using bytes::ascii_digit;
+  if (pos == 0 || pos >= size || !ascii_digit(text[pos]) || text[pos - 1] < 'a' || text[pos - 1] > 'z') return pos;
+  std::size_t end = pos + 1;
+  if (end < size && ascii_digit(text[end])) ++end;
+  return end < size && ascii_digit(text[end]) ? pos : end;  // three digits are no footnote's
+}
+
 }  // namespace
 
-// What the element puts before and after the lexicon's pattern.
-constexpr std::string_view kBeforeName = "(?<![\\w\\-])", kAfterName = "(?![\\w\\-])";
+// What the element puts before and after the lexicon's pattern: no letter, digit, '_' or '-'
+// touches a name, but for a footnote's number of one or two digits stuck to its last small
+// letter, as web copies of statements print it ("The Acceding Country Croatia1, the Candidate
+// Countries"; not "the UN80 Initiative").
+constexpr std::string_view kBeforeName = "(?<![\\w\\-])",
+                           kAfterName = "(?!-|[^\\W\\d]|\\d(?<=(?-i:[^a-z])\\d)|\\d{3}|\\d{1,2}+[\\w\\-])";
 
 std::string lexicon_element(const Lexicon& lexicon, std::string_view field) {
   return std::string(kBeforeName) + lexicon.pattern(field) + std::string(kAfterName);
@@ -122,10 +136,13 @@ LexiconMatcher::Result LexiconMatcher::walk(const Trie& trie, const unsigned cha
     node = trie.child(node, symbol);
     if (node == 0) break;
     if (!trie.nodes[node].terminal) continue;
-    // The name may end here if no word character follows (the element's lookahead).
-    if (pos == size || (text[pos] < 0x80 ? !NameStarts::word_byte(text[pos]) : typography::plain_at(text, size, pos) != 0)) {
+    // The name may end here if no word character follows (the element's lookahead), maybe
+    // after a footnote's number.
+    const std::size_t next = after_footnote_number(text, size, pos);
+    if (next == size ||
+        (text[next] < 0x80 ? !NameStarts::word_byte(text[next]) : typography::plain_at(text, size, next) != 0)) {
       best = pos;
-    } else if (text[pos] >= 0x80) {
+    } else if (text[next] >= 0x80) {
       unsure = pos;  // a non-ASCII letter, or not
     }
   }

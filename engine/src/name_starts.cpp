@@ -207,8 +207,11 @@ uint32_t NameStarts::names_at(const unsigned char* text, std::size_t at, std::si
     }
     node = child(node, cls);
     if (node == 0) break;
-    // A name ends here if no letter, digit, '_' or '-' follows (as the pattern's lookahead says).
-    if (ends_[node] != 0 && (at == size || !kWordByte[text[at]])) lists |= ends_[node];
+    // A name ends here if no letter, digit, '_' or '-' follows (as the pattern's lookahead says),
+    // or maybe a footnote's number after its last small letter ("Croatia1,": the matcher decides).
+    if (ends_[node] != 0 && (at == size || !kWordByte[text[at]] ||
+                             (bytes::ascii_digit(text[at]) && text[at - 1] >= 'a' && text[at - 1] <= 'z')))
+      lists |= ends_[node];
   }
   return lists;
 }
