@@ -2,6 +2,7 @@
 #include "speeches/speech_builder.hpp"
 
 #include "caucus/text.hpp"
+#include "common/actor_mention.hpp"
 #include "common/text_match.hpp"
 #include "speeches/offices.hpp"
 
@@ -91,6 +92,14 @@ void SpeechBuilder::single_speech() {
   for (auto it = headers_.begin(); speech.actor.id.empty() && it != headers_.end(); ++it) {
     if (it->layout == "statement_group" && it->country) speech.actor = *it->country;
   }
+  // No person named, or only the group the statement is for: the delegation speaks, named as
+  // the text names its State ("... and my own country, Estonia" under "I am speaking on behalf
+  // of the Nordic and Baltic countries").
+  const bool group_named_only = group_heading && names_its_actor_only(*opening);
+  if ((speech.speaker.empty() || group_named_only) && !speech.actor.id.empty()) {
+    const Annotation* state = actor_mention(store_, speech.span, speech.actor.id);
+    if (state && state->attrs.text("actor_type") == "state") speech.speaker = std::string(document_.slice(state->span));
+  }
   document_.speeches().push_back(std::move(speech));
 }
 
@@ -110,6 +119,14 @@ const Header* SpeechBuilder::person_statement_heading() const {
   if (!names_its_actor_only(*headings.front()) && !names_an_office(headings.front()->speaker)) return nullptr;
   for (const Header* h : headings) {
     if (!names_its_actor_only(*h) && !names_an_office(h->speaker)) return h;
+  }
+  // Under a heading that names only a group, a State's office names who delivers it: "The
+  // statement was delivered by the Permanent Representative of Denmark on behalf of the
+  // Nordic-Baltic countries" under "Statement by Nordic-Baltic countries".
+  const Header& first = *headings.front();
+  if (!first.country || actor_kind(first.span, first.country->id).first != "group") return nullptr;
+  for (const Header* h : headings) {
+    if (h->country && names_an_office(h->speaker) && actor_kind(h->span, h->country->id).first == "state") return h;
   }
   return nullptr;
 }
