@@ -342,6 +342,19 @@ TEST_F(DefaultPipeline, Note507IsTheEditionOfTheRecordsDate) {
   EXPECT_EQ(cited("New York"), std::vector<std::string>{"S/2017/507"});
 }
 
+// A symbol as a heading in capitals or a statement prints it is cited as the UN writes it.
+TEST_F(DefaultPipeline, SymbolsAreCitedAsTheUnitedNationsWritesThem) {
+  Document document("d.txt",
+                    "STATEMENT INTRODUCING DRAFT RESOLUTION A/65/L.62/REV.1 AND DOCUMENTS A/64/13/ADD.2 AND "
+                    "S/2010/12/CORR.1\n\nMr. President, we recall S/Res/1645 and A/65/L.62/Rev.1.\n");
+  pipeline_->run(document);
+  std::vector<std::string> symbols;
+  for (AnnotationId id : document.annotations().of_type("citation"))
+    symbols.push_back(document.annotations()[id].attrs.text("symbol"));
+  EXPECT_EQ(symbols, (std::vector<std::string>{"A/65/L.62/Rev.1", "A/64/13/Add.2", "S/2010/12/Corr.1",
+                                               "S/RES/1645(2005)", "A/65/L.62/Rev.1"}));
+}
+
 // A range of documents cites its two written ends; with the citations step's `ranges =
 // "every"`, the documents between them too, each spanning the range.
 TEST(CitationRanges, EndsByDefaultEveryDocumentOnRequest) {
