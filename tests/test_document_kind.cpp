@@ -13,6 +13,9 @@ TEST(CompactSymbol, TakesOutTheScansWhiteSpaceAndPutsBackAPartsFullStop) {
   EXPECT_EQ(compact_symbol("A/S-23/10/Rev 1"), "A/S-23/10/Rev.1");
   EXPECT_EQ(compact_symbol("A/64/13/Add 2"), "A/64/13/Add.2");
   EXPECT_EQ(compact_symbol("A/64/13/Add.1"), "A/64/13/Add.1");
+  // A part as a title in capitals prints it.
+  EXPECT_EQ(compact_symbol("A/65/L.62/REV.1"), "A/65/L.62/Rev.1");
+  EXPECT_EQ(compact_symbol("A/64/13/ADD.2/CORR.1"), "A/64/13/Add.2/Corr.1");
   // OCR's letter l for the digit 1.
   EXPECT_EQ(compact_symbol("A/2210/Corr.l"), "A/2210/Corr.1");
   // A suffix in brackets keeps its blank.

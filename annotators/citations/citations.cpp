@@ -323,13 +323,6 @@ void CitationsAnnotator::annotate(Document& document) const {
       while (!symbol.empty() && symbol.back() == '.') symbol.pop_back();
       // "S/Res/1645", as a statement may print it, is S/RES/1645.
       if (const auto at = symbol.find("/Res/"); at != std::string::npos) symbol.replace(at, 5, "/RES/");
-      // A title in capitals prints a part so: "A/65/L.62/REV.1" is A/65/L.62/Rev.1.
-      for (const auto& [capitals, written] : {std::pair<std::string_view, std::string_view>{"/REV.", "/Rev."},
-                                              {"/ADD.", "/Add."},
-                                              {"/CORR.", "/Corr."}}) {
-        for (std::size_t at; (at = symbol.find(capitals)) != std::string::npos;)
-          symbol.replace(at, capitals.size(), written);
-      }
       // A joint symbol printed with an en dash ("A/77/895–S/2023/363") is written with a hyphen.
       for (std::size_t at; (at = symbol.find("\u2013")) != std::string::npos;) symbol.replace(at, 3, "-");
       kind = std::string(document_kind(symbol));

@@ -29,14 +29,22 @@ inline bool release_number(std::string_view rest) {
 }
 
 // A symbol as printed with its scan's white space taken out ("S/ PV.8548", "A/C.3/⏎L.182",
-// "57/270 B"), a revision's or addendum's full stop put back ("A/S-23/10/Rev 1"), and its OCR's
-// letter l for the digit 1 in a part's number ("A/2210/Corr.l", "L.85/Rev.l"); a suffix in
-// brackets keeps its own: "S/PV.6201 (Resumption 1)".
+// "57/270 B"), a part as a title in capitals prints it written as the UN writes it
+// ("A/65/L.62/REV.1"), a revision's or addendum's full stop put back ("A/S-23/10/Rev 1"), and
+// its OCR's letter l for the digit 1 in a part's number ("A/2210/Corr.l", "L.85/Rev.l"); a
+// suffix in brackets keeps its own: "S/PV.6201 (Resumption 1)".
 inline std::string compact_symbol(std::string_view printed) {
   const auto suffix = printed.find(" (");
   std::string out;
   for (char c : printed.substr(0, suffix)) {
     if (!is_ascii_space(c)) out += c;
+  }
+  // "A/65/L.62/REV.1" is A/65/L.62/Rev.1.
+  for (const auto& [capitals, written] :
+       {std::pair<std::string_view, std::string_view>{"/REV.", "/Rev."}, {"/ADD.", "/Add."}, {"/CORR.", "/Corr."}}) {
+    for (auto at = out.find(capitals); at != std::string::npos; at = out.find(capitals, at)) {
+      out.replace(at, capitals.size(), written);
+    }
   }
   // A part's number after a blank without its full stop: "A/S-23/10/Rev 1" is A/S-23/10/Rev.1.
   for (const std::string_view part : {"/Add", "/Rev"}) {
