@@ -19,6 +19,7 @@ inline uint64_t load8(const char* p) {
 // The byte with an ASCII capital made small; any other byte as it is (no locale, no UTF-8).
 inline constexpr unsigned char ascii_lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + 32) : c; }
 
+// True for the ASCII digits.
 inline constexpr bool ascii_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 // True if some byte of `word` is below `n` (n at most 128).

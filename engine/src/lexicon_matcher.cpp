@@ -35,7 +35,7 @@ bool needs_the_regex(const std::string& name) {
 // `pos` if none begins there.
 std::size_t after_footnote_number(const unsigned char* text, std::size_t size, std::size_t pos) {
   using bytes::ascii_digit;
-  if (pos == 0 || pos >= size || !ascii_digit(text[pos]) || text[pos - 1] < 'a' || text[pos - 1] > 'z') return pos;
+  if (pos == 0 || pos >= size || !NameStarts::footnote_number_at(text, pos)) return pos;
   std::size_t end = pos + 1;
   if (end < size && ascii_digit(text[end])) ++end;
   return end < size && ascii_digit(text[end]) ? pos : end;  // three digits are no footnote's

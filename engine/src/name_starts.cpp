@@ -209,9 +209,7 @@ uint32_t NameStarts::names_at(const unsigned char* text, std::size_t at, std::si
     if (node == 0) break;
     // A name ends here if no letter, digit, '_' or '-' follows (as the pattern's lookahead says),
     // or maybe a footnote's number after its last small letter ("Croatia1,": the matcher decides).
-    if (ends_[node] != 0 && (at == size || !kWordByte[text[at]] ||
-                             (bytes::ascii_digit(text[at]) && text[at - 1] >= 'a' && text[at - 1] <= 'z')))
-      lists |= ends_[node];
+    if (ends_[node] != 0 && (at == size || !kWordByte[text[at]] || footnote_number_at(text, at))) lists |= ends_[node];
   }
   return lists;
 }
