@@ -270,6 +270,22 @@ TEST_F(DefaultPipeline, ASourceNamedAfterTheGroupIsTheOneWhoSpeaksForIt) {
             (std::vector<std::string>{"EGY speaks_for AFRICAN_GROUP", "JOR speaks_for ARAB_GROUP"}));
 }
 
+// "the statement made by the representative of South Africa speaking on behalf of the G77" in a
+// group's statement says whom that statement's deliverer speaks for: the speaker (Maldives, for
+// AOSIS) does not speak for the G77.
+TEST_F(DefaultPipeline, SpeakingForInsideAnotherStatementIsNotTheSpeakers) {
+  Document document(
+      "d.txt",
+      "Statement by\n\nMaldives on behalf of the Alliance of Small Island States (AOSIS)\n\n"
+      "Mr. Chairman,\n\n"
+      "I have the honour to speak on behalf of the Alliance of Small Island States (AOSIS) and would like to "
+      "align ourselves with the statement made by the distinguished representative of South Africa speaking "
+      "on behalf of the G77 and China.\n");
+  pipeline_->run(document);
+  EXPECT_EQ(relations_in(document),
+            (std::vector<std::string>{"AOSIS aligns_with G77", "MDV aligns_with G77", "MDV speaks_for AOSIS"}));
+}
+
 // A press transcript's answers ("A.:") are the remarks' speaker's, for the State its heading
 // names; the journalists' questions ("Q.:") are no one's.
 TEST_F(DefaultPipeline, ATranscriptsAnswersAreForTheHeadingsState) {

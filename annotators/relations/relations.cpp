@@ -76,6 +76,18 @@ bool source_named_around(const AnnotationStore& store, const std::string& type, 
   return false;
 }
 
+// True if `a`, a relation without a source, lies inside a reference to a statement that begins
+// before it: "align ourselves with the statement made by the representative of South Africa
+// speaking on behalf of the G77" says whom that statement's deliverer speaks for, not the
+// speaker. (The speaker's own "I make this statement on behalf of ..." begins before its
+// reference.)
+bool inside_statement_reference(const AnnotationStore& store, const Annotation& a) {
+  for (AnnotationId id : store.covering("statement_ref", a.span)) {
+    if (store[id].span.begin < a.span.begin) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool RelationsAnnotator::configure(const Config& config, Diagnostics& diagnostics) {
@@ -166,7 +178,9 @@ void RelationsAnnotator::annotate(Document& document) const {
   for (AnnotationId id : ids) {
     Annotation& a = store.mutable_at(id);
     const int speech = document.speech_at(a.span.begin);
-    if (!a.attrs.actor("source") && source_named_around(store, type_, a)) {
+    if (!a.attrs.actor("source") &&
+        (source_named_around(store, type_, a) ||
+         (a.attrs.text("relation") == "speaks_for" && inside_statement_reference(store, a)))) {
       drop.push_back(id);
       continue;
     }

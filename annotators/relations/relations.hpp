@@ -6,7 +6,9 @@
 // nowhere, an alignment gets the group); a group's "we align ..." is the group's alignment as
 // well as the speaker's State's, and both are kept; one without a target ("align themselves
 // with this statement") gets the group the speech is delivered for. Relations of an actor with itself
-// ("On behalf of the United Arab Emirates, I ...") and repeats of the same statement are
+// ("On behalf of the United Arab Emirates, I ..."), a speaks_for inside a reference to someone
+// else's statement ("the statement made by South Africa speaking on behalf of the G77": not the
+// speaker's) and repeats of the same statement are
 // removed: the same relation twice in one speech, or in a press release's list of speakers
 // when the speaker's own paragraph states it too. And a group named by its kind ("The Group
 // condemns ...") in a speech delivered for a group of that kind becomes a self_reference to
@@ -24,7 +26,8 @@ class RelationsAnnotator final : public Annotator {
  public:
   std::string_view name() const override { return "relations"; }
   std::vector<std::string> required_types() const override { return {type_, "speech", "actor"}; }
-  // It also reads "group_mention" when the rules make them (without them nothing is resolved),
+  // It also reads "group_mention" when the rules make them (without them nothing is resolved)
+  // and "statement_ref" (a speaks_for inside a reference to another's statement is not the speaker's),
   // and adds to "self_reference", a type the speeches annotator makes: the rules before this
   // step use the speeches' self_references, so it is not declared a producer of them.
   std::vector<std::string> produced_types() const override { return {}; }
