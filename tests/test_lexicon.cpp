@@ -430,6 +430,9 @@ TEST_F(ShippedLexicons, States) {
   EXPECT_EQ(states->lookup("Cook Islands")->id, "COK");
   EXPECT_EQ(states->lookup("Nigeria")->id, "NGA");
   EXPECT_EQ(states->lookup("Turkiye")->id, "TUR");
+  // A cover that lost "United Kingdom of": the longest name, not Ireland at its end.
+  EXPECT_EQ(states->lookup("Great Britain and Northern Ireland")->id, "GBR");
+  EXPECT_EQ(states->lookup("Northern Ireland")->id, "GBR");
   EXPECT_EQ(states->lookup("Italian", "demonyms")->id, "ITA");
   EXPECT_EQ(states->lookup("US"), nullptr) << "'US' would fire on the pronoun";
 }
