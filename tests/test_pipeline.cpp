@@ -286,6 +286,21 @@ TEST_F(DefaultPipeline, SpeakingForInsideAnotherStatementIsNotTheSpeakers) {
             (std::vector<std::string>{"AOSIS aligns_with G77", "MDV aligns_with G77", "MDV speaks_for AOSIS"}));
 }
 
+// A record's extract without its cover, from its first line on: "The President:" opens a turn
+// of the record, not a speech with no speaker over the whole text.
+TEST_F(DefaultPipeline, AnExtractFromTheCallToOrderIsARecord) {
+  Document document(
+      "d.txt",
+      "The meeting was called to order at 3.05 p.m.\n\n"
+      "The President: In accordance with rule 37 of the Council's provisional rules of procedure, I invite the "
+      "representatives of Bangladesh and Myanmar to participate in this meeting.\n\n"
+      "The Security Council will now begin its consideration of the item on its agenda.\n");
+  pipeline_->run(document);
+  EXPECT_EQ(document.meta().at("kind"), "verbatim_record");
+  ASSERT_EQ(document.speeches().size(), 1u);
+  EXPECT_EQ(document.speeches()[0].speaker, "The President");
+}
+
 // A press transcript's answers ("A.:") are the remarks' speaker's, for the State its heading
 // names; the journalists' questions ("Q.:") are no one's.
 TEST_F(DefaultPipeline, ATranscriptsAnswersAreForTheHeadingsState) {

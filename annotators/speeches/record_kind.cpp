@@ -11,10 +11,14 @@
 namespace caucus::annotators {
 
 // The cover says that the text is a meeting's record: its meeting, its symbol (when the cover
-// was copied as one run-in line), or its presidency.
+// was copied as one run-in line), or its presidency; or, in an extract without its cover, the
+// record's first line: "The meeting was called to order at 3.05 p.m.".
 bool SpeechBuilder::record_cover() const {
   const std::string symbol = meta("symbol");
-  return document_.meta().count("meeting") || symbol.find("/PV.") != std::string::npos || !cover_.empty();
+  if (document_.meta().count("meeting") || symbol.find("/PV.") != std::string::npos || !cover_.empty()) return true;
+  constexpr std::string_view kOpening = "The meeting was called to order at ";
+  const std::size_t at = text().substr(0, 4096).find(kOpening);
+  return at != std::string_view::npos && (at == 0 || text()[at - 1] == '\n');
 }
 
 // The document's symbol ("A/C.6/74/SR.23") or title ("Summary record of the 28th meeting") says
