@@ -301,6 +301,21 @@ TEST_F(DefaultPipeline, AnExtractFromTheCallToOrderIsARecord) {
   EXPECT_EQ(document.speeches()[0].speaker, "The President");
 }
 
+// A statement without a heading that names its delegation only by the State's adjective ("The
+// Jamaican delegation aligns itself ..."): the delegation speaks, named by its State's name.
+TEST_F(DefaultPipeline, ADelegationNamedByItsAdjectiveSpeaksUnderItsStatesName) {
+  Document document(
+      "d.txt",
+      "Mr. Chairman,\n\nAs this is the first time that I am taking the floor, I congratulate you.\n\n"
+      "The Jamaican delegation aligns itself with the Statement made by the distinguished Representative of "
+      "Trinidad and Tobago on behalf of CARICOM.\n");
+  pipeline_->run(document);
+  ASSERT_EQ(document.speeches().size(), 1u);
+  EXPECT_EQ(document.speeches()[0].speaker, "Jamaica");
+  EXPECT_EQ(document.speeches()[0].actor.id.str(), "JAM");
+  EXPECT_EQ(relations_in(document), std::vector<std::string>{"JAM aligns_with CARICOM"});
+}
+
 // A press transcript's answers ("A.:") are the remarks' speaker's, for the State its heading
 // names; the journalists' questions ("Q.:") are no one's.
 TEST_F(DefaultPipeline, ATranscriptsAnswersAreForTheHeadingsState) {

@@ -94,11 +94,15 @@ void SpeechBuilder::single_speech() {
   }
   // No person named, or only the group the statement is for: the delegation speaks, named as
   // the text names its State ("... and my own country, Estonia" under "I am speaking on behalf
-  // of the Nordic and Baltic countries").
+  // of the Nordic and Baltic countries"; by its name where the text has only its adjective,
+  // "The Jamaican delegation aligns itself ...").
   const bool group_named_only = group_heading && names_its_actor_only(*opening);
   if ((speech.speaker.empty() || group_named_only) && !speech.actor.id.empty()) {
     const Annotation* state = actor_mention(store_, speech.span, speech.actor.id);
-    if (state && state->attrs.text("actor_type") == "state") speech.speaker = std::string(document_.slice(state->span));
+    if (state && state->attrs.text("actor_type") == "state") {
+      speech.speaker =
+          state->attrs.text("form") == "demonym" ? speech.actor.label.str() : std::string(document_.slice(state->span));
+    }
   }
   document_.speeches().push_back(std::move(speech));
 }
