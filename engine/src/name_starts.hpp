@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "bytes.hpp"
+
 namespace caucus {
 
 class SortedTrie;
@@ -37,7 +39,7 @@ class NameStarts {
   // True if a footnote's number may begin at `at` (> 0), stuck to a name's last letter: a digit
   // after a small ASCII letter ("Croatia1, ..."). The lexicon element allows one or two digits.
   static bool footnote_number_at(const unsigned char* text, std::size_t at) {
-    return text[at] >= '0' && text[at] <= '9' && text[at - 1] >= 'a' && text[at - 1] <= 'z';
+    return bytes::ascii_digit(text[at]) && text[at - 1] >= 'a' && text[at - 1] <= 'z';
   }
   // True for the ASCII bytes PCRE2's \s matches (a space in a name matches a run of them).
   static bool space_byte(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
