@@ -10,6 +10,32 @@
 
 namespace caucus::annotators {
 
+namespace {
+
+// The length of the organ's name that `text` begins with ("Security Council", "Committee"),
+// or 0.
+std::size_t organ_at(std::string_view text) {
+  static constexpr std::string_view kOrgans[] = {"Security Council",
+                                                 "General Assembly",
+                                                 "Economic and Social Council",
+                                                 "Human Rights Council",
+                                                 "Council",
+                                                 "Assembly",
+                                                 "Committee",
+                                                 "Commission"};
+  for (std::string_view name : kOrgans) {
+    if (text.starts_with(name)) return name.size();
+  }
+  return 0;
+}
+
+// When a release or a story says the organ acted: "today", "this morning", ...
+const std::initializer_list<std::string_view> kThatDay = {
+    " this morning", " this afternoon", " this evening", " today",       " yesterday",
+    " on Monday",    " on Tuesday",     " on Wednesday", " on Thursday", " on Friday"};
+
+}  // namespace
+
 // The cover says that the text is a meeting's record: its meeting, its symbol (when the cover
 // was copied as one run-in line), or its presidency; or, in an extract without its cover, the
 // record's first line: "The meeting was called to order at 3.05 p.m.".
@@ -65,8 +91,12 @@ std::string SpeechBuilder::classify() const {
   // headline in title case, a paragraph that opens with a delegation and another delegation
   // reported ("Broad Agreement in Security Council Wrap-Up ..." over "..., the Permanent
   // Representative of Chad said" and "The representative of the United States said").
+  // Or a news story's lead, which tells what an organ did that day ("..., the United Nations
+  // Security Council today held an extensive open debate"), and a paragraph that opens with a
+  // delegation.
   if (only_press && reported_paragraphs >= 1 &&
-      (headline_of_an_organ() || (headline_in_title_case() && store_.of_type("reported_speech").size() >= 2)))
+      (headline_of_an_organ() || lead_tells_what_an_organ_did() ||
+       (headline_in_title_case() && store_.of_type("reported_speech").size() >= 2)))
     return "press_release";
   // A release's symbol or coverage line, and no speaker line or heading of another layout:
   // a release whose speakers the rules do not know (officials, petitioners), not one
@@ -96,20 +126,6 @@ bool SpeechBuilder::lone_speaker_line_after_narrative() const {
 // morning considered ...", "The Council on Tuesday held ..."): a release's lead, which no
 // speaker says of himself.
 bool SpeechBuilder::lead_reports_to_an_organ() const {
-  static constexpr std::string_view kOrgans[] = {"Security Council",
-                                                 "General Assembly",
-                                                 "Economic and Social Council",
-                                                 "Human Rights Council",
-                                                 "Council",
-                                                 "Assembly",
-                                                 "Committee",
-                                                 "Commission"};
-  const auto organ_at = [](std::string_view text) {
-    for (std::string_view name : kOrgans) {
-      if (text.starts_with(name)) return name.size();
-    }
-    return std::size_t{0};
-  };
   std::size_t seen = 0;
   for (AnnotationId id : store_.of_type("paragraph")) {
     if (seen++ == 3) break;
@@ -118,11 +134,34 @@ bool SpeechBuilder::lead_reports_to_an_organ() const {
       if (organ_at(p.substr(at + 10)) > 0) return true;
     }
     if (const std::size_t organ = p.starts_with("The ") ? organ_at(p.substr(4)) : 0; organ > 0) {
-      if (starts_with_any(p.substr(4 + organ),
-                          {" this morning", " this afternoon", " this evening", " today", " yesterday", " on Monday",
-                           " on Tuesday", " on Wednesday", " on Thursday", " on Friday"})) {
+      if (starts_with_any(p.substr(4 + organ), kThatDay)) return true;
+    }
+  }
+  return false;
+}
+
+// True if one of the first five paragraphs (a news page's tag lines and headline come first)
+// tells, anywhere in it, what an organ did that day: the organ, the day, and a verb in the
+// past tense ("the United Nations Security Council today held", "the Committee this morning
+// heard"), as a reporter writes of a meeting and its speakers do not write of themselves.
+bool SpeechBuilder::lead_tells_what_an_organ_did() const {
+  static constexpr std::string_view kIrregular[] = {"held ", "heard ", "began ", "met ", "took ", "gave ", "saw "};
+  std::size_t seen = 0;
+  for (AnnotationId id : store_.of_type("paragraph")) {
+    if (seen++ == 5) break;
+    const std::string_view p = document_.slice(store_[id].span);
+    for (std::size_t at = 0; at < p.size(); ++at) {
+      const std::size_t organ = organ_at(p.substr(at));
+      if (organ == 0) continue;
+      std::string_view rest = p.substr(at + organ);
+      const auto day =
+          std::find_if(kThatDay.begin(), kThatDay.end(), [&](std::string_view d) { return rest.starts_with(d); });
+      if (day == kThatDay.end() || !rest.substr(day->size()).starts_with(' ')) continue;
+      rest = rest.substr(day->size() + 1);
+      const std::string_view verb = rest.substr(0, rest.find(' ') + 1);
+      if (verb.size() > 3 && verb.ends_with("ed ") && std::islower(static_cast<unsigned char>(verb[0]))) return true;
+      if (std::any_of(std::begin(kIrregular), std::end(kIrregular), [&](std::string_view v) { return verb == v; }))
         return true;
-      }
     }
   }
   return false;

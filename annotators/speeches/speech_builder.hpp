@@ -59,6 +59,7 @@ class SpeechBuilder {
   std::string classify() const;
   bool lone_speaker_line_after_narrative() const;
   bool lead_reports_to_an_organ() const;
+  bool lead_tells_what_an_organ_did() const;
   std::string_view headline() const;
   bool headline_of_an_organ() const;
   bool headline_in_title_case() const;
