@@ -27,8 +27,9 @@ const CommandSpec& spec() {
       "relations: a predicted (relation, source, target) counts once per gold row; rows with\n"
       "required=optional are neither rewarded nor errors. speakers: the speeches of a document\n"
       "against its gold turns, in order, names compared without case, a leading \"the\" or the\n"
-      "honorifics \"H.E.\", \"His/Her Excellency\", \"Hon.\", \"Ambassador\", \"Judge\", \"Mr\", \"Ms\" and\n"
-      "\"Dr\" (gold files differ on them), runs of white space as one space, typographic\n"
+      "honorifics \"H.E.\", \"His/Her Excellency\", \"Hon.\", \"Ambassador\", \"Judge\", \"Mr\", \"Ms\",\n"
+      "\"Miss\", \"Dr\" and the military ranks \"Colonel\", \"General\" (gold files differ on them),\n"
+      "runs of white space as one space, typographic\n"
       "apostrophes, quotes and dashes as their ASCII forms, two names the document gives one actor\n"
       "(\"EU\", \"European Union\") as one.\n"
       "citations: mentions per (kind, symbol) of UN documents\n"
@@ -156,9 +157,34 @@ class Evaluator {
   }
 
   // The honorifics and the article a speaker's name is compared without (see comparable_name()).
-  static constexpr std::string_view kNamePrefixes[] = {
-      "the ",  "h.e. ", "h. e. ", "h.e ",   "he ", "his excellency ", "her excellency ", "hon. ", "hon ", "ambassador ",
-      "amb. ", "judge ", "mr. ",  "mr ",    "mrs. ", "mrs ",          "ms. ",            "ms ",   "dr. ", "dr "};
+  static constexpr std::string_view kNamePrefixes[] = {"the ",
+                                                       "h.e. ",
+                                                       "h. e. ",
+                                                       "h.e ",
+                                                       "he ",
+                                                       "his excellency ",
+                                                       "her excellency ",
+                                                       "hon. ",
+                                                       "hon ",
+                                                       "ambassador ",
+                                                       "amb. ",
+                                                       "judge ",
+                                                       "mr. ",
+                                                       "mr ",
+                                                       "mrs. ",
+                                                       "mrs ",
+                                                       "ms. ",
+                                                       "ms ",
+                                                       "miss ",
+                                                       "dr. ",
+                                                       "dr ",
+                                                       "lieutenant colonel ",
+                                                       "colonel ",
+                                                       "col. ",
+                                                       "lieutenant general ",
+                                                       "major general ",
+                                                       "brigadier general ",
+                                                       "general "};
 
   // A speaker's name as the turns are compared: lower case, white space collapsed, without a
   // leading "the" or honorific ("The representative of Egypt" = "representative of Egypt",
