@@ -88,6 +88,21 @@ bool inside_statement_reference(const AnnotationStore& store, const Annotation& 
   return false;
 }
 
+// True if the match that made `a` also speaks for `group`: "I have the honour to make this
+// statement on behalf of both the Vienna Chapter of the Non-Aligned Movement and the Group of
+// 77 & China" names the groups spoken for, and the speech's actor, the first of them (no
+// speaker named), delivers for none of the others.
+bool match_speaks_for(const AnnotationStore& store, const std::string& type, const Annotation& a,
+                      const std::string& group) {
+  for (AnnotationId id : store.coinciding(type, a.span)) {
+    const Annotation& other = store[id];
+    const ActorRef* target = other.attrs.actor("target");
+    if (other.rule == a.rule && other.attrs.text("relation") == "speaks_for" && target && target->id == group)
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool RelationsAnnotator::configure(const Config& config, Diagnostics& diagnostics) {
@@ -189,7 +204,13 @@ void RelationsAnnotator::annotate(Document& document) const {
         a.attrs.set("source", *group->attrs.actor("actor"));
         a.attrs.set("source_from", std::string("group_mention"));
       } else if (speech >= 0 && !speeches[static_cast<std::size_t>(speech)].actor.id.empty()) {
-        a.attrs.set("source", speeches[static_cast<std::size_t>(speech)].actor);
+        const ActorRef& speaker = speeches[static_cast<std::size_t>(speech)].actor;
+        if (a.attrs.text("relation") == "speaks_for" && is_group(a.span, speaker.id.str()) &&
+            match_speaks_for(store, type_, a, speaker.id.str())) {
+          drop.push_back(id);
+          continue;
+        }
+        a.attrs.set("source", speaker);
         a.attrs.set("source_from", std::string("speaker"));
       } else if (auto group = a.attrs.text("relation") == "aligns_with" ? delivered_for(speech) : std::nullopt) {
         // A group's statement whose speaker is not named ("I have the honour to speak on behalf

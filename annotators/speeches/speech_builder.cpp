@@ -130,9 +130,11 @@ void SpeechBuilder::read_headers() {
     if (cover_.contains(a.span)) continue;
     // (A name broken across lines, or rejoined from "Gon-\nzalez", reads on one line; an office
     // is read in plain punctuation, "Secretary\u2011General" as "Secretary-General".)
+    // (A speaker line's office after the name, "Mr. Eliasson, Deputy Secretary-General:", stands
+    // for the title, an honorific, where the officers' actors are read from it.)
+    const std::string title = a.attrs.has("office") ? a.attrs.text("office") : a.attrs.text("title");
     headers_.push_back({a.span, without_full_stop(one_line(a.attrs.text("speaker"))), a.attrs.text("layout"),
-                        a.attrs.actor("country"), normalise_punctuation(a.attrs.text("title")),
-                        a.attrs.has("questioner")});
+                        a.attrs.actor("country"), normalise_punctuation(title), a.attrs.has("questioner")});
   }
   // A paragraph that opens "Ms. Bailey (Rapporteur) introduced ..." is a summary record's turn
   // only in a document that says it is one (a copy that lost the paragraphs' numbers). Elsewhere
