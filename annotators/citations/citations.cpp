@@ -352,6 +352,19 @@ void CitationsAnnotator::annotate(Document& document) const {
         not_citations.push_back(id);
         continue;
       }
+      // A year the number cannot have, where the table knows the number's year for certain (not
+      // in its last, open year): a misprint, "Resolution 1373 (2020)" for 1373 (2001). The
+      // symbol takes the table's year; the printed one is kept.
+      if (!year.empty() && !n.empty() && !first_number_to_year_.empty() &&
+          std::stoi(n) < first_number_to_year_.rbegin()->first) {
+        if (const int found = year_of(std::stoi(n)); found > 0 && std::to_string(found) != year) {
+          attrs.set("printed_year", year);
+          year = std::to_string(found);
+          attrs.set("year", year);
+          attrs.set("year_from", std::string("table"));
+          symbol.clear();
+        }
+      }
       if (year.empty() && !n.empty()) {
         // Far past the last year of the table, a number is no Council resolution ("Resolution
         // 3314" is the Assembly's definition of aggression, 3314 (XXIX)): the Council has never
