@@ -72,8 +72,12 @@ void SpeechBuilder::single_speech() {
   // A State the heading's line names after the group is the speaker's: "BY AMBASSADOR
   // BOUBACAR DIALLO, G-77 COORDINATOR, PERMANENT MISSION OF GUINEA", "Statement of the G-77
   // and China ... delivered by H.E. ..., Permanent Representative of the Islamic Republic of Iran".
-  // ("EU Statement – UN Security Council: Ukraine" names no speaker: what follows is the topic.)
-  if (group_heading && opening->layout.starts_with("statement") && opening->layout != "statement_group") {
+  // ("EU Statement – UN Security Council: Ukraine" names no speaker: what follows is the topic.
+  // Nor do the group's members after a colon: "Joint statement by the Nordic countries: Denmark,
+  // Finland, ...".)
+  const bool members_follow = opening && text().substr(opening->span.end).starts_with(":");
+  if (group_heading && !members_follow && opening->layout.starts_with("statement") &&
+      opening->layout != "statement_group") {
     const auto line_end = text().find('\n', opening->span.end);
     const Span line{opening->span.begin, line_end == std::string_view::npos ? static_cast<uint32_t>(text().size())
                                                                             : static_cast<uint32_t>(line_end)};
