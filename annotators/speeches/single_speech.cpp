@@ -45,10 +45,15 @@ void SpeechBuilder::single_speech() {
     speech.header = opening->span;
     speech.speaker = opening->speaker;
     if (opening->layout == "press_release") speech.mode = "summary";
-    // ("PERMANENT REPRESENTATIVE TO THE UNITED NATIONS" under the name names no actor of his.)
+    // ("PERMANENT REPRESENTATIVE TO THE UNITED NATIONS" under the name names no actor of his,
+    // nor "Permanent Representative at The United Nations Security Council Briefing on UNOWAS":
+    // the organ is where he represents his State.)
+    const bool un_organ =
+        opening->country && (opening->country->id == kUnitedNations.id || opening->country->id == kSecurityCouncil ||
+                             opening->country->id == kGeneralAssembly.id);
     const bool envoy_to_un =
-        opening->country && opening->country->id == kUnitedNations.id &&
-        contains_any(lower_ascii(document_.slice(opening->span)), {"representative to the united nations"});
+        un_organ && contains_any(lower_ascii(document_.slice(opening->span)),
+                                 {"representative to the united nations", "permanent representative"});
     if (opening->country && !envoy_to_un) {
       speech.actor = *opening->country;  // a lone speech says nothing of the speaker's role
     } else if (const auto officer = officer_actor(*opening)) {
