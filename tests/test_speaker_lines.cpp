@@ -264,5 +264,20 @@ TEST(NamedAgain, TheFirstFullMentionSaysWhomAPersonSpeaksFor) {
   EXPECT_EQ(actor_of_named_person(text, store, "Møller", static_cast<uint32_t>(text.find("Michael"))).id, "");
 }
 
+TEST(NamedAgain, TheFirstFullMentionGivesThePersonsName) {
+  const std::string text =
+      "Mr. Ahmad spoke first. The Co-Chairs, Shamshad Ahmad (Pakistan) and Ruth Jacoby (Sweden), presented it, hearing "
+      "from Michael Møller, Director-General, as convened by outgoing Chair Macharia Kamau (Kenya) and "
+      "Secretary-General Ban Ki-moon. Then Mr. Ahmad, Mr. Møller, Mr. Kamau, Mr. Ban and Mr. Doe said so.";
+  const auto end = static_cast<uint32_t>(text.find("Then"));
+  EXPECT_EQ(full_name_of_person(text, "Ahmad", end), "Shamshad Ahmad");  // not "Co-Chairs, Shamshad Ahmad"
+  EXPECT_EQ(full_name_of_person(text, "Jacoby", end), "Ruth Jacoby");
+  EXPECT_EQ(full_name_of_person(text, "Møller", end), "Michael Møller");
+  EXPECT_EQ(full_name_of_person(text, "Kamau", end), "Macharia Kamau");  // the office before it left out
+  EXPECT_EQ(full_name_of_person(text, "Ban", end), "Ban Ki-moon");       // the given name after the surname
+  EXPECT_EQ(full_name_of_person(text, "Doe", end), std::nullopt);
+  EXPECT_EQ(full_name_of_person(text, "Møller", static_cast<uint32_t>(text.find("Michael"))), std::nullopt);
+}
+
 }  // namespace
 }  // namespace caucus::annotators

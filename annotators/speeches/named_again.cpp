@@ -6,6 +6,7 @@
 
 #include "caucus/text.hpp"
 #include "common/text_match.hpp"
+#include "speeches/office_before_name.hpp"
 #include "speeches/offices.hpp"
 
 namespace caucus::annotators {
@@ -39,45 +40,91 @@ bool has_name_word(std::string_view name, std::string_view word) {
   return false;
 }
 
-ActorRef actor_of_named_person(std::string_view text, const AnnotationStore& store, std::string_view surname, uint32_t before) {
-  if (surname.empty()) return {};
-  const std::string_view head = text.substr(0, before);
+namespace {
+
+// A full mention of a person with `surname` in `head`: where its first word begins, and what
+// follows the name (from a given name after the surname on).
+struct FullMention {
+  std::size_t first_word = 0;
+  std::string_view rest;
+};
+
+// The full mentions of `surname` in `head`, in text order, each given to `visit` until it
+// returns true. A full name has a capitalised word before the surname, not a title ("Mr.
+// Møller"); a given name may follow the surname ("Ban Ki-moon, Secretary-General", "Ambassador
+// Oh Joon of the Republic of Korea", "Secretary-General Ban Ki-moon.").
+template <typename Visit>
+void for_each_full_mention(std::string_view head, std::string_view surname, Visit visit) {
+  if (surname.empty()) return;
   for (std::size_t found = head.find(surname); found != std::string_view::npos; found = head.find(surname, found + 1)) {
     const std::size_t end = found + surname.size();
     if (found < 2 || head[found - 1] != ' ' || (end < head.size() && is_word_byte(head[end]))) continue;
-    // A full name: a capitalised word before the surname, not a title ("Mr. Møller").
     const std::size_t space = head.rfind(' ', found - 2);
     const std::size_t word = space == std::string_view::npos ? 0 : space + 1;
     const std::string_view first = head.substr(word, found - 1 - word);
     if (first.empty() || !capitalised(first) || first.ends_with('.') || first == "Mme") continue;
     std::string_view rest = head.substr(end);
-    // (A given name after the surname: "Ban Ki-moon, Secretary-General", "Ambassador Oh Joon of
-    // the Republic of Korea".)
     if (rest.size() > 1 && rest[0] == ' ' && capitalised(rest.substr(1))) {
-      const std::size_t next = rest.find_first_of(" ,(", 1);
-      if (next != std::string_view::npos && starts_with_any(rest.substr(next), {", ", " (", " of "})) {
+      const std::size_t next = rest.find_first_of(" ,(.;", 1);
+      if (next != std::string_view::npos && starts_with_any(rest.substr(next), {", ", " (", " of ", ".", ";"})) {
         rest = rest.substr(next);
       }
     }
+    if (visit(FullMention{word, rest})) return;
+  }
+}
+
+}  // namespace
+
+std::optional<std::string> full_name_of_person(std::string_view text, std::string_view surname, uint32_t before) {
+  const std::string_view head = text.substr(0, before);
+  std::optional<std::string> name;
+  for_each_full_mention(head, surname, [&](const FullMention& mention) {
+    // The capitalised words up to the surname (and a given name after it), at most five, less
+    // an office printed before them ("outgoing Chair Macharia Kamau": Macharia Kamau).
+    std::size_t begin = mention.first_word;
+    for (int words = 1; words < 5 && begin >= 2 && head[begin - 1] == ' '; ++words) {
+      const std::size_t space = head.rfind(' ', begin - 2);
+      const std::size_t word = space == std::string_view::npos ? 0 : space + 1;
+      const std::string_view previous = head.substr(word, begin - 1 - word);
+      if (!capitalised(previous) || previous.ends_with('.') || previous.ends_with(',')) break;
+      begin = word;
+    }
+    std::string found(head.substr(begin, head.size() - mention.rest.size() - begin));
+    if (auto split = office_before_name(found)) found = std::move(split->name);
+    if (found.find(' ') == std::string::npos) return false;
+    name = std::move(found);
+    return true;
+  });
+  return name;
+}
+
+ActorRef actor_of_named_person(std::string_view text, const AnnotationStore& store, std::string_view surname,
+                               uint32_t before) {
+  const std::string_view head = text.substr(0, before);
+  ActorRef result;
+  for_each_full_mention(head, surname, [&](const FullMention& mention) {
+    const std::string_view rest = mention.rest;
     const auto at = static_cast<uint32_t>(head.size() - rest.size());
     if (rest.starts_with(" (")) {
       const std::size_t close = rest.find(')');
-      if (close == std::string_view::npos) continue;
-      if (ActorRef actor = first_actor(store, {at + 2, at + static_cast<uint32_t>(close)}); !actor.id.empty()) return actor;
+      if (close == std::string_view::npos) return false;
+      result = first_actor(store, {at + 2, at + static_cast<uint32_t>(close)});
     } else if (rest.starts_with(" of ")) {
       // "Council President Alfonso Valdivieso of Colombia": the State after "of".
       const std::size_t clause_end =
           std::min<std::size_t>({rest.find_first_of(",;.()", 4), std::size_t{80}, rest.size()});
-      if (ActorRef actor = first_actor(store, {at + 4, at + static_cast<uint32_t>(clause_end)}); !actor.id.empty())
-        return actor;
+      result = first_actor(store, {at + 4, at + static_cast<uint32_t>(clause_end)});
     } else if (rest.starts_with(", ")) {
       const std::size_t clause_end = std::min<std::size_t>({rest.find_first_of(",;.()", 2), std::size_t{250}, rest.size()});
       const std::string_view office = rest.substr(2, clause_end - 2);
-      if (secretariat_office(office) || secretariat_department(office)) return kUnitedNations;
-      if (ActorRef actor = first_actor(store, {at + 2, at + static_cast<uint32_t>(clause_end)}); !actor.id.empty()) return actor;
+      result = secretariat_office(office) || secretariat_department(office)
+                   ? kUnitedNations
+                   : first_actor(store, {at + 2, at + static_cast<uint32_t>(clause_end)});
     }
-  }
-  return {};
+    return !result.id.empty();
+  });
+  return result;
 }
 
 }  // namespace caucus::annotators

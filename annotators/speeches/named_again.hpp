@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "caucus/annotation.hpp"
@@ -21,5 +23,11 @@ bool has_name_word(std::string_view name, std::string_view word);
 // Representative of the European Union"), or a State after "of" ("Council President Alfonso
 // Valdivieso of Colombia"): the first actor of `store` there. Empty if none says.
 ActorRef actor_of_named_person(std::string_view text, const AnnotationStore& store, std::string_view surname, uint32_t before);
+
+// The name of the person with `surname` as its first full mention before `before` in `text`
+// prints it, without an office before it ("hearing from Michael Møller, Director-General ..."
+// gives "Michael Møller" for "Mr. Møller said"; "outgoing Chair Macharia Kamau (Kenya)" gives
+// "Macharia Kamau"), or nothing if the text gives no full name.
+std::optional<std::string> full_name_of_person(std::string_view text, std::string_view surname, uint32_t before);
 
 }  // namespace caucus::annotators

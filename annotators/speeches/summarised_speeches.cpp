@@ -472,7 +472,12 @@ Speech SpeechBuilder::reported_speech(Span span, const Annotation& cue) const {
                 : reads_for_the_council(cue) || presiding(cue) ? "president"
                                                                : "delegate";
   if (presiding(cue)) speech.actor = presiding_officer_actor(cue);
-  if (by_surname(cue)) speech.actor = actor_of_person(last_word(speech.speaker), cue.span.begin);
+  if (by_surname(cue)) {
+    const std::string surname = last_word(speech.speaker);
+    speech.actor = actor_of_person(surname, cue.span.begin);
+    // "Mr. Møller said": the name the text gave him in full before, if it did.
+    if (auto full = full_name_of_person(text(), surname, cue.span.begin)) speech.speaker = std::move(*full);
+  }
   // ("The United Nations Deputy Secretary-General said": an office of the Secretariat.)
   if (by_office(cue)) speech.actor = kUnitedNations;
   if (speech.actor.id == kUnitedNations.id && !cue.attrs.actor("actor")) speech.role = "briefer";
