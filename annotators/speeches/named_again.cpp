@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <utility>
 
 #include "caucus/text.hpp"
 #include "common/text_match.hpp"
@@ -49,6 +50,14 @@ struct FullMention {
   std::string_view rest;
 };
 
+// The word that ends at the space before `at` in `head` (`at` >= 2, `head[at - 1]` a space):
+// where it begins, and the word.
+std::pair<std::size_t, std::string_view> word_before(std::string_view head, std::size_t at) {
+  const std::size_t space = head.rfind(' ', at - 2);
+  const std::size_t begin = space == std::string_view::npos ? 0 : space + 1;
+  return {begin, head.substr(begin, at - 1 - begin)};
+}
+
 // The full mentions of `surname` in `head`, in text order, each given to `visit` until it
 // returns true. A full name has a capitalised word before the surname, not a title ("Mr.
 // Møller"); a given name may follow the surname ("Ban Ki-moon, Secretary-General", "Ambassador
@@ -59,9 +68,7 @@ void for_each_full_mention(std::string_view head, std::string_view surname, Visi
   for (std::size_t found = head.find(surname); found != std::string_view::npos; found = head.find(surname, found + 1)) {
     const std::size_t end = found + surname.size();
     if (found < 2 || head[found - 1] != ' ' || (end < head.size() && is_word_byte(head[end]))) continue;
-    const std::size_t space = head.rfind(' ', found - 2);
-    const std::size_t word = space == std::string_view::npos ? 0 : space + 1;
-    const std::string_view first = head.substr(word, found - 1 - word);
+    const auto [word, first] = word_before(head, found);
     if (first.empty() || !capitalised(first) || first.ends_with('.') || first == "Mme") continue;
     std::string_view rest = head.substr(end);
     if (rest.size() > 1 && rest[0] == ' ' && capitalised(rest.substr(1))) {
@@ -84,9 +91,7 @@ std::optional<std::string> full_name_of_person(std::string_view text, std::strin
     // an office printed before them ("outgoing Chair Macharia Kamau": Macharia Kamau).
     std::size_t begin = mention.first_word;
     for (int words = 1; words < 5 && begin >= 2 && head[begin - 1] == ' '; ++words) {
-      const std::size_t space = head.rfind(' ', begin - 2);
-      const std::size_t word = space == std::string_view::npos ? 0 : space + 1;
-      const std::string_view previous = head.substr(word, begin - 1 - word);
+      const auto [word, previous] = word_before(head, begin);
       if (!capitalised(previous) || previous.ends_with('.') || previous.ends_with(',')) break;
       begin = word;
     }
