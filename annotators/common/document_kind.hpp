@@ -84,8 +84,12 @@ inline std::string_view document_kind(std::string_view symbol) {
   // Commission, UNCTAD (TAD) (rules/speeches.toml's PRESS_SERIES finds them at the top of a release).
   // A release's symbol is the series, perhaps a sub-series, and a number (GA/SHC/4278,
   // SG/SM/19000): "HR/PUB/11/04" is a publication, "PBC/13/OC/1" a document.
-  // The Information Services at Vienna and Geneva put "UNIS/" before the series: UNIS/GA/1624.
-  if (symbol.starts_with("UNIS/")) symbol.remove_prefix(5);
+  // The Information Services at Vienna and Geneva put "UNIS/" before the series, (UNIS/GA/1624)
+  // or a series of their own: UNIS/OUS/264 (outer space), UNIS/CP/700, UNIS/NAR/1200.
+  if (symbol.starts_with("UNIS/")) {
+    symbol.remove_prefix(5);
+    if (release_number(symbol)) return "press_release";
+  }
   for (std::string_view series :
        {"SC/",  "GA/",  "SG/",  "DSG/", "ECOSOC/", "HR/",  "OBV/",     "AFR/", "PBC/", "DC/", "SEA/", "WOM/",
         "SOC/", "NGO/", "DEV/", "POP/", "IHA/",    "PAL/", "ENV/DEV/", "ORG/", "PI/",  "L/",  "TAD/"}) {

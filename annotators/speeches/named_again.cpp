@@ -29,6 +29,9 @@ ActorRef first_actor(const AnnotationStore& store, Span span) {
   return actor ? *actor : ActorRef{};
 }
 
+// True if `word` is an initial of a name: "L." in "Johan L. Løvald".
+bool initial(std::string_view word) { return word.size() == 2 && word[0] >= 'A' && word[0] <= 'Z' && word[1] == '.'; }
+
 }  // namespace
 
 bool has_name_word(std::string_view name, std::string_view word) {
@@ -59,8 +62,8 @@ std::pair<std::size_t, std::string_view> word_before(std::string_view head, std:
 }
 
 // The full mentions of `surname` in `head`, in text order, each given to `visit` until it
-// returns true. A full name has a capitalised word before the surname, not a title ("Mr.
-// Møller"); a given name may follow the surname ("Ban Ki-moon, Secretary-General", "Ambassador
+// returns true. A full name has a capitalised word before the surname (an initial too), not a
+// title ("Mr. Møller"); a given name may follow the surname ("Ban Ki-moon, Secretary-General", "Ambassador
 // Oh Joon of the Republic of Korea", "Secretary-General Ban Ki-moon.").
 template <typename Visit>
 void for_each_full_mention(std::string_view head, std::string_view surname, Visit visit) {
@@ -69,7 +72,7 @@ void for_each_full_mention(std::string_view head, std::string_view surname, Visi
     const std::size_t end = found + surname.size();
     if (found < 2 || head[found - 1] != ' ' || (end < head.size() && is_word_byte(head[end]))) continue;
     const auto [word, first] = word_before(head, found);
-    if (first.empty() || !capitalised(first) || first.ends_with('.') || first == "Mme") continue;
+    if (first.empty() || !capitalised(first) || (first.ends_with('.') && !initial(first)) || first == "Mme") continue;
     std::string_view rest = head.substr(end);
     if (rest.size() > 1 && rest[0] == ' ' && capitalised(rest.substr(1))) {
       const std::size_t next = rest.find_first_of(" ,(.;", 1);

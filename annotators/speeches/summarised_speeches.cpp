@@ -55,10 +55,23 @@ bool SpeechBuilder::opens_its_paragraph(const Annotation& cue) const {
   return paragraph == kNoAnnotation || first_sentence(store_[paragraph].span).contains(cue.span);
 }
 
+// True if `cue` names a speaker of an earlier meeting that the release recalls: "On 28
+// November, the Council had heard from Charles Nqakula, ..., Minister for Safety and Security of
+// South Africa (see Press Release SC/9180), who had given an update ...".
+bool SpeechBuilder::recalls_an_earlier_meeting(const Annotation& cue) const {
+  const AnnotationId sentence = store_.at("sentence", cue.span.begin);
+  if (sentence == kNoAnnotation) return false;
+  const Span span = store_[sentence].span;
+  const std::string_view before = text().substr(span.begin, cue.span.begin - span.begin);
+  return contains_any(before, {" had heard from ", " had been briefed by ", " had heard a briefing "}) ||
+         document_.slice(span).find("(see Press Release") != std::string_view::npos;
+}
+
 // True if `cue` may open a turn: it names an actor, a petitioner, a person named before, or
 // an official by office, except in the briefing of the Secretary-General's spokesperson,
 // who reports what he said ("The Secretary-General told the Fifth Committee, ...").
 bool SpeechBuilder::opens_a_turn(const Annotation& cue) const {
+  if (recalls_an_earlier_meeting(cue)) return false;
   // Inside a paragraph, a State as subject opens a turn only where two sentences or more name
   // their speakers so: in a release that names its delegates, "Israel said" inside one's
   // summary reports another State's words.
@@ -195,6 +208,15 @@ Speech SpeechBuilder::summary_speech(const Header& h, Span span, std::string_vie
   // ("Security Council President Vanessa Frazier": the Council's President speaks for her
   // State, which the title does not name.)
   if (h.country && h.country->id != kSecurityCouncil) speech.actor = *h.country;
+  // "Madagascar is determined to ..., NAME, Director General of Blue Economy of that country,
+  // said": the State the sentence opened with.
+  if (!h.country && h.title.ends_with(" of that country")) {
+    const std::size_t name = text().substr(h.span.begin, h.span.end - h.span.begin).find(h.speaker);
+    if (name != std::string_view::npos) {
+      if (const ActorRef* state = state_named_in({h.span.begin, static_cast<uint32_t>(h.span.begin + name)}, false))
+        speech.actor = *state;
+    }
+  }
   // A summary record names a delegate again without the State: "12. Mr. Hitti said" after
   // "2. Mr. Hitti (Lebanon) said": the State of the same name before.
   if (!h.country && kind == "summary_record") {
