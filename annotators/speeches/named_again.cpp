@@ -9,6 +9,7 @@
 #include "common/text_match.hpp"
 #include "speeches/office_before_name.hpp"
 #include "speeches/offices.hpp"
+#include "speeches/speech_builder.hpp"
 
 namespace caucus::annotators {
 namespace {
@@ -84,6 +85,24 @@ void for_each_full_mention(std::string_view head, std::string_view surname, Visi
   }
 }
 
+// The State whose office a name follows, within a few words: "East Timor's President-elect
+// Xanana Gusmao" (the name begins at `name`); empty if none.
+ActorRef state_owning_office_before(std::string_view head, const AnnotationStore& store, std::size_t name) {
+  constexpr std::size_t kOfficeBytes = 40;
+  const std::size_t from = name > kOfficeBytes ? name - kOfficeBytes : 0;
+  const std::string_view office = head.substr(from, name - from);
+  for (std::string_view possessive : {"'s ", "\u2019s "}) {
+    const std::size_t at = office.rfind(possessive);
+    if (at == std::string_view::npos) continue;
+    const auto owner_end = static_cast<uint32_t>(from + at);
+    for (AnnotationId id : store.contained("actor", {owner_end > 60 ? owner_end - 60 : 0, owner_end})) {
+      const Annotation& actor = store[id];
+      if (actor.span.end == owner_end && actor.attrs.text("actor_type") == "state") return *actor.attrs.actor("actor");
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 std::optional<std::string> full_name_of_person(std::string_view text, std::string_view surname, uint32_t before) {
@@ -126,10 +145,14 @@ ActorRef actor_of_named_person(std::string_view text, const AnnotationStore& sto
     } else if (rest.starts_with(", ")) {
       const std::size_t clause_end = std::min<std::size_t>({rest.find_first_of(",;.()", 2), std::size_t{250}, rest.size()});
       const std::string_view office = rest.substr(2, clause_end - 2);
+      // (A clause that goes on with someone else speaking is no office: "... Chief Minister Mari
+      // Alkatiri, the Secretary-General said that ...".)
+      if (contains_any(office, kSpeechVerbs)) return false;
       result = secretariat_office(office) || secretariat_department(office)
                    ? kUnitedNations
                    : first_actor(store, {at + 2, at + static_cast<uint32_t>(clause_end)});
     }
+    if (result.id.empty()) result = state_owning_office_before(head, store, mention.first_word);
     return !result.id.empty();
   });
   return result;

@@ -22,10 +22,12 @@ bool secretariat_office(std::string_view office) {
   // A State's envoy to the Organization is not its official: "Permanent Representative of
   // Tunisia to the United Nations Office at Geneva".
   if (has("Permanent Representative") || has("Permanent Observer")) return false;
-  // ("UN High Representative for Disarmament Affairs": the Organization's name abbreviated.)
+  // ("UN High Representative for Disarmament Affairs": the Organization's name abbreviated;
+  // "Director and Deputy to the High Representative for Disarmament Affairs": the office's.)
   if (has("of the Secretary-General") || has("to the Secretary-General") || has("United Nations") ||
       office.starts_with("UN ") || office.starts_with("U.N. ") || office.starts_with("High Commissioner for") ||
-      office.starts_with("High Representative for") || office.starts_with("Emergency Relief Coordinator") ||
+      office.starts_with("High Representative for") || has("to the High Representative for Disarmament") ||
+      office.starts_with("Emergency Relief Coordinator") ||
       (office.starts_with("Spokes") && has("for the Secretary-General"))) {
     return true;
   }

@@ -143,7 +143,8 @@ bool SpeechBuilder::lead_reports_to_an_organ() const {
 // True if one of the first five paragraphs (a news page's tag lines and headline come first)
 // tells, anywhere in it, what an organ did that day: the organ, the day, and a verb in the
 // past tense ("the United Nations Security Council today held", "the Committee this morning
-// heard"), as a reporter writes of a meeting and its speakers do not write of themselves.
+// heard"; or, in a paragraph the organ opens, the day after the verb's object), as a reporter
+// writes of a meeting and its speakers do not write of themselves.
 bool SpeechBuilder::lead_tells_what_an_organ_did() const {
   static constexpr std::string_view kIrregular[] = {"held ", "heard ", "began ", "met ", "took ", "gave ", "saw "};
   std::size_t seen = 0;
@@ -154,14 +155,27 @@ bool SpeechBuilder::lead_tells_what_an_organ_did() const {
       const std::size_t organ = organ_at(p.substr(at));
       if (organ == 0) continue;
       std::string_view rest = p.substr(at + organ);
+      const auto in_past_tense = [&](std::string_view words) {
+        const std::string_view verb = words.substr(0, words.find(' ') + 1);
+        return (verb.size() > 3 && verb.ends_with("ed ") && std::islower(static_cast<unsigned char>(verb[0]))) ||
+               std::any_of(std::begin(kIrregular), std::end(kIrregular), [&](std::string_view v) { return verb == v; });
+      };
       const auto day =
           std::find_if(kThatDay.begin(), kThatDay.end(), [&](std::string_view d) { return rest.starts_with(d); });
-      if (day == kThatDay.end() || !rest.substr(day->size()).starts_with(' ')) continue;
-      rest = rest.substr(day->size() + 1);
-      const std::string_view verb = rest.substr(0, rest.find(' ') + 1);
-      if (verb.size() > 3 && verb.ends_with("ed ") && std::islower(static_cast<unsigned char>(verb[0]))) return true;
-      if (std::any_of(std::begin(kIrregular), std::end(kIrregular), [&](std::string_view v) { return verb == v; }))
+      if (day != kThatDay.end() && rest.substr(day->size()).starts_with(' ') &&
+          in_past_tense(rest.substr(day->size() + 1)))
         return true;
+      // The day after the verb's object, in a paragraph the organ opens: "The General Assembly
+      // endorsed the Global Compact on Refugees today".
+      if (at == 4 && p.starts_with("The ") && rest.starts_with(' ') && in_past_tense(rest.substr(1))) {
+        const std::string_view clause = rest.substr(0, std::min({rest.find('.'), rest.find(','), std::size_t{160}}));
+        if (std::any_of(kThatDay.begin(), kThatDay.end(), [&](std::string_view d) {
+              const std::size_t found = clause.find(d);
+              return found != std::string_view::npos &&
+                     (found + d.size() == clause.size() || clause[found + d.size()] == ' ');
+            }))
+          return true;
+      }
     }
   }
   return false;
