@@ -44,9 +44,9 @@ bool secretariat_office(std::string_view office) {
   // de Cabinet's ("Maria Luiza Ribeiro Viotti, Chef de Cabinet, said").
   // Or an envoy or a Human Rights Council expert by the mandate: "Special Envoy for Syria",
   // "Special Adviser on Myanmar", "Special Rapporteur on the situation of human rights in
-  // Myanmar", "Deputy Special Envoy for Syria". The State the title names is the mandate's, not
-  // the speaker's. (A State's envoy is named by its State first, "United States Special Envoy
-  // for Syria"; "of" names a principal, "Special Envoy of the President of Colombia".)
+  // Myanmar", "Deputy Special Envoy for Syria", "Special Representative in Nepal". The State the title names is the
+  // mandate's, not the speaker's. (A State's envoy is named by its State first, "United States Special Envoy for
+  // Syria"; "of" names a principal, "Special Envoy of the President of Colombia".)
   struct Post {
     std::string_view title;
     bool alone, with_mandate;
@@ -60,7 +60,7 @@ bool secretariat_office(std::string_view office) {
     if (post.alone && office == post.title) return true;
     if (!post.with_mandate || !without_deputy.starts_with(post.title)) continue;
     const std::string_view mandate = without_deputy.substr(post.title.size());
-    if (mandate.starts_with(" for ") || mandate.starts_with(" on ")) return true;
+    if (mandate.starts_with(" for ") || mandate.starts_with(" on ") || mandate.starts_with(" in ")) return true;
   }
   return false;
 }

@@ -88,6 +88,11 @@ void SpeechBuilder::single_speech() {
                                                                             : static_cast<uint32_t>(line_end)};
     if (const ActorRef* state = state_named_in(line, /*skip_topics=*/true)) speech.actor = *state;
   }
+  // Or the State just before the office of a heading that names no State: "... delivered by New
+  // Zealand Permanent Representative, H.E. Craig J. Hawke".
+  if (speech.actor.id.empty() && opening && opening->layout == "statement" && !opening->country) {
+    if (const ActorRef* state = state_before_office(opening->span)) speech.actor = *state;
+  }
   if (speech.actor.id.empty() || (group_heading && speech.actor.id == opening->country->id)) {
     for (AnnotationId id : store_.of_type("self_named")) {
       if (const ActorRef* actor = store_[id].attrs.actor("actor")) {

@@ -594,6 +594,20 @@ const ActorRef* SpeechBuilder::state_named_in(Span span, bool skip_topics) const
   return nullptr;
 }
 
+// The State named just before an office in `span`: "New Zealand Permanent Representative",
+// "Norway's Ambassador".
+const ActorRef* SpeechBuilder::state_before_office(Span span) const {
+  for (AnnotationId id : store_.contained("actor", span)) {
+    const Annotation& a = store_[id];
+    const std::string_view after = text().substr(a.span.end, 40);
+    if (a.attrs.text("actor_type") == "state" &&
+        starts_with_any(after, {" Permanent Representative", " Deputy Permanent Representative", " Ambassador",
+                                "'s Permanent Representative", "\u2019s Permanent Representative"}))
+      return a.attrs.actor("actor");
+  }
+  return nullptr;
+}
+
 // A speaker label that opens the first paragraph after a few lines of date, place and title
 // ("9 September 2003" above "The Secretary-General: Good morning ..."; "Secretary-General's
 // remarks at joint press encounter with ... [unofficial transcript]" above "SG: Good morning").
