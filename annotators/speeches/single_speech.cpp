@@ -88,10 +88,11 @@ void SpeechBuilder::single_speech() {
                                                                             : static_cast<uint32_t>(line_end)};
     if (const ActorRef* state = state_named_in(line, /*skip_topics=*/true)) speech.actor = *state;
   }
-  // Or the State just before the office of a heading that names no State: "... delivered by New
-  // Zealand Permanent Representative, H.E. Craig J. Hawke".
+  // Or the State a heading that names no State for its speaker names as the author: "...
+  // delivered by New Zealand Permanent Representative, H.E. Craig J. Hawke", "Statement by
+  // Slovenia on behalf of the European Union, given by HE Ambassador Andrej Logar".
   if (speech.actor.id.empty() && opening && opening->layout == "statement" && !opening->country) {
-    if (const ActorRef* state = state_before_office(opening->span)) speech.actor = *state;
+    if (const ActorRef* state = state_authoring_heading(opening->span)) speech.actor = *state;
   }
   if (speech.actor.id.empty() || (group_heading && speech.actor.id == opening->country->id)) {
     for (AnnotationId id : store_.of_type("self_named")) {

@@ -116,7 +116,7 @@ class SpeechBuilder {
   static bool names_an_office(std::string_view speaker);
   Speech reported_speech(Span span, const Annotation& cue) const;
   const ActorRef* demonym_before_statement(Span heading) const;
-  const ActorRef* state_before_office(Span span) const;
+  const ActorRef* state_authoring_heading(Span span) const;
   const ActorRef* state_named_in(Span span, bool skip_topics = false) const;
   const Header* label_after_dateline(const std::vector<AnnotationId>& paragraphs) const;
 

@@ -594,15 +594,19 @@ const ActorRef* SpeechBuilder::state_named_in(Span span, bool skip_topics) const
   return nullptr;
 }
 
-// The State named just before an office in `span`: "New Zealand Permanent Representative",
-// "Norway's Ambassador".
-const ActorRef* SpeechBuilder::state_before_office(Span span) const {
+// The State a heading names as its author, in `span`: just before an office ("New Zealand
+// Permanent Representative", "Norway's Ambassador") or between "Statement by" and "on behalf of"
+// ("Statement by Slovenia on behalf of the European Union, given by HE Ambassador Andrej Logar";
+// not the first of a list of States, "Statement by Denmark, Finland, ... and Sweden").
+const ActorRef* SpeechBuilder::state_authoring_heading(Span span) const {
   for (AnnotationId id : store_.contained("actor", span)) {
     const Annotation& a = store_[id];
+    if (a.attrs.text("actor_type") != "state") continue;
     const std::string_view after = text().substr(a.span.end, 40);
-    if (a.attrs.text("actor_type") == "state" &&
-        starts_with_any(after, {" Permanent Representative", " Deputy Permanent Representative", " Ambassador",
-                                "'s Permanent Representative", "\u2019s Permanent Representative"}))
+    const std::string_view before = text().substr(span.begin, a.span.begin - span.begin);
+    if (starts_with_any(after, {" Permanent Representative", " Deputy Permanent Representative", " Ambassador",
+                                "'s Permanent Representative", "\u2019s Permanent Representative"}) ||
+        ((before == "Statement by " || before == "STATEMENT BY ") && starts_with_any(after, {" on behalf of ", " ON BEHALF OF "})))
       return a.attrs.actor("actor");
   }
   return nullptr;
