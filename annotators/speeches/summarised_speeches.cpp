@@ -606,7 +606,8 @@ const ActorRef* SpeechBuilder::state_authoring_heading(Span span) const {
     const std::string_view before = text().substr(span.begin, a.span.begin - span.begin);
     if (starts_with_any(after, {" Permanent Representative", " Deputy Permanent Representative", " Ambassador",
                                 "'s Permanent Representative", "\u2019s Permanent Representative"}) ||
-        ((before == "Statement by " || before == "STATEMENT BY ") && starts_with_any(after, {" on behalf of ", " ON BEHALF OF "})))
+        ((before == "Statement by " || before == "STATEMENT BY ") &&
+         starts_with_any(after, {" on behalf of ", " ON BEHALF OF "})))
       return a.attrs.actor("actor");
   }
   return nullptr;
