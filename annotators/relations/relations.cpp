@@ -60,14 +60,15 @@ const Annotation* group_subject_before(const Document& document, const std::vect
   return nullptr;
 }
 
-// True if a relation with a source of its own (from the rules) covers `a`, a relation without
+// True if a relation with a source of its own (from the rules) overlaps `a`, a relation without
 // one, with the same target: "On behalf of the African Group, the representative of Egypt
 // said" names who speaks for the group, and the shorter "On behalf of the African Group" is
-// not the speaker's then. (Sources this annotator supplied carry `source_from`.)
+// not the speaker's then; nor is "we echo much of what was just presented by Portugal on behalf
+// of the ACT Group". (Sources this annotator supplied carry `source_from`.)
 bool source_named_around(const AnnotationStore& store, const std::string& type, const Annotation& a) {
   const ActorRef* target = a.attrs.actor("target");
   if (!target) return false;
-  for (AnnotationId id : store.covering(type, a.span)) {
+  for (AnnotationId id : store.overlapping(type, a.span)) {
     const Annotation& other = store[id];
     const ActorRef* other_target = other.attrs.actor("target");
     if (&other == &a || !other.attrs.actor("source") || other.attrs.has("source_from") || !other_target) continue;

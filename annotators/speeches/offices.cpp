@@ -33,11 +33,14 @@ bool secretariat_office(std::string_view office) {
   }
   // (Older releases print "Under Secretary-General" without its hyphen, some copies
   // "Assistant-Secretary-General" with one more. The rank may follow another office: "Emergency
-  // Relief Coordinator and Under-Secretary-General for Humanitarian Affairs".)
+  // Relief Coordinator and Under-Secretary-General for Humanitarian Affairs". A rank "for" a
+  // portfolio is the Organization's whatever "of" follows: "Under-Secretary-General for Economic
+  // and Social Affairs and Coordinator of the Second International Decade ...".)
   for (std::string_view title : {"Under-Secretary-General", "Under Secretary-General", "Assistant Secretary-General",
                                  "Assistant-Secretary-General", "Secretary-General", "Deputy Secretary-General"}) {
     if (office.starts_with(title) || has(" and " + std::string(title)))
-      return !has(" of ") || has("of the United Nations");
+      return !has(" of ") || has("of the United Nations") ||
+             (office.starts_with(title) && office.substr(title.size()).starts_with(" for "));
   }
   // An envoy's office with nothing after it, as a release names the Secretary-General's before
   // the name ("Special Envoy Hans Grundberg said"); a State's names the State. So is his Chef

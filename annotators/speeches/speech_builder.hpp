@@ -98,6 +98,7 @@ class SpeechBuilder {
   bool recalls_an_earlier_meeting(const Annotation& cue) const;
   bool inside_a_quoted_title(const Annotation& cue) const;
   bool only_heard(const Annotation& cue) const;
+  bool inside_reported_words(const Annotation& cue) const;
   bool same_person(const Speech& speech, const Annotation& cue) const;
   bool presides_by_name(const Speech& speech) const;
   ActorRef actor_of_person(std::string_view surname, uint32_t at) const;

@@ -86,6 +86,13 @@ bool SpeechBuilder::only_heard(const Annotation& cue) const {
   return !text().substr(cue.span.end, 6).starts_with(", who");
 }
 
+// True if `cue` is inside what a speaker reports: "He told the Council that the ECOWAS Foreign
+// Minister had agreed ...", "She said that the representative of X had ...".
+bool SpeechBuilder::inside_reported_words(const Annotation& cue) const {
+  const std::string_view before = sentence_before(cue);
+  return (before.ends_with(" that ") || before.ends_with(" that the ")) && contains_any(before, kSpeechVerbs);
+}
+
 // True if `cue` is inside a quoted title: "meeting record on Guinea-Bissau titled
 // "Secretary-General's Representative, Briefing Security Council ..."" is a headline.
 bool SpeechBuilder::inside_a_quoted_title(const Annotation& cue) const {
@@ -103,7 +110,8 @@ bool SpeechBuilder::inside_a_quoted_title(const Annotation& cue) const {
 // an official by office, except in the briefing of the Secretary-General's spokesperson,
 // who reports what he said ("The Secretary-General told the Fifth Committee, ...").
 bool SpeechBuilder::opens_a_turn(const Annotation& cue) const {
-  if (recalls_an_earlier_meeting(cue) || only_heard(cue) || inside_a_quoted_title(cue)) return false;
+  if (recalls_an_earlier_meeting(cue) || only_heard(cue) || inside_a_quoted_title(cue) || inside_reported_words(cue))
+    return false;
   // Inside a paragraph, a State as subject opens a turn only where two sentences or more name
   // their speakers so: in a release that names its delegates, "Israel said" inside one's
   // summary reports another State's words.
@@ -577,7 +585,8 @@ const ActorRef* SpeechBuilder::demonym_before_statement(Span heading) const {
 // MOZAMBIQUE AND SIERRA LEONE)" lists the group's members, not the speaker's State. With
 // `skip_topics`, not a State a meeting is on either: "EU Statement ... at the UN Security
 // Council Briefing on Ukraine", "..., at the UN Security Council: Maintenance of Peace and
-// Security of Ukraine".
+// Security of Ukraine"; nor the State of a person the meeting honours, "... TO PAY TRIBUTE TO THE
+// MEMORY OF H.E. MR. SEYYED EBRAHIM RAISI, LATE PRESIDENT OF THE ISLAMIC REPUBLIC OF IRAN".
 const ActorRef* SpeechBuilder::state_named_in(Span span, bool skip_topics) const {
   for (AnnotationId id : store_.contained("actor", span)) {
     const Annotation& a = store_[id];
@@ -587,7 +596,8 @@ const ActorRef* SpeechBuilder::state_named_in(Span span, bool skip_topics) const
     // "– Ukraine".
     const bool topic = before.ends_with(" on ") || before.ends_with(" on the ") || before.ends_with(" in ") ||
                        before.ends_with(": ") || before.ends_with("– ") || before.ends_with("— ") ||
-                       before.find(", at ") != std::string_view::npos;
+                       before.find(", at ") != std::string_view::npos ||
+                       contains_any(before, {"tribute to", "TRIBUTE TO", "memory of", "MEMORY OF"});
     if (skip_topics && topic) continue;
     if (a.attrs.text("actor_type") == "state") return a.attrs.actor("actor");
   }
