@@ -153,12 +153,14 @@ void SpeechBuilder::read_headers() {
   // "Special Envoy Hans Grundberg said": a release's speaker is the person, the office is the
   // title. (A single speech's heading, "Statement by Minister Paul Oquist", is kept as printed.)
   // (A rule may capture the office as the title and in the name too: the name is what follows
-  // it, "UN High Representative for Disarmament Affairs Izumi Nakamitsu".)
+  // it, "UN High Representative for Disarmament Affairs Izumi Nakamitsu", or its State's name
+  // before it, "Cuba's Foreign Minister Bruno Eduardo Rodriguez Parrilla".)
   for (Header& h : headers_) {
     if (h.layout != "press_release") continue;
     if (auto name = name_after_title(h.speaker, h.title)) {
       h.speaker = std::move(*name);
-    } else if (auto split = office_before_name(h.speaker); split && (h.title.empty() || h.title == split->office)) {
+    } else if (auto split = office_before_name(h.speaker);
+               split && (h.title.empty() || h.title == split->office || split->office.ends_with(" " + h.title))) {
       h.speaker = std::move(split->name);
       h.title = std::move(split->office);
     }

@@ -118,6 +118,7 @@ class SpeechBuilder {
   Speech reported_speech(Span span, const Annotation& cue) const;
   const ActorRef* demonym_before_statement(Span heading) const;
   const ActorRef* state_authoring_heading(Span span) const;
+  const ActorRef* organization_named_in(Span span) const;
   const ActorRef* state_named_in(Span span, bool skip_topics = false) const;
   const Header* label_after_dateline(const std::vector<AnnotationId>& paragraphs) const;
 

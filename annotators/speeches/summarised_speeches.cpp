@@ -248,13 +248,17 @@ Speech SpeechBuilder::summary_speech(const Header& h, Span span, std::string_vie
   // ("Security Council President Vanessa Frazier": the Council's President speaks for her
   // State, which the title does not name.)
   if (h.country && h.country->id != kSecurityCouncil) speech.actor = *h.country;
-  // "Madagascar is determined to ..., NAME, Director General of Blue Economy of that country,
-  // said": the State the sentence opened with.
-  if (!h.country && h.title.ends_with(" of that country")) {
+  // An office that refers back to what the sentence named before the speaker: "Madagascar is
+  // determined to ..., NAME, Director General of Blue Economy of that country, said" (the State),
+  // "Providing an update on ... the International Criminal Tribunal for the Former Yugoslavia,
+  // Theodor Meren, its President, said" (the organisation).
+  if (!h.country && (h.title.ends_with(" of that country") || h.title.starts_with("its "))) {
     const std::size_t name = text().substr(h.span.begin, h.span.end - h.span.begin).find(h.speaker);
     if (name != std::string_view::npos) {
-      if (const ActorRef* state = state_named_in({h.span.begin, static_cast<uint32_t>(h.span.begin + name)}, false))
-        speech.actor = *state;
+      const Span before{h.span.begin, static_cast<uint32_t>(h.span.begin + name)};
+      const ActorRef* named =
+          h.title.starts_with("its ") ? organization_named_in(before) : state_named_in(before, false);
+      if (named) speech.actor = *named;
     }
   }
   // A summary record names a delegate again without the State: "12. Mr. Hitti said" after
@@ -621,6 +625,15 @@ const ActorRef* SpeechBuilder::state_authoring_heading(Span span) const {
       return a.attrs.actor("actor");
   }
   return nullptr;
+}
+
+// The last organisation named in `span`, if any.
+const ActorRef* SpeechBuilder::organization_named_in(Span span) const {
+  const ActorRef* found = nullptr;
+  for (AnnotationId id : store_.contained("actor", span)) {
+    if (store_[id].attrs.text("actor_type") == "organization") found = store_[id].attrs.actor("actor");
+  }
+  return found;
 }
 
 // A speaker label that opens the first paragraph after a few lines of date, place and title
