@@ -64,8 +64,8 @@ std::pair<std::size_t, std::string_view> word_before(std::string_view head, std:
 
 // The full mentions of `surname` in `head`, in text order, each given to `visit` until it
 // returns true. A full name has a capitalised word before the surname (an initial too), not a
-// title ("Mr. Møller"); a given name may follow the surname ("Ban Ki-moon, Secretary-General", "Ambassador
-// Oh Joon of the Republic of Korea", "Secretary-General Ban Ki-moon.").
+// title ("Mr. Møller"); a given name may follow the surname ("Ban Ki-moon, Secretary-General",
+// "Ambassador Oh Joon of the Republic of Korea", "Secretary-General Ban Ki-moon.").
 template <typename Visit>
 void for_each_full_mention(std::string_view head, std::string_view surname, Visit visit) {
   if (surname.empty()) return;

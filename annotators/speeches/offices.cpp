@@ -47,9 +47,10 @@ bool secretariat_office(std::string_view office) {
   // de Cabinet's ("Maria Luiza Ribeiro Viotti, Chef de Cabinet, said").
   // Or an envoy or a Human Rights Council expert by the mandate: "Special Envoy for Syria",
   // "Special Adviser on Myanmar", "Special Rapporteur on the situation of human rights in
-  // Myanmar", "Deputy Special Envoy for Syria", "Special Representative in Nepal". The State the title names is the
-  // mandate's, not the speaker's. (A State's envoy is named by its State first, "United States Special Envoy for
-  // Syria"; "of" names a principal, "Special Envoy of the President of Colombia".)
+  // Myanmar", "Deputy Special Envoy for Syria", "Special Representative in Nepal". The State the
+  // title names is the mandate's, not the speaker's. (A State's envoy is named by its State
+  // first, "United States Special Envoy for Syria"; "of" names a principal, "Special Envoy of
+  // the President of Colombia".)
   struct Post {
     std::string_view title;
     bool alone, with_mandate;

@@ -147,6 +147,12 @@ bool SpeechBuilder::lead_reports_to_an_organ() const {
 // writes of a meeting and its speakers do not write of themselves.
 bool SpeechBuilder::lead_tells_what_an_organ_did() const {
   static constexpr std::string_view kIrregular[] = {"held ", "heard ", "began ", "met ", "took ", "gave ", "saw "};
+  // True if `words` open with a verb in the past tense.
+  const auto in_past_tense = [](std::string_view words) {
+    const std::string_view verb = words.substr(0, words.find(' ') + 1);
+    return (verb.size() > 3 && verb.ends_with("ed ") && std::islower(static_cast<unsigned char>(verb[0]))) ||
+           std::any_of(std::begin(kIrregular), std::end(kIrregular), [&](std::string_view v) { return verb == v; });
+  };
   std::size_t seen = 0;
   for (AnnotationId id : store_.of_type("paragraph")) {
     if (seen++ == 5) break;
@@ -155,11 +161,6 @@ bool SpeechBuilder::lead_tells_what_an_organ_did() const {
       const std::size_t organ = organ_at(p.substr(at));
       if (organ == 0) continue;
       std::string_view rest = p.substr(at + organ);
-      const auto in_past_tense = [&](std::string_view words) {
-        const std::string_view verb = words.substr(0, words.find(' ') + 1);
-        return (verb.size() > 3 && verb.ends_with("ed ") && std::islower(static_cast<unsigned char>(verb[0]))) ||
-               std::any_of(std::begin(kIrregular), std::end(kIrregular), [&](std::string_view v) { return verb == v; });
-      };
       const auto day =
           std::find_if(kThatDay.begin(), kThatDay.end(), [&](std::string_view d) { return rest.starts_with(d); });
       if (day != kThatDay.end() && rest.substr(day->size()).starts_with(' ') &&
