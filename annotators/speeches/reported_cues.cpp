@@ -4,9 +4,53 @@
 // speaker's reported words only names.
 #include "speeches/speech_builder.hpp"
 
+#include <string_view>
+#include <utility>
+
 #include "common/text_match.hpp"
 
 namespace caucus::annotators {
+
+namespace {
+
+// True if the sentence (`sentence`, its words before the cue `before`) recalls an earlier
+// meeting whose speaker the cue names: "On 28 November, the Council had heard from Charles
+// Nqakula, ..., Minister for Safety and Security of South Africa (see Press Release SC/9180),
+// who had given an update ...".
+bool recalls_an_earlier_meeting(std::string_view sentence, std::string_view before) {
+  return contains_any(before, {" had heard from ", " had been briefed by ", " had heard a briefing "}) ||
+         sentence.find("(see Press Release") != std::string_view::npos;
+}
+
+// True if the cue names whom the meeting heard, and the sentence reports none of the words:
+// "Speakers ... called for ..., after they heard the President of Djibouti and the
+// representative of Eritrea present their respective views" (not "heard from the
+// representative of Egypt, who said ..."). `after` is the text that follows the cue.
+bool only_heard(std::string_view before, std::string_view after) {
+  const std::size_t heard = before.rfind(" heard ");
+  if (heard == std::string_view::npos || before.find_first_of(",;", heard) != std::string_view::npos) return false;
+  return !after.starts_with(", who");
+}
+
+// True if the cue is inside what a speaker reports: "He told the Council that the ECOWAS Foreign
+// Minister had agreed ...", "She said that the representative of X had ...".
+bool inside_reported_words(std::string_view before) {
+  return (before.ends_with(" that ") || before.ends_with(" that the ")) && contains_any(before, kSpeechVerbs);
+}
+
+// True if the cue is inside a quoted title: "meeting record on Guinea-Bissau titled
+// "Secretary-General's Representative, Briefing Security Council ..."" is a headline.
+bool inside_a_quoted_title(std::string_view before) {
+  for (const auto& [opening, closing] : {std::pair<std::string_view, std::string_view>{"titled \"", "\""},
+                                         std::pair<std::string_view, std::string_view>{"titled \u201C", "\u201D"}}) {
+    const std::size_t at = before.rfind(opening);
+    if (at != std::string_view::npos && before.find(closing, at + opening.size()) == std::string_view::npos)
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 // True if `sentence` lists the other speakers: "Also speaking were the representatives of
 // Egypt, ... and the observer for the Holy See", "Other speakers included ...", "Speaking
@@ -37,62 +81,18 @@ bool SpeechBuilder::opens_its_paragraph(const Annotation& cue) const {
   return paragraph == kNoAnnotation || first_sentence(store_[paragraph].span).contains(cue.span);
 }
 
-// The sentence `cue` is in (the cue's own span if the segmenter made none).
-Span SpeechBuilder::sentence_of(const Annotation& cue) const {
-  const AnnotationId sentence = store_.at("sentence", cue.span.begin);
-  return sentence == kNoAnnotation ? cue.span : store_[sentence].span;
-}
-
-// The words of `cue`'s sentence before it.
-std::string_view SpeechBuilder::sentence_before(const Annotation& cue) const {
-  const uint32_t begin = sentence_of(cue).begin;
-  return text().substr(begin, cue.span.begin - begin);
-}
-
-// True if `cue` names a speaker of an earlier meeting that the release recalls: "On 28
-// November, the Council had heard from Charles Nqakula, ..., Minister for Safety and Security of
-// South Africa (see Press Release SC/9180), who had given an update ...".
-bool SpeechBuilder::recalls_an_earlier_meeting(const Annotation& cue) const {
-  return contains_any(sentence_before(cue), {" had heard from ", " had been briefed by ", " had heard a briefing "}) ||
-         document_.slice(sentence_of(cue)).find("(see Press Release") != std::string_view::npos;
-}
-
-// True if `cue` names whom the meeting heard, and the sentence reports none of the words:
-// "Speakers ... called for ..., after they heard the President of Djibouti and the
-// representative of Eritrea present their respective views" (not "heard from the
-// representative of Egypt, who said ...").
-bool SpeechBuilder::only_heard(const Annotation& cue) const {
-  const std::string_view before = sentence_before(cue);
-  const std::size_t heard = before.rfind(" heard ");
-  if (heard == std::string_view::npos || before.find_first_of(",;", heard) != std::string_view::npos) return false;
-  return !text().substr(cue.span.end, 6).starts_with(", who");
-}
-
-// True if `cue` is inside what a speaker reports: "He told the Council that the ECOWAS Foreign
-// Minister had agreed ...", "She said that the representative of X had ...".
-bool SpeechBuilder::inside_reported_words(const Annotation& cue) const {
-  const std::string_view before = sentence_before(cue);
-  return (before.ends_with(" that ") || before.ends_with(" that the ")) && contains_any(before, kSpeechVerbs);
-}
-
-// True if `cue` is inside a quoted title: "meeting record on Guinea-Bissau titled
-// "Secretary-General's Representative, Briefing Security Council ..."" is a headline.
-bool SpeechBuilder::inside_a_quoted_title(const Annotation& cue) const {
-  const std::string_view before = sentence_before(cue);
-  for (const auto& [opening, closing] : {std::pair<std::string_view, std::string_view>{"titled \"", "\""},
-                                         std::pair<std::string_view, std::string_view>{"titled \u201C", "\u201D"}}) {
-    const std::size_t at = before.rfind(opening);
-    if (at != std::string_view::npos && before.find(closing, at + opening.size()) == std::string_view::npos)
-      return true;
-  }
-  return false;
-}
-
 // True if `cue` may open a turn: it names an actor, a petitioner, a person named before, or
 // an official by office, except in the briefing of the Secretary-General's spokesperson,
 // who reports what he said ("The Secretary-General told the Fifth Committee, ...").
 bool SpeechBuilder::opens_a_turn(const Annotation& cue) const {
-  if (recalls_an_earlier_meeting(cue) || only_heard(cue) || inside_a_quoted_title(cue) || inside_reported_words(cue))
+  // (Not a name the sentence only mentions; the cue's own span stands for a sentence the
+  // segmenter did not make.)
+  const AnnotationId sentence_id = store_.at("sentence", cue.span.begin);
+  const Span sentence = sentence_id == kNoAnnotation ? cue.span : store_[sentence_id].span;
+  const std::string_view before = text().substr(sentence.begin, cue.span.begin - sentence.begin);
+  if (recalls_an_earlier_meeting(document_.slice(sentence), before) ||
+      only_heard(before, text().substr(cue.span.end, 6)) || inside_a_quoted_title(before) ||
+      inside_reported_words(before))
     return false;
   // Inside a paragraph, a State as subject opens a turn only where two sentences or more name
   // their speakers so: in a release that names its delegates, "Israel said" inside one's

@@ -93,12 +93,6 @@ class SpeechBuilder {
   const Annotation* reported_cue(Span span) const;
   bool opens_its_paragraph(const Annotation& cue) const;
   bool opens_a_turn(const Annotation& cue) const;
-  Span sentence_of(const Annotation& cue) const;
-  std::string_view sentence_before(const Annotation& cue) const;
-  bool recalls_an_earlier_meeting(const Annotation& cue) const;
-  bool inside_a_quoted_title(const Annotation& cue) const;
-  bool only_heard(const Annotation& cue) const;
-  bool inside_reported_words(const Annotation& cue) const;
   bool same_person(const Speech& speech, const Annotation& cue) const;
   bool presides_by_name(const Speech& speech) const;
   ActorRef actor_of_person(std::string_view surname, uint32_t at) const;

@@ -209,8 +209,9 @@ Speech SpeechBuilder::summary_speech(const Header& h, Span span, std::string_vie
   // (Secretary of the Committee) said", "1. Mr. MARTENSON (Under-Secretary-General for
   // Human Rights) said".)
   const std::string bracketed = h.country ? std::string() : bracketed_office(h);
+  const bool secretariat_title = secretariat_office(h.title);
   const bool secretariat =
-      (secretariat_office(h.title) && (!h.country || names_a_mandate || h.country->id == kUnitedNations.id)) ||
+      (secretariat_title && (!h.country || names_a_mandate || h.country->id == kUnitedNations.id)) ||
       (!h.country && secretariat_department(h.title)) || (!bracketed.empty() && secretariat_post(bracketed));
   if (!officer && secretariat) {
     speech.actor = kUnitedNations;
@@ -218,7 +219,7 @@ Speech SpeechBuilder::summary_speech(const Header& h, Span span, std::string_vie
   }
   // ("Acting Director of the United Nations Office for Outer Space Affairs": an official of the
   // entity the title names, which stays the actor.)
-  if (!officer && named_kind == "organization" && secretariat_office(h.title)) speech.role = "briefer";
+  if (!officer && named_kind == "organization" && secretariat_title) speech.role = "briefer";
   speech.mode = "summary";
   return speech;
 }
