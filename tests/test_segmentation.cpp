@@ -36,6 +36,38 @@ TEST(Paragraphs, CrLfBlankLines) {
   EXPECT_EQ(texts(text, find_paragraphs(text)), (std::vector<std::string>{"First line\r\nsecond.", "Third."}));
 }
 
+// A hard-wrapped text that a web page double-spaced: one blank line after every line, two
+// between paragraphs. A blank line after a line that runs to near the wrap width and ends no
+// sentence is no paragraph break; after a sentence's end, a short line or two blank lines it is.
+TEST(Paragraphs, DoubleSpacedHardWrappedLinesJoin) {
+  const std::string first =
+      "On behalf of member states of the Non-Proliferation and Disarmament\n\n"
+      "Initiative (NPDI), namely Australia, Canada, Chile, Germany, Japan, Mexico,\n\n"
+      "the Netherlands, Nigeria, the Philippines, Poland, Turkey and the United\n\n"
+      "Arab Emirates, I would like to express my heartfelt congratulations to you.";
+  const std::string second =
+      "The NPDI has worked since its founding in 2010 for the full implementation of\n\n"
+      "the outcome of the Review Conferences, and for the entry into force of the\n\n"
+      "Comprehensive Nuclear-Test-Ban Treaty, which we have long called for.";
+  const std::string text = "General Debate\n\nOctober 9, 2015\n\n\n" + first + "\n\n\n" + second + "\n\nThank you.\n";
+  EXPECT_EQ(texts(text, find_paragraphs(text)),
+            (std::vector<std::string>{"General Debate", "October 9, 2015", first, second, "Thank you."}));
+}
+
+TEST(Paragraphs, OneLineParagraphsBetweenBlankLinesStayApart) {
+  // A release with a paragraph a line: the lines end sentences, or are headings of their own.
+  const std::string text =
+      "SECURITY COUNCIL EXTENDS MANDATE OF MISSION IN SOUTH SUDAN FOR ONE YEAR\n\n"
+      "Unanimously Adopting Resolution 2459 (2019), Council Also Decides on Troop Ceiling\n\n"
+      "The Security Council this morning extended the mandate of the Mission by one year.\n\n"
+      "Speaking after the vote, the representative of the United States said the mandate mattered.\n\n"
+      "The representative of China said that the Council should support the peace process.\n\n"
+      "The representative of the Russian Federation said that sanctions did not help anyone.\n\n"
+      "The representative of France welcomed the adoption and said the Mission was essential.\n\n"
+      "The meeting began at 10:05 a.m. and ended at 10:40 a.m.\n";
+  EXPECT_EQ(find_paragraphs(text).size(), 8u);
+}
+
 TEST(Paragraphs, EmptyAndBlankTextsHaveNone) {
   EXPECT_TRUE(find_paragraphs("").empty());
   EXPECT_TRUE(find_paragraphs(" \n\t\r\n").empty());

@@ -69,11 +69,57 @@ std::vector<Line> split_lines(std::string_view text) {
   }
 }
 
+// Whether a line, trimmed to `span`, ends a sentence or a heading's colon (after any closing
+// quote or bracket).
+bool ends_sentence(std::string_view text, Span span) {
+  std::string_view line = text.substr(span.begin, span.size());
+  while (!line.empty() && (line.back() == '"' || line.back() == ')' || line.back() == '\'')) line.remove_suffix(1);
+  if (line.ends_with("\u201D") || line.ends_with("\u2019")) line.remove_suffix(3);
+  return !line.empty() && (line.back() == '.' || line.back() == '!' || line.back() == '?' || line.back() == ':');
+}
+
+// Some web pages double-space a hard-wrapped text: a blank line after every line, two between
+// paragraphs ("On behalf of member states of the Non-Proliferation and Disarmament⏎⏎Initiative
+// (NPDI), namely ..."). In a text laid out so (most lines that one blank line follows run to near
+// the wrap width and end no sentence, and few lines follow each other without one), such a
+// blank line goes on with the next line: the blank lines this marks are no paragraph break.
+std::vector<bool> double_spacing_blank_lines(std::string_view text, const std::vector<Line>& lines) {
+  std::vector<bool> joining(lines.size(), false);
+  std::vector<uint32_t> lengths;
+  std::size_t adjacent = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].blank) continue;
+    const Span line = trim(text, {lines[i].begin, lines[i].end});
+    if (line.size() <= kLongLineBytes) lengths.push_back(line.size());
+    if (i + 1 < lines.size() && !lines[i + 1].blank) ++adjacent;
+  }
+  if (lengths.size() < 8) return joining;
+  // The wrap width: the length that nine lines in ten stay within.
+  auto nth = lengths.begin() + static_cast<std::ptrdiff_t>(lengths.size() * 9 / 10);
+  std::nth_element(lengths.begin(), nth, lengths.end());
+  const uint32_t width = *nth;
+  if (width < 50) return joining;
+  std::size_t single = 0, wrapped = 0;
+  for (std::size_t i = 0; i + 2 < lines.size(); ++i) {
+    if (lines[i].blank || !lines[i + 1].blank || lines[i + 2].blank) continue;
+    ++single;
+    const Span line = trim(text, {lines[i].begin, lines[i].end});
+    if (line.size() * 10 >= width * 7 && line.size() <= kLongLineBytes && !ends_sentence(text, line)) {
+      joining[i + 1] = true;
+      ++wrapped;
+    }
+  }
+  if (wrapped < 4 || wrapped * 2 < single || adjacent * 4 > single) std::fill(joining.begin(), joining.end(), false);
+  return joining;
+}
+
 }  // namespace
 
 std::vector<Span> find_paragraphs(std::string_view text) {
   std::vector<Span> paragraphs;
   const auto lines = split_lines(text);
+  const std::vector<bool> joining = double_spacing_blank_lines(text, lines);
+  auto breaks = [&](std::size_t i) { return lines[i].blank && !joining[i]; };
   std::size_t i = 0;
   while (i < lines.size()) {
     if (lines[i].blank) {
@@ -82,12 +128,14 @@ std::vector<Span> find_paragraphs(std::string_view text) {
     }
     std::size_t j = i;
     bool long_lines = false;
-    while (j < lines.size() && !lines[j].blank) {
+    while (j < lines.size() && !breaks(j)) {
       long_lines |= lines[j].end - lines[j].begin > kLongLineBytes;
       ++j;
     }
     if (long_lines) {
-      for (std::size_t k = i; k < j; ++k) paragraphs.push_back(trim(text, {lines[k].begin, lines[k].end}));
+      for (std::size_t k = i; k < j; ++k) {
+        if (!lines[k].blank) paragraphs.push_back(trim(text, {lines[k].begin, lines[k].end}));
+      }
     } else {
       paragraphs.push_back(trim(text, {lines[i].begin, lines[j - 1].end}));
     }

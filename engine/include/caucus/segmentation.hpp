@@ -14,7 +14,9 @@ namespace caucus {
 inline constexpr std::size_t kLongLineBytes = 160;
 
 // Paragraphs: blocks of text between blank lines; inside a block whose lines are long (see
-// kLongLineBytes), each line. Spans exclude surrounding white space.
+// kLongLineBytes), each line. In a hard-wrapped text double-spaced by a web page, a blank line
+// after a line that runs to near the wrap width and ends no sentence is no break. Spans exclude
+// surrounding white space.
 std::vector<Span> find_paragraphs(std::string_view text);
 
 // Page furniture of UN documents printed to text: running heads and job-number lines such as
