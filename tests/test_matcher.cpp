@@ -340,6 +340,16 @@ pattern = '(?<members>[\w, ]+?) align themselves'
   EXPECT_EQ(describe(each, "bloc"), (Lines{"bloc[0,39)='Malta, Italy and Spain align themselves' members=MLT(Malta) <bloc>",
                                            "bloc[0,39)='Malta, Italy and Spain align themselves' members=ITA(Italy) <bloc>",
                                            "bloc[0,39)='Malta, Italy and Spain align themselves' members=ESP(Spain) <bloc>"}));
+
+  // An actor the list names twice (a name and its acronym) is one member.
+  Document twice("d.txt", "Malta, MT and Spain align themselves.");
+  actor(twice, "Malta", "MLT");
+  actor(twice, "MT", "MLT");
+  actor(twice, "Spain", "ESP");
+  apply_rules(*many, twice);
+  EXPECT_EQ(describe(twice, "bloc"),
+            (Lines{"bloc[0,36)='Malta, MT and Spain align themselves' members=MLT(Malta) <bloc>",
+                   "bloc[0,36)='Malta, MT and Spain align themselves' members=ESP(Spain) <bloc>"}));
 }
 
 TEST(Matcher, TakeSkipsAnnotationsWithoutTheAttribute) {

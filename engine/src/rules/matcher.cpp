@@ -349,6 +349,18 @@ class RuleRunner {
       for (auto& p : partials_) take_from(c, store[found.front()], p);
       return true;
     }
+    // What a list names twice is one item: "the Non-Proliferation and Disarmament Initiative
+    // (NPDI)" is one group, not two.
+    if (!c.take.empty()) {
+      std::vector<AnnotationId> distinct;
+      for (AnnotationId id : found) {
+        const AttrValue& value = *store[id].attrs.find(c.take);
+        if (std::none_of(distinct.begin(), distinct.end(),
+                         [&](AnnotationId d) { return same_item(*store[d].attrs.find(c.take), value); }))
+          distinct.push_back(id);
+      }
+      found = std::move(distinct);
+    }
     std::vector<Partial> out;
     for (const auto& p : partials_) {
       for (AnnotationId id : found) {
@@ -359,6 +371,15 @@ class RuleRunner {
     }
     partials_ = std::move(out);
     return true;
+  }
+
+  // Whether two values a list takes are the same item: actors by their id (an acronym and the
+  // full name are the same group), other values whole.
+  static bool same_item(const AttrValue& a, const AttrValue& b) {
+    const auto* actor_a = std::get_if<ActorRef>(&a);
+    const auto* actor_b = std::get_if<ActorRef>(&b);
+    if (actor_a && actor_b) return actor_a->id == actor_b->id;
+    return a == b;
   }
 
   // What constraint `c` takes from the annotation `a` it found into the attribute set `p`.
