@@ -109,9 +109,12 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"R003_each_without_contains", "R003",
              kType + rule("pattern = '(?<who>foo)'\ncaptures.who = { annotation = \"sentence\", each = true }")},
         Case{"R003_lexicon_with_file_and_entries", "R003",
-             kType + "[lexicons.l]\nfile = \"l.toml\"\nentries = [{ id = \"A\", names = [\"Aa\"] }]\n" + rule("pattern = 'foo'")},
-        Case{"R004_rule_without_pattern", "R004", kType + rule("description = \"d\"\npriority = 1\nattrs = { kind = \"k\" }")},
-        Case{"R004_lexicon_without_file_or_entries", "R004", kType + "[lexicons.l]\nignore_case = true\n" + rule("pattern = 'foo'")},
+             kType + "[lexicons.l]\nfile = \"l.toml\"\nentries = [{ id = \"A\", names = [\"Aa\"] }]\n" +
+                 rule("pattern = 'foo'")},
+        Case{"R004_rule_without_pattern", "R004",
+             kType + rule("description = \"d\"\npriority = 1\nattrs = { kind = \"k\" }")},
+        Case{"R004_lexicon_without_file_or_entries", "R004",
+             kType + "[lexicons.l]\nignore_case = true\n" + rule("pattern = 'foo'")},
         Case{"R004_constraint_without_annotation_or_lexicon", "R004",
              kType + rule("pattern = '(?<who>foo)'\ncaptures.who = { required = false }")},
         Case{"R010_invalid_pattern", "R010", kType + rule("pattern = 'foo(bar'")},
@@ -120,36 +123,49 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"R012_macro_cycle", "R012", kType + "[macros]\nA = 'a{B}'\nB = 'b{A}'\n" + rule("pattern = 'foo{A}'")},
         Case{"R013_unknown_lexicon", "R013", kType + rule("pattern = '{lexicon:nowhere}'")},
         Case{"R013_unknown_lexicon_field", "R013",
-             kType + "[lexicons.l]\nentries = [{ id = \"A\", names = [\"Alpha\"] }]\n" + rule("pattern = 'x{lexicon:l.demonyms}'")},
+             kType + "[lexicons.l]\nentries = [{ id = \"A\", names = [\"Alpha\"] }]\n" +
+                 rule("pattern = 'x{lexicon:l.demonyms}'")},
         Case{"R013_bad_annotation_reference", "R013", kType + rule("pattern = 'x{annotation:no-such-name}'")},
         Case{"R013_constraint_on_unknown_lexicon", "R013",
              kType + rule("pattern = '(?<who>foo)'\ncaptures.who = { lexicon = \"nowhere\" }")},
         Case{"R013_constraint_on_unknown_field", "R013",
              kType + "[lexicons.l]\nentries = [{ id = \"A\", names = [\"Alpha\"] }]\n" +
                  rule("pattern = '(?<who>foo)'\ncaptures.who = { lexicon = \"l\", field = \"demonyms\" }")},
-        Case{"R014_duplicate_rule_id", "R014", kType + rule("pattern = 'foo'") + rule("pattern = 'bar'", "[[rule.example]]\ntext = \"bar\"\n")},
+        Case{"R014_duplicate_rule_id", "R014",
+             kType + rule("pattern = 'foo'") + rule("pattern = 'bar'", "[[rule.example]]\ntext = \"bar\"\n")},
         Case{"R015_capture_without_role", "R015", kType + rule("pattern = '(?<whom>foo)'")},
         Case{"R016_empty_match", "R016", kType + rule("pattern = '(?:foo)?'")},
-        Case{"R017_undeclared_type", "R017", kType + "\n[[rule]]\nid = \"r\"\ntype = \"nope\"\npattern = 'foo'\n[[rule.example]]\ntext = \"foo\"\n"},
+        Case{"R017_undeclared_type", "R017",
+             kType + "\n[[rule]]\nid = \"r\"\ntype = \"nope\"\npattern = 'foo'\n[[rule.example]]\ntext = \"foo\"\n"},
         Case{"R017_undeclared_attribute", "R017", kType + rule("pattern = 'foo'\nattrs = { colour = \"red\" }")},
         Case{"R017_undeclared_copied_attribute", "R017",
              kType + "[lexicons.l]\nentries = [{ id = \"A\", names = [\"Alpha\"], region = \"x\" }]\n" +
                  rule("pattern = '(?<who>alpha)'\ncaptures.who = { lexicon = \"l\", copy = [\"region\"] }")},
-        Case{"R018_lexicon_path_leaves_the_tree", "R018", kType + "[lexicons.l]\nfile = \"../../etc/passwd\"\n" + rule("pattern = 'foo'")},
-        Case{"R018_import_leaves_the_tree", "R018", "[rules]\nimport = \"../elsewhere.toml\"\n" + kType + rule("pattern = 'foo'")},
-        Case{"R019_constraint_on_missing_capture", "R019", kType + rule("pattern = 'foo'\ncaptures.who = { annotation = \"sentence\" }")},
+        Case{"R018_lexicon_path_leaves_the_tree", "R018",
+             kType + "[lexicons.l]\nfile = \"../../etc/passwd\"\n" + rule("pattern = 'foo'")},
+        Case{"R018_import_leaves_the_tree", "R018",
+             "[rules]\nimport = \"../elsewhere.toml\"\n" + kType + rule("pattern = 'foo'")},
+        Case{"R019_constraint_on_missing_capture", "R019",
+             kType + rule("pattern = 'foo'\ncaptures.who = { annotation = \"sentence\" }")},
         Case{"R020_bad_overlap", "R020", "[rules]\noverlap = \"longst\"\n" + kType + rule("pattern = 'foo'")},
         Case{"R020_bad_scope", "R020", kType + rule("pattern = 'foo'\nscope = \"chapter\"")},
-        Case{"R020_bad_relation", "R020",
-             kType + rule("pattern = '(?<who>foo)'\ncaptures.who = { annotation = \"sentence\", relation = \"near\" }")},
+        Case{
+            "R020_bad_relation", "R020",
+            kType + rule("pattern = '(?<who>foo)'\ncaptures.who = { annotation = \"sentence\", relation = \"near\" }")},
         Case{"R021_missing_import", "R021", "[rules]\nimport = \"missing.toml\"\n" + kType + rule("pattern = 'foo'")},
         Case{"R022_span_capture_missing", "R022", kType + rule("pattern = '(?<who>foo)'\nspan = \"whom\"")},
-        Case{"R030_missing_lexicon_file", "R030", kType + "[lexicons.l]\nfile = \"missing.toml\"\n" + rule("pattern = 'foo'")},
-        Case{"R031_inline_entry_without_id", "R031", kType + "[lexicons.l]\nentries = [{ names = [\"Alpha\"] }]\n" + rule("pattern = 'foo'")},
-        Case{"R031_inline_entry_without_names", "R031", kType + "[lexicons.l]\nentries = [{ id = \"A\" }]\n" + rule("pattern = 'foo'")},
-        Case{"R041_example_without_text", "R041", kType + rule("pattern = 'foo'", "[[rule.example]]\nspan = \"foo\"\n")},
-        Case{"R041_example_expects_unknown_role", "R041",
-             kType + rule("pattern = '(?<who>foo)'", "[[rule.example]]\ntext = \"foo\"\nexpect = { whom = \"foo\" }\n")},
+        Case{"R030_missing_lexicon_file", "R030",
+             kType + "[lexicons.l]\nfile = \"missing.toml\"\n" + rule("pattern = 'foo'")},
+        Case{"R031_inline_entry_without_id", "R031",
+             kType + "[lexicons.l]\nentries = [{ names = [\"Alpha\"] }]\n" + rule("pattern = 'foo'")},
+        Case{"R031_inline_entry_without_names", "R031",
+             kType + "[lexicons.l]\nentries = [{ id = \"A\" }]\n" + rule("pattern = 'foo'")},
+        Case{"R034_pipeline_file", "R034", "[pipeline]\nname = \"p\"\n[[step]]\nannotator = \"segmenter\"\n"},
+        Case{"R041_example_without_text", "R041",
+             kType + rule("pattern = 'foo'", "[[rule.example]]\nspan = \"foo\"\n")},
+        Case{
+            "R041_example_expects_unknown_role", "R041",
+            kType + rule("pattern = '(?<who>foo)'", "[[rule.example]]\ntext = \"foo\"\nexpect = { whom = \"foo\" }\n")},
         Case{"R041_negative_example_with_span", "R041",
              kType + rule("pattern = 'foo'", "[[rule.example]]\ntext = \"bar\"\nmatch = false\nspan = \"bar\"\n")}),
     [](const ::testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
@@ -159,6 +175,10 @@ TEST_F(RuleCompilerTest, R030_MissingRuleFile) {
   EXPECT_FALSE(compile_rule_file(tree.path("nothing.toml"), tree.root(), diagnostics));
   ASSERT_TRUE(diagnostics.contains("R030"));
   EXPECT_EQ(headline("R030"), "ROOT/nothing.toml: error[R030]: cannot read rule file");
+  // A directory given for a rule file says so.
+  Diagnostics directory;
+  EXPECT_FALSE(compile_rule_file(tree.root(), tree.root(), directory));
+  EXPECT_NE(directory.render().find("a directory: name its rule files"), std::string::npos) << directory.render();
 }
 
 TEST_F(RuleCompilerTest, R031_R032_BrokenLexiconFiles) {

@@ -62,6 +62,14 @@ class RuleCompiler {
     files_.push_back(std::make_unique<std::string>(std::move(text)));
     const std::string& file_text = *files_.back();
     const std::size_t errors_before = diagnostics_.error_count();
+    // A pipeline given for a rule file ("caucus rules check rules/*.toml"): one error that says
+    // so, not an unknown key for each of its tables.
+    if ((parsed.contains("pipeline") || parsed.contains("step")) && !parsed.contains("rules") &&
+        !parsed.contains("rule")) {
+      diagnostics_.error("R034", "a pipeline file, not a rule file", {path})
+          .notes.push_back("its rule files are checked by 'caucus rules check --pipeline " + path + "' (no FILE)");
+      return nullptr;
+    }
     Config top = Config::from_toml_table(&parsed, path, rule_root_, kRuleCodes);
     // The file itself is being imported into: importing it again is a cycle.
     std::error_code error;
@@ -666,7 +674,9 @@ std::shared_ptr<const RuleSet> compile_rule_file(const std::filesystem::path& fi
                                                  Diagnostics& diagnostics) {
   auto loaded = load_toml_file(file.string(), "R001", diagnostics);
   if (!loaded.text) {
-    diagnostics.error("R030", "cannot read rule file", {file.string()});
+    auto& error = diagnostics.error("R030", "cannot read rule file", {file.string()});
+    if (std::error_code ec; std::filesystem::is_directory(file, ec))
+      error.notes.push_back("a directory: name its rule files, or none to use the pipeline's");
     return nullptr;
   }
   if (!loaded.table) return nullptr;
