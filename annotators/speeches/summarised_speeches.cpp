@@ -109,17 +109,36 @@ std::pair<uint32_t, const Annotation*> SpeechBuilder::sentence_opening_with_cue(
 }
 
 // True if `sentence` names its speaker as the delegate reported before: "that representative",
-// "the same delegate", a pronoun after an opening phrase ("Speaking for the Group of 77, he
-// said"), or one that opens it ("He added that ...", "She expressed concern ..."; a State
-// reported by name goes on as "It", before a verb of speech: "It also highlighted that ...").
+// "the same delegate", a pronoun or a bare "the representative" after an opening phrase
+// ("Speaking for the Group of 77, he said", "..., the representative highlighted"), or a
+// pronoun that opens it ("He added that ...", "She expressed concern ..."; a State reported by
+// name goes on as "It", before a verb of speech: "It also highlighted that ...").
+namespace {
+
+// ", the representative highlighted": the delegate without a State ("the representative of
+// Brunei" is another's cue), the subject after an opening phrase.
+bool names_the_delegate_bare(std::string_view lower) {
+  for (std::string_view delegate : {", the representative ", ", the delegate "}) {
+    const std::size_t at = lower.find(delegate);
+    if (at == std::string_view::npos) continue;
+    const std::string_view next = lower.substr(at + delegate.size());
+    if (!starts_with_any(next, {"of ", "for ", "from ", "and "})) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool SpeechBuilder::refers_back_to_delegate(Span sentence) const {
   const std::string_view words = document_.slice(sentence);
   const std::string_view after_it = words.starts_with("It also ") ? words.substr(7)
                                     : words.starts_with("It ")    ? words.substr(2)
                                                                   : "";
+  const std::string lower = lower_ascii(words);
   return starts_with_any(words, {"He ", "She "}) || starts_with_any(after_it, kSpeechVerbs) ||
-         contains_any(lower_ascii(words), {"that representative", "that delegate", "the same representative",
-                                           "the same delegate", ", he ", ", she "});
+         contains_any(lower, {"that representative", "that delegate", "the same representative", "the same delegate",
+                              ", he ", ", she "}) ||
+         names_the_delegate_bare(lower);
 }
 
 // The delegations reported after `first`, the first in `sentence`, each opening a clause of
