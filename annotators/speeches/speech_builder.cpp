@@ -69,7 +69,10 @@ void SpeechBuilder::read_metadata() {
   for (AnnotationId id : store_.of_type("document_meta")) {
     const Annotation& a = store_[id];
     const std::string key = a.attrs.text("key");
-    if (key.empty() || document_.meta().count(key)) continue;
+    // (A release's label, "Press Release", says less than its coverage line or dateline: either
+    // replaces it.)
+    const auto known = document_.meta().find(key);
+    if (key.empty() || (known != document_.meta().end() && !(key == "coverage" && known->second == "label"))) continue;
     std::string value = a.attrs.text("value");
     if (key == "symbol") value = compact_symbol(value);  // a scan's "S/ PV.8548" is S/PV.8548
     document_.meta()[key] = value;
