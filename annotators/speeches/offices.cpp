@@ -44,7 +44,8 @@ bool secretariat_office(std::string_view office) {
   }
   // An envoy's office with nothing after it, as a release names the Secretary-General's before
   // the name ("Special Envoy Hans Grundberg said"); a State's names the State. So is his Chef
-  // de Cabinet's ("Maria Luiza Ribeiro Viotti, Chef de Cabinet, said").
+  // de Cabinet's ("Maria Luiza Ribeiro Viotti, Chef de Cabinet, said"), and the High
+  // Representative for Disarmament Affairs' ("High Representative Kim Won-Soo said").
   // Or an envoy or a Human Rights Council expert by the mandate: "Special Envoy for Syria",
   // "Special Adviser on Myanmar", "Special Rapporteur on the situation of human rights in
   // Myanmar", "Deputy Special Envoy for Syria", "Special Representative in Nepal". The State the
@@ -55,10 +56,11 @@ bool secretariat_office(std::string_view office) {
     std::string_view title;
     bool alone, with_mandate;
   };
-  static constexpr Post kPosts[] = {{"Special Envoy", true, true},       {"Special Representative", true, true},
-                                    {"Special Adviser", true, true},     {"Special Coordinator", true, true},
-                                    {"Personal Envoy", true, true},      {"Chef de Cabinet", true, false},
-                                    {"Special Rapporteur", false, true}, {"Independent Expert", false, true}};
+  static constexpr Post kPosts[] = {{"Special Envoy", true, true},        {"Special Representative", true, true},
+                                    {"Special Adviser", true, true},      {"Special Coordinator", true, true},
+                                    {"Personal Envoy", true, true},       {"Chef de Cabinet", true, false},
+                                    {"High Representative", true, false}, {"Special Rapporteur", false, true},
+                                    {"Independent Expert", false, true}};
   const std::string_view without_deputy = office.starts_with("Deputy ") ? office.substr(7) : office;
   for (const Post& post : kPosts) {
     if (post.alone && office == post.title) return true;
