@@ -359,6 +359,10 @@ TEST_F(DefaultPipeline, AStatementsSpeakerIsThePersonItsHeadingsName) {
                  body)
           .first,
       "Ambassador Michèle Taylor");
+  // An office before the name is no part of it (an honorific, as above, is).
+  EXPECT_EQ(
+      speaker_of("Statement by Legal Adviser Colin McIntyre at the Security Council debate on the IRMCT" + body).first,
+      "Colin McIntyre");
   // A heading whose speaker is the group itself names no person: the presenter's heading does.
   const std::string group_heading =
       "Statement of Asia-Pacific Group to pay Tribute to Her Majesty Queen Elizabeth II\n\n";

@@ -153,14 +153,16 @@ void SpeechBuilder::read_headers() {
       h.layout = "press_release";
   }
   std::erase_if(headers_, unnumbered);
-  // "Special Envoy Hans Grundberg said": a release's speaker is the person, the office is the
-  // title. (A single speech's heading, "Statement by Minister Paul Oquist", is kept as printed.)
-  // (A rule may capture the office as the title and in the name too: the name is what follows
-  // it, "UN High Representative for Disarmament Affairs Izumi Nakamitsu", or its State's name
-  // before it, "Cuba's Foreign Minister Bruno Eduardo Rodriguez Parrilla".)
+  // "Special Envoy Hans Grundberg said", "Remarks by Commissioner Kyriakides": a release's or a
+  // single statement's speaker is the person, the office is the title. (A rule may capture the
+  // office as the title and in the name too: the name is what follows it, "UN High
+  // Representative for Disarmament Affairs Izumi Nakamitsu", or its State's name before it,
+  // "Cuba's Foreign Minister Bruno Eduardo Rodriguez Parrilla". A statement's title may be an
+  // honorific, which its speaker keeps as the heading prints it: "Ambassador Mona Juul".)
   for (Header& h : headers_) {
-    if (h.layout != "press_release") continue;
-    if (auto name = name_after_title(h.speaker, h.title)) {
+    const bool release = h.layout == "press_release";
+    if (!release && !h.layout.starts_with("statement")) continue;
+    if (auto name = release ? name_after_title(h.speaker, h.title) : std::nullopt) {
       h.speaker = std::move(*name);
     } else if (auto split = office_before_name(h.speaker);
                split && (h.title.empty() || h.title == split->office || split->office.ends_with(" " + h.title))) {
