@@ -48,10 +48,13 @@ bool is_office_word(std::string_view word) {
 }
 
 // A word of a person's name: capitalised ("Ki-moon", "U.", "Kőrösi", "ÓSCAR"), or a particle,
-// on its own or elided before the next word ("d'Escoto", in plain punctuation).
+// on its own, elided or joined to the next word ("d'Escoto", "al-Nasser", in plain punctuation).
 // (A letter outside ASCII is taken as a capital: a name's first letter, "Óscar", "Ângela".)
 bool name_word(std::string_view word) {
-  if (word.starts_with("d'") && word.size() > 2) word.remove_prefix(2);
+  for (std::string_view joined_particle : {"d'", "al-", "el-"}) {
+    if (word.starts_with(joined_particle) && word.size() > joined_particle.size())
+      word.remove_prefix(joined_particle.size());
+  }
   if (word.empty()) return false;
   const auto first = static_cast<unsigned char>(word.front());
   if (first >= 0x80 || (first >= 'A' && first <= 'Z')) return !is_office_word(word);
