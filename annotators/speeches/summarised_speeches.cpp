@@ -363,8 +363,9 @@ void SpeechBuilder::summarised_speeches(std::string_view kind) {
       // in a clause of its own.
       for (const Annotation* next : coordinated_cues(s, *cue)) starts.push_back({next->span.begin, next, nullptr});
     }
-    // "She added that ...": the briefer's summary goes on (other paragraphs are the overview's).
-    if (starts.empty() && briefer_goes_on && starts_with_any(document_.slice(p), {"She ", "He "})) {
+    // "She added that ...", "..., he said, ...": the briefer's summary goes on (other paragraphs
+    // are the overview's).
+    if (starts.empty() && briefer_goes_on && refers_back_to_delegate(first_sentence(p))) {
       speeches.back().span.end = p.end;
       continue;
     }
