@@ -103,21 +103,37 @@ ActorRef state_owning_office_before(std::string_view head, const AnnotationStore
   return {};
 }
 
+// The capitalised words up to a full mention's surname (and a given name after it), at most
+// five: the name, and an office printed before it ("outgoing Chair Macharia Kamau").
+std::string_view printed_with_office(std::string_view head, const FullMention& mention) {
+  std::size_t begin = mention.first_word;
+  for (int words = 1; words < 5 && begin >= 2 && head[begin - 1] == ' '; ++words) {
+    const auto [word, previous] = word_before(head, begin);
+    if (!capitalised(previous) || previous.ends_with('.') || previous.ends_with(',')) break;
+    begin = word;
+  }
+  return head.substr(begin, head.size() - mention.rest.size() - begin);
+}
+
+// Whom the office printed before a full mention's name speaks for: "General Assembly
+// President Jan Eliasson" the Assembly, "Under-Secretary-General Rosemary DiCarlo" the
+// Organization; empty for any other office, or none.
+ActorRef actor_of_office_before(std::string_view head, const FullMention& mention) {
+  const auto split = office_before_name(printed_with_office(head, mention));
+  if (!split) return {};
+  if (presides_over_assembly(split->office)) return kGeneralAssembly;
+  if (secretariat_office(split->office)) return kUnitedNations;
+  return {};
+}
+
 }  // namespace
 
 std::optional<std::string> full_name_of_person(std::string_view text, std::string_view surname, uint32_t before) {
   const std::string_view head = text.substr(0, before);
   std::optional<std::string> name;
   for_each_full_mention(head, surname, [&](const FullMention& mention) {
-    // The capitalised words up to the surname (and a given name after it), at most five, less
-    // an office printed before them ("outgoing Chair Macharia Kamau": Macharia Kamau).
-    std::size_t begin = mention.first_word;
-    for (int words = 1; words < 5 && begin >= 2 && head[begin - 1] == ' '; ++words) {
-      const auto [word, previous] = word_before(head, begin);
-      if (!capitalised(previous) || previous.ends_with('.') || previous.ends_with(',')) break;
-      begin = word;
-    }
-    std::string found(head.substr(begin, head.size() - mention.rest.size() - begin));
+    // The name less the office printed before it ("outgoing Chair Macharia Kamau": Macharia Kamau).
+    std::string found(printed_with_office(head, mention));
     if (auto split = office_before_name(found)) found = std::move(split->name);
     if (found.find(' ') == std::string::npos) return false;
     name = std::move(found);
@@ -153,6 +169,7 @@ ActorRef actor_of_named_person(std::string_view text, const AnnotationStore& sto
                    : first_actor(store, {at + 2, at + static_cast<uint32_t>(clause_end)});
     }
     if (result.id.empty()) result = state_owning_office_before(head, store, mention.first_word);
+    if (result.id.empty()) result = actor_of_office_before(head, mention);
     return !result.id.empty();
   });
   return result;

@@ -470,6 +470,8 @@ Speech SpeechBuilder::reported_speech(Span span, const Annotation& cue) const {
   if (by_surname(cue)) {
     const std::string surname = last_word(speech.speaker);
     speech.actor = actor_of_person(surname, cue.span.begin);
+    // ("Mr. Eliasson said" after "General Assembly President Jan Eliasson": the Assembly's President.)
+    if (speech.actor.id == kGeneralAssembly.id) speech.role = "president";
     // "Mr. Møller said": the name the text gave him in full before, if it did.
     if (auto full = full_name_of_person(text(), surname, cue.span.begin)) speech.speaker = std::move(*full);
   }
