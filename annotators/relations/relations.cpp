@@ -133,6 +133,9 @@ void RelationsAnnotator::annotate(Document& document) const {
     for (AnnotationId id : ids) {
       const Annotation& a = store[id];
       if (a.attrs.text("relation") != "speaks_for" || !s.span.contains(a.span)) continue;
+      // (Another delegation's, said again in the speech, is not the speech's group: "the
+      // statements made by ..., El Salvador on behalf of CELAC and ...".)
+      if (inside_statement_reference(store, a)) continue;
       const ActorRef* target = a.attrs.actor("target");
       if (target && is_group(a.span, target->id)) return *target;
     }
