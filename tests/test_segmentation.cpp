@@ -105,6 +105,13 @@ TEST(Sentences, MiddleInitialsDoNotEndSentences) {
             (std::vector<std::string>{"On that point, Petr V. Iliichev (Russian Federation) said it was flawed.", "The Council met."}));
 }
 
+// So is a run of initials.
+TEST(Sentences, RunsOfInitialsDoNotEndSentences) {
+  EXPECT_EQ(sentences("Speaking after the vote, Fahad M.E.H.A. Mohammad (Kuwait) welcomed it. The Council met."),
+            (std::vector<std::string>{"Speaking after the vote, Fahad M.E.H.A. Mohammad (Kuwait) welcomed it.",
+                                      "The Council met."}));
+}
+
 // ICU 72's filter lets these break whatever suppressions are added: the splitter checks again.
 TEST(Sentences, AbbreviationsIcuMissesDoNotEndSentences) {
   EXPECT_EQ(sentences("We align with the statement delivered by H.E. Ambassador Kabba and Hon. Browne. The Council met."),

@@ -337,6 +337,19 @@ constexpr const char* kWordAbbreviations[] = {"res.", "Res.", "G.A.", "S.C."};
 // its own. ICU's filter misses some of them
 // ("Hon. Browne", "H.E. Ambassador", "Lt. Smith" break in ICU 72, whatever the suppressions
 // added), so the splitter checks each break again.
+// True if `sentence` ends in a run of initials, "Fahad M.E.H.A." before "Mohammad": capitals
+// each with its full stop, two or more. (ICU breaks after a long run; a dotted acronym, "U.S.",
+// it does not break after either.)
+bool ends_in_initials(std::string_view sentence) {
+  const std::size_t space = sentence.find_last_of(" (");
+  const std::string_view word = space == std::string_view::npos ? sentence : sentence.substr(space + 1);
+  if (word.size() < 4 || word.size() % 2 != 0) return false;
+  for (std::size_t i = 0; i < word.size(); i += 2) {
+    if (word[i] < 'A' || word[i] > 'Z' || word[i + 1] != '.') return false;
+  }
+  return true;
+}
+
 bool ends_in_abbreviation(std::string_view sentence) {
   if (sentence.empty() || sentence.back() != '.') return false;
   const auto word_at = [&](std::size_t length) {
@@ -351,6 +364,7 @@ bool ends_in_abbreviation(std::string_view sentence) {
                        [&](std::string_view word) { return sentence.ends_with(word) && word_at(word.size()); });
   };
   if (ends_in_one_of(kAbbreviations) || ends_in_one_of(kWordAbbreviations)) return true;
+  if (ends_in_initials(sentence)) return true;
   // A symbol's series, which a number follows ("E/CN.4/1989/SR. 54"); not "USSR.". ("A/C.3/42/L."
   // ends as an initial does, after a slash.)
   for (const std::string_view series : {"/SR.", "/PV."}) {
