@@ -72,7 +72,7 @@ inline std::string_view document_kind(std::string_view symbol) {
   if (symbol.starts_with("A/RES/")) return "ga_resolution";
   // The Council's presidential statements, and the Human Rights Council's President's
   // statements (A/HRC/PRST/8/1).
-  if (symbol.starts_with("S/PRST/") || symbol.find("/PRST/") != std::string_view::npos) return "presidential_statement";
+  if (symbol.find("/PRST/") != std::string_view::npos) return "presidential_statement";
   // Verbatim records (S/PV.8111, A/73/PV.10, A/C.1/74/PV.5) and summary records
   // (A/C.6/74/SR.23, E/C.12/2019/SR.5).
   if (symbol.find("/PV.") != std::string_view::npos || symbol.find("/SR.") != std::string_view::npos) {

@@ -10,6 +10,9 @@ namespace caucus::annotators {
 // The Secretary-General and the Secretariat's officials speak for the United Nations.
 inline const ActorRef kUnitedNations{"UN", "United Nations"};
 
+// The General Assembly, for whom its President and its committees' Chairs speak.
+inline const ActorRef kGeneralAssembly{"UNGA", "General Assembly"};
+
 // True if `office` is one of the Secretariat's ("Under-Secretary-General for Humanitarian
 // Affairs", "Special Envoy of the Secretary-General for Yemen"): its holder speaks for the
 // United Nations.

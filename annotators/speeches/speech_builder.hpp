@@ -15,12 +15,10 @@
 #include <vector>
 
 #include "caucus/document.hpp"
+#include "speeches/offices.hpp"
 #include "speeches/speaker_lines.hpp"
 
 namespace caucus::annotators {
-
-// The General Assembly, for whom its President and its committees' Chairs speak.
-inline const ActorRef kGeneralAssembly{"UNGA", "General Assembly"};
 
 // The Security Council's actor id (its President speaks for a State).
 inline constexpr std::string_view kSecurityCouncil = "UNSC";

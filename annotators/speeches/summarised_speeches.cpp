@@ -108,11 +108,6 @@ std::pair<uint32_t, const Annotation*> SpeechBuilder::sentence_opening_with_cue(
   return {paragraph.begin, nullptr};
 }
 
-// True if `sentence` names its speaker as the delegate reported before: "that representative",
-// "the same delegate", a pronoun or a bare "the representative" after an opening phrase
-// ("Speaking for the Group of 77, he said", "..., the representative highlighted"), or a
-// pronoun that opens it ("He added that ...", "She expressed concern ..."; a State reported by
-// name goes on as "It", before a verb of speech: "It also highlighted that ...").
 namespace {
 
 // ", the representative highlighted": the delegate without a State ("the representative of
@@ -129,6 +124,11 @@ bool names_the_delegate_bare(std::string_view lower) {
 
 }  // namespace
 
+// True if `sentence` names its speaker as the delegate reported before: "that representative",
+// "the same delegate", a pronoun or a bare "the representative" after an opening phrase
+// ("Speaking for the Group of 77, he said", "..., the representative highlighted"), or a
+// pronoun that opens it ("He added that ...", "She expressed concern ..."; a State reported by
+// name goes on as "It", before a verb of speech: "It also highlighted that ...").
 bool SpeechBuilder::refers_back_to_delegate(Span sentence) const {
   const std::string_view words = document_.slice(sentence);
   const std::string_view after_it = words.starts_with("It also ") ? words.substr(7)
