@@ -9,7 +9,7 @@
 #include "common/text_match.hpp"
 #include "speeches/office_before_name.hpp"
 #include "speeches/offices.hpp"
-#include "speeches/speech_builder.hpp"
+#include "speeches/speech_verbs.hpp"
 
 namespace caucus::annotators {
 namespace {

@@ -5,7 +5,6 @@
 #pragma once
 
 #include <cstdint>
-#include <initializer_list>
 #include <map>
 #include <optional>
 #include <set>
@@ -17,17 +16,12 @@
 #include "caucus/document.hpp"
 #include "speeches/offices.hpp"
 #include "speeches/speaker_lines.hpp"
+#include "speeches/speech_verbs.hpp"
 
 namespace caucus::annotators {
 
 // The Security Council's actor id (its President speaks for a State).
 inline constexpr std::string_view kSecurityCouncil = "UNSC";
-
-// The verbs that report a delegate's speech after its name: "the representative of Malta said".
-inline const std::initializer_list<std::string_view> kSpeechVerbs = {
-    " said",      " stressed", " noted",       " added",      " emphasized", " underlined",
-    " expressed", " called",   " urged",       " welcomed",   " pointed",    " recalled",
-    " told",      " observed", " highlighted", " reiterated", " asked",      " warned"};
 
 // The last word of a name, without punctuation: "Ashraf El Nour" -> "Nour". A regnal number is
 // not the name: "King Mswati III" -> "Mswati".
