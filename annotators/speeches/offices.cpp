@@ -17,6 +17,13 @@ namespace caucus::annotators {
 // holder speaks for the United Nations, whatever country the title names. Not "Deputy
 // Secretary-General of the Ministry of Foreign Affairs of Thailand", "Special Representative of
 // the President of Colombia" nor a State's Permanent Representative.
+bool delegation_office(std::string_view office) {
+  for (std::string_view part : {"Representative", "Observer", "Ambassador", "Minister", "Delegation", "delegation", "Envoy of"}) {
+    if (office.find(part) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 bool secretariat_office(std::string_view office) {
   const auto has = [&](std::string_view part) { return office.find(part) != std::string_view::npos; };
   // A State's envoy to the Organization is not its official: "Permanent Representative of

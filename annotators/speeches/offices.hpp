@@ -48,4 +48,10 @@ bool secretariat_department(std::string_view office);
 // "Chief, ...", "Director, ...".
 bool secretariat_post(std::string_view post);
 
+// True if `office` is a delegation's, as a release may name its holder after calling him "the
+// representative of X": "Permanent Representative of Brazil", "Ambassador", "Minister for Foreign
+// Affairs", "Head of Delegation", "Permanent Observer of the African Union" (not "President of
+// the International Olympic Committee").
+bool delegation_office(std::string_view office);
+
 }  // namespace caucus::annotators

@@ -122,6 +122,13 @@ bool names_the_delegate_bare(std::string_view lower) {
   return false;
 }
 
+// True if a reported speaker, as printed, is a delegation's representative: "The
+// representative of Brazil", "Nepal's delegate".
+bool names_a_delegate(std::string_view speaker) {
+  const std::string lower = lower_ascii(speaker);
+  return contains_any(lower, {"representative", "delegate"});
+}
+
 }  // namespace
 
 // True if `sentence` names its speaker as the delegate reported before: "that representative",
@@ -303,8 +310,13 @@ void SpeechBuilder::summarised_speeches(std::string_view kind) {
       // (Not a delegate's lead before an official of the Secretariat: "The representative of
       // Kuwait ... said" then "Mark Lowcock, Under-Secretary-General for Humanitarian Affairs
       // ..., said".)
+      // Nor a delegate's lead before a person with an office of another body: "the
+      // representative of Brazil said" then "Thomas Bach, President of the International
+      // Olympic Committee, said".
       const bool official_after_delegate =
-          lead_names_an_office && secretariat_office(h->title) && speeches.back().actor.id != kUnitedNations.id;
+          lead_names_an_office && speeches.back().actor.id != kUnitedNations.id &&
+          (secretariat_office(h->title) ||
+           (!h->title.empty() && !delegation_office(h->title) && names_a_delegate(speeches.back().speaker)));
       if (overview_briefer && lead_names_an_office && !official_after_delegate &&
           (!h->country || lead_holds_an_office) && speeches.back().mode == "reported" &&
           !speeches.back().actor.id.empty() && lead_end <= p.begin && trim_end(lead_end, p.begin) == lead_end) {
