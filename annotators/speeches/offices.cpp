@@ -11,19 +11,22 @@
 
 namespace caucus::annotators {
 
+// True if `office` is a delegation's (a State's envoy, minister or head of delegation, a group's or
+// organisation's observer), not an office of another body.
+bool delegation_office(std::string_view office) {
+  for (std::string_view part :
+       {"Representative", "Observer", "Ambassador", "Minister", "Delegation", "delegation", "Envoy of"}) {
+    if (office.find(part) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 // True if `office` is one of the Secretariat's ("Under-Secretary-General for Humanitarian
 // Affairs", "Special Envoy of the Secretary-General for Yemen", "Special Adviser to the
 // Secretary-General on Gender Issues", "United Nations High Commissioner for Refugees"): its
 // holder speaks for the United Nations, whatever country the title names. Not "Deputy
 // Secretary-General of the Ministry of Foreign Affairs of Thailand", "Special Representative of
 // the President of Colombia" nor a State's Permanent Representative.
-bool delegation_office(std::string_view office) {
-  for (std::string_view part : {"Representative", "Observer", "Ambassador", "Minister", "Delegation", "delegation", "Envoy of"}) {
-    if (office.find(part) != std::string_view::npos) return true;
-  }
-  return false;
-}
-
 bool secretariat_office(std::string_view office) {
   const auto has = [&](std::string_view part) { return office.find(part) != std::string_view::npos; };
   // A State's envoy to the Organization is not its official: "Permanent Representative of
