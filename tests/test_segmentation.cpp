@@ -112,6 +112,13 @@ TEST(Sentences, RunsOfInitialsDoNotEndSentences) {
                                       "The Council met."}));
 }
 
+// So is a name's abbreviated word ("Sh." for Sheikh) before an initial.
+TEST(Sentences, NameAbbreviationDoesNotEndSentence) {
+  EXPECT_EQ(sentences("Conference President Mansour Ayyad Sh. A. Alotaibi (Kuwait) said that. The Council met."),
+            (std::vector<std::string>{"Conference President Mansour Ayyad Sh. A. Alotaibi (Kuwait) said that.",
+                                      "The Council met."}));
+}
+
 // ICU 72's filter lets these break whatever suppressions are added: the splitter checks again.
 TEST(Sentences, AbbreviationsIcuMissesDoNotEndSentences) {
   EXPECT_EQ(sentences("We align with the statement delivered by H.E. Ambassador Kabba and Hon. Browne. The Council met."),

@@ -279,5 +279,17 @@ TEST(NamedAgain, TheFirstFullMentionGivesThePersonsName) {
   EXPECT_EQ(full_name_of_person(text, "Møller", static_cast<uint32_t>(text.find("Michael"))), std::nullopt);
 }
 
+// A given name after the surname, with a possessive: the name is whole, the office before it says
+// whom the person speaks for.
+TEST(NamedAgain, AGivenNameWithAPossessiveIsPartOfTheName) {
+  const std::string text =
+      "High Commissioner Zeid said so following Secretary-General Ban Ki-moon\u2019s opening remarks. Mr. Ban, "
+      "introducing his report, said that.";
+  Document document("d.txt", text);
+  const auto before = static_cast<uint32_t>(text.find("Mr. Ban"));
+  EXPECT_EQ(full_name_of_person(text, "Ban", before), "Ban Ki-moon");
+  EXPECT_EQ(actor_of_named_person(text, document.annotations(), "Ban", before).id, "UN");
+}
+
 }  // namespace
 }  // namespace caucus::annotators

@@ -125,6 +125,17 @@ void RelationsAnnotator::annotate(Document& document) const {
     return mention && mention->attrs.text("actor_type") != "state";
   };
 
+  // The memberships the document states ("on behalf of the Nordic countries: Denmark, Finland,
+  // ..."): (member, group).
+  std::set<std::pair<std::string, std::string>> stated_members;
+  for (AnnotationId id : ids) {
+    const Annotation& a = store[id];
+    const ActorRef* source = a.attrs.actor("source");
+    const ActorRef* target = a.attrs.actor("target");
+    if (a.attrs.text("relation") == "member_of" && source && target)
+      stated_members.emplace(source->id.str(), target->id.str());
+  }
+
   // The group a speech is delivered for: its speaks_for target if it names a group, else its actor.
   // Once per speech: the targets set below are this same value, so it never changes.
   std::map<int, std::optional<ActorRef>> delivered;
@@ -211,6 +222,14 @@ void RelationsAnnotator::annotate(Document& document) const {
         const ActorRef& speaker = speeches[static_cast<std::size_t>(speech)].actor;
         if (a.attrs.text("relation") == "speaks_for" && is_group(a.span, speaker.id.str()) &&
             match_speaks_for(store, type_, a, speaker.id.str())) {
+          drop.push_back(id);
+          continue;
+        }
+        // A group's own statement "on behalf of Denmark, Finland, Iceland, Norway and Sweden"
+        // names its members, as the document says they are: a group speaks for none of its own.
+        const ActorRef* target = a.attrs.actor("target");
+        if (a.attrs.text("relation") == "speaks_for" && target &&
+            stated_members.count({target->id.str(), speaker.id.str()})) {
           drop.push_back(id);
           continue;
         }

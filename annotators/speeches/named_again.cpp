@@ -65,7 +65,8 @@ std::pair<std::size_t, std::string_view> word_before(std::string_view head, std:
 // The full mentions of `surname` in `head`, in text order, each given to `visit` until it
 // returns true. A full name has a capitalised word before the surname (an initial too), not a
 // title ("Mr. Møller"); a given name may follow the surname ("Ban Ki-moon, Secretary-General",
-// "Ambassador Oh Joon of the Republic of Korea", "Secretary-General Ban Ki-moon.").
+// "Ambassador Oh Joon of the Republic of Korea", "Secretary-General Ban Ki-moon.", "Secretary-General
+// Ban Ki-moon's opening remarks").
 template <typename Visit>
 void for_each_full_mention(std::string_view head, std::string_view surname, Visit visit) {
   if (surname.empty()) return;
@@ -77,8 +78,12 @@ void for_each_full_mention(std::string_view head, std::string_view surname, Visi
     std::string_view rest = head.substr(end);
     if (rest.size() > 1 && rest[0] == ' ' && capitalised(rest.substr(1))) {
       const std::size_t next = rest.find_first_of(" ,(.;", 1);
+      const std::string_view given = rest.substr(1, next == std::string_view::npos ? next : next - 1);
       if (next != std::string_view::npos && starts_with_any(rest.substr(next), {", ", " (", " of ", ".", ";"})) {
         rest = rest.substr(next);
+      } else if (given.ends_with("'s") || given.ends_with("\u2019s")) {
+        // The given name with a possessive: "Secretary-General Ban Ki-moon's opening remarks".
+        rest = rest.substr(1 + given.size() - (given.ends_with("'s") ? 2 : 4));
       }
     }
     if (visit(FullMention{word, rest})) return;

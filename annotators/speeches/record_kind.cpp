@@ -161,6 +161,14 @@ bool SpeechBuilder::lead_tells_what_an_organ_did() const {
       const std::size_t organ = organ_at(p.substr(at));
       if (organ == 0) continue;
       std::string_view rest = p.substr(at + organ);
+      // The organ named in full: "The Third Committee of the General Assembly (GA) today approved".
+      if (rest.starts_with(" of the ")) {
+        if (const std::size_t parent = organ_at(rest.substr(8)); parent != 0) rest.remove_prefix(8 + parent);
+      }
+      if (rest.starts_with(" (")) {
+        if (const std::size_t close = rest.find(')'); close != std::string_view::npos && close < 12)
+          rest.remove_prefix(close + 1);
+      }
       const auto day =
           std::find_if(kThatDay.begin(), kThatDay.end(), [&](std::string_view d) { return rest.starts_with(d); });
       if (day != kThatDay.end() && rest.substr(day->size()).starts_with(' ') &&
@@ -200,12 +208,19 @@ bool SpeechBuilder::headline_of_an_organ() const {
                                                 " Opens ",    " Closes ",    " Holds ",     " Takes ",  " Considers ",
                                                 " Extends ",  " Renews ",    " Endorses ",  " Begins ", " Continues ",
                                                 " Reviews ",  " Recommends "};
+  // Or in the passive, the organ after "by": "Death Penalty Moratorium among 9 Draft Resolutions
+  // Approved by Third Committee".
+  static constexpr std::string_view kPassives[] = {" Approved by ", " Adopted by ", " Endorsed by "};
   const std::string_view p = headline();
   for (std::string_view organ : kOrgans) {
     for (std::size_t at = p.find(organ); at != std::string_view::npos; at = p.find(organ, at + 1)) {
       const std::string_view after = p.substr(at + organ.size(), 60);  // "Committee on Decolonization Approves"
       if (std::any_of(std::begin(kVerbs), std::end(kVerbs),
                       [&](std::string_view verb) { return after.find(verb) != std::string_view::npos; }))
+        return true;
+      const std::string_view before = p.substr(at > 40 ? at - 40 : 0, at > 40 ? 40 : at);  // "Approved by the Third"
+      if (std::any_of(std::begin(kPassives), std::end(kPassives),
+                      [&](std::string_view verb) { return before.find(verb) != std::string_view::npos; }))
         return true;
     }
   }
