@@ -537,10 +537,10 @@ const ActorRef* SpeechBuilder::state_named_in(Span span, bool skip_topics) const
     const std::string_view before = text().substr(span.begin, a.span.begin - span.begin);
     if (std::count(before.begin(), before.end(), '(') > std::count(before.begin(), before.end(), ')')) continue;
     // The meeting's title: "... on Yemen", ", at the Security Council", "UN Security Council: Ukraine",
-    // "– Ukraine".
+    // "– Ukraine", "on the situation in the Libyan Arab Jamahiriya".
     const bool topic = before.ends_with(" on ") || before.ends_with(" on the ") || before.ends_with(" in ") ||
-                       before.ends_with(": ") || before.ends_with("– ") || before.ends_with("— ") ||
-                       before.find(", at ") != std::string_view::npos ||
+                       before.ends_with(" in the ") || before.ends_with(": ") || before.ends_with("– ") ||
+                       before.ends_with("— ") || before.find(", at ") != std::string_view::npos ||
                        contains_any(before, {"tribute to", "TRIBUTE TO", "memory of", "MEMORY OF"});
     if (skip_topics && topic) continue;
     if (a.attrs.text("actor_type") == "state") return a.attrs.actor("actor");
