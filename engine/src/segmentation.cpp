@@ -320,48 +320,12 @@ namespace {
 // Abbreviations of diplomatic records that end no sentence: titles before names (with "Mr.",
 // "Mrs.", "Ms.", which ICU's English list has too) and the abbreviations of document
 // references ("No.", "para.", "Rev."), also as the last part of a symbol that a scan spaced
-// before its number ("A/C.3/42/L. 2", "E/CN.4/1989/SR. 54", "L.85/Rev. 1").
+// before its number ("A/C.3/42/L. 2", "E/CN.4/1989/SR. 54", "L.85/Rev. 1"), and the abbreviated
+// words of names ("Mansour Ayyad Sh. A. Alotaibi", "Mohd. Radzi").
 constexpr const char* kAbbreviations[] = {
-    "Mr.",
-    "Mrs.",
-    "Ms.",
-    "Dr.",
-    "Prof.",
-    "Amb.",
-    "H.E.",
-    "St.",
-    "Messrs.",
-    "Mmes.",
-    "Mses.",
-    "Mlle.",
-    "Sr.",
-    "Jr.",
-    "Gen.",
-    "Lt.",
-    "Col.",
-    "Capt.",
-    "Hon.",
-    "Rt.",
-    "No.",
-    "Nos.",
-    "Art.",
-    "Arts.",
-    "para.",
-    "paras.",
-    "Rev.",
-    "Corr.",
-    "Add.",
-    "Vol.",
-    "Ref.",
-    "e.g.",
-    "i.e.",
-    "cf.",
-    "U.N.",
-    "U.S.",
-    // Abbreviated words of names: "Mansour Ayyad Sh. A. Alotaibi", "Mohd. Radzi".
-    "Sh.",
-    "Mohd.",
-    "Md.",
+    "Mr.",  "Mrs.",  "Ms.",  "Dr.",  "Prof.", "Amb.", "H.E.", "St.", "Messrs.", "Mmes.", "Mses.", "Mlle.", "Sr.",
+    "Jr.",  "Gen.",  "Lt.",  "Col.", "Capt.", "Hon.", "Rt.",  "No.", "Nos.",    "Art.",  "Arts.", "para.", "paras.",
+    "Rev.", "Corr.", "Add.", "Vol.", "Ref.",  "e.g.", "i.e.", "cf.", "U.N.",    "U.S.",  "Sh.",   "Mohd.", "Md.",
 };
 
 // Abbreviations that end other words too ("res." for resolution, "measures."): ICU's filter
