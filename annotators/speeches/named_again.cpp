@@ -81,9 +81,14 @@ void for_each_full_mention(std::string_view head, std::string_view surname, Visi
       const std::string_view given = rest.substr(1, next == std::string_view::npos ? next : next - 1);
       if (next != std::string_view::npos && starts_with_any(rest.substr(next), {", ", " (", " of ", ".", ";"})) {
         rest = rest.substr(next);
-      } else if (given.ends_with("'s") || given.ends_with("\u2019s")) {
+      } else {
         // The given name with a possessive: "Secretary-General Ban Ki-moon's opening remarks".
-        rest = rest.substr(1 + given.size() - (given.ends_with("'s") ? 2 : 4));
+        for (std::string_view possessive : {"'s", "\u2019s"}) {
+          if (given.ends_with(possessive)) {
+            rest = rest.substr(1 + given.size() - possessive.size());
+            break;
+          }
+        }
       }
     }
     if (visit(FullMention{word, rest})) return;

@@ -14,11 +14,8 @@ namespace caucus::annotators {
 // True if `office` is a delegation's (a State's envoy, minister or head of delegation, a group's or
 // organisation's observer), not an office of another body.
 bool delegation_office(std::string_view office) {
-  for (std::string_view part :
-       {"Representative", "Observer", "Ambassador", "Minister", "Delegation", "delegation", "Envoy of"}) {
-    if (office.find(part) != std::string_view::npos) return true;
-  }
-  return false;
+  return contains_any(office,
+                      {"Representative", "Observer", "Ambassador", "Minister", "Delegation", "delegation", "Envoy of"});
 }
 
 // True if `office` is one of the Secretariat's ("Under-Secretary-General for Humanitarian
