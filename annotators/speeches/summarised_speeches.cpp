@@ -307,17 +307,16 @@ void SpeechBuilder::summarised_speeches(std::string_view kind) {
       const bool lead_names_an_office = speeches.size() == 1 && names_an_office(speeches.back().speaker);
       const bool lead_holds_an_office =
           lead_names_an_office && actor_kind(speeches.back().span, speeches.back().actor.id).first == "organization";
-      // (Not a delegate's lead before an official of the Secretariat: "The representative of
-      // Kuwait ... said" then "Mark Lowcock, Under-Secretary-General for Humanitarian Affairs
-      // ..., said".)
-      // Nor a delegate's lead before a person with an office of another body: "the
-      // representative of Brazil said" then "Thomas Bach, President of the International
-      // Olympic Committee, said".
-      const bool official_after_delegate =
+      // Not when the person holds an office of their own: an official of the Secretariat after
+      // any lead ("The representative of Kuwait ... said" then "Mark Lowcock, Under-Secretary-
+      // General for Humanitarian Affairs ..., said"), or another body's office after a
+      // delegate's lead ("the representative of Brazil said" then "Thomas Bach, President of the
+      // International Olympic Committee, said").
+      const bool other_office_holder_after_lead =
           lead_names_an_office && speeches.back().actor.id != kUnitedNations.id &&
           (secretariat_office(h->title) ||
            (!h->title.empty() && !delegation_office(h->title) && names_a_delegate(speeches.back().speaker)));
-      if (overview_briefer && lead_names_an_office && !official_after_delegate &&
+      if (overview_briefer && lead_names_an_office && !other_office_holder_after_lead &&
           (!h->country || lead_holds_an_office) && speeches.back().mode == "reported" &&
           !speeches.back().actor.id.empty() && lead_end <= p.begin && trim_end(lead_end, p.begin) == lead_end) {
         Speech& lead = speeches.back();
