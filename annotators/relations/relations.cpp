@@ -81,10 +81,14 @@ bool source_named_around(const AnnotationStore& store, const std::string& type, 
 // before it: "align ourselves with the statement made by the representative of South Africa
 // speaking on behalf of the G77" says whom that statement's deliverer speaks for, not the
 // speaker. (The speaker's own "I make this statement on behalf of ..." begins before its
-// reference.)
-bool inside_statement_reference(const AnnotationStore& store, const Annotation& a) {
+// reference; nor is a reference that holds the speech's own heading, `own_header`: "Statement
+// by NAME, Permanent Representative of Cuba ..., in his capacity as Chair of the Coordinating
+// Bureau of the Non-Aligned Movement" says whom the speaker speaks for.)
+bool inside_statement_reference(const AnnotationStore& store, const Annotation& a, Span own_header) {
   for (AnnotationId id : store.covering("statement_ref", a.span)) {
-    if (store[id].span.begin < a.span.begin) return true;
+    const Span reference = store[id].span;
+    const bool own_heading = !own_header.empty() && reference.contains(own_header);
+    if (reference.begin < a.span.begin && !own_heading) return true;
   }
   return false;
 }
@@ -146,7 +150,7 @@ void RelationsAnnotator::annotate(Document& document) const {
       if (a.attrs.text("relation") != "speaks_for" || !s.span.contains(a.span)) continue;
       // (Another delegation's, said again in the speech, is not the speech's group: "the
       // statements made by ..., El Salvador on behalf of CELAC and ...".)
-      if (inside_statement_reference(store, a)) continue;
+      if (inside_statement_reference(store, a, s.header)) continue;
       const ActorRef* target = a.attrs.actor("target");
       if (target && is_group(a.span, target->id)) return *target;
     }
@@ -199,6 +203,7 @@ void RelationsAnnotator::annotate(Document& document) const {
     return speaker;
   };
   std::vector<std::pair<Annotation, int>> group_alignments;  // added once the ids are done with
+  auto header_of = [&](int speech) { return speech < 0 ? Span{} : speeches[static_cast<std::size_t>(speech)].header; };
 
   std::vector<AnnotationId> drop;
   std::set<std::tuple<std::string, std::string, std::string, int>> seen;       // in a speech
@@ -210,7 +215,7 @@ void RelationsAnnotator::annotate(Document& document) const {
     const int speech = document.speech_at(a.span.begin);
     if (!a.attrs.actor("source") &&
         (source_named_around(store, type_, a) ||
-         (a.attrs.text("relation") == "speaks_for" && inside_statement_reference(store, a)))) {
+         (a.attrs.text("relation") == "speaks_for" && inside_statement_reference(store, a, header_of(speech))))) {
       drop.push_back(id);
       continue;
     }
