@@ -507,6 +507,33 @@ TEST(Matcher, OverlapLosersAreTracedWithTheWinner) {
   EXPECT_EQ(by_rule["nsc"].outcome, TraceOutcome::dropped_by_overlap);
 }
 
+TEST(Matcher, ABlockingRuleKeepsShorterMatchesOutAndAddsNothing) {
+  auto rules = compile(R"([rules]
+overlap = "longest"
+scope = "document"
+[types.actor]
+[[rule]]
+id = "state"
+type = "actor"
+pattern = 'China|Chad'
+[[rule]]
+id = "place"
+type = "actor"
+block = true
+pattern = 'South China Sea'
+)");
+  ASSERT_TRUE(rules);
+  std::vector<TraceEvent> trace;
+  Document document("d.txt", "China and Chad spoke of the South China Sea.");
+  apply_rules(*rules, document, {.trace = &trace});
+  EXPECT_EQ(describe(document, "actor"), (Lines{"actor[0,5)='China' <state>", "actor[10,14)='Chad' <state>"}));
+  // (What it kept is traced: rule examples read it there.)
+  const auto kept = std::find_if(trace.begin(), trace.end(), [](const TraceEvent& e) { return e.rule == "place"; });
+  ASSERT_NE(kept, trace.end());
+  EXPECT_EQ(kept->outcome, TraceOutcome::kept);
+  EXPECT_EQ(document.slice(kept->match), "South China Sea");
+}
+
 TEST(Matcher, TheDefaultPolicyIsLongest) {
   std::string text = overlap_rules("longest");
   text.erase(text.find("overlap = \"longest\"\n"), std::string("overlap = \"longest\"\n").size());

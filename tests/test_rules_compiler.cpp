@@ -167,7 +167,10 @@ INSTANTIATE_TEST_SUITE_P(
             "R041_example_expects_unknown_role", "R041",
             kType + rule("pattern = '(?<who>foo)'", "[[rule.example]]\ntext = \"foo\"\nexpect = { whom = \"foo\" }\n")},
         Case{"R041_negative_example_with_span", "R041",
-             kType + rule("pattern = 'foo'", "[[rule.example]]\ntext = \"bar\"\nmatch = false\nspan = \"bar\"\n")}),
+             kType + rule("pattern = 'foo'", "[[rule.example]]\ntext = \"bar\"\nmatch = false\nspan = \"bar\"\n")},
+        Case{"R041_blocking_rule_example_expects_roles", "R041",
+             kType + rule("pattern = '(?<who>foo)'\nblock = true",
+                          "[[rule.example]]\ntext = \"foo\"\nexpect = { who = \"foo\" }\n")}),
     [](const ::testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
 
 // R030 for the rule file itself (there is no text to give compile_rule_text).

@@ -87,6 +87,10 @@ struct Rule {
   std::string pattern;        // as written
   std::string final_pattern;  // after macros, lexicons and white space
   std::string span_capture;   // "" = the whole match is the annotation's span
+  // A blocking rule: its matches take part in overlap resolution but are not added, so that a
+  // longer phrase that is no annotation keeps the shorter ones inside it out ("South China
+  // Sea" is no mention of China).
+  bool block = false;
   Attributes attrs;           // static attributes
   std::vector<CaptureConstraint> constraints;
   // Annotation types the pattern refers to as {annotation:TYPE} (indexes into RuleSet::masks).

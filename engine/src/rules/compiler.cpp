@@ -289,6 +289,7 @@ class RuleCompiler {
     rule.scope = config.has("scope") ? parse_scope(config).value_or(default_scope_) : default_scope_;
     rule.case_sensitive = config.boolean("case_sensitive", diagnostics_).value_or(false);
     rule.span_capture = config.string("span", diagnostics_).value_or("");
+    rule.block = config.boolean("block", diagnostics_).value_or(false);
     if (config.has("triggers")) {
       rule.triggers = config.strings("triggers", diagnostics_);
       rule.triggers_declared = true;
@@ -640,6 +641,10 @@ class RuleCompiler {
       if (example.text.empty()) diagnostics_.error("R041", "example has no 'text'", example.where);
       if (!example.should_match && (!example.span.empty() || !example.expect.empty())) {
         diagnostics_.error("R041", "an example with match = false cannot expect a span or roles", example.where);
+      }
+      if (rule.block && !example.expect.empty()) {
+        diagnostics_.error("R041", "a blocking rule adds no annotation: its example can expect a span, not roles",
+                           example.where);
       }
       e.report_unread_keys(diagnostics_);
       rule.examples.push_back(std::move(example));

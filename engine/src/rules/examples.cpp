@@ -46,6 +46,15 @@ ExampleReport run_examples(const RuleSet& rules, const ExampleContext& context) 
         const Annotation& a = document.annotations()[id];
         if (a.rule == rule.id) made.push_back(&a);
       }
+      // A blocking rule adds nothing: what it kept is in the trace, as annotations without roles.
+      std::vector<Annotation> blocked;
+      if (rule.block) {
+        for (const auto& event : trace) {
+          if (event.rule == rule.id && event.outcome == TraceOutcome::kept)
+            blocked.push_back({rule.type, event.match, rule.id, "example", {}});
+        }
+        for (const auto& a : blocked) made.push_back(&a);
+      }
       ExampleFailure failure{rule.id, example.where, "", {}};
       if (!example.should_match) {
         if (made.empty()) {

@@ -464,6 +464,7 @@ class RuleRunner {
         taken.emplace(group.span.begin, std::make_pair(group.span.end, group.rule));
       }
       const Rule& rule = rules[group.rule];
+      if (rule.block) continue;  // it has kept the shorter matches out: that is all it does
       for (uint32_t k = group.first; k < group.first + group.count; ++k) {
         document_.annotations().add({rule.type, group.span, rule.id, options_.annotator, std::move(made_[k])});
       }

@@ -164,6 +164,7 @@ std::string RuleSet::dump() const {
     }
     out += "    pattern: " + pattern + "\n";
     out += "    span: " + (rule.span_capture.empty() ? std::string("match") : rule.span_capture) + "\n";
+    if (rule.block) out += "    block: its matches keep overlapping ones of its type out and are not added\n";
     if (!rule.attrs.empty()) {
       out += "    attrs:";
       for (const auto& [key, value] : rule.attrs) out += " " + key + "=" + rule.attrs.text(key);
