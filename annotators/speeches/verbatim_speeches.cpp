@@ -155,8 +155,13 @@ ActorRef SpeechBuilder::presiding_actor(const Header& h, Span span) const {
 // the General Assembly's President ("President of the General Assembly (PGA):", "PGA:") for
 // the Assembly.
 std::optional<std::pair<ActorRef, std::string>> SpeechBuilder::officer_actor(const Header& h) {
-  if (h.speaker.find("Secretary-General") != std::string::npos || h.title == "Secretary-General" ||
-      h.title == "Deputy Secretary-General" || h.title == "SG" || h.title == "DSG" ||
+  // (The office may follow the Organization's name: "UN Secretary-General Ban Ki-moon".)
+  std::string_view office = h.title;
+  for (std::string_view organization : {"UN ", "U.N. ", "United Nations "}) {
+    if (office.starts_with(organization)) office.remove_prefix(organization.size());
+  }
+  if (h.speaker.find("Secretary-General") != std::string::npos || office == "Secretary-General" ||
+      office == "Deputy Secretary-General" || h.title == "SG" || h.title == "DSG" ||
       (h.title.starts_with("Spokes") && secretariat_office(h.title)))
     return std::make_pair(kUnitedNations, std::string("secretariat"));
   if (presides_over_assembly(h.title) || h.title == "PGA")
