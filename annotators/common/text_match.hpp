@@ -1,4 +1,4 @@
-// Whether a text begins with, or holds, one of a few fixed phrases: the speeches annotator and
+// Whether a text begins with, ends with or holds one of a few fixed phrases: the speeches annotator and
 // its offices ask it of titles, speaker lines and sentences.
 #pragma once
 
@@ -10,6 +10,10 @@ namespace caucus::annotators {
 
 inline bool starts_with_any(std::string_view text, std::initializer_list<std::string_view> prefixes) {
   return std::any_of(prefixes.begin(), prefixes.end(), [&](std::string_view p) { return text.starts_with(p); });
+}
+
+inline bool ends_with_any(std::string_view text, std::initializer_list<std::string_view> suffixes) {
+  return std::any_of(suffixes.begin(), suffixes.end(), [&](std::string_view p) { return text.ends_with(p); });
 }
 
 inline bool contains_any(std::string_view text, std::initializer_list<std::string_view> parts) {

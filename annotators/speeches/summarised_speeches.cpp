@@ -8,6 +8,7 @@
 
 #include "caucus/summary.hpp"
 #include "caucus/text.hpp"
+#include "common/actor_mention.hpp"
 #include "common/text_match.hpp"
 #include "speeches/named_again.hpp"
 #include "speeches/office_before_name.hpp"
@@ -246,8 +247,44 @@ Speech SpeechBuilder::summary_speech(const Header& h, Span span, std::string_vie
   // ("Acting Director of the United Nations Office for Outer Space Affairs": an official of the
   // entity the title names, which stays the actor.)
   if (!officer && named_kind == "organization" && secretariat_title) speech.role = "briefer";
+  const Span title = title_span(h);
+  // An office of a body of the Organization the title names after it: "United Nations Deputy
+  // High Commissioner for Human Rights" (OHCHR), as "of the United Nations Office on Drugs and
+  // Crime" is UNODC's. (Not a department of the Secretariat, which is the Organization's:
+  // "Assistant Secretary-General ... in the Department of Political and Peacebuilding Affairs".)
+  if (speech.actor.id == kUnitedNations.id && !secretariat_department(h.title)) {
+    for (AnnotationId id : store_.contained("actor", title)) {
+      const ActorRef* body = store_[id].attrs.actor("actor");
+      if (body && body->id != kUnitedNations.id && store_[id].attrs.text("actor_type") == "organization") {
+        speech.actor = *body;
+        speech.role = "briefer";
+        break;
+      }
+    }
+  }
+  // A State that is an independent body's mandate speaks through no member of it: "Chairperson
+  // of the International Commission of Human Rights Experts on Ethiopia", "Chair of the
+  // Independent International Fact-finding Mission on the Bolivarian Republic of Venezuela".
+  if (named_kind == "state" && speech.actor.id == h.country->id && !title.empty()) {
+    const Annotation* state = actor_mention(store_, title, h.country->id);
+    const std::string_view before =
+        state ? text().substr(title.begin, state->span.begin - title.begin) : std::string_view();
+    if (ends_with_any(before, {" on ", " on the ", " in ", " in the "})) {
+      speech.actor = {};
+      speech.role = "briefer";
+    }
+  }
   speech.mode = "summary";
   return speech;
+}
+
+// Where the title of `h` is printed in its speaker line (empty if it has none there).
+Span SpeechBuilder::title_span(const Header& h) const {
+  if (h.title.empty()) return {};
+  const std::size_t at = text().substr(h.span.begin, h.span.size()).find(h.title);
+  if (at == std::string_view::npos) return {};
+  const uint32_t begin = h.span.begin + static_cast<uint32_t>(at);
+  return {begin, begin + static_cast<uint32_t>(h.title.size())};
 }
 
 // In a release, a later sentence of `paragraph`, whose first turn is the last of the
@@ -537,9 +574,8 @@ const ActorRef* SpeechBuilder::state_named_in(Span span, bool skip_topics) const
     if (std::count(before.begin(), before.end(), '(') > std::count(before.begin(), before.end(), ')')) continue;
     // The meeting's title: "... on Yemen", ", at the Security Council", "UN Security Council: Ukraine",
     // "– Ukraine", "on the situation in the Libyan Arab Jamahiriya".
-    const bool topic = before.ends_with(" on ") || before.ends_with(" on the ") || before.ends_with(" in ") ||
-                       before.ends_with(" in the ") || before.ends_with(": ") || before.ends_with("– ") ||
-                       before.ends_with("— ") || before.find(", at ") != std::string_view::npos ||
+    const bool topic = ends_with_any(before, {" on ", " on the ", " in ", " in the ", ": ", "– ", "— "}) ||
+                       before.find(", at ") != std::string_view::npos ||
                        contains_any(before, {"tribute to", "TRIBUTE TO", "memory of", "MEMORY OF"});
     if (skip_topics && topic) continue;
     if (a.attrs.text("actor_type") == "state") return a.attrs.actor("actor");
