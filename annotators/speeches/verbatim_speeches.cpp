@@ -160,7 +160,8 @@ std::optional<std::pair<ActorRef, std::string>> SpeechBuilder::officer_actor(con
   for (std::string_view organization : {"UN ", "U.N. ", "United Nations "}) {
     if (office.starts_with(organization)) office.remove_prefix(organization.size());
   }
-  if (h.speaker.find("Secretary-General") != std::string::npos || office == "Secretary-General" ||
+  // (Older records print the label in capitals: "The SECRETARY-GENERAL:".)
+  if (contains_any(h.speaker, {"Secretary-General", "SECRETARY-GENERAL"}) || office == "Secretary-General" ||
       office == "Deputy Secretary-General" || h.title == "SG" || h.title == "DSG" ||
       (h.title.starts_with("Spokes") && secretariat_office(h.title)))
     return std::make_pair(kUnitedNations, std::string("secretariat"));
