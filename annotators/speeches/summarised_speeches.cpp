@@ -262,6 +262,18 @@ Speech SpeechBuilder::summary_speech(const Header& h, Span span, std::string_vie
       }
     }
   }
+  // With no actor yet, the organisation or group whose office the title names: "The
+  // Secretary-General of the Organization of Islamic Cooperation (OIC), NAME, expressed" (OIC).
+  // (Not the Security Council: its President speaks for her State, as above.)
+  if (speech.actor.id.empty() && !officer) {
+    for (AnnotationId id : store_.contained("actor", title)) {
+      const ActorRef* body = store_[id].attrs.actor("actor");
+      if (body && body->id != kSecurityCouncil && store_[id].attrs.text("actor_type") != "state") {
+        speech.actor = *body;
+        break;
+      }
+    }
+  }
   // A State that is an independent body's mandate speaks through no member of it: "Chairperson
   // of the International Commission of Human Rights Experts on Ethiopia", "Chair of the
   // Independent International Fact-finding Mission on the Bolivarian Republic of Venezuela".
