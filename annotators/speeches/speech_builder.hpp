@@ -92,6 +92,7 @@ class SpeechBuilder {
   bool refers_back_to_delegate(Span sentence) const;
   std::vector<const Annotation*> coordinated_cues(Span sentence, const Annotation& first) const;
   Speech summary_speech(const Header& h, Span span, std::string_view kind, const std::vector<Speech>& speeches) const;
+  void actor_from_title(const Header& h, bool officer, Speech& speech) const;
   Span title_span(const Header& h) const;
   void split_at_later_turns(Span paragraph, std::string_view kind);
   void summarised_speeches(std::string_view kind);

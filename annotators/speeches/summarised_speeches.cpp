@@ -247,47 +247,57 @@ Speech SpeechBuilder::summary_speech(const Header& h, Span span, std::string_vie
   // ("Acting Director of the United Nations Office for Outer Space Affairs": an official of the
   // entity the title names, which stays the actor.)
   if (!officer && named_kind == "organization" && secretariat_title) speech.role = "briefer";
+  actor_from_title(h, officer, speech);
+  speech.mode = "summary";
+  return speech;
+}
+
+// What the title printed in the speaker line of `h` says of the actor of `speech`, once
+// summary_speech() has read the rest (`officer`: a summary record's officer).
+void SpeechBuilder::actor_from_title(const Header& h, bool officer, Speech& speech) const {
   const Span title = title_span(h);
+  // The first actor the title names that `accept` takes, given it and its mention's type.
+  const auto first_in_title = [&](auto accept) -> const ActorRef* {
+    for (AnnotationId id : store_.contained("actor", title)) {
+      const ActorRef* actor = store_[id].attrs.actor("actor");
+      if (actor && accept(*actor, store_[id].attrs.text("actor_type"))) return actor;
+    }
+    return nullptr;
+  };
   // An office of a body of the Organization the title names after it: "United Nations Deputy
   // High Commissioner for Human Rights" (OHCHR), as "of the United Nations Office on Drugs and
   // Crime" is UNODC's. (Not a department of the Secretariat, which is the Organization's:
   // "Assistant Secretary-General ... in the Department of Political and Peacebuilding Affairs".)
   if (speech.actor.id == kUnitedNations.id && !secretariat_department(h.title)) {
-    for (AnnotationId id : store_.contained("actor", title)) {
-      const ActorRef* body = store_[id].attrs.actor("actor");
-      if (body && body->id != kUnitedNations.id && store_[id].attrs.text("actor_type") == "organization") {
-        speech.actor = *body;
-        speech.role = "briefer";
-        break;
-      }
+    if (const ActorRef* body = first_in_title([](const ActorRef& a, const std::string& type) {
+          return a.id != kUnitedNations.id && type == "organization";
+        })) {
+      speech.actor = *body;
+      speech.role = "briefer";
     }
   }
   // With no actor yet, the organisation or group whose office the title names: "The
   // Secretary-General of the Organization of Islamic Cooperation (OIC), NAME, expressed" (OIC).
-  // (Not the Security Council: its President speaks for her State, as above.)
+  // (Not the Security Council: its President speaks for her State, as summary_speech() says.)
   if (speech.actor.id.empty() && !officer) {
-    for (AnnotationId id : store_.contained("actor", title)) {
-      const ActorRef* body = store_[id].attrs.actor("actor");
-      if (body && body->id != kSecurityCouncil && store_[id].attrs.text("actor_type") != "state") {
-        speech.actor = *body;
-        break;
-      }
+    if (const ActorRef* body = first_in_title(
+            [](const ActorRef& a, const std::string& type) { return a.id != kSecurityCouncil && type != "state"; })) {
+      speech.actor = *body;
     }
   }
   // A State that is an independent body's mandate speaks through no member of it: "Chairperson
   // of the International Commission of Human Rights Experts on Ethiopia", "Chair of the
   // Independent International Fact-finding Mission on the Bolivarian Republic of Venezuela".
-  if (named_kind == "state" && speech.actor.id == h.country->id && !title.empty()) {
+  if (h.country && speech.actor.id == h.country->id && !title.empty()) {
     const Annotation* state = actor_mention(store_, title, h.country->id);
     const std::string_view before =
         state ? text().substr(title.begin, state->span.begin - title.begin) : std::string_view();
-    if (ends_with_any(before, {" on ", " on the ", " in ", " in the "})) {
+    if (state && state->attrs.text("actor_type") == "state" &&
+        ends_with_any(before, {" on ", " on the ", " in ", " in the "})) {
       speech.actor = {};
       speech.role = "briefer";
     }
   }
-  speech.mode = "summary";
-  return speech;
 }
 
 // Where the title of `h` is printed in its speaker line (empty if it has none there).
