@@ -286,6 +286,28 @@ TEST_F(DefaultPipeline, SpeakingForInsideAnotherStatementIsNotTheSpeakers) {
             (std::vector<std::string>{"AOSIS aligns_with G77", "MDV aligns_with G77", "MDV speaks_for AOSIS"}));
 }
 
+// A release's lead summarises a statement its later paragraph gives again under the speaker's
+// name: one statement, one relation. The same delegate named twice speaks twice: two.
+TEST_F(DefaultPipeline, AReleaseLeadRepeatsALaterStatement) {
+  Document document(
+      "d.txt",
+      "GA/99999\n1 November 2023\n\nGeneral Assembly\nSeventy-eighth Session, 34th Meeting (AM)\n\n"
+      "SPEAKERS CALL FOR REFORM AS ASSEMBLY BEGINS DEBATE\n\n"
+      "The representative of Saint Vincent and the Grenadines, speaking for the L.69 group, said that the "
+      "Council had to change.\n\nStatements\n\n"
+      "NEDRA P. MIGUEL (Saint Vincent and the Grenadines), speaking on behalf of the L.69 group, said that the "
+      "Council had to change.\n\n"
+      "NEDRA P. MIGUEL (Saint Vincent and the Grenadines), speaking on behalf of the L.69 group on the next "
+      "item, said that elections mattered.\n");
+  pipeline_->run(document);
+  ASSERT_EQ(document.meta().at("kind"), "press_release");
+  ASSERT_EQ(document.speeches().size(), 3u);
+  EXPECT_EQ(relations_in(document), (std::vector<std::string>{"VCT speaks_for L69", "VCT speaks_for L69"}));
+  for (AnnotationId id : document.annotations().of_type("alignment")) {
+    EXPECT_NE(document.speech_at(document.annotations()[id].span.begin), 0) << "the lead's relation is dropped";
+  }
+}
+
 // A record's extract without its cover, from its first line on: "The President:" opens a turn
 // of the record, not a speech with no speaker over the whole text.
 TEST_F(DefaultPipeline, AnExtractFromTheCallToOrderIsARecord) {

@@ -6,7 +6,9 @@
 #include <optional>
 #include <set>
 #include <tuple>
+#include <vector>
 
+#include "caucus/text.hpp"
 #include "common/actor_mention.hpp"
 
 namespace caucus::annotators {
@@ -106,6 +108,43 @@ bool match_speaks_for(const AnnotationStore& store, const std::string& type, con
       return true;
   }
   return false;
+}
+
+// A press release's lead summarises statements its later paragraphs give again: "The
+// representative of Saint Vincent and the Grenadines, speaking for the L.69 group, said ..."
+// above "NEDRA P. MIGUEL (Saint Vincent and the Grenadines), speaking on behalf of the L.69
+// group, said ...". One statement, so one relation: a relation of a turn is dropped when a later
+// turn of the same actor, under another name for the speaker, states it again. (The same name
+// twice is a delegate speaking twice, at two meetings the release covers: two statements.)
+void drop_lead_repeats(Document& document, const std::string& type) {
+  const auto kind = document.meta().find("kind");
+  if (kind == document.meta().end() || kind->second != "press_release") return;
+  AnnotationStore& store = document.annotations();
+  const auto& speeches = document.speeches();
+  using Key = std::tuple<std::string, std::string, std::string>;
+  std::map<Key, std::vector<std::pair<AnnotationId, int>>> stated;  // in text order
+  for (AnnotationId id : store.of_type(type)) {
+    const Annotation& a = store[id];
+    const ActorRef* source = a.attrs.actor("source");
+    const ActorRef* target = a.attrs.actor("target");
+    const int speech = document.speech_at(a.span.begin);
+    if (!source || !target || speech < 0) continue;
+    stated[{a.attrs.text("relation"), source->id.str(), target->id.str()}].emplace_back(id, speech);
+  }
+  std::vector<AnnotationId> drop;
+  for (const auto& [key, places] : stated) {
+    for (std::size_t i = 0; i < places.size(); ++i) {
+      const Speech& lead = speeches[static_cast<std::size_t>(places[i].second)];
+      const bool said_again =
+          std::any_of(places.begin() + static_cast<std::ptrdiff_t>(i) + 1, places.end(), [&](const auto& later) {
+            const Speech& turn = speeches[static_cast<std::size_t>(later.second)];
+            return later.second > places[i].second && turn.actor.id == lead.actor.id && !lead.actor.id.empty() &&
+                   lower_ascii(turn.speaker) != lower_ascii(lead.speaker);
+          });
+      if (said_again) drop.push_back(places[i].first);
+    }
+  }
+  store.remove(std::move(drop));
 }
 
 }  // namespace
@@ -308,6 +347,7 @@ void RelationsAnnotator::annotate(Document& document) const {
     }
   }
   for (auto& a : references) store.add(std::move(a));
+  drop_lead_repeats(document, type_);
 }
 
 }  // namespace caucus::annotators

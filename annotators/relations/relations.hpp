@@ -10,7 +10,8 @@
 // else's statement ("the statement made by South Africa speaking on behalf of the G77": not the
 // speaker's) and repeats of the same statement are
 // removed: the same relation twice in one speech, or in a press release's list of speakers
-// when the speaker's own paragraph states it too. And a group named by its kind ("The Group
+// when the speaker's own paragraph states it too, or in its lead when a later paragraph
+// does. And a group named by its kind ("The Group
 // condemns ...") in a speech delivered for a group of that kind becomes a self_reference to
 // it, so that the statement rules that follow see who "the Group" is.
 #pragma once
