@@ -77,6 +77,11 @@ int CitationsAnnotator::year_of(int number) const {
   return std::prev(it)->second;
 }
 
+bool CitationsAnnotator::beyond_council_resolutions(const std::string& number) const {
+  return !number.empty() && all_digits(number) && !first_number_to_year_.empty() &&
+         std::stoi(number) > first_number_to_year_.rbegin()->first + kBeyondTheTable;
+}
+
 namespace {
 
 // I to XXX: the General Assembly's first thirty sessions.
@@ -347,6 +352,20 @@ void CitationsAnnotator::annotate(Document& document) const {
         attrs.set("session_from", std::string("document"));
       }
     }
+    // Far past the last year of the table, a number is no Council resolution (the Council has
+    // never adopted as many as a hundred resolutions in a year): an early Assembly resolution
+    // if the table of sessions has it ("the Resolution 3314 of this very body", the Assembly's
+    // definition of aggression, is 3314 (XXIX)), else nothing.
+    if (kind == "sc_resolution" && year.empty() && beyond_council_resolutions(attrs.text("number"))) {
+      const auto session = assembly_session_.find(std::stoi(attrs.text("number")));
+      if (session == assembly_session_.end()) {
+        not_citations.push_back(id);
+        continue;
+      }
+      kind = "ga_resolution";
+      attrs.set("session", session->second);
+      attrs.set("session_from", std::string("table"));
+    }
     if (kind == "sc_resolution") {
       const std::string n = attrs.text("number");
       // A number and a year without the word "resolution": a resolution only if they agree.
@@ -368,13 +387,6 @@ void CitationsAnnotator::annotate(Document& document) const {
         }
       }
       if (year.empty() && !n.empty()) {
-        // Far past the last year of the table, a number is no Council resolution ("Resolution
-        // 3314" is the Assembly's definition of aggression, 3314 (XXIX)): the Council has never
-        // adopted as many as a hundred resolutions in a year.
-        if (!first_number_to_year_.empty() && std::stoi(n) > first_number_to_year_.rbegin()->first + kBeyondTheTable) {
-          not_citations.push_back(id);
-          continue;
-        }
         if (const int found = year_of(std::stoi(n)); found > 0) {
           year = std::to_string(found);
           attrs.set("year", year);

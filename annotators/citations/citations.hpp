@@ -33,6 +33,9 @@ class CitationsAnnotator final : public Annotator {
   // of that year (the Council's N is of another year); sets its session.
   bool assembly_resolution_of_its_year(Attributes& attrs) const;
 
+  // True if resolution `number` is too high to be the Council's (see kBeyondTheTable).
+  bool beyond_council_resolutions(const std::string& number) const;
+
   std::map<int, int> first_number_to_year_;  // first resolution number of a year -> year
   // The session of an early Assembly resolution cited by its number alone (1514 -> "XV").
   std::map<int, std::string> assembly_session_;
