@@ -83,9 +83,17 @@ void SpeechBuilder::single_speech() {
   const bool members_follow = opening && text().substr(opening->span.end).starts_with(":");
   if (group_heading && !members_follow && opening->layout.starts_with("statement") &&
       opening->layout != "statement_group") {
-    const auto line_end = text().find('\n', opening->span.end);
-    const Span line{opening->span.begin, line_end == std::string_view::npos ? static_cast<uint32_t>(text().size())
-                                                                            : static_cast<uint32_t>(line_end)};
+    // (Not a State the statement is delivered for: "The statement was delivered by the EU
+    // Ambassador Olof Skoog, on behalf of the European Union and its Member States, Norway and
+    // other European countries".)
+    std::size_t line_end = std::min(text().find('\n', opening->span.end), text().size());
+    const std::string_view rest = text().substr(opening->span.end, line_end - opening->span.end);
+    for (std::string_view words : {"on behalf of", "ON BEHALF OF", "On behalf of"}) {
+      if (const std::size_t at = rest.find(words); at != std::string_view::npos) {
+        line_end = std::min(line_end, opening->span.end + at);
+      }
+    }
+    const Span line{opening->span.begin, static_cast<uint32_t>(line_end)};
     if (const ActorRef* state = state_named_in(line, /*skip_topics=*/true)) speech.actor = *state;
   }
   // Or the State a heading that names no State for its speaker names as the author: "...
@@ -96,6 +104,9 @@ void SpeechBuilder::single_speech() {
   }
   if (speech.actor.id.empty() || (group_heading && speech.actor.id == opening->country->id)) {
     for (AnnotationId id : store_.of_type("self_named")) {
+      // (Not a line above the heading, which is not the speaker's: "Norway aligns itself with
+      // the EU statement ..." over "The statement was delivered by the EU Ambassador ...".)
+      if (opening && store_[id].span.begin < opening->span.begin) continue;
       if (const ActorRef* actor = store_[id].attrs.actor("actor")) {
         speech.actor = *actor;
         break;
