@@ -286,6 +286,25 @@ TEST_F(DefaultPipeline, SpeakingForInsideAnotherStatementIsNotTheSpeakers) {
             (std::vector<std::string>{"AOSIS aligns_with G77", "MDV aligns_with G77", "MDV speaks_for AOSIS"}));
 }
 
+// An official of a department of the Secretariat speaks for the United Nations, as the
+// Secretary-General's officials do, though the title names the department ("... in the
+// Department of Economic and Social Affairs"): not for the department.
+TEST_F(DefaultPipeline, ASecretariatDepartmentsOfficialSpeaksForTheOrganization) {
+  Document document(
+      "d.txt",
+      "GA/EF/99999\n1 November 2016\n\nSecond Committee\n\nSPEAKERS DISCUSS MIGRATION\n\n"
+      "S. Nazrul Islam, Senior Economic Affairs Officer in the Development Policy Analysis Division of the "
+      "Department of Economic and Social Affairs, presented the report of the Secretary-General.\n\n"
+      "And John Wilmoth, Director of the Population Division in the Department of Economic and Social Affairs, "
+      "introduced the report on migration.\n");
+  pipeline_->run(document);
+  ASSERT_EQ(document.speeches().size(), 2u);
+  EXPECT_EQ(document.speeches()[0].speaker, "S. Nazrul Islam");
+  EXPECT_EQ(document.speeches()[0].actor.id.str(), "UN");
+  EXPECT_EQ(document.speeches()[1].speaker, "John Wilmoth");
+  EXPECT_EQ(document.speeches()[1].actor.id.str(), "UN");
+}
+
 // A release's lead summarises a statement its later paragraph gives again under the speaker's
 // name: one statement, one relation. The same delegate named twice speaks twice: two.
 TEST_F(DefaultPipeline, AReleaseLeadRepeatsALaterStatement) {

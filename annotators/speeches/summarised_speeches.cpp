@@ -239,7 +239,7 @@ Speech SpeechBuilder::summary_speech(const Header& h, Span span, std::string_vie
   const bool secretariat_title = secretariat_office(h.title);
   const bool secretariat =
       (secretariat_title && (!h.country || names_a_mandate || h.country->id == kUnitedNations.id)) ||
-      (!h.country && secretariat_department(h.title)) || (!bracketed.empty() && secretariat_post(bracketed));
+      (named_kind != "state" && secretariat_department(h.title)) || (!bracketed.empty() && secretariat_post(bracketed));
   if (!officer && secretariat) {
     speech.actor = kUnitedNations;
     speech.role = "briefer";
