@@ -9,6 +9,7 @@
 
 #include "caucus/network.hpp"
 #include "caucus/reader.hpp"
+#include "caucus/rules.hpp"
 #include "caucus/segmentation.hpp"
 #include "common/document_kind.hpp"
 
@@ -426,6 +427,16 @@ void CitationsAnnotator::annotate(Document& document) const {
       const bool roman = roman_session(session);
       if (symbol.empty()) symbol = roman ? "A/RES/" + number + "(" + session + ")" : "A/RES/" + session + "/" + number;
     } else if (kind == "body_resolution") {
+      // A bare "resolution 5/2" of a statement whose head (the rules' `head` scope, the first
+      // kHeadBytes) names the Human Rights Council, as its heading does: the Council's, else nothing.
+      if (attrs.text("confirm") == "council_in_head") {
+        attrs.erase("confirm");
+        const std::string_view head = document.text().substr(0, kHeadBytes);
+        if (head.find("Human Rights Council") == std::string_view::npos && head.find("HRC") == std::string_view::npos) {
+          not_citations.push_back(id);
+          continue;
+        }
+      }
       // Another body's resolution: its rule gives the symbol's prefix ("A/HRC/RES/").
       symbol = attrs.text("prefix") + attrs.text("session") + "/" + number;
       attrs.erase("prefix");
