@@ -305,6 +305,21 @@ TEST_F(DefaultPipeline, ASecretariatDepartmentsOfficialSpeaksForTheOrganization)
   EXPECT_EQ(document.speeches()[1].actor.id.str(), "UN");
 }
 
+// A heading's "Mission of ... to the United Nations" names the Organization the mission is
+// accredited to, not the speaker's: with the State's name misspelt ("Palestina"), the speaker
+// does not speak for the United Nations, nor does the Organization speak for the Group of 77.
+TEST_F(DefaultPipeline, TheOrganizationAMissionIsAccreditedToIsNotTheSpeakers) {
+  Document document(
+      "d.txt",
+      "Intervention by Mr Abdallah Abushawesh, Counsellor of the Mission of the State of Palestina to the United "
+      "Nations\n\nMr. President,\n\nI have the honour to deliver this statement on behalf of the Group of 77 and "
+      "China.\n");
+  pipeline_->run(document);
+  ASSERT_EQ(document.speeches().size(), 1u);
+  EXPECT_NE(document.speeches()[0].actor.id.str(), "UN");
+  for (const std::string& relation : relations_in(document)) EXPECT_FALSE(relation.starts_with("UN ")) << relation;
+}
+
 // A release's lead summarises a statement its later paragraph gives again under the speaker's
 // name: one statement, one relation. The same delegate named twice speaks twice: two.
 TEST_F(DefaultPipeline, AReleaseLeadRepeatsALaterStatement) {

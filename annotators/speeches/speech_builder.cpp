@@ -7,6 +7,7 @@
 
 #include "caucus/summary.hpp"
 #include "caucus/text.hpp"
+#include "common/actor_mention.hpp"
 #include "common/document_kind.hpp"
 #include "common/text_match.hpp"
 #include "speeches/office_before_name.hpp"
@@ -126,6 +127,18 @@ std::string SpeechBuilder::meta(const std::string& key) const {
   return it == document_.meta().end() ? std::string() : it->second;
 }
 
+// The actor a speaker line gives its speaker: not the Organization a mission is accredited to,
+// the only actor left in "Counsellor of the Mission of the State of Palestina to the United
+// Nations" when the State's name is misspelt.
+const ActorRef* SpeechBuilder::own_country(const Annotation& header) const {
+  const ActorRef* country = header.attrs.actor("country");
+  if (!country || country->id != kUnitedNations.id) return country;
+  const Annotation* mention = actor_mention(store_, header.span, kUnitedNations.id);
+  if (!mention) return country;
+  const std::string_view before = text().substr(header.span.begin, mention->span.begin - header.span.begin);
+  return ends_with_any(before, {" to the ", " TO THE "}) ? nullptr : country;
+}
+
 void SpeechBuilder::read_headers() {
   for (AnnotationId id : store_.of_type("speaker_header")) {
     const Annotation& a = store_[id];
@@ -137,7 +150,7 @@ void SpeechBuilder::read_headers() {
     // for the title, an honorific, where the officers' actors are read from it.)
     const std::string title = a.attrs.has("office") ? a.attrs.text("office") : a.attrs.text("title");
     headers_.push_back({a.span, without_full_stop(one_line(a.attrs.text("speaker"))), a.attrs.text("layout"),
-                        a.attrs.actor("country"), normalise_punctuation(title), a.attrs.has("questioner")});
+                        own_country(a), normalise_punctuation(title), a.attrs.has("questioner")});
   }
   // A paragraph that opens "Ms. Bailey (Rapporteur) introduced ..." is a summary record's turn
   // only in a document that says it is one (a copy that lost the paragraphs' numbers). Elsewhere

@@ -42,6 +42,7 @@ class SpeechBuilder {
   ActorRef most_thanked() const;
   std::string meta(const std::string& key) const;
   void read_headers();
+  const ActorRef* own_country(const Annotation& header) const;
   void read_document_facts();
   void add_self_references();
 
