@@ -5,15 +5,14 @@
 // with ...") gets the speaker's actor (or, in a group's statement whose speaker is named
 // nowhere, an alignment gets the group); a group's "we align ..." is the group's alignment as
 // well as the speaker's State's, and both are kept; one without a target ("align themselves
-// with this statement") gets the group the speech is delivered for. Relations of an actor with itself
-// ("On behalf of the United Arab Emirates, I ..."), a speaks_for inside a reference to someone
-// else's statement ("the statement made by South Africa speaking on behalf of the G77": not the
-// speaker's) and repeats of the same statement are
-// removed: the same relation twice in one speech, or in a press release's list of speakers
-// when the speaker's own paragraph states it too, or in its lead when a later paragraph
-// does. And a group named by its kind ("The Group
-// condemns ...") in a speech delivered for a group of that kind becomes a self_reference to
-// it, so that the statement rules that follow see who "the Group" is.
+// with this statement") gets the group the speech is delivered for. Removed: relations of an
+// actor with itself ("On behalf of the United Arab Emirates, I ..."), a speaks_for inside a
+// reference to someone else's statement ("the statement made by South Africa speaking on
+// behalf of the G77": not the speaker's), and repeats of the same statement: the same relation
+// twice in one speech, in a press release's list of speakers when the speaker's own paragraph
+// states it too, or in a release's lead when a later paragraph does. And a group named by its
+// kind ("The Group condemns ...") in a speech delivered for a group of that kind becomes a
+// self_reference to it, so that the statement rules that follow see who "the Group" is.
 #pragma once
 
 #include <set>
