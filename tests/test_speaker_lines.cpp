@@ -156,7 +156,10 @@ TEST(Offices, TheAssemblysPresidencyNamedShort) {
   EXPECT_TRUE(presides_over_assembly("the Assembly President"));
   EXPECT_TRUE(presides_over_assembly("President of the Assembly"));
   EXPECT_TRUE(presides_over_assembly("the General Assembly's Acting President"));
-  EXPECT_FALSE(presides_over_assembly("Vice-President of the Assembly"));
+  // (A Vice-President a release names by that office presides in the President's place.)
+  EXPECT_TRUE(presides_over_assembly("Vice-President of the Assembly"));
+  EXPECT_TRUE(presides_over_assembly("Assembly Vice-President"));
+  EXPECT_FALSE(presides_over_assembly("Vice-President of the Economic and Social Council"));
   EXPECT_FALSE(presides_over_assembly("President of the Security Council"));
   EXPECT_TRUE(presides_over_assembly("Fifth Committee Chair"));
   EXPECT_TRUE(presides_over_assembly("Chairperson of the Third Committee"));

@@ -92,6 +92,14 @@ bool presides(std::string_view speaker) {
 constexpr std::string_view kOrdinals[] = {"First", "Second", "Third", "Fourth", "Fifth", "Sixth"};
 
 bool presides_over_assembly(std::string_view office) {
+  // A Vice-President a release names by that office presides in the President's place ("Assembly
+  // Vice-President NAME (Barbados) requested the representative of Poland to convey the world
+  // body's condolences"), as "The Acting President" of a record does; a Main Committee's
+  // Vice-Chair does not.
+  if (contains_any(office, {"Assembly Vice-President", "Vice-President of the Assembly",
+                            "Vice-President of the General Assembly"})) {
+    return true;
+  }
   if (office.find("Vice") != std::string_view::npos) return false;
   if (contains_any(office, {"Assembly President", "President of the Assembly", "President of the General Assembly",
                             "Assembly's President", "Assembly’s President", "Assembly's Acting President",
