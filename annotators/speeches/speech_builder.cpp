@@ -67,7 +67,11 @@ void SpeechBuilder::run(bool self_references) {
 }
 
 void SpeechBuilder::read_metadata() {
-  for (AnnotationId id : store_.of_type("document_meta")) {
+  // (A `fallback` value, a statement's dated line, counts only where no other gives the key.)
+  std::vector<AnnotationId> metadata = store_.of_type("document_meta");
+  std::stable_partition(metadata.begin(), metadata.end(),
+                        [&](AnnotationId id) { return !store_[id].attrs.has("fallback"); });
+  for (AnnotationId id : metadata) {
     const Annotation& a = store_[id];
     const std::string key = a.attrs.text("key");
     // (A release's label, "Press Release", says less than its coverage line or dateline: either
