@@ -13,6 +13,10 @@ TEST(CompactSymbol, TakesOutTheScansWhiteSpaceAndPutsBackAPartsFullStop) {
   EXPECT_EQ(compact_symbol("A/S-23/10/Rev 1"), "A/S-23/10/Rev.1");
   EXPECT_EQ(compact_symbol("A/64/13/Add 2"), "A/64/13/Add.2");
   EXPECT_EQ(compact_symbol("A/64/13/Add.1"), "A/64/13/Add.1");
+  // (A part after a blank, with or without its full stop, not a slash.)
+  EXPECT_EQ(compact_symbol("A/C.3/78/L.40 Rev 1"), "A/C.3/78/L.40/Rev.1");
+  EXPECT_EQ(compact_symbol("A/C.3/78/L.40 Rev.1"), "A/C.3/78/L.40/Rev.1");
+  EXPECT_EQ(compact_symbol("E/CN.4/2005/L.10/Add.17"), "E/CN.4/2005/L.10/Add.17");
   // A part as a title in capitals prints it.
   EXPECT_EQ(compact_symbol("A/65/L.62/REV.1"), "A/65/L.62/Rev.1");
   EXPECT_EQ(compact_symbol("A/64/13/ADD.2/CORR.1"), "A/64/13/Add.2/Corr.1");
