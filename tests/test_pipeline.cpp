@@ -324,6 +324,18 @@ TEST_F(DefaultPipeline, TheOrganizationAMissionIsAccreditedToIsNotTheSpeakers) {
   for (const std::string& relation : relations_in(document)) EXPECT_FALSE(relation.starts_with("UN ")) << relation;
 }
 
+// "associating himself with": the delegate's own alignment, not the group he speaks for.
+TEST_F(DefaultPipeline, AssociatingHimselfIsTheDelegatesAlignment) {
+  Document document(
+      "d.txt",
+      "SC/99999\n1 January 2025\n\nSecurity Council\n9999th Meeting (AM)\n\nCOUNCIL DEBATES NON-PROLIFERATION\n\n"
+      "AYMAN SAFADI (Jordan), speaking on behalf of the Arab Group and associating himself with the "
+      "Non-Aligned Movement, called for universal adherence to the Treaty.\n");
+  pipeline_->run(document);
+  EXPECT_EQ(relations_in(document),
+            (std::vector<std::string>{"JOR aligns_with NON_ALIGNED", "JOR speaks_for ARAB_GROUP"}));
+}
+
 // A release's lead summarises a statement its later paragraph gives again under the speaker's
 // name: one statement, one relation. The same delegate named twice speaks twice: two.
 TEST_F(DefaultPipeline, AReleaseLeadRepeatsALaterStatement) {

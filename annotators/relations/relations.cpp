@@ -225,6 +225,11 @@ void RelationsAnnotator::annotate(Document& document) const {
     const bool speaker_supplied = a.attrs.text("source_from") == "speaker";
     if (form != "We" && form != "we" && form != "I" && !speaker_supplied) return std::nullopt;
     if (turned_national(a, speech)) return std::nullopt;
+    // (A release's "speaking on behalf of the Arab Group and associating himself with the
+    // Non-Aligned Movement" is the delegate's own alignment, not the group's.)
+    const std::string_view words = document.slice(a.span);
+    if (words.find("himself") != std::string_view::npos || words.find("herself") != std::string_view::npos)
+      return std::nullopt;
     return delivered_for(speech);
   };
   // The converse: "AOSIS associates itself fully with the statement of the Group of 77" in a
