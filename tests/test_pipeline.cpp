@@ -304,9 +304,12 @@ TEST_F(DefaultPipeline, ASecretariatDepartmentsOfficialSpeaksForTheOrganization)
       "S. Nazrul Islam, Senior Economic Affairs Officer in the Development Policy Analysis Division of the "
       "Department of Economic and Social Affairs, presented the report of the Secretary-General.\n\n"
       "And John Wilmoth, Director of the Population Division in the Department of Economic and Social Affairs, "
-      "introduced the report on migration.\n");
+      "introduced the report on migration.\n\n"
+      "“Displacement is rising,” Edem Wosornu, Director of Operations and Advocacy, United Nations Office for the "
+      "Coordination of Humanitarian Affairs, said, describing the camps.\n");
   pipeline_->run(document);
-  EXPECT_EQ(speakers_in(document), (std::vector<std::string>{"S. Nazrul Islam (UN)", "John Wilmoth (UN)"}));
+  EXPECT_EQ(speakers_in(document),
+            (std::vector<std::string>{"S. Nazrul Islam (UN)", "John Wilmoth (UN)", "Edem Wosornu (UN)"}));
 }
 
 // A heading's "Mission of ... to the United Nations" names the Organization the mission is

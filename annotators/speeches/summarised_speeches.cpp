@@ -237,9 +237,16 @@ Speech SpeechBuilder::summary_speech(const Header& h, Span span, std::string_vie
   // Human Rights) said".)
   const std::string bracketed = h.country ? std::string() : bracketed_office(h);
   const bool secretariat_title = secretariat_office(h.title);
+  // (The department may follow the title in the speaker line: "NAME, Director of Operations and
+  // Advocacy, United Nations Office for the Coordination of Humanitarian Affairs, said".)
+  const std::string_view line = text().substr(h.span.begin, h.span.size());
+  const std::size_t name_at = line.find(h.speaker);
+  const std::string_view after_name =
+      name_at == std::string_view::npos ? std::string_view() : line.substr(name_at + h.speaker.size());
   const bool secretariat =
       (secretariat_title && (!h.country || names_a_mandate || h.country->id == kUnitedNations.id)) ||
-      (named_kind != "state" && secretariat_department(h.title)) || (!bracketed.empty() && secretariat_post(bracketed));
+      (named_kind != "state" && (secretariat_department(h.title) || secretariat_department(after_name))) ||
+      (!bracketed.empty() && secretariat_post(bracketed));
   if (!officer && secretariat) {
     speech.actor = kUnitedNations;
     speech.role = "briefer";
