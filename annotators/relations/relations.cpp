@@ -132,7 +132,8 @@ void drop_lead_repeats(Document& document, const std::string& type) {
     stated[{a.attrs.text("relation"), source->id.str(), target->id.str()}].emplace_back(id, speech);
   }
   std::vector<AnnotationId> drop;
-  for (const auto& [key, places] : stated) {
+  for (const auto& entry : stated) {
+    const auto& places = entry.second;  // (not a structured binding: clang's lambdas cannot capture one)
     for (std::size_t i = 0; i < places.size(); ++i) {
       const Speech& lead = speeches[static_cast<std::size_t>(places[i].second)];
       const bool said_again =
