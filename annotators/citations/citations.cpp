@@ -374,17 +374,14 @@ void CitationsAnnotator::annotate(Document& document) const {
         not_citations.push_back(id);
         continue;
       }
-      // A year printed with two digits, "resolution 2780/25": the number's year in the table, if
-      // that year ends so, else no citation.
+      // A year printed with two digits, "resolution 2780/25": a citation only if the number's
+      // year in the table ends so; that year is taken below, as for a number without a year.
       if (const std::string printed = attrs.text("printed_year"); year.empty() && printed.size() == 2) {
         const int found = n.empty() ? 0 : year_of(std::stoi(n));
         if (found == 0 || found % 100 != std::stoi(printed)) {
           not_citations.push_back(id);
           continue;
         }
-        year = std::to_string(found);
-        attrs.set("year", year);
-        attrs.set("year_from", std::string("table"));
       }
       // A year the number cannot have, where the table knows the number's year for certain (not
       // in its last, open year): a misprint, "Resolution 1373 (2020)" for 1373 (2001). The
