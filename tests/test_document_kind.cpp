@@ -16,6 +16,8 @@ TEST(CompactSymbol, TakesOutTheScansWhiteSpaceAndPutsBackAPartsFullStop) {
   // (A part after a blank, with or without its full stop, not a slash.)
   EXPECT_EQ(compact_symbol("A/C.3/78/L.40 Rev 1"), "A/C.3/78/L.40/Rev.1");
   EXPECT_EQ(compact_symbol("A/C.3/78/L.40 Rev.1"), "A/C.3/78/L.40/Rev.1");
+  EXPECT_EQ(compact_symbol("A/C.3/78/L.40 Corr 1"), "A/C.3/78/L.40/Corr.1");
+  EXPECT_EQ(compact_symbol("S/2019/1/Corr 2"), "S/2019/1/Corr.2");
   EXPECT_EQ(compact_symbol("E/CN.4/2005/L.10/Add.17"), "E/CN.4/2005/L.10/Add.17");
   // A part as a title in capitals prints it.
   EXPECT_EQ(compact_symbol("A/65/L.62/REV.1"), "A/65/L.62/Rev.1");

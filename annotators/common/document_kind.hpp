@@ -30,7 +30,7 @@ inline bool release_number(std::string_view rest) {
 
 // A symbol as printed with its scan's white space taken out ("S/ PV.8548", "A/C.3/⏎L.182",
 // "57/270 B"), a part as a title in capitals prints it written as the UN writes it
-// ("A/65/L.62/REV.1"), a revision's or addendum's slash and full stop put back ("A/S-23/10/Rev 1",
+// ("A/65/L.62/REV.1"), a revision's, addendum's or corrigendum's slash and full stop put back ("A/S-23/10/Rev 1",
 // "A/C.3/78/L.40 Rev 1"), and
 // its OCR's letter l for the digit 1 in a part's number ("A/2210/Corr.l", "L.85/Rev.l"); a
 // suffix in brackets keeps its own: "S/PV.6201 (Resumption 1)".
@@ -53,7 +53,7 @@ inline std::string compact_symbol(std::string_view printed) {
     if (at != std::string::npos && at > 0 && out[at - 1] >= '0' && out[at - 1] <= '9') out.insert(at, 1, '/');
   }
   // A part's number after a blank without its full stop: "A/S-23/10/Rev 1" is A/S-23/10/Rev.1.
-  for (const std::string_view part : {"/Add", "/Rev"}) {
+  for (const std::string_view part : {"/Add", "/Rev", "/Corr"}) {
     const auto at = out.find(part);
     const std::size_t end = at + part.size();
     if (at != std::string::npos && end < out.size() && out[end] >= '0' && out[end] <= '9') out.insert(end, 1, '.');
