@@ -113,6 +113,16 @@ TEST(SpeakerLines, ActorLabelsNeedTwoAndNoOtherSpeakerLine) {
   EXPECT_EQ(layouts(record), (std::vector<std::string>{"verbatim"}));
 }
 
+TEST(Offices, TheSecretariatsDepartmentsAreTheOrganizations) {
+  EXPECT_TRUE(secretariat_department("Director of Operations and Advocacy, Office for the Coordination of Humanitarian Affairs"));
+  // Two Special Representatives' offices have ids of their own in the actor lexicon; their
+  // holders are the Secretariat's officials all the same (the gold's actors have no such ids).
+  EXPECT_TRUE(secretariat_department("Special Representative of the Secretary-General for Children and Armed Conflict"));
+  EXPECT_TRUE(secretariat_department("Special Representative on Sexual Violence in Conflict"));
+  EXPECT_FALSE(secretariat_department("Special Representative of the President of Colombia"));
+  EXPECT_FALSE(secretariat_department("Minister for Foreign Affairs"));
+}
+
 TEST(Offices, TheSecretariatsOfficesSpeakForTheUnitedNations) {
   EXPECT_TRUE(secretariat_office("Under-Secretary-General for Humanitarian Affairs"));
   EXPECT_TRUE(secretariat_office("Under Secretary-General for Policy Coordination and Sustainable Development"));
@@ -209,6 +219,12 @@ TEST(OfficeBeforeName, TheOfficeIsCutFromAPersonsName) {
             "Assembly President | Miguel d\u2019Escoto Brockmann");
   // The office in plain punctuation, the name as printed.
   EXPECT_EQ(split("Secretary\u2011General Ant\u00f3nio Guterres"), "Secretary-General | Ant\u00f3nio Guterres");
+  // The office with its State, and the name after an honorific, which stays with it.
+  EXPECT_EQ(split("Permanent Representative of Denmark Ambassador Martin Bille Hermann"),
+            "Permanent Representative of Denmark | Ambassador Martin Bille Hermann");
+  EXPECT_EQ(split("Deputy Permanent Representative of Sweden Ms. Signe Burgstaller"),
+            "Deputy Permanent Representative of Sweden | Ms. Signe Burgstaller");
+  EXPECT_EQ(split("Permanent Representative of Chad Ambassador Koumba"), "-");
   // No person's name after the office, or a name of one word only.
   EXPECT_EQ(split("Permanent Representative of Chad"), "-");
   EXPECT_EQ(split("Croatia's Minister for Foreign Affairs and European Integration"), "-");

@@ -61,6 +61,14 @@ bool name_word(std::string_view word) {
   return std::find(std::begin(kParticles), std::end(kParticles), word) != std::end(kParticles);
 }
 
+// An honorific that opens a person's name as printed after an office ("Ambassador Mona Juul").
+bool honorific(std::string_view word) {
+  for (std::string_view h : {"Ambassador", "Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs", "Dr.", "H.E.", "Madam"}) {
+    if (word == h) return true;
+  }
+  return false;
+}
+
 std::vector<std::string_view> words_of(std::string_view text) {
   std::vector<std::string_view> words;
   for (std::size_t at = 0; at < text.size();) {
@@ -99,6 +107,16 @@ std::optional<OfficeAndName> office_before_name(std::string_view speaker) {
   for (std::size_t k = 0; k < words.size(); ++k) {
     if (is_office_word(words[k])) office_end = k + 1;
     if (k + 1 < words.size() && is_office_word(joined(words, k, k + 2))) office_end = k + 2;
+  }
+  // The office may go on with its State, and the name open with an honorific: "Permanent
+  // Representative of Denmark Ambassador Martin Bille Hermann", "Deputy Permanent
+  // Representative of Sweden Ms. Signe Burgstaller". The honorific stays with the name.
+  if (office_end > 0 && office_end < words.size() && (words[office_end] == "of" || words[office_end] == "to")) {
+    for (std::size_t k = office_end + 1; k + 1 < words.size(); ++k) {
+      if (!honorific(words[k])) continue;
+      if (!name_from(words, printed, k + 1)) break;
+      return OfficeAndName{joined(words, 0, k), joined(printed, k, printed.size())};
+    }
   }
   auto name = name_from(words, printed, office_end);
   // (The first word of the name is a capital, not a particle: "President of the Assembly" is no name.)

@@ -18,6 +18,8 @@ struct OfficeAndName {
 // ("Security Council President Vanessa Frazier", "United Nations Emergency Relief Coordinator
 // Martin Griffiths", "Secretary-General António Guterres"); nothing if no office opens it or no
 // name follows ("Permanent Representative of Chad", "Croatia's Minister for Foreign Affairs").
+// An office that goes on with its State is cut before the honorific that opens the name:
+// "Permanent Representative of Denmark Ambassador Martin Bille Hermann".
 // "Ambassador" and the honorifics are kept: they are part of a name as printed ("Ambassador
 // Mona Juul", "Mr. Flynn").
 std::optional<OfficeAndName> office_before_name(std::string_view speaker);

@@ -173,7 +173,14 @@ bool secretariat_department(std::string_view office) {
                                "Peacebuilding Support Office",
                                "Office for Outer Space Affairs",
                                "Office of the Special Adviser on Africa",
-                               "Department of Humanitarian Affairs"});
+                               "Department of Humanitarian Affairs",
+                               // The offices of two Special Representatives that the actor
+                               // lexicon knows by their own ids: their holders are officials of
+                               // the Secretariat, as every other Special Representative.
+                               "Special Representative of the Secretary-General for Children and Armed Conflict",
+                               "Special Representative for Children and Armed Conflict",
+                               "Special Representative of the Secretary-General on Sexual Violence in Conflict",
+                               "Special Representative on Sexual Violence in Conflict"});
 }
 
 bool secretariat_post(std::string_view post) {
