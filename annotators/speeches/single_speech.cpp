@@ -118,6 +118,12 @@ void SpeechBuilder::single_speech() {
   for (auto it = headers_.begin(); speech.actor.id.empty() && it != headers_.end(); ++it) {
     if (it->layout == "statement_group" && it->country) speech.actor = *it->country;
   }
+  // Still none: a copy that lost its title, with the closing formula only the European Union's
+  // statements print ("The candidate countries ..., as well as Ukraine, the Republic of Moldova
+  // and Georgia, align themselves with this statement"): the Union's, named in the text.
+  if (speech.actor.id.empty()) {
+    if (const ActorRef* union_named = european_union_by_formula(speech.span)) speech.actor = *union_named;
+  }
   // No person named, or only the group the statement is for: the delegation speaks, named as
   // the text names its State ("... and my own country, Estonia" under "I am speaking on behalf
   // of the Nordic and Baltic countries"; by its name where the text has only its adjective,
@@ -131,6 +137,19 @@ void SpeechBuilder::single_speech() {
     }
   }
   document_.speeches().push_back(std::move(speech));
+}
+
+const ActorRef* SpeechBuilder::european_union_by_formula(Span span) const {
+  const std::string lower = lower_ascii(document_.slice(span));
+  const bool candidates = contains_any(lower, {"candidate countr", "potential candidate", "stabilisation and association"});
+  const bool aligning = contains_any(lower, {"align themselves with this statement", "align themselves with the statement",
+                                             "aligned themselves with this statement"});
+  if (!candidates || !aligning) return nullptr;
+  for (AnnotationId id : store_.contained("actor", span)) {
+    const ActorRef* actor = store_[id].attrs.actor("actor");
+    if (actor && actor->id == "EU") return actor;
+  }
+  return nullptr;
 }
 
 const Header* SpeechBuilder::person_statement_heading() const {

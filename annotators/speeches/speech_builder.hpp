@@ -117,6 +117,9 @@ class SpeechBuilder {
   // Delivered by Ambassador Michèle Taylor" after "Statement by the Delegation of ..."), or
   // after a heading whose speaker is its actor ("Statement of Asia-Pacific Group"), if any.
   const Header* person_statement_heading() const;
+  // The European Union as `span` names it, if the text has the closing formula only the
+  // Union's statements print: candidate countries that "align themselves with this statement".
+  const ActorRef* european_union_by_formula(Span span) const;
   // True if the heading's speaker is the name of its actor: it names no person.
   bool names_its_actor_only(const Header& heading) const;
 
