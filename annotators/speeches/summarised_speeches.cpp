@@ -602,10 +602,12 @@ const ActorRef* SpeechBuilder::state_named_in(Span span, bool skip_topics) const
     const std::string_view before = text().substr(span.begin, a.span.begin - span.begin);
     if (std::count(before.begin(), before.end(), '(') > std::count(before.begin(), before.end(), ')')) continue;
     // The meeting's title: "... on Yemen", ", at the Security Council", "UN Security Council: Ukraine",
-    // "– Ukraine", "on the situation in the Libyan Arab Jamahiriya".
-    const bool topic = ends_with_any(before, {" on ", " on the ", " in ", " in the ", ": ", "– ", "— "}) ||
+    // "– Ukraine", "on the situation in the Libyan Arab Jamahiriya", "the Middle East, including
+    // the Palestinian question" (a State's adjective in a title names its question, not a speaker).
+    const bool topic = ends_with_any(before, {" on ", " on the ", " in ", " in the ", ": ", "– ", "— ", " including the "}) ||
                        before.find(", at ") != std::string_view::npos ||
-                       contains_any(before, {"tribute to", "TRIBUTE TO", "memory of", "MEMORY OF"});
+                       contains_any(before, {"tribute to", "TRIBUTE TO", "memory of", "MEMORY OF"}) ||
+                       a.attrs.text("form") == "demonym";
     if (skip_topics && topic) continue;
     if (a.attrs.text("actor_type") == "state") return a.attrs.actor("actor");
   }
