@@ -29,6 +29,9 @@ TEST(CompactSymbol, TakesOutTheScansWhiteSpaceAndPutsBackAPartsFullStop) {
 }
 
 TEST(DocumentKind, NamedBySymbol) {
+  // A release's second symbol, in the Headquarters and AIDS series.
+  EXPECT_EQ(document_kind("HQ/627"), "press_release");
+  EXPECT_EQ(document_kind("AIDS/63"), "press_release");
   EXPECT_EQ(document_kind("S/RES/2388(2017)"), "sc_resolution");
   EXPECT_EQ(document_kind("A/73/PV.10"), "meeting_record");
   EXPECT_EQ(document_kind("COPUOS/Legal/T.700"), "meeting_record");  // an unedited transcript
