@@ -34,7 +34,8 @@ bool secretariat_office(std::string_view office) {
   if (has("of the Secretary-General") || has("to the Secretary-General") || has("United Nations") ||
       office.starts_with("UN ") || office.starts_with("U.N. ") || office.starts_with("High Commissioner for") ||
       office.starts_with("High Representative for") || has("to the High Representative for Disarmament") ||
-      office.starts_with("Emergency Relief Coordinator") ||
+      office.starts_with("Emergency Relief Coordinator") || has("Resident and Humanitarian Coordinator") ||
+      has("Resident Coordinator") ||
       (office.starts_with("Spokes") && has("for the Secretary-General"))) {
     return true;
   }
@@ -70,9 +71,12 @@ bool secretariat_office(std::string_view office) {
                                     {"Independent Expert", false, true}};
   const std::string_view without_deputy = office.starts_with("Deputy ") ? office.substr(7) : office;
   for (const Post& post : kPosts) {
-    if (post.alone && office == post.title) return true;
-    if (!post.with_mandate || !without_deputy.starts_with(post.title)) continue;
+    if (!without_deputy.starts_with(post.title)) continue;
     const std::string_view mandate = without_deputy.substr(post.title.size());
+    // (Alone, or before another office: "Deputy Special Coordinator, Resident and Humanitarian
+    // Coordinator".)
+    if (post.alone && (mandate.empty() || mandate.starts_with(", "))) return true;
+    if (!post.with_mandate) continue;
     if (mandate.starts_with(" for ") || mandate.starts_with(" on ") || mandate.starts_with(" in ")) return true;
   }
   return false;
