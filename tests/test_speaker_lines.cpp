@@ -142,7 +142,7 @@ TEST(Offices, TheSecretariatsOfficesSpeakForTheUnitedNations) {
   // A mandate names the State it covers, not the speaker's.
   EXPECT_TRUE(secretariat_office("Special Envoy for Syria"));
   EXPECT_TRUE(secretariat_office("Deputy Special Envoy for Syria"));
-  // A post alone with "Deputy", or before another office; the Organization's coordinators in a country.
+  // A post alone, with "Deputy" too; the Organization's coordinators in a country.
   EXPECT_TRUE(secretariat_office("Deputy Special Coordinator"));
   EXPECT_TRUE(secretariat_office("Deputy Special Coordinator, Resident and Humanitarian Coordinator"));
   EXPECT_TRUE(secretariat_office("United Nations Resident Coordinator in Ukraine"));

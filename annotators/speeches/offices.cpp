@@ -73,9 +73,9 @@ bool secretariat_office(std::string_view office) {
   for (const Post& post : kPosts) {
     if (!without_deputy.starts_with(post.title)) continue;
     const std::string_view mandate = without_deputy.substr(post.title.size());
-    // (Alone, or before another office: "Deputy Special Coordinator, Resident and Humanitarian
-    // Coordinator".)
-    if (post.alone && (mandate.empty() || mandate.starts_with(", "))) return true;
+    // (Alone, with "Deputy" too; not before an organisation's name: "Special Representative,
+    // INTERPOL" is INTERPOL's.)
+    if (post.alone && mandate.empty()) return true;
     if (!post.with_mandate) continue;
     if (mandate.starts_with(" for ") || mandate.starts_with(" on ") || mandate.starts_with(" in ")) return true;
   }
