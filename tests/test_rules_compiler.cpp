@@ -254,6 +254,24 @@ TEST_F(RuleCompilerTest, R051_TriggerFoundInMostSentencesIsAWarning) {
   EXPECT_FALSE(declared.contains("R051")) << declared.render();
 }
 
+// A pattern whose branch holds no word of three letters gives no trigger words: the rule would
+// run on every unit, which the author must declare (triggers = []).
+TEST_F(RuleCompilerTest, R053_NoTriggerWordsIsAWarningUnlessDeclared) {
+  auto set = compile(kType + rule("pattern = 'speaking for (?<who>\\w+)|by (?<who>\\w+)'"));
+  ASSERT_TRUE(set) << rendered();
+  EXPECT_EQ(codes(), std::vector<std::string>{"R053"});
+  EXPECT_NE(full("R053").find("warning[R053]: rule 'r' has no trigger words: it runs on every sentence"),
+            std::string::npos)
+      << full("R053");
+  for (const char* declared_triggers : {"triggers = []", "triggers = [\"speaking\"]"}) {
+    Diagnostics declared;
+    EXPECT_TRUE(compile_rule_text(kType + rule(std::string("pattern = 'speaking for (?<who>\\w+)|by (?<who>\\w+)'\n") +
+                                               declared_triggers),
+                                  file(), tree.root(), declared));
+    EXPECT_FALSE(declared.contains("R053")) << declared.render();
+  }
+}
+
 // A trigger of two words would miss the phrase broken across lines.
 TEST_F(RuleCompilerTest, R023_TriggerWithWhiteSpaceIsAnError) {
   EXPECT_FALSE(compile(kType + rule("pattern = 'speak for (?<who>\\w+)'\ntriggers = [\"speak for\"]")));

@@ -376,6 +376,7 @@ class RuleCompiler {
         sets.erase(sets.begin());
       }
       if (!rule.triggers_declared) warn_everyday_triggers(rule);
+      if (!rule.triggers_declared && rule.triggers.empty()) warn_no_triggers(rule);
       rule.also_required = filtering_sets(std::move(sets), rule.triggers);
     }
     if (compiled) warn_boundary_at_masks(rule, set);
@@ -455,6 +456,17 @@ class RuleCompiler {
       d.notes.push_back("declare the rarer words every match contains: triggers = [\"...\", ...]");
       return;
     }
+  }
+
+  // A pattern with no word every match must contain (a branch that begins with a two-letter
+  // word, "by"; a lexicon alone) runs on every unit of its scope, silently: say so, unless the
+  // author declared that it must (`triggers = []`).
+  void warn_no_triggers(const Rule& rule) {
+    auto& d = diagnostics_.warning("R053", "rule '" + rule.id + "' has no trigger words: it runs on every " +
+                                               std::string(to_string(rule.scope)),
+                                   rule.where);
+    d.notes.push_back("every branch of the pattern needs a literal word of three letters or more for the prefilter");
+    d.notes.push_back("declare the words every match contains, triggers = [\"...\", ...], or triggers = [] if it must run everywhere");
   }
 
   // `\b` beside {annotation:TYPE} never holds: the annotation's text is masked by bytes that are
