@@ -376,7 +376,9 @@ class RuleCompiler {
         sets.erase(sets.begin());
       }
       if (!rule.triggers_declared) warn_everyday_triggers(rule);
-      if (!rule.triggers_declared && rule.triggers.empty()) warn_no_triggers(rule);
+      // (A rule on a document's head or on the whole document runs once per document anyway.)
+      const bool many_units = rule.scope == Scope::sentence || rule.scope == Scope::paragraph;
+      if (!rule.triggers_declared && rule.triggers.empty() && many_units) warn_no_triggers(rule);
       rule.also_required = filtering_sets(std::move(sets), rule.triggers);
     }
     if (compiled) warn_boundary_at_masks(rule, set);
