@@ -241,6 +241,15 @@ TEST(OfficeBeforeName, TheOfficeIsCutFromAPersonsName) {
   EXPECT_EQ(split("Mr. Flynn"), "-");
 }
 
+// A name in capitals ends where a byline runs on into its office without a comma.
+TEST(OfficeBeforeName, ANameInCapitalsEndsAtTheOffice) {
+  EXPECT_EQ(name_in_capitals("ENRIQUE A. MANALO Permanent Representative"), "ENRIQUE A. MANALO");
+  EXPECT_EQ(name_in_capitals("ENRIQUE A. MANALO"), std::nullopt);
+  EXPECT_EQ(name_in_capitals("JUAN de la CRUZ"), std::nullopt);
+  EXPECT_EQ(name_in_capitals("Mr. ENRIQUE MANALO Permanent"), std::nullopt);
+  EXPECT_EQ(name_in_capitals("Enrique Manalo"), std::nullopt);
+}
+
 // The office a rule captured as the title and in the name too: the name is what follows it.
 TEST(OfficeBeforeName, TheNameAfterACapturedTitle) {
   EXPECT_EQ(name_after_title("UN High Representative for Disarmament Affairs Izumi Nakamitsu",

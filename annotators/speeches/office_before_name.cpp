@@ -124,6 +124,29 @@ std::optional<OfficeAndName> office_before_name(std::string_view speaker) {
   return OfficeAndName{joined(words, 0, office_end), std::move(*name)};
 }
 
+std::optional<std::string> name_in_capitals(std::string_view speaker) {
+  const std::vector<std::string_view> words = words_of(speaker);
+  const auto capitals = [](std::string_view word) {
+    bool letter = false;
+    for (char c : word) {
+      if (c >= 'a' && c <= 'z') return false;
+      letter = letter || (c >= 'A' && c <= 'Z');
+    }
+    return letter;
+  };
+  const auto title_case = [](std::string_view word) {
+    return word.size() > 1 && word[0] >= 'A' && word[0] <= 'Z' &&
+           std::any_of(word.begin() + 1, word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  };
+  if (words.size() < 3 || !capitals(words[0]) || !capitals(words[1])) return std::nullopt;
+  for (std::size_t k = 2; k < words.size(); ++k) {
+    if (capitals(words[k])) continue;
+    if (!title_case(words[k])) return std::nullopt;
+    return joined(words, 0, k);
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> name_after_title(std::string_view speaker, std::string_view title) {
   if (title.empty()) return std::nullopt;
   const std::string plain = normalise_punctuation(speaker), plain_title = normalise_punctuation(title);

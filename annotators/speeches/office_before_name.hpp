@@ -24,6 +24,12 @@ struct OfficeAndName {
 // Mona Juul", "Mr. Flynn").
 std::optional<OfficeAndName> office_before_name(std::string_view speaker);
 
+// A name printed in capitals ends at its first word in small letters with a capital, which
+// begins the office a byline runs on without a comma: "ENRIQUE A. MANALO Permanent
+// Representative" is ENRIQUE A. MANALO. Nothing if `speaker` is no such name ("Mr. ENRIQUE
+// MANALO", "JUAN de la CRUZ" and "Enrique Manalo" are left as they are).
+std::optional<std::string> name_in_capitals(std::string_view speaker);
+
 // The name in `speaker` after `title` (in plain punctuation), when the speaker opens with the
 // title and a name of two words or more follows: the rule captured the office twice.
 std::optional<std::string> name_after_title(std::string_view speaker, std::string_view title);

@@ -179,6 +179,7 @@ void SpeechBuilder::read_headers() {
   for (Header& h : headers_) {
     const bool release = h.layout == "press_release";
     if (!release && !h.layout.starts_with("statement")) continue;
+    if (auto name = name_in_capitals(h.speaker)) h.speaker = std::move(*name);
     if (auto name = release ? name_after_title(h.speaker, h.title) : std::nullopt) {
       h.speaker = std::move(*name);
     } else if (auto split = office_before_name(h.speaker);
