@@ -248,6 +248,7 @@ TEST(OfficeBeforeName, ANameInCapitalsEndsAtTheOffice) {
   EXPECT_EQ(name_in_capitals("JUAN de la CRUZ"), std::nullopt);
   EXPECT_EQ(name_in_capitals("Mr. ENRIQUE MANALO Permanent"), std::nullopt);
   EXPECT_EQ(name_in_capitals("Enrique Manalo"), std::nullopt);
+  EXPECT_EQ(name_in_capitals("A H M Mustafa Kamal"), std::nullopt);  // initials, then the name
 }
 
 // The office a rule captured as the title and in the name too: the name is what follows it.

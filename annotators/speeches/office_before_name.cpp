@@ -139,9 +139,16 @@ std::optional<std::string> name_in_capitals(std::string_view speaker) {
            std::any_of(word.begin() + 1, word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
   };
   if (words.size() < 3 || !capitals(words[0]) || !capitals(words[1])) return std::nullopt;
-  for (std::size_t k = 2; k < words.size(); ++k) {
-    if (capitals(words[k])) continue;
-    if (!title_case(words[k])) return std::nullopt;
+  // (Initials alone are no name in capitals: "A H M Mustafa Kamal".)
+  bool word_in_capitals = false;
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    if (capitals(words[k])) {
+      word_in_capitals = word_in_capitals || std::count_if(words[k].begin(), words[k].end(), [](char c) {
+                                                return c >= 'A' && c <= 'Z';
+                                              }) > 1;
+      continue;
+    }
+    if (k < 2 || !word_in_capitals || !title_case(words[k])) return std::nullopt;
     return joined(words, 0, k);
   }
   return std::nullopt;
