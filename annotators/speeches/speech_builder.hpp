@@ -94,6 +94,8 @@ class SpeechBuilder {
   std::vector<const Annotation*> coordinated_cues(Span sentence, const Annotation& first) const;
   Speech summary_speech(const Header& h, Span span, std::string_view kind, const std::vector<Speech>& speeches) const;
   void actor_from_title(const Header& h, bool officer, Speech& speech) const;
+  // Where `plain`, in plain punctuation, is printed inside `span` (empty if it is not).
+  Span printed_span_of(Span span, std::string_view plain) const;
   Span title_span(const Header& h) const;
   void split_at_later_turns(Span paragraph, std::string_view kind);
   void summarised_speeches(std::string_view kind);

@@ -308,12 +308,36 @@ void SpeechBuilder::actor_from_title(const Header& h, bool officer, Speech& spee
 }
 
 // Where the title of `h` is printed in its speaker line (empty if it has none there).
+// Where `plain` (in plain punctuation, see normalise_punctuation()) is printed in `span`: the
+// span's text is made plain a character at a time, each output byte remembering the byte it
+// came from ("the European Union’s High Representative" holds "the European Union's High ...").
+Span SpeechBuilder::printed_span_of(Span span, std::string_view plain) const {
+  const std::string_view printed = text().substr(span.begin, span.size());
+  std::string made;
+  std::vector<uint32_t> from;  // made[k] came from printed[from[k]]
+  for (std::size_t at = 0; at < printed.size();) {
+    const std::size_t length = std::min<std::size_t>(utf8_sequence_length(static_cast<unsigned char>(printed[at])), printed.size() - at);
+    std::string piece = normalise_punctuation(printed.substr(at, length));
+    // (White space alone is trimmed to nothing: between two letters it is one space.)
+    if (piece.empty() && normalise_punctuation("a" + std::string(printed.substr(at, length)) + "b") == "a b") piece = " ";
+    if (piece == " " && (made.empty() || made.back() == ' ')) piece.clear();
+    for (char c : piece) {
+      made += c;
+      from.push_back(static_cast<uint32_t>(at));
+    }
+    at += length;
+  }
+  const std::size_t found = made.find(plain);
+  if (found == std::string::npos || plain.empty()) return {};
+  const std::size_t last = from[found + plain.size() - 1];
+  const std::size_t end = last + utf8_sequence_length(static_cast<unsigned char>(printed[last]));
+  return {span.begin + from[found], span.begin + static_cast<uint32_t>(std::min(end, printed.size()))};
+}
+
 Span SpeechBuilder::title_span(const Header& h) const {
   if (h.title.empty()) return {};
-  const std::size_t at = text().substr(h.span.begin, h.span.size()).find(h.title);
-  if (at == std::string_view::npos) return {};
-  const uint32_t begin = h.span.begin + static_cast<uint32_t>(at);
-  return {begin, begin + static_cast<uint32_t>(h.title.size())};
+  // (The title is kept in plain punctuation; the text may print "’" for "'", or a no-break hyphen.)
+  return printed_span_of(h.span, h.title);
 }
 
 // In a release, a later sentence of `paragraph`, whose first turn is the last of the
