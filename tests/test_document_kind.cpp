@@ -24,6 +24,7 @@ TEST(CompactSymbol, TakesOutTheScansWhiteSpaceAndPutsBackAPartsFullStop) {
   EXPECT_EQ(compact_symbol("A/64/13/ADD.2/CORR.1"), "A/64/13/Add.2/Corr.1");
   // OCR's letter l for the digit 1.
   EXPECT_EQ(compact_symbol("A/2210/Corr.l"), "A/2210/Corr.1");
+  EXPECT_EQ(compact_symbol("A/43/PV.l"), "A/43/PV.1");
   // A suffix in brackets keeps its blank.
   EXPECT_EQ(compact_symbol("S/PV.6201 (Resumption 1)"), "S/PV.6201 (Resumption 1)");
 }

@@ -32,7 +32,8 @@ inline bool release_number(std::string_view rest) {
 // "57/270 B"), a part as a title in capitals prints it written as the UN writes it
 // ("A/65/L.62/REV.1"), a revision's, addendum's or corrigendum's slash and full stop put back ("A/S-23/10/Rev 1",
 // "A/C.3/78/L.40 Rev 1"), and
-// its OCR's letter l for the digit 1 in a part's number ("A/2210/Corr.l", "L.85/Rev.l"); a
+// its OCR's letter l for the digit 1 in a part's or a meeting's number ("A/2210/Corr.l",
+// "L.85/Rev.l", "A/43/PV.l"); a
 // suffix in brackets keeps its own: "S/PV.6201 (Resumption 1)".
 inline std::string compact_symbol(std::string_view printed) {
   const auto suffix = printed.find(" (");
@@ -58,7 +59,7 @@ inline std::string compact_symbol(std::string_view printed) {
     const std::size_t end = at + part.size();
     if (at != std::string::npos && end < out.size() && out[end] >= '0' && out[end] <= '9') out.insert(end, 1, '.');
   }
-  for (const std::string_view part : {"Add.l", "Corr.l", "Rev.l", "Amend.l"}) {
+  for (const std::string_view part : {"Add.l", "Corr.l", "Rev.l", "Amend.l", "PV.l"}) {
     for (auto at = out.find(part); at != std::string::npos; at = out.find(part, at + 1)) {
       const std::size_t end = at + part.size();
       if (end == out.size() || out[end] == '/') out[end - 1] = '1';
