@@ -389,6 +389,18 @@ TEST_F(DefaultPipeline, ADelegationNamedByItsAdjectiveSpeaksUnderItsStatesName) 
   EXPECT_EQ(relations_in(document), std::vector<std::string>{"JAM aligns_with CARICOM"});
 }
 
+// A heading that names the speaker's State by its adjective before the statement, by any of its
+// names: "Armenian Foreign Minister NAME's speech at ...".
+TEST_F(DefaultPipeline, AHeadingsAdjectiveNamesTheSpeakersStateBeforeSpeechOrRemarks) {
+  for (const char* noun : {"speech", "remarks", "statement"}) {
+    Document document("d.txt", std::string("Armenian Foreign Minister Ararat Mirzoyan's ") + noun +
+                                   " at the emergency session of the UN Security Council\n\nMr. President,\n\n"
+                                   "I thank you for convening this meeting.\n");
+    pipeline_->run(document);
+    EXPECT_EQ(speakers_in(document), std::vector<std::string>{"Ararat Mirzoyan (ARM)"}) << noun;
+  }
+}
+
 // A press transcript's answers ("A.:") are the remarks' speaker's, for the State its heading
 // names; the journalists' questions ("Q.:") are no one's.
 TEST_F(DefaultPipeline, ATranscriptsAnswersAreForTheHeadingsState) {

@@ -604,8 +604,11 @@ ActorRef SpeechBuilder::presiding_officer_actor(const Annotation& cue) const {
 // statement delivered by Ambassador Leendertse at ...".
 const ActorRef* SpeechBuilder::demonym_before_statement(Span heading) const {
   const std::string_view text_of = text().substr(heading.begin, heading.end - heading.begin);
-  std::size_t statement = text_of.find("statement");
-  if (statement == std::string_view::npos) statement = text_of.find("Statement");
+  // (The statement by any of its names: "Armenian Foreign Minister NAME's speech at ...".)
+  std::size_t statement = std::string_view::npos;
+  for (std::string_view word : {"statement", "Statement", "speech", "Speech", "remarks", "Remarks", "address", "Address"}) {
+    statement = std::min(statement, text_of.find(word));
+  }
   if (statement == std::string_view::npos) return nullptr;
   for (AnnotationId id : store_.contained("actor", {heading.begin, static_cast<uint32_t>(heading.begin + statement)})) {
     const Annotation& a = store_[id];
