@@ -600,8 +600,8 @@ ActorRef SpeechBuilder::presiding_officer_actor(const Annotation& cue) const {
   return {};
 }
 
-// The State a heading names by its adjective before the word "statement": "German
-// statement delivered by Ambassador Leendertse at ...".
+// The State a heading names by its adjective before the word "statement" (or "speech", "remarks",
+// "address"): "German statement delivered by Ambassador Leendertse at ...".
 const ActorRef* SpeechBuilder::demonym_before_statement(Span heading) const {
   const std::string_view text_of = text().substr(heading.begin, heading.end - heading.begin);
   // (The statement by any of its names: "Armenian Foreign Minister NAME's speech at ...".)
