@@ -171,6 +171,10 @@ TEST(Offices, TheAssemblysPresidencyNamedShort) {
   EXPECT_TRUE(presides_over_assembly("the Assembly President"));
   EXPECT_TRUE(presides_over_assembly("President of the Assembly"));
   EXPECT_TRUE(presides_over_assembly("the General Assembly's Acting President"));
+  // A video story's soundbite line; a session's President.
+  EXPECT_TRUE(presides_over_assembly("President, United Nations General Assembly"));
+  EXPECT_TRUE(presides_over_assembly("President of the 76th Session of the General Assembly"));
+  EXPECT_FALSE(presides_over_assembly("President of the Republic, on the session of the General Assembly"));
   // (A Vice-President a release names by that office presides in the President's place.)
   EXPECT_TRUE(presides_over_assembly("Vice-President of the Assembly"));
   EXPECT_TRUE(presides_over_assembly("Assembly Vice-President"));

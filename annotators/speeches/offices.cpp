@@ -105,7 +105,14 @@ bool presides_over_assembly(std::string_view office) {
     return true;
   }
   if (office.find("Vice") != std::string_view::npos) return false;
+  // ("President of the 76th Session of the General Assembly", "President of the seventy-sixth
+  // session of the General Assembly".)
+  if (office.starts_with("President of the ")) {
+    const std::size_t session = office.find("ession of the General Assembly");
+    if (session != std::string_view::npos && office.substr(0, session).find(',') == std::string_view::npos) return true;
+  }
   if (contains_any(office, {"Assembly President", "President of the Assembly", "President of the General Assembly",
+                            "President, United Nations General Assembly", "President, General Assembly",
                             "Assembly's President", "Assembly’s President", "Assembly's Acting President",
                             "Assembly’s Acting President"})) {
     return true;
