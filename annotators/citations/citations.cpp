@@ -329,8 +329,15 @@ void CitationsAnnotator::annotate(Document& document) const {
       while (!symbol.empty() && symbol.back() == '.') symbol.pop_back();
       // "S/Res/1645", as a statement may print it, is S/RES/1645.
       if (const auto at = symbol.find("/Res/"); at != std::string::npos) symbol.replace(at, 5, "/RES/");
-      // A mirror's file name for a record, "S-PV-5913", is S/PV.5913.
-      if (symbol.starts_with("S-PV-")) symbol = "S/PV." + symbol.substr(5);
+      // A mirror's file name for a record, "S-PV-5913", is S/PV.5913; a resumed meeting's,
+      // "S-PV-3499-Resu.1", S/PV.3499 (Resumption 1).
+      if (symbol.starts_with("S-PV-")) {
+        if (const auto resumed = symbol.find("-Resu."); resumed != std::string::npos) {
+          attrs.set("resumption", "Resumption " + symbol.substr(resumed + 6));
+          symbol.erase(resumed);
+        }
+        symbol = "S/PV." + symbol.substr(5);
+      }
       // A joint symbol printed with an en dash ("A/77/895–S/2023/363") is written with a hyphen.
       for (std::size_t at; (at = symbol.find("\u2013")) != std::string::npos;) symbol.replace(at, 3, "-");
       kind = std::string(document_kind(symbol));
