@@ -61,12 +61,11 @@ bool name_word(std::string_view word) {
   return std::find(std::begin(kParticles), std::end(kParticles), word) != std::end(kParticles);
 }
 
-// An honorific that opens a person's name as printed after an office ("Ambassador Mona Juul").
+// The honorifics that open a person's name as printed after an office ("Ambassador Mona Juul").
+constexpr std::string_view kHonorifics[] = {"Ambassador", "Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs", "Dr.", "H.E.", "Madam"};
+
 bool honorific(std::string_view word) {
-  for (std::string_view h : {"Ambassador", "Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs", "Dr.", "H.E.", "Madam"}) {
-    if (word == h) return true;
-  }
-  return false;
+  return std::find(std::begin(kHonorifics), std::end(kHonorifics), word) != std::end(kHonorifics);
 }
 
 std::vector<std::string_view> words_of(std::string_view text) {

@@ -145,11 +145,8 @@ const ActorRef* SpeechBuilder::european_union_by_formula(Span span) const {
   const bool aligning = contains_any(lower, {"align themselves with this statement", "align themselves with the statement",
                                              "aligned themselves with this statement"});
   if (!candidates || !aligning) return nullptr;
-  for (AnnotationId id : store_.contained("actor", span)) {
-    const ActorRef* actor = store_[id].attrs.actor("actor");
-    if (actor && actor->id == "EU") return actor;
-  }
-  return nullptr;
+  const Annotation* mention = actor_mention(store_, span, "EU");
+  return mention ? mention->attrs.actor("actor") : nullptr;
 }
 
 const Header* SpeechBuilder::person_statement_heading() const {

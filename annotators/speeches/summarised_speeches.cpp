@@ -307,7 +307,6 @@ void SpeechBuilder::actor_from_title(const Header& h, bool officer, Speech& spee
   }
 }
 
-// Where the title of `h` is printed in its speaker line (empty if it has none there).
 // Where `plain` (in plain punctuation, see normalise_punctuation()) is printed in `span`: the
 // span's text is made plain a character at a time, each output byte remembering the byte it
 // came from ("the European Union’s High Representative" holds "the European Union's High ...").
@@ -334,6 +333,7 @@ Span SpeechBuilder::printed_span_of(Span span, std::string_view plain) const {
   return {span.begin + from[found], span.begin + static_cast<uint32_t>(std::min(end, printed.size()))};
 }
 
+// Where the title of `h` is printed in its speaker line (empty if it has none there).
 Span SpeechBuilder::title_span(const Header& h) const {
   if (h.title.empty()) return {};
   // (The title is kept in plain punctuation; the text may print "’" for "'", or a no-break hyphen.)
