@@ -58,6 +58,8 @@ void SpeechBuilder::single_speech() {
       speech.actor = *opening->country;  // a lone speech says nothing of the speaker's role
     } else if (const auto officer = officer_actor(*opening)) {
       speech.actor = officer->first;
+    } else if (secretariat_office(opening->title)) {
+      speech.actor = kUnitedNations;  // "..., Under-Secretary-General Jeffrey Feltman"
     } else if (const ActorRef* state = demonym_before_statement(opening->span)) {
       speech.actor = *state;
     } else if (opening->layout == "statement" && delegation) {
