@@ -228,6 +228,9 @@ TEST(OfficeBeforeName, TheOfficeIsCutFromAPersonsName) {
             "Assembly President | Miguel d\u2019Escoto Brockmann");
   // The office in plain punctuation, the name as printed.
   EXPECT_EQ(split("Secretary\u2011General Ant\u00f3nio Guterres"), "Secretary-General | Ant\u00f3nio Guterres");
+  // Two-word offices without their hyphen: the whole office, not its first word.
+  EXPECT_EQ(split("Director General Margit Tveiten"), "Director General | Margit Tveiten");
+  EXPECT_EQ(split("Secretary General Ban Ki-moon"), "Secretary General | Ban Ki-moon");
   // The office with its State, and the name after an honorific, which stays with it.
   EXPECT_EQ(split("Permanent Representative of Denmark Ambassador Martin Bille Hermann"),
             "Permanent Representative of Denmark | Ambassador Martin Bille Hermann");

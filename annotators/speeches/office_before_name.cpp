@@ -20,6 +20,7 @@ constexpr std::string_view kOfficeWords[] = {"Chair",
                                              "Vice-President",
                                              "President-elect",
                                              "Secretary-General",
+                                             "Secretary General",
                                              "Under-Secretary-General",
                                              "Minister",
                                              "Envoy",
@@ -28,6 +29,7 @@ constexpr std::string_view kOfficeWords[] = {"Chair",
                                              "Commissioner",
                                              "Director",
                                              "Director-General",
+                                             "Director General",
                                              "Administrator",
                                              "Adviser",
                                              "Advisor",
@@ -100,8 +102,8 @@ std::optional<OfficeAndName> office_before_name(std::string_view speaker) {
   const std::string plain = normalise_punctuation(speaker);
   const std::vector<std::string_view> words = words_of(plain), printed = words_of(speaker);
   if (words.size() != printed.size()) return std::nullopt;
-  // The last office word ("Executive Secretary" is one: "Secretary" alone is a surname's title
-  // too rarely printed before a name to count).
+  // The last office word ("Executive Secretary", "Director General" are one: "Secretary" alone
+  // is a surname's title too rarely printed before a name to count, "General" a rank).
   std::size_t office_end = 0;
   for (std::size_t k = 0; k < words.size(); ++k) {
     if (is_office_word(words[k])) office_end = k + 1;

@@ -64,6 +64,8 @@ void SpeechBuilder::single_speech() {
       speech.actor = *state;
     } else if (opening->layout == "statement" && delegation) {
       speech.actor = *delegation;
+    } else if (const ActorRef* titled = state_titling_statement(opening->span.begin)) {
+      speech.actor = *titled;
     }
   }
   // A heading that names the speaker but not the State: another heading line may name it

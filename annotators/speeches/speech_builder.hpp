@@ -108,6 +108,9 @@ class SpeechBuilder {
   static bool names_an_office(std::string_view speaker);
   Speech reported_speech(Span span, const Annotation& cue) const;
   const ActorRef* demonym_before_statement(Span heading) const;
+  // A State named just before "statement" on a line above `before` (a page's title): "...: UK
+  // statement at the UN Security Council" over "Statement by Ambassador NAME ...".
+  const ActorRef* state_titling_statement(uint32_t before) const;
   const ActorRef* state_authoring_heading(Span span) const;
   const ActorRef* organization_named_in(Span span) const;
   const ActorRef* state_named_in(Span span, bool skip_topics = false) const;

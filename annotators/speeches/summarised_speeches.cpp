@@ -617,6 +617,19 @@ const ActorRef* SpeechBuilder::demonym_before_statement(Span heading) const {
   return nullptr;
 }
 
+const ActorRef* SpeechBuilder::state_titling_statement(uint32_t before) const {
+  for (AnnotationId id : store_.contained("actor", {0, before})) {
+    const Annotation& a = store_[id];
+    if (a.attrs.text("actor_type") != "state") continue;
+    std::string_view after = text().substr(a.span.end, before - a.span.end);
+    for (std::string_view possessive : {"'s", "\u2019s"}) {
+      if (after.starts_with(possessive)) after.remove_prefix(possessive.size());
+    }
+    if (starts_with_any(after, {" statement", " Statement", " STATEMENT"})) return a.attrs.actor("actor");
+  }
+  return nullptr;
+}
+
 // The first State named in `span`, if any, not in brackets: "A3+ (ALGERIA, GUYANA,
 // MOZAMBIQUE AND SIERRA LEONE)" lists the group's members, not the speaker's State. With
 // `skip_topics`, not a State a meeting is on either: "EU Statement ... at the UN Security
