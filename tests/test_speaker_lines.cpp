@@ -236,6 +236,8 @@ TEST(OfficeBeforeName, TheOfficeIsCutFromAPersonsName) {
             "Permanent Representative of Denmark | Ambassador Martin Bille Hermann");
   EXPECT_EQ(split("Deputy Permanent Representative of Sweden Ms. Signe Burgstaller"),
             "Deputy Permanent Representative of Sweden | Ms. Signe Burgstaller");
+  EXPECT_EQ(split("Minister for Foreign Affairs H. E. Mr. Gabrielius Landsbergis"),
+            "Minister for Foreign Affairs | H. E. Mr. Gabrielius Landsbergis");
   EXPECT_EQ(split("Permanent Representative of Chad Ambassador Koumba"), "-");
   // No person's name after the office, or a name of one word only.
   EXPECT_EQ(split("Permanent Representative of Chad"), "-");

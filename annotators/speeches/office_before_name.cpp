@@ -109,12 +109,15 @@ std::optional<OfficeAndName> office_before_name(std::string_view speaker) {
     if (is_office_word(words[k])) office_end = k + 1;
     if (k + 1 < words.size() && is_office_word(joined(words, k, k + 2))) office_end = k + 2;
   }
-  // The office may go on with its State, and the name open with an honorific: "Permanent
-  // Representative of Denmark Ambassador Martin Bille Hermann", "Deputy Permanent
-  // Representative of Sweden Ms. Signe Burgstaller". The honorific stays with the name.
-  if (office_end > 0 && office_end < words.size() && (words[office_end] == "of" || words[office_end] == "to")) {
+  // The office may go on with its State or portfolio, and the name open with an honorific:
+  // "Permanent Representative of Denmark Ambassador Martin Bille Hermann", "Deputy Permanent
+  // Representative of Sweden Ms. Signe Burgstaller", "Minister for Foreign Affairs H. E. Mr.
+  // Gabrielius Landsbergis". The honorific stays with the name.
+  const auto opens_name = [&](std::size_t k) { return honorific(words[k]) || (words[k] == "H." && words[k + 1] == "E."); };
+  if (office_end > 0 && office_end < words.size() &&
+      (words[office_end] == "of" || words[office_end] == "to" || words[office_end] == "for")) {
     for (std::size_t k = office_end + 1; k + 1 < words.size(); ++k) {
-      if (!honorific(words[k])) continue;
+      if (!opens_name(k)) continue;
       if (!name_from(words, printed, k + 1)) break;
       return OfficeAndName{joined(words, 0, k), joined(printed, k, printed.size())};
     }
