@@ -322,6 +322,26 @@ TEST(NamedAgain, TheFirstFullMentionGivesThePersonsName) {
   EXPECT_EQ(full_name_of_person(text, "Møller", static_cast<uint32_t>(text.find("Michael"))), std::nullopt);
 }
 
+// A name that opens a line is read whole: its first word begins after the line break.
+TEST(NamedAgain, ANameOpeningALineIsWhole) {
+  const std::string text =
+      "The Commission concluded its session.\n\nDiedre Nichole Mills (Jamaica), Chair of the Working Group, "
+      "introduced the report.\n\nMs. Mills, in her capacity as Rapporteur, then introduced the draft.";
+  const auto before = static_cast<uint32_t>(text.find("Ms. Mills"));
+  EXPECT_EQ(full_name_of_person(text, "Mills", before), "Diedre Nichole Mills");
+}
+
+// A title and a surname alone, which a release prints for a person it named in full before.
+TEST(NamedAgain, ATitleAndASurnameAlone) {
+  EXPECT_TRUE(titled_surname("Ms. Mills"));
+  EXPECT_TRUE(titled_surname("Mr M\u00f8ller"));
+  EXPECT_TRUE(titled_surname("Mrs. Robinson"));
+  EXPECT_FALSE(titled_surname("Ms. Diedre Mills"));  // a full name
+  EXPECT_FALSE(titled_surname("Mills"));
+  EXPECT_FALSE(titled_surname("Minister Mills"));  // an office, not a title
+  EXPECT_FALSE(titled_surname("Ms. mills"));
+}
+
 // A given name after the surname, with a possessive: the name is whole, the office before it says
 // whom the person speaks for.
 TEST(NamedAgain, AGivenNameWithAPossessiveIsPartOfTheName) {

@@ -45,6 +45,13 @@ bool has_name_word(std::string_view name, std::string_view word) {
   return false;
 }
 
+bool titled_surname(std::string_view name) {
+  const std::size_t space = name.find(' ');
+  if (space == std::string_view::npos || name.find(' ', space + 1) != std::string_view::npos) return false;
+  const std::string_view title = name.substr(0, space), surname = name.substr(space + 1);
+  return starts_with_any(title, {"Mr", "Ms", "Mrs", "Dr"}) && title.size() <= 4 && capitalised(surname);
+}
+
 namespace {
 
 // A full mention of a person with `surname` in `head`: where its first word begins, and what
@@ -55,9 +62,10 @@ struct FullMention {
 };
 
 // The word that ends at the space before `at` in `head` (`at` >= 2, `head[at - 1]` a space):
-// where it begins, and the word.
+// where it begins, and the word. (A line's first word begins after the line break: "Diedre
+// Nichole Mills (Jamaica), Chair of ..." opening a paragraph.)
 std::pair<std::size_t, std::string_view> word_before(std::string_view head, std::size_t at) {
-  const std::size_t space = head.rfind(' ', at - 2);
+  const std::size_t space = head.find_last_of(" \n\t", at - 2);
   const std::size_t begin = space == std::string_view::npos ? 0 : space + 1;
   return {begin, head.substr(begin, at - 1 - begin)};
 }

@@ -15,6 +15,9 @@ namespace caucus::annotators {
 // Ban Ki-moon" again (a surname printed first), "Mr. Lacroix" names "JEAN-PIERRE LACROIX".
 bool has_name_word(std::string_view name, std::string_view word);
 
+// True if `name` is a title and a surname only: "Ms. Mills", "Mr Møller", "Dr. Tedros".
+bool titled_surname(std::string_view name);
+
 // Whom the person with `surname`, named in full before `before` in `text`, speaks for, by the
 // first full mention that says: a State in brackets ("Shamshad Ahmad (Pakistan)"), or an office
 // after a comma, the Secretariat's ("hearing from Michael Møller, Director-General of the United

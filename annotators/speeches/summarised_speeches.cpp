@@ -203,6 +203,14 @@ Speech SpeechBuilder::summary_speech(const Header& h, Span span, std::string_vie
       }
     }
   }
+  // A release names a person again by title and surname, with an office but no State: "Ms.
+  // Mills, in her capacity as Commission Rapporteur, then introduced" after "Diedre Nichole Mills
+  // (Jamaica), Chair of ...": whom the full mention speaks for, by the name printed in full.
+  if (!h.country && kind == "press_release" && titled_surname(h.speaker)) {
+    const std::string surname = last_word(h.speaker);
+    speech.actor = actor_of_person(surname, h.span.begin);
+    if (auto full = full_name_of_person(text(), surname, h.span.begin)) speech.speaker = std::move(*full);
+  }
   // "Mogens Lykketoft, the Assembly President": the Assembly, which the title names
   // without an actor's name; "General Assembly President Sam Kutesa (Uganda)": the
   // Assembly too, as in its records, not the State in brackets.
