@@ -331,6 +331,20 @@ TEST(NamedAgain, ANameOpeningALineIsWhole) {
   EXPECT_EQ(full_name_of_person(text, "Mills", before), "Diedre Nichole Mills");
 }
 
+// The Assembly's President named with his State in brackets presides for the Assembly.
+TEST(NamedAgain, TheAssemblysPresidentWithHisStateInBrackets) {
+  const std::string text =
+      "Opening the debate, Assembly President Dennis Francis (Trinidad and Tobago) described the pandemic. Mr. "
+      "Francis also noted that.";
+  Document document("d.txt", text);
+  Attributes attrs;
+  attrs.set("actor", ActorRef{"TTO", "Trinidad and Tobago"});
+  const auto at = static_cast<uint32_t>(text.find("Trinidad"));
+  document.annotations().add({"actor", {at, at + 19}, "", "test", std::move(attrs)});
+  const auto before = static_cast<uint32_t>(text.find("Mr. "));
+  EXPECT_EQ(actor_of_named_person(text, document.annotations(), "Francis", before).id, "UNGA");
+}
+
 // A title and a surname alone, which a release prints for a person it named in full before.
 TEST(NamedAgain, ATitleAndASurnameAlone) {
   EXPECT_TRUE(titled_surname("Ms. Mills"));

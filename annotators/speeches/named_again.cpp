@@ -165,6 +165,11 @@ ActorRef actor_of_named_person(std::string_view text, const AnnotationStore& sto
   const std::string_view head = text.substr(0, before);
   ActorRef result;
   for_each_full_mention(head, surname, [&](const FullMention& mention) {
+    // An office of the Assembly's or the Secretariat's before the name says it before the State
+    // in brackets: "Assembly President Dennis Francis (Trinidad and Tobago)" presides for the
+    // Assembly, as its records have it.
+    result = actor_of_office_before(head, mention);
+    if (!result.id.empty()) return true;
     const std::string_view rest = mention.rest;
     const auto at = static_cast<uint32_t>(head.size() - rest.size());
     if (rest.starts_with(" (")) {
@@ -187,7 +192,6 @@ ActorRef actor_of_named_person(std::string_view text, const AnnotationStore& sto
                    : first_actor(store, {at + 2, at + static_cast<uint32_t>(clause_end)});
     }
     if (result.id.empty()) result = state_owning_office_before(head, store, mention.first_word);
-    if (result.id.empty()) result = actor_of_office_before(head, mention);
     return !result.id.empty();
   });
   return result;
