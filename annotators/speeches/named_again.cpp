@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <string>
 #include <utility>
 
@@ -46,10 +47,11 @@ bool has_name_word(std::string_view name, std::string_view word) {
 }
 
 bool titled_surname(std::string_view name) {
+  static constexpr std::string_view kTitles[] = {"Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr."};
   const std::size_t space = name.find(' ');
   if (space == std::string_view::npos || name.find(' ', space + 1) != std::string_view::npos) return false;
   const std::string_view title = name.substr(0, space), surname = name.substr(space + 1);
-  return starts_with_any(title, {"Mr", "Ms", "Mrs", "Dr"}) && title.size() <= 4 && capitalised(surname);
+  return std::find(std::begin(kTitles), std::end(kTitles), title) != std::end(kTitles) && capitalised(surname);
 }
 
 namespace {
