@@ -663,10 +663,14 @@ const ActorRef* SpeechBuilder::state_named_in(Span span, bool skip_topics) const
 }
 
 // The State a heading names as its author, in `span`: just before an office ("New Zealand
-// Permanent Representative", "Norway's Ambassador") or between "Statement by" and "on behalf of"
-// ("Statement by Slovenia on behalf of the European Union, given by HE Ambassador Andrej Logar";
-// not the first of a list of States, "Statement by Denmark, Finland, ... and Sweden").
+// Permanent Representative", "Norway's Ambassador") or between "Statement by" (or "of") and "on
+// behalf of" ("Statement by Slovenia on behalf of the European Union, given by HE Ambassador
+// Andrej Logar", "Statement of the Republic of Lithuania, on behalf of Nordic-Baltic countries
+// delivered by ..."; not the first of a list of States, "Statement by Denmark, Finland, ... and
+// Sweden").
 const ActorRef* SpeechBuilder::state_authoring_heading(Span span) const {
+  static constexpr std::string_view kAuthoredBy[] = {"Statement by ",      "STATEMENT BY ",     "Statement of ",
+                                                     "Statement of the ", "STATEMENT OF ",     "STATEMENT OF THE "};
   for (AnnotationId id : store_.contained("actor", span)) {
     const Annotation& a = store_[id];
     if (a.attrs.text("actor_type") != "state") continue;
@@ -674,8 +678,8 @@ const ActorRef* SpeechBuilder::state_authoring_heading(Span span) const {
     const std::string_view before = text().substr(span.begin, a.span.begin - span.begin);
     if (starts_with_any(after, {" Permanent Representative", " Deputy Permanent Representative", " Ambassador",
                                 "'s Permanent Representative", "\u2019s Permanent Representative"}) ||
-        ((before == "Statement by " || before == "STATEMENT BY ") &&
-         starts_with_any(after, {" on behalf of ", " ON BEHALF OF "})))
+        (std::find(std::begin(kAuthoredBy), std::end(kAuthoredBy), before) != std::end(kAuthoredBy) &&
+         starts_with_any(after, {" on behalf of ", " ON BEHALF OF ", ", on behalf of ", ", ON BEHALF OF "})))
       return a.attrs.actor("actor");
   }
   return nullptr;
