@@ -388,8 +388,10 @@ void SpeechBuilder::summarised_speeches(std::string_view kind) {
     const Span p = store_[id].span;
     if (const Header* h = header_at(p.begin, kind)) {
       const bool overview_briefer = kind == "press_release" && !in_capitals(h->speaker);
-      // "“...,” Abu Ali said" after Nidaa Abu Ali's own paragraph: the same person goes on.
-      if (overview_briefer && !speeches.empty() && surname_of(speeches.back().speaker, h->speaker)) {
+      // "“...,” Abu Ali said" after Nidaa Abu Ali's own paragraph: the same person goes on; so
+      // does one named again in full in the next paragraph (a page that prints its lead twice).
+      if (overview_briefer && !speeches.empty() &&
+          (surname_of(speeches.back().speaker, h->speaker) || speeches.back().speaker == h->speaker)) {
         speeches.back().span.end = p.end;
         briefer_goes_on = true;
         continue;
