@@ -461,7 +461,7 @@ TEST_F(DefaultPipeline, AStatementsSpeakerIsThePersonItsHeadingsName) {
 }
 
 // "Note 507" names the edition of the Council's note on its working methods in force at the
-// record's date (the citations annotator), the latest when the record gives none.
+// record's date (the citations annotator), S/2017/507 when the record gives none.
 TEST_F(DefaultPipeline, Note507IsTheEditionOfTheRecordsDate) {
   const auto cited = [&](const std::string& date_line) {
     Document document("d.txt", date_line + "\n\nMr. Rahman (Bangladesh): We welcome the implementation of Note 507.\n");
@@ -474,6 +474,8 @@ TEST_F(DefaultPipeline, Note507IsTheEditionOfTheRecordsDate) {
   EXPECT_EQ(cited("Tuesday, 21 November 2017, 10 a.m."), std::vector<std::string>{"S/2017/507"});
   EXPECT_EQ(cited("Thursday, 26 April 2012, 10 a.m."), std::vector<std::string>{"S/2010/507"});
   EXPECT_EQ(cited("Monday, 27 August 2007, 3 p.m."), std::vector<std::string>{"S/2006/507"});
+  EXPECT_EQ(cited("Friday, 14 November 2025, 10 a.m."), std::vector<std::string>{"S/2024/507"});
+  EXPECT_EQ(cited("Monday, 16 December 2024, 10 a.m."), std::vector<std::string>{"S/2017/507"});
   EXPECT_EQ(cited("New York"), std::vector<std::string>{"S/2017/507"});
 }
 

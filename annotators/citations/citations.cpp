@@ -232,11 +232,13 @@ std::string symbol_part(std::string part) {
 
 // The edition of the Council's note on its working methods that "Note 507" names at `date` (the
 // record's date, e.g. "21 November 2017"): S/2006/507, then S/2010/507 (issued 26 July 2010),
-// then S/2017/507 (30 August 2017), each counted from the month after; the latest when the
-// record gives no date.
+// then S/2017/507 (30 August 2017), then S/2024/507 (13 December 2024), each counted from the
+// month after; S/2017/507, in force the longest, when the record gives no date.
 std::string note_507_of(const std::string& date) {
   const std::string iso = iso_date(date);  // "2017-11-21"; ISO strings compare as dates
-  if (iso.empty() || iso >= "2017-09") return "S/2017/507";
+  if (iso.empty()) return "S/2017/507";
+  if (iso >= "2025-01") return "S/2024/507";
+  if (iso >= "2017-09") return "S/2017/507";
   return iso >= "2010-08" ? "S/2010/507" : "S/2006/507";
 }
 
