@@ -89,6 +89,7 @@ class SpeechBuilder {
   bool same_person(const Speech& speech, const Annotation& cue) const;
   bool presides_by_name(const Speech& speech) const;
   ActorRef actor_of_person(std::string_view surname, uint32_t at) const;
+  void name_person_again(Speech& speech, uint32_t at) const;
   std::pair<uint32_t, const Annotation*> sentence_opening_with_cue(Span paragraph) const;
   bool refers_back_to_delegate(Span sentence) const;
   std::vector<const Annotation*> coordinated_cues(Span sentence, const Annotation& first) const;

@@ -89,6 +89,14 @@ ActorRef SpeechBuilder::actor_of_person(std::string_view surname, uint32_t at) c
   return actor_of_named_person(text(), store_, surname, at);
 }
 
+// A speech whose speaker is a person named again by surname at `at` ("Mr. Møller said"): the
+// actor the person speaks for, and the name the text gave in full before, if it did.
+void SpeechBuilder::name_person_again(Speech& speech, uint32_t at) const {
+  const std::string surname = last_word(speech.speaker);
+  speech.actor = actor_of_person(surname, at);
+  if (auto full = full_name_of_person(text(), surname, at)) speech.speaker = std::move(*full);
+}
+
 // The first sentence of `paragraph` after its first that opens with a reported delegate
 // who speaks ("The representative of X, penholder on Yemen, said"), and that cue; the
 // paragraph's start and nullptr if none. ("The representative of Armenia had made baseless
@@ -206,11 +214,7 @@ Speech SpeechBuilder::summary_speech(const Header& h, Span span, std::string_vie
   // A release names a person again by title and surname, with an office but no State: "Ms.
   // Mills, in her capacity as Commission Rapporteur, then introduced" after "Diedre Nichole Mills
   // (Jamaica), Chair of ...": whom the full mention speaks for, by the name printed in full.
-  if (!h.country && kind == "press_release" && titled_surname(h.speaker)) {
-    const std::string surname = last_word(h.speaker);
-    speech.actor = actor_of_person(surname, h.span.begin);
-    if (auto full = full_name_of_person(text(), surname, h.span.begin)) speech.speaker = std::move(*full);
-  }
+  if (!h.country && kind == "press_release" && titled_surname(h.speaker)) name_person_again(speech, h.span.begin);
   // "Mogens Lykketoft, the Assembly President": the Assembly, which the title names
   // without an actor's name; "General Assembly President Sam Kutesa (Uganda)": the
   // Assembly too, as in its records, not the State in brackets.
@@ -579,12 +583,9 @@ Speech SpeechBuilder::reported_speech(Span span, const Annotation& cue) const {
                                                                : "delegate";
   if (presiding(cue)) speech.actor = presiding_officer_actor(cue);
   if (by_surname(cue)) {
-    const std::string surname = last_word(speech.speaker);
-    speech.actor = actor_of_person(surname, cue.span.begin);
+    name_person_again(speech, cue.span.begin);
     // ("Mr. Eliasson said" after "General Assembly President Jan Eliasson": the Assembly's President.)
     if (speech.actor.id == kGeneralAssembly.id) speech.role = "president";
-    // "Mr. Møller said": the name the text gave him in full before, if it did.
-    if (auto full = full_name_of_person(text(), surname, cue.span.begin)) speech.speaker = std::move(*full);
   }
   // ("The United Nations Deputy Secretary-General said": an office of the Secretariat.)
   if (by_office(cue)) speech.actor = kUnitedNations;
