@@ -195,7 +195,7 @@ INSTANTIATE_TEST_SUITE_P(
 std::vector<std::string> hits(const Prefilter& prefilter, std::string_view text, const Words& words) {
   std::vector<std::string> out;
   for (const auto& h : prefilter.scan(text)) {
-    out.push_back(std::string(text.substr(h.begin, h.end - h.begin)) + "@" + std::to_string(h.begin) + ":" + words.at(h.word));
+    out.push_back(std::string(text.substr(h.begin, h.end() - h.begin)) + "@" + std::to_string(h.begin) + ":" + words.at(h.word));
   }
   return out;
 }
@@ -229,6 +229,26 @@ TEST(Prefilter, AWordWithAHyphenIsFoundWhereTheTextPrintsAUnicodeHyphen) {
             (std::vector<std::string>{"Movement@18:movement"}));
 }
 
+// A hit keeps its length in 12 bits: a longer word is cut to its first kMaxWordBytes, which
+// are found wherever the whole word is (a rule runs where it may match, never less).
+TEST(Prefilter, AWordLongerThanAHitHoldsIsFoundByItsFirstBytes) {
+  const std::string word = std::string(Prefilter::kMaxWordBytes, 'a') + std::string(500, 'b');
+  const Prefilter prefilter({{word}});
+  const std::string text = "xx " + word + " yy";
+  const auto found = prefilter.scan(text);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].begin, 3u);
+  EXPECT_EQ(found[0].end(), 3u + Prefilter::kMaxWordBytes);
+  EXPECT_TRUE(prefilter.scan("xx " + std::string(Prefilter::kMaxWordBytes - 1, 'a')).empty());
+  // A word with stand-ins is longer in the text than in the view, and its length still fits.
+  const std::string hyphens = std::string(300, 'a') + std::string(20, '-');
+  std::string printed = std::string(300, 'A');
+  for (int i = 0; i < 20; ++i) printed += "\u2011";
+  const auto in_text = Prefilter({{hyphens}}).scan("x " + printed);
+  ASSERT_EQ(in_text.size(), 1u);
+  EXPECT_EQ(in_text[0].end() - in_text[0].begin, printed.size());
+}
+
 // Long texts are scanned in four pieces in lockstep: words across the cuts must be found
 // once, and the hits stay ordered by end.
 TEST(Prefilter, LongTextsLoseNoWordAtTheCutsBetweenPieces) {
@@ -249,7 +269,7 @@ TEST(Prefilter, LongTextsLoseNoWordAtTheCutsBetweenPieces) {
   std::stable_sort(naive.begin(), naive.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<std::string> want, got;
   for (const auto& [end, what] : naive) want.push_back(what);
-  for (const auto& h : prefilter.scan(text)) got.push_back(std::to_string(h.begin) + "+" + std::to_string(h.end - h.begin));
+  for (const auto& h : prefilter.scan(text)) got.push_back(std::to_string(h.begin) + "+" + std::to_string(h.end() - h.begin));
   EXPECT_EQ(got, want);
   EXPECT_GT(got.size(), 2000u);
 }
@@ -506,7 +526,7 @@ TEST(PrefilterEquivalence, ShippedPipelineRulesGiveTheSameAnnotationsOnTheCorpus
 
 std::vector<std::tuple<uint32_t, uint32_t, uint32_t>> as_tuples(const std::vector<Prefilter::Hit>& hits) {
   std::vector<std::tuple<uint32_t, uint32_t, uint32_t>> out;
-  for (const auto& h : hits) out.emplace_back(h.begin, h.end, h.word);
+  for (const auto& h : hits) out.emplace_back(h.begin, h.end(), h.word);
   return out;
 }
 

@@ -60,8 +60,8 @@ class RuleRunner {
     // Page furniture comes from the segmenter and does not change while the rules run.
     for (AnnotationId id : document_.annotations().of_type("page_furniture")) furniture_.push_back(document_.annotations()[id].span);
     std::sort(furniture_.begin(), furniture_.end(), [](Span a, Span b) { return a.begin < b.begin; });
-    for (int stage : stages) run_stage(stage);
-    SharedScan::release(rules_, text_);
+    for (std::size_t s = 0; s < stages.size(); ++s) run_stage(stages[s], s + 1 == stages.size());
+    release_scan();
   }
 
  private:
@@ -78,7 +78,16 @@ class RuleRunner {
     return out;
   }
 
-  void run_stage(int stage) {
+  // The trigger words and name starts serve only the matching: after the last stage's, they go
+  // before its matches are resolved and stored, which is the step's peak of memory (a long
+  // document's hits and its annotations were held at once).
+  void release_scan() {
+    SharedScan::release(rules_, text_);
+    hits_ = nullptr;
+    std::vector<Prefilter::Hit>().swap(own_hits_);
+  }
+
+  void run_stage(int stage, bool last) {
     masked_unit_ = Span{UINT32_MAX, 0};  // the previous stage may have added masked annotations
     names_unit_ = Span{UINT32_MAX, 0};
     made_.clear();
@@ -119,6 +128,7 @@ class RuleRunner {
         }
       }
     }
+    if (last) release_scan();
     resolve_and_add(groups);
   }
 

@@ -7,6 +7,7 @@
 #include <deque>
 #include <optional>
 #include <set>
+#include <stdexcept>
 #include <tuple>
 #include <unordered_map>
 
@@ -514,10 +515,11 @@ Prefilter::Prefilter(const std::vector<RuleWords>& rules) {
   // of words, and a search of the list for each was a quadratic part of loading.)
   std::unordered_map<std::string, uint32_t> numbers;
   const auto word_id = [&](const std::string& raw) {
-    std::string word = raw;
+    std::string word = raw.substr(0, kMaxWordBytes);  // a prefix is found wherever the word is
     for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     const auto [it, added] = numbers.try_emplace(word, static_cast<uint32_t>(words_.size()));
     if (added) {
+      if (words_.size() == kMaxWords) throw std::length_error("more than " + std::to_string(kMaxWords) + " trigger words");
       words_.push_back(std::move(word));
       word_rules_.emplace_back();
       word_sets_.emplace_back();
@@ -620,7 +622,8 @@ void Prefilter::report(uint32_t row, uint32_t at, std::vector<Hit>& hits) const 
   const uint32_t state = row / classes_;
   for (uint32_t o = output_begin_[state]; o < output_begin_[state + 1]; ++o) {
     const uint32_t word = outputs_[o];
-    hits.push_back({at + 1 - static_cast<uint32_t>(words_[word].size()), at + 1, word});
+    const auto length = static_cast<uint32_t>(words_[word].size());
+    hits.push_back({at + 1 - length, length, word});
   }
 }
 
@@ -634,8 +637,9 @@ std::vector<Prefilter::Hit> Prefilter::scan(std::string_view text, const std::ve
   view.make(text, seen);
   std::vector<Hit> hits = scan_bytes(seen);
   for (Hit& hit : hits) {
-    hit.begin = view.from_view(hit.begin);
-    hit.end = view.from_view(hit.end);
+    const uint32_t begin = view.from_view(hit.begin), end = view.from_view(hit.end());
+    hit.begin = begin;
+    hit.length = end - begin;
   }
   return hits;
 }
@@ -702,17 +706,17 @@ void Prefilter::candidates(const std::vector<Hit>& hits, Span unit, std::vector<
   for (uint32_t rule : always_) out[rule] = kAnywhere;
   // The first hit that ends inside the unit (hits are ordered by end). A unit before the
   // previous one is searched for; the next one is reached by stepping forward, a few hits.
-  const auto ends_before = [&](std::size_t k) { return hits[k].end < unit.begin + 1; };
+  const auto ends_before = [&](std::size_t k) { return hits[k].end() < unit.begin + 1; };
   if (cursor > hits.size() || (cursor > 0 && !ends_before(cursor - 1))) {
     cursor = static_cast<std::size_t>(
-        std::lower_bound(hits.begin(), hits.end(), unit.begin + 1, [](const Hit& h, uint32_t end) { return h.end < end; }) -
+        std::lower_bound(hits.begin(), hits.end(), unit.begin + 1, [](const Hit& h, uint32_t end) { return h.end() < end; }) -
         hits.begin());
   }
   while (cursor < hits.size() && ends_before(cursor)) ++cursor;
   // Where the last word of each set of `also_required` in the unit begins (kSkip: none).
   thread_local std::vector<uint32_t> set_last;
   set_last.assign(set_count_, kSkip);
-  for (auto it = hits.begin() + static_cast<std::ptrdiff_t>(cursor); it != hits.end() && it->end <= unit.end; ++it) {
+  for (auto it = hits.begin() + static_cast<std::ptrdiff_t>(cursor); it != hits.end() && it->end() <= unit.end; ++it) {
     if (it->begin < unit.begin) continue;
     for (uint32_t rule : word_rules_[it->word]) {
       if (out[rule] == kSkip || out[rule] < it->begin) out[rule] = it->begin;

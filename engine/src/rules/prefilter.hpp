@@ -46,10 +46,19 @@ class Prefilter {
   explicit Prefilter(const std::vector<std::vector<std::string>>& triggers);
   Prefilter() : Prefilter(std::vector<std::vector<std::string>>{}) {}
 
+  // A trigger word found in the text, in 8 bytes: a long document holds hundreds of thousands
+  // of them while its rule files run.
   struct Hit {
-    uint32_t begin, end;  // byte span of the trigger word in the text
-    uint32_t word;
+    uint32_t begin;        // where the word begins in the text
+    uint32_t length : 12;  // its bytes in the text (a stand-in's, see ascii_view.hpp, are more)
+    uint32_t word : 20;    // its number
+    uint32_t end() const { return begin + length; }
   };
+  // The longest word kept whole (its bytes in the text are at most three times as many, which
+  // Hit::length holds): a longer one is cut to its first kMaxWordBytes, found wherever it is, and
+  // the most words a Prefilter may have.
+  static constexpr std::size_t kMaxWordBytes = 1024;
+  static constexpr std::size_t kMaxWords = std::size_t{1} << 20;
   // Every trigger occurrence in `text` as the patterns see it (see ascii_view.hpp: "-" in a
   // word is found in the text's no-break hyphen too), ordered by end; offsets are the text's.
   // `stand_ins` are the text's (find_ascii_stand_ins(), kept by Document::ascii_stand_ins()).

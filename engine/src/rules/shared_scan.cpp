@@ -96,7 +96,7 @@ void SharedScan::split(std::string_view text, const std::vector<uint32_t>& stand
   }
   for (std::size_t s = 0; s < per_set.size(); ++s) per_set[s].reserve(sizes[s]);
   for (const Prefilter::Hit& hit : hits) {
-    for (const Use& use : uses_[hit.word]) per_set[use.set].push_back({hit.begin, hit.end, use.word});
+    for (const Use& use : uses_[hit.word]) per_set[use.set].push_back({hit.begin, hit.length, use.word});
   }
 }
 
