@@ -94,6 +94,28 @@ TEST_F(PatternCacheTest, APatternFromTheCacheMatchesAsTheOneCompiled) {
   EXPECT_GT(match_groups(*cached, kText).front(), 0);
 }
 
+// A loaded pipeline lets go of the file; a later load reads it again. What could not be
+// written is kept for the next save.
+TEST_F(PatternCacheTest, AForgottenFileIsReadAgainWhenAsked) {
+  use_pattern_cache(dir_);
+  compile_and_save(kPattern);
+  use_pattern_cache(dir_);
+  ASSERT_EQ(PatternCache::active()->size(), 1u);
+  PatternCache::active()->forget_file();
+  PatternError error;
+  ASSERT_TRUE(compile_pattern(kPattern, true, error));
+  EXPECT_EQ(PatternCache::active()->found(), 1u);
+  EXPECT_EQ(PatternCache::active()->size(), 1u);
+  JitWorker::wait_all();
+
+  fs::create_directories(dir_);
+  std::ofstream(dir_ / "blocked") << "x";
+  use_pattern_cache(dir_ / "blocked");
+  compile_and_save(kPattern + "|y");  // cannot be written
+  PatternCache::active()->forget_file();
+  EXPECT_EQ(PatternCache::active()->size(), 1u);  // still held
+}
+
 TEST_F(PatternCacheTest, OtherOptionsOrTextAreOtherEntries) {
   const auto key = PatternCache::key_of(PCRE2_UTF, true, kPattern);
   EXPECT_EQ(key, PatternCache::key_of(PCRE2_UTF, true, kPattern));

@@ -258,7 +258,10 @@ std::unique_ptr<Pipeline> Pipeline::parse(const std::string& text, const std::fi
   if (!check_dependencies(pipeline->steps_, diagnostics)) return nullptr;
   if (const auto sets = pipeline->rule_sets(); sets.size() > 1) pipeline->shared_scan_ = std::make_shared<const SharedScan>(sets);
   JitWorker::wait_all();  // a loaded pipeline has its machine code (see jit_worker.hpp)
-  if (const auto cache = PatternCache::active()) cache->save();  // what this load compiled, for the next
+  if (const auto cache = PatternCache::active()) {
+    cache->save();  // what this load compiled, for the next
+    cache->forget_file();
+  }
   return pipeline;
 }
 

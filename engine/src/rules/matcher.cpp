@@ -26,12 +26,14 @@ Span trim(std::string_view text, Span span) {
 
 // The annotations one match makes (several when a constraint has `each`, all of the match's
 // span), competing as one in overlap resolution. Their attributes wait in RuleRunner::made_
-// (one vector for the whole stage, not one per match), from `first` on.
+// (one vector for the whole stage, not one per match), from `first` on. 24 bytes: a long
+// document's stage holds tens of thousands of them.
 struct MatchGroup {
   Span span;
-  std::size_t rule = 0;
+  uint32_t rule = 0;
   uint32_t first = 0, count = 0;
-  std::size_t trace = SIZE_MAX;  // index of its trace event
+  uint32_t trace = kNoTrace;  // index of its trace event
+  static constexpr uint32_t kNoTrace = UINT32_MAX;
 };
 
 // One annotation under construction: its attributes so far.
@@ -290,11 +292,13 @@ class RuleRunner {
     }
     MatchGroup group;
     group.span = span;
-    group.rule = r;
+    group.rule = static_cast<uint32_t>(r);
     group.first = static_cast<uint32_t>(made_.size());
     group.count = static_cast<uint32_t>(partials_.size());
     for (auto& attrs : partials_) made_.push_back(attrs.take_compact());
-    group.trace = trace(r, unit, match, TraceOutcome::kept, "");
+    if (const std::size_t event = trace(r, unit, match, TraceOutcome::kept, ""); event != SIZE_MAX) {
+      group.trace = static_cast<uint32_t>(event);
+    }
     groups.push_back(std::move(group));
   }
 
@@ -463,7 +467,7 @@ class RuleRunner {
       if (policy != OverlapPolicy::keep_all) {
         const std::size_t winner = overlapping(taken, group.span);
         if (winner != SIZE_MAX) {
-          if (group.trace != SIZE_MAX) {
+          if (group.trace != MatchGroup::kNoTrace) {
             auto& event = (*options_.trace)[group.trace];
             event.outcome = TraceOutcome::dropped_by_overlap;
             event.detail = "overlaps a match of rule '" + rules[winner].id + "' (overlap policy: " +

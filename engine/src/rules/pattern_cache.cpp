@@ -220,6 +220,14 @@ void PatternCache::save() {
   if (file.commit()) added_ = false;
 }
 
+void PatternCache::forget_file() {
+  std::lock_guard lock(mutex_);
+  if (added_) return;  // not written: what was added waits for the next save()
+  entries_.clear();
+  mapped_.reset();
+  read_ = false;
+}
+
 std::shared_ptr<PatternCache> PatternCache::active() {
   std::lock_guard lock(active_mutex());
   return active_cache();
