@@ -226,7 +226,7 @@ void SpeechBuilder::add_self_references() {
     if (index < 0) continue;
     const Speech& speech = document_.speeches()[static_cast<std::size_t>(index)];
     if (speech.actor.id.empty() || speech.header.contains(mention.span)) continue;
-    const std::string form = mention.attrs.text("form");
+    const std::string form(document_.slice(mention.span));
     const bool third_person =
         starts_with_any(form, {"he", "He", "she", "She", "his", "His", "her", "Her", "the ", "The "});
     if (third_person != (speech.mode != "verbatim")) continue;
