@@ -18,6 +18,7 @@
 #include "commands.hpp"
 #include "common.hpp"
 #include "corpus_run.hpp"
+#include "heap_pages.hpp"
 
 namespace caucus::cli {
 namespace {
@@ -174,7 +175,10 @@ Result annotate_one(const Item& item, const Pipeline& pipeline, const Settings& 
     result.written = true;
     result.bytes = document->text().size();
     for (const auto& type : document->annotations().types()) result.counts[type] += document->annotations().count(type);
-    if (stream) result.to_stream = std::move(document);
+    if (stream) {
+      result.to_stream = std::move(document);
+      release_free_heap();  // before the writer makes the record (heap_pages.hpp)
+    }
   }
   result.failed = diagnostics.has_errors();
   result.messages = diagnostics.render(settings.color);

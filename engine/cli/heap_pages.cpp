@@ -38,4 +38,10 @@ void tune_heap() {
 #endif
 }
 
+void release_free_heap() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}
+
 }  // namespace caucus::cli

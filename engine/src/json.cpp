@@ -335,22 +335,25 @@ void write_document(const Document& document, const JsonOptions& options, std::s
                                             : std::find(options.types.begin(), options.types.end(), type) != options.types.end();
     if (keep) kept_types.push_back(type);
   }
-  const std::vector<AnnotationId> kept = store.in_output_order(kept_types);
+
   w.key("annotations").begin_array();
   // Room for all of it at once: a large document's output is several times its size, and
   // growing the string by doubling would copy it over and over. (Streamed, `out` holds a
   // piece at a time: write_document_json reserved for one.)
   if (!flush) {
-    std::size_t expected = out.size() + kept.size() * 192 + 64;
-    if (options.include_text) {
-      for (AnnotationId id : kept) expected += store[id].span.size() + store[id].span.size() / 16;
+    std::size_t expected = out.size() + 64;
+    for (std::string_view type : kept_types) {
+      for (AnnotationId id : store.of_type(type)) {
+        expected += 192;
+        if (options.include_text) expected += store[id].span.size() + store[id].span.size() / 16;
+      }
     }
     out.reserve(expected);
   }
   NameLiterals literals;
   std::string as_read;
   int64_t next_id = 0;
-  for (AnnotationId id : kept) {
+  store.visit_in_output_order(kept_types, [&](AnnotationId id) {
     const Annotation& a = store[id];
     out += next_id ? ",{\"id\":" : "{\"id\":";
     append_number(out, next_id++);
@@ -380,7 +383,7 @@ void write_document(const Document& document, const JsonOptions& options, std::s
       (*flush)(out);
       out.clear();
     }
-  }
+  });
   // The writer did not see the elements written by hand: close the array ourselves.
   out += ']';
   out += '}';

@@ -58,8 +58,9 @@ std::string document_to_json(const Document& document, const JsonOptions& option
 
 // The same record, handed to `flush` in pieces of about `chunk` bytes as it is made: for long
 // documents, whose record (several times the text) need not be held whole. The pieces
-// joined are document_to_json()'s string.
+// joined are document_to_json()'s string. (256 KB pieces: larger ones were 1.5 MB more of the
+// peak memory of a long document, written no faster.)
 void write_document_json(const Document& document, const JsonOptions& options,
-                         const std::function<void(std::string_view)>& flush, std::size_t chunk = std::size_t{1} << 20);
+                         const std::function<void(std::string_view)>& flush, std::size_t chunk = std::size_t{1} << 18);
 
 }  // namespace caucus
