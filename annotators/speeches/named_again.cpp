@@ -199,4 +199,89 @@ ActorRef actor_of_named_person(std::string_view text, const AnnotationStore& sto
   return result;
 }
 
+namespace {
+
+// The capitalised words of a name at the start of `rest` ("Fatou Bensouda said" gives "Fatou
+// Bensouda"): two to four words, each a capital and then small letters or an initial, and what
+// follows them no capitalised word; empty if `rest` opens with none.
+std::string_view name_at(std::string_view rest) {
+  std::size_t end = 0, words = 0;
+  while (words < 4) {
+    std::size_t word_end = end;
+    while (word_end < rest.size() && rest[word_end] != ' ' && rest[word_end] != ',' && rest[word_end] != ';' &&
+           rest[word_end] != '\n')
+      ++word_end;
+    const std::string_view word = rest.substr(end, word_end - end);
+    const bool lower_after_capital = word.size() > 1 && std::any_of(word.begin() + 1, word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (!capitalised(word) || !(lower_after_capital || initial(word))) break;
+    ++words;
+    end = word_end;
+    if (end >= rest.size() || rest[end] != ' ') break;
+    ++end;
+  }
+  const std::string_view name = rest.substr(0, end);
+  const std::string_view trimmed = name.substr(0, name.find_last_not_of(' ') + 1);
+  if (words < 2 || trimmed.ends_with(".")) return {};
+  return trimmed;
+}
+
+// True if `line` has a word of five or more small letters, as prose does and a headline in
+// title case does not.
+bool has_long_small_word(std::string_view line) {
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const bool small = line[i] >= 'a' && line[i] <= 'z';
+    const bool word_start = run == 0 && (i == 0 || !is_word_byte(line[i - 1]));
+    run = small && (run > 0 || word_start) ? run + 1 : 0;
+    if (run >= 5) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<std::string> holder_of_office(std::string_view text, std::string_view office, Span turn) {
+  if (office.empty()) return std::nullopt;
+  const std::string_view head = text.substr(0, turn.end);
+  // The office before a name: not a longer office's end ("Deputy Prosecutor", "Assistant
+  // Secretary-General"), so the word before it is not capitalised.
+  for (std::size_t at = head.find(office); at != std::string_view::npos; at = head.find(office, at + 1)) {
+    const std::size_t after = at + office.size();
+    if (after >= head.size() || head[after] != ' ' || (at > 0 && is_word_byte(head[at - 1]))) continue;
+    std::string_view before = head.substr(0, at);
+    before = before.substr(0, before.find_last_not_of(' ') + 1);
+    const std::size_t space = before.find_last_of(" \n");
+    const std::string_view word_before = before.substr(space == std::string_view::npos ? 0 : space + 1);
+    if (capitalised(word_before) && !word_before.ends_with(".")) continue;
+    const std::string_view name = name_at(head.substr(after + 1));
+    const std::size_t name_end = after + 1 + name.size();
+    if (name.empty() || (name_end < head.size() && capitalised(head.substr(name_end + 1)))) continue;
+    // (Not a headline in title case: "Secretary-General Expresses Pride in Orderly Handover".)
+    const std::size_t line_begin = head.rfind('\n', at) == std::string_view::npos ? 0 : head.rfind('\n', at) + 1;
+    const std::size_t line_end = std::min(text.find('\n', at), text.size());
+    if (!has_long_small_word(text.substr(line_begin, line_end - line_begin))) continue;
+    return std::string(name);
+  }
+  // The subject of a later clause of the turn: ", Mr. Moreno-Ocampo laid out" or a sentence that
+  // opens "Ms. Bensouda said", the title and surname before a word in small letters.
+  const std::string_view body = text.substr(turn.begin, turn.end - turn.begin);
+  for (const std::string_view title : {"Mr. ", "Ms. ", "Mrs. ", "Dr. "}) {
+    for (std::size_t at = body.find(title); at != std::string_view::npos; at = body.find(title, at + 1)) {
+      const bool subject = at == 0 || body.substr(0, at).ends_with(", ") || body.substr(0, at).ends_with(". ") ||
+                           body.substr(0, at).ends_with("\n");
+      if (!subject) continue;
+      const std::size_t surname_at = at + title.size();
+      std::size_t surname_end = surname_at;
+      while (surname_end < body.size() && body[surname_end] != ' ' && body[surname_end] != ',') ++surname_end;
+      const std::string_view surname = body.substr(surname_at, surname_end - surname_at);
+      if (!capitalised(surname) || surname_end + 1 >= body.size() || body[surname_end] != ' ') continue;
+      const char next = body[surname_end + 1];
+      if (next < 'a' || next > 'z') continue;
+      if (auto full = full_name_of_person(text, surname, turn.begin + static_cast<uint32_t>(at))) return full;
+      return std::string(body.substr(at, surname_end - at));
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace caucus::annotators

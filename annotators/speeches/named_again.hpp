@@ -33,4 +33,13 @@ ActorRef actor_of_named_person(std::string_view text, const AnnotationStore& sto
 // "Macharia Kamau"), or nothing if the text gives no full name.
 std::optional<std::string> full_name_of_person(std::string_view text, std::string_view surname, uint32_t before);
 
+// The person who holds `office` ("Prosecutor", "Chief Prosecutor", "Secretary-General"), which a
+// release's turn `turn` names alone ("the Prosecutor of the International Criminal Court told the
+// 15-member body"): the name printed after the office before the turn ends ("Prosecutor Fatou
+// Bensouda said", "briefed by Secretary-General Kofi Annan"; not "Deputy Prosecutor James
+// Stewart", another office), else the subject of a later sentence or clause of the turn named by
+// title and surname (", Mr. Moreno-Ocampo laid out evidence"), in full if the text gave the full
+// name before. Nothing if the text names no one.
+std::optional<std::string> holder_of_office(std::string_view text, std::string_view office, Span turn);
+
 }  // namespace caucus::annotators

@@ -48,6 +48,7 @@ void SpeechBuilder::run(bool self_references) {
     read_votes();
   } else if (kind == "press_release" || kind == "summary_record") {
     summarised_speeches(kind);
+    if (kind == "press_release") name_office_holders();
   } else {
     single_speech();
   }

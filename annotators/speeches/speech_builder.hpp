@@ -100,6 +100,7 @@ class SpeechBuilder {
   Span title_span(const Header& h) const;
   void split_at_later_turns(Span paragraph, std::string_view kind);
   void summarised_speeches(std::string_view kind);
+  void name_office_holders();
   std::string bracketed_office(const Header& h) const;
   static bool same_surname(std::string_view a, std::string_view b);
   static bool surname_of(std::string_view earlier, std::string_view later);

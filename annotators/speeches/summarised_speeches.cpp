@@ -514,6 +514,31 @@ void SpeechBuilder::summarised_speeches(std::string_view kind) {
   }
 }
 
+// A release's turn whose speaker is an office of an organisation ("the Prosecutor of the
+// International Criminal Court told the 15-member body"): the person who holds it, if the
+// release names them (named_again.hpp: "Prosecutor Fatou Bensouda said", ", Mr. Moreno-Ocampo
+// laid out"). Its office, the words after the article and before "of" or "for", is the title.
+// The release may name the person in the paragraph after the turn's, before any other turn.
+void SpeechBuilder::name_office_holders() {
+  auto& speeches = document_.speeches();
+  for (std::size_t i = 0; i < speeches.size(); ++i) {
+    Speech& speech = speeches[i];
+    if (speech.mode != "reported" || speech.actor.id.empty() || !starts_with_any(speech.speaker, {"the ", "The "})) continue;
+    if (actor_kind(speech.span, speech.actor.id).first != "organization") continue;
+    std::string_view office = std::string_view(speech.speaker).substr(4);
+    office = office.substr(0, std::min({office.find(" of "), office.find(" for "), office.find(" ("), office.find(',')}));
+    Span searched = speech.span;
+    const uint32_t next_turn = i + 1 < speeches.size() ? speeches[i + 1].span.begin : static_cast<uint32_t>(text().size());
+    for (AnnotationId id : store_.of_type("paragraph")) {
+      const Span p = store_[id].span;
+      if (p.begin < speech.span.end) continue;
+      if (p.end <= next_turn) searched.end = p.end;
+      break;
+    }
+    if (auto holder = holder_of_office(text(), office, searched)) speech.speaker = std::move(*holder);
+  }
+}
+
 // The words in brackets after a summary record's speaker, which name an office when they
 // name no country: "Mr. Gustafik (Secretary of the Committee)" -> "Secretary of the Committee".
 std::string SpeechBuilder::bracketed_office(const Header& h) const {
