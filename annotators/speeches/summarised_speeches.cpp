@@ -242,8 +242,12 @@ Speech SpeechBuilder::summary_speech(const Header& h, Span span, std::string_vie
   // names, "Special Representative, Office of INTERPOL", stays).
   // A group of States in the title is the office's mandate ("High Representative for the
   // Least Developed Countries"), as a State is ("Special Envoy ... for Yemen").
+  // (Named in the title, not before it: "For its part, the Shanghai Cooperation Organisation has
+  // ..., said its Secretary-General, Zhang Ming" speaks for the organisation.)
   const std::string named_kind = h.country ? actor_kind(h.span, h.country->id).first : std::string();
-  const bool names_a_mandate = named_kind == "state" || named_kind == "group";
+  const Span printed_title = title_span(h);
+  const bool names_a_mandate = (named_kind == "state" || named_kind == "group") &&
+                               (printed_title.empty() || actor_mention(store_, printed_title, h.country->id));
   // (A summary record puts the office in brackets after the name: "8. Mr. Gustafik
   // (Secretary of the Committee) said", "1. Mr. MARTENSON (Under-Secretary-General for
   // Human Rights) said".)
