@@ -119,6 +119,10 @@ TEST(Offices, TheSecretariatsDepartmentsAreTheOrganizations) {
   // holders are the Secretariat's officials all the same (the gold's actors have no such ids).
   EXPECT_TRUE(secretariat_department("Special Representative of the Secretary-General for Children and Armed Conflict"));
   EXPECT_TRUE(secretariat_department("Special Representative on Sexual Violence in Conflict"));
+  // (An office whose name holds groups of States is the Secretariat's, not the groups'.)
+  EXPECT_TRUE(secretariat_department(
+      "Senior Programme Officer at the Office of the High Representative for the Least Developed Countries, Landlocked "
+      "Developing Countries and Small Island Developing States"));
   EXPECT_FALSE(secretariat_department("Special Representative of the President of Colombia"));
   EXPECT_FALSE(secretariat_department("Minister for Foreign Affairs"));
 }

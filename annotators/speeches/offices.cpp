@@ -184,6 +184,9 @@ bool secretariat_department(std::string_view office) {
                                "Peacebuilding Support Office",
                                "Office for Outer Space Affairs",
                                "Office of the Special Adviser on Africa",
+                               // (Its name holds three groups of States: the Office is the
+                               // Secretariat's, not the groups'.)
+                               "Office of the High Representative for the Least Developed Countries",
                                "Department of Humanitarian Affairs",
                                // The offices of two Special Representatives that the actor
                                // lexicon knows by their own ids: their holders are officials of

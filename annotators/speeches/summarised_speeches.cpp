@@ -188,6 +188,11 @@ Speech SpeechBuilder::summary_speech(const Header& h, Span span, std::string_vie
   // ("Security Council President Vanessa Frazier": the Council's President speaks for her
   // State, which the title does not name.)
   if (h.country && h.country->id != kSecurityCouncil) speech.actor = *h.country;
+  // "ECOSOC President and Ambassador of Haiti": a delegate who presides over a body speaks for
+  // the State whose ambassador the title says he is (the body is named first).
+  if (h.country && actor_kind(h.span, h.country->id).first == "organization") {
+    if (const ActorRef* state = state_represented_in_title(h)) speech.actor = *state;
+  }
   // An office that refers back to what the sentence named before the speaker: "Madagascar is
   // determined to ..., NAME, Director General of Blue Economy of that country, said" (the State),
   // "Providing an update on ... the International Criminal Tribunal for the Former Yugoslavia,
@@ -273,6 +278,21 @@ Speech SpeechBuilder::summary_speech(const Header& h, Span span, std::string_vie
   actor_from_title(h, officer, speech);
   speech.mode = "summary";
   return speech;
+}
+
+// The State the title of `h` says its holder represents: "... and Ambassador of Haiti",
+// "Permanent Representative of Malaysia"; null if it names none so.
+const ActorRef* SpeechBuilder::state_represented_in_title(const Header& h) const {
+  const Span title = title_span(h);
+  if (title.empty()) return nullptr;
+  for (AnnotationId id : store_.contained("actor", title)) {
+    const Annotation& mention = store_[id];
+    if (mention.attrs.text("actor_type") != "state") continue;
+    const std::string_view before = text().substr(title.begin, mention.span.begin - title.begin);
+    if (ends_with_any(before, {"Ambassador of ", "Ambassador of the ", "Representative of ", "Representative of the "}))
+      return mention.attrs.actor("actor");
+  }
+  return nullptr;
 }
 
 // What the title printed in the speaker line of `h` says of the actor of `speech`, once
