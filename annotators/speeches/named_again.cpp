@@ -212,7 +212,8 @@ std::string_view name_at(std::string_view rest) {
            rest[word_end] != '\n')
       ++word_end;
     const std::string_view word = rest.substr(end, word_end - end);
-    const bool lower_after_capital = word.size() > 1 && std::any_of(word.begin() + 1, word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    const bool lower_after_capital =
+        word.size() > 1 && std::any_of(word.begin() + 1, word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
     if (!capitalised(word) || !(lower_after_capital || initial(word))) break;
     ++words;
     end = word_end;
@@ -238,13 +239,12 @@ bool has_long_small_word(std::string_view line) {
   return false;
 }
 
-}  // namespace
-
-std::optional<std::string> holder_of_office(std::string_view text, std::string_view office, Span turn) {
-  if (office.empty()) return std::nullopt;
-  const std::string_view head = text.substr(0, turn.end);
-  // The office before a name: not a longer office's end ("Deputy Prosecutor", "Assistant
-  // Secretary-General"), so the word before it is not capitalised.
+// The name printed after `office` before `until`: "Prosecutor Fatou Bensouda said", "briefed by
+// Secretary-General Kofi Annan". Not a longer office's end ("Deputy Prosecutor", "Assistant
+// Secretary-General": the word before it is not capitalised), nor a headline in title case
+// ("Secretary-General Expresses Pride in Orderly Handover").
+std::optional<std::string> name_after_office(std::string_view text, std::string_view office, uint32_t until) {
+  const std::string_view head = text.substr(0, until);
   for (std::size_t at = head.find(office); at != std::string_view::npos; at = head.find(office, at + 1)) {
     const std::size_t after = at + office.size();
     if (after >= head.size() || head[after] != ' ' || (at > 0 && is_word_byte(head[at - 1]))) continue;
@@ -256,20 +256,24 @@ std::optional<std::string> holder_of_office(std::string_view text, std::string_v
     const std::string_view name = name_at(head.substr(after + 1));
     const std::size_t name_end = after + 1 + name.size();
     if (name.empty() || (name_end < head.size() && capitalised(head.substr(name_end + 1)))) continue;
-    // (Not a headline in title case: "Secretary-General Expresses Pride in Orderly Handover".)
-    const std::size_t line_begin = head.rfind('\n', at) == std::string_view::npos ? 0 : head.rfind('\n', at) + 1;
+    const std::size_t line_break = head.rfind('\n', at);
+    const std::size_t line_begin = line_break == std::string_view::npos ? 0 : line_break + 1;
     const std::size_t line_end = std::min(text.find('\n', at), text.size());
     if (!has_long_small_word(text.substr(line_begin, line_end - line_begin))) continue;
     return std::string(name);
   }
-  // The subject of a later clause of the turn: ", Mr. Moreno-Ocampo laid out" or a sentence that
-  // opens "Ms. Bensouda said", the title and surname before a word in small letters.
+  return std::nullopt;
+}
+
+// The subject of a later clause or sentence of `turn` named by title and surname, before a word in
+// small letters: ", Mr. Moreno-Ocampo laid out", "Ms. Bensouda said"; in full if the text gave the
+// full name before.
+std::optional<std::string> titled_subject(std::string_view text, Span turn) {
   const std::string_view body = text.substr(turn.begin, turn.end - turn.begin);
   for (const std::string_view title : {"Mr. ", "Ms. ", "Mrs. ", "Dr. "}) {
     for (std::size_t at = body.find(title); at != std::string_view::npos; at = body.find(title, at + 1)) {
-      const bool subject = at == 0 || body.substr(0, at).ends_with(", ") || body.substr(0, at).ends_with(". ") ||
-                           body.substr(0, at).ends_with("\n");
-      if (!subject) continue;
+      const std::string_view before = body.substr(0, at);
+      if (at > 0 && !before.ends_with(", ") && !before.ends_with(". ") && !before.ends_with("\n")) continue;
       const std::size_t surname_at = at + title.size();
       std::size_t surname_end = surname_at;
       while (surname_end < body.size() && body[surname_end] != ' ' && body[surname_end] != ',') ++surname_end;
@@ -282,6 +286,14 @@ std::optional<std::string> holder_of_office(std::string_view text, std::string_v
     }
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> holder_of_office(std::string_view text, std::string_view office, Span turn) {
+  if (office.empty()) return std::nullopt;
+  if (auto name = name_after_office(text, office, turn.end)) return name;
+  return titled_subject(text, turn);
 }
 
 }  // namespace caucus::annotators
