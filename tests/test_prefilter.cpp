@@ -195,7 +195,8 @@ INSTANTIATE_TEST_SUITE_P(
 std::vector<std::string> hits(const Prefilter& prefilter, std::string_view text, const Words& words) {
   std::vector<std::string> out;
   for (const auto& h : prefilter.scan(text)) {
-    out.push_back(std::string(text.substr(h.begin, h.end() - h.begin)) + "@" + std::to_string(h.begin) + ":" + words.at(h.word));
+    out.push_back(std::string(text.substr(h.begin, h.end() - h.begin)) + "@" + std::to_string(h.begin) + ":" +
+                  words.at(h.word));
   }
   return out;
 }
@@ -269,7 +270,8 @@ TEST(Prefilter, LongTextsLoseNoWordAtTheCutsBetweenPieces) {
   std::stable_sort(naive.begin(), naive.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<std::string> want, got;
   for (const auto& [end, what] : naive) want.push_back(what);
-  for (const auto& h : prefilter.scan(text)) got.push_back(std::to_string(h.begin) + "+" + std::to_string(h.end() - h.begin));
+  for (const auto& h : prefilter.scan(text))
+    got.push_back(std::to_string(h.begin) + "+" + std::to_string(h.end() - h.begin));
   EXPECT_EQ(got, want);
   EXPECT_GT(got.size(), 2000u);
 }

@@ -376,7 +376,9 @@ TEST(NamedAgain, AGivenNameWithAPossessiveIsPartOfTheName) {
 // ("Prosecutor Fatou Bensouda said") or as a later clause's subject (", Mr. Moreno-Ocampo laid
 // out"), not in a headline in title case nor after a longer office's first word.
 TEST(NamedAgain, TheHolderOfAnOfficeTheLeadNamesAlone) {
-  const std::string lead = "Justice Must Be Done, Court Prosecutor Says\n\nIt was time to act, the Prosecutor of the Court told the body today.\n\n";
+  const std::string lead =
+      "Justice Must Be Done, Court Prosecutor Says\n\nIt was time to act, the Prosecutor of the Court told the body "
+      "today.\n\n";
   const std::string named = lead + "Prosecutor Fatou Bensouda said it was with deep frustration that she came.";
   const auto whole = [](const std::string& t) { return Span{0, static_cast<uint32_t>(t.size())}; };
   EXPECT_EQ(holder_of_office(named, "Prosecutor", whole(named)), "Fatou Bensouda");
@@ -385,9 +387,11 @@ TEST(NamedAgain, TheHolderOfAnOfficeTheLeadNamesAlone) {
   const std::string subject = lead + "Briefing the Council on the case, Mr. Moreno-Ocampo laid out evidence.";
   EXPECT_EQ(holder_of_office(subject, "Prosecutor", whole(subject)), "Mr. Moreno-Ocampo");
   const std::string full = "Chief Prosecutor Luis Moreno-Ocampo arrived.\n\n" + subject;
-  EXPECT_EQ(holder_of_office(full, "Chief Prosecutor", Span{static_cast<uint32_t>(full.find("It was")), static_cast<uint32_t>(full.size())}),
+  EXPECT_EQ(holder_of_office(full, "Chief Prosecutor",
+                             Span{static_cast<uint32_t>(full.find("It was")), static_cast<uint32_t>(full.size())}),
             "Luis Moreno-Ocampo");
-  const std::string headline = "Secretary-General Expresses Pride in Orderly Handover\n\nThe Secretary-General told the Council so.";
+  const std::string headline =
+      "Secretary-General Expresses Pride in Orderly Handover\n\nThe Secretary-General told the Council so.";
   EXPECT_EQ(holder_of_office(headline, "Secretary-General", whole(headline)), std::nullopt);
   const std::string object = lead + "He thanked Mr. Guterres for his support.";
   EXPECT_EQ(holder_of_office(object, "Prosecutor", whole(object)), std::nullopt);  // no subject

@@ -90,8 +90,9 @@ inline std::string_view document_kind(std::string_view symbol) {
   if (symbol.starts_with("COPUOS/") && symbol.find("/T.") != std::string_view::npos) return "meeting_record";
   // Press releases: of the Security Council, the General Assembly and its committees, the
   // Secretary-General, ECOSOC, the Human Rights Council, observances, Africa (AFR), the Peacebuilding
-  // Commission, UNCTAD (TAD), the Habitat conferences (HAB), peacekeeping (PKO), Headquarters (HQ) and AIDS, the last two printed as a second symbol
-  // ("SG/SM/8963-HQ/627") (rules/speeches.toml's PRESS_SERIES finds them at the top of a release).
+  // Commission, UNCTAD (TAD), the Habitat conferences (HAB), peacekeeping (PKO), Headquarters (HQ)
+  // and AIDS, the last two printed as a second symbol ("SG/SM/8963-HQ/627") (rules/speeches.toml's
+  // PRESS_SERIES finds them at the top of a release).
   // A release's symbol is the series, perhaps a sub-series, and a number (GA/SHC/4278,
   // SG/SM/19000): "HR/PUB/11/04" is a publication, "PBC/13/OC/1" a document.
   // The Information Services at Vienna and Geneva put "UNIS/" before the series, (UNIS/GA/1624)
@@ -102,7 +103,8 @@ inline std::string_view document_kind(std::string_view symbol) {
   }
   for (std::string_view series :
        {"SC/",  "GA/",  "SG/",  "DSG/", "ECOSOC/", "HR/",  "OBV/",     "AFR/", "PBC/", "DC/", "SEA/", "WOM/",
-        "SOC/", "NGO/", "DEV/", "POP/", "IHA/",    "PAL/", "ENV/DEV/", "ORG/", "PI/",  "L/",  "TAD/", "HQ/", "AIDS/", "HAB/", "PKO/"}) {
+        "SOC/", "NGO/", "DEV/", "POP/", "IHA/",    "PAL/", "ENV/DEV/", "ORG/", "PI/",  "L/",  "TAD/", "HQ/",
+        "AIDS/", "HAB/", "PKO/"}) {
     if (symbol.starts_with(series) && release_number(symbol.substr(series.size()))) return "press_release";
   }
   // UNCTAD's releases from its own press office: UNCTAD/PRESS/PR/2019/012, .../Accra/2008/003.

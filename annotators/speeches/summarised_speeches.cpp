@@ -547,12 +547,15 @@ void SpeechBuilder::name_office_holders() {
   auto& speeches = document_.speeches();
   for (std::size_t i = 0; i < speeches.size(); ++i) {
     Speech& speech = speeches[i];
-    if (speech.mode != "reported" || speech.actor.id.empty() || !starts_with_any(speech.speaker, {"the ", "The "})) continue;
+    if (speech.mode != "reported" || speech.actor.id.empty() || !starts_with_any(speech.speaker, {"the ", "The "}))
+      continue;
     if (actor_kind(speech.span, speech.actor.id).first != "organization") continue;
     std::string_view office = std::string_view(speech.speaker).substr(4);
-    office = office.substr(0, std::min({office.find(" of "), office.find(" for "), office.find(" ("), office.find(',')}));
+    office =
+        office.substr(0, std::min({office.find(" of "), office.find(" for "), office.find(" ("), office.find(',')}));
     Span searched = speech.span;
-    const uint32_t next_turn = i + 1 < speeches.size() ? speeches[i + 1].span.begin : static_cast<uint32_t>(text().size());
+    const uint32_t next_turn =
+        i + 1 < speeches.size() ? speeches[i + 1].span.begin : static_cast<uint32_t>(text().size());
     for (AnnotationId id : store_.of_type("paragraph")) {
       const Span p = store_[id].span;
       if (p.begin < speech.span.end) continue;

@@ -137,7 +137,8 @@ class AnnotationStore {
   std::vector<AnnotationId> in_output_order(const std::vector<std::string_view>& types) const;
   // The same ids handed to `visit` one by one, the types' lists merged as it goes: a long
   // document's output needs no list of all its ids (nor the merge's buffer).
-  void visit_in_output_order(const std::vector<std::string_view>& types, const std::function<void(AnnotationId)>& visit) const;
+  void visit_in_output_order(const std::vector<std::string_view>& types,
+                             const std::function<void(AnnotationId)>& visit) const;
   // Sorts ids into that same order.
   void sort_in_output_order(std::vector<AnnotationId>& ids) const;
   // Names of the types present, sorted.

@@ -519,7 +519,8 @@ Prefilter::Prefilter(const std::vector<RuleWords>& rules) {
     for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     const auto [it, added] = numbers.try_emplace(word, static_cast<uint32_t>(words_.size()));
     if (added) {
-      if (words_.size() == kMaxWords) throw std::length_error("more than " + std::to_string(kMaxWords) + " trigger words");
+      if (words_.size() == kMaxWords)
+        throw std::length_error("more than " + std::to_string(kMaxWords) + " trigger words");
       words_.push_back(std::move(word));
       word_rules_.emplace_back();
       word_sets_.emplace_back();
@@ -708,9 +709,9 @@ void Prefilter::candidates(const std::vector<Hit>& hits, Span unit, std::vector<
   // previous one is searched for; the next one is reached by stepping forward, a few hits.
   const auto ends_before = [&](std::size_t k) { return hits[k].end() < unit.begin + 1; };
   if (cursor > hits.size() || (cursor > 0 && !ends_before(cursor - 1))) {
-    cursor = static_cast<std::size_t>(
-        std::lower_bound(hits.begin(), hits.end(), unit.begin + 1, [](const Hit& h, uint32_t end) { return h.end() < end; }) -
-        hits.begin());
+    cursor = static_cast<std::size_t>(std::lower_bound(hits.begin(), hits.end(), unit.begin + 1,
+                                                       [](const Hit& h, uint32_t end) { return h.end() < end; }) -
+                                      hits.begin());
   }
   while (cursor < hits.size() && ends_before(cursor)) ++cursor;
   // Where the last word of each set of `also_required` in the unit begins (kSkip: none).
