@@ -80,8 +80,11 @@ TEST(PageFurniture, JobNumbersAndRunningHeadsOnly) {
                                               "S/PV.8111 Trafficking in persons in conflict situations 21/11/2017",
                                               "21/11/2017 Trafficking in persons S/PV.8111", "\tA/72/PV.3   19/09/2017  ",
                                               // Geneva's page head; a summary record's
-                                              "GE.01-60420 (E) CD/PV.865 2", "A/C.4/64/SR.22 03/11/2009"};
+                                              "GE.01-60420 (E) CD/PV.865 2", "A/C.4/64/SR.22 03/11/2009",
+                                              // a foot with the job number's barcode
+                                              "01-62870 (E) *0162870* S/PV.4410"};
   const std::vector<std::string> prose = {"17-38455 5/34 and more", "5/34", "S/PV.8111", "CD/PV.865 2", "GE.01 (E) 2",
+                                          "*0162870* S/PV.4410",
                                           "S/PV.8111 was adopted on 21/11/2017 by 15 votes", "resolution 2388 (2017)",
                                           "S/PV.8111 " + std::string(140, 'x') + " 21/11/2017", ""};
   std::string text;

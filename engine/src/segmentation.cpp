@@ -174,6 +174,10 @@ bool record_symbol(std::string_view word) {
 }
 // "2": a bare page number.
 bool short_number(std::string_view word) { return word.size() <= 3 && all_of(word, digit); }
+// "*0162870*": the job number's barcode, as the text of a document of 1999 or later prints it.
+bool barcode(std::string_view word) {
+  return word.size() == 9 && word.front() == '*' && word.back() == '*' && all_of(word.substr(1, 7), digit);
+}
 
 // Calls `visit` with each word of the line (runs of other than spaces and tabs).
 template <typename Visit>
@@ -199,12 +203,15 @@ bool is_furniture(std::string_view line) {
     ++count;
   });
   if (count == 0) return false;
-  // "17-38455 5/34", "6/34 17-38455", "17-38455 (E)", and Geneva's head "GE.01-60420 (E) CD/PV.865 2"
+  // "17-38455 5/34", "6/34 17-38455", "17-38455 (E)", Geneva's head "GE.01-60420 (E) CD/PV.865 2",
+  // and a foot with the barcode: "01-62870 (E) *0162870* S/PV.4410"
   if (count <= first.size()) {
     bool job = false, other = true;
     for (std::size_t k = 0; k < count; ++k) {
       if (job_number(first[k])) job = true;
-      else if (!page_number(first[k]) && first[k] != "(E)" && !record_symbol(first[k]) && !short_number(first[k])) other = false;
+      else if (!page_number(first[k]) && first[k] != "(E)" && !record_symbol(first[k]) && !short_number(first[k]) &&
+               !barcode(first[k]))
+        other = false;
     }
     if (job && other) return true;
   }
