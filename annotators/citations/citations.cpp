@@ -340,9 +340,9 @@ void CitationsAnnotator::annotate(Document& document) const {
         }
         symbol = "S/PV." + symbol.substr(5);
       }
-      // A Council presidential statement printed without its series: "PRST 2006/39",
-      // "PRST/2008/5".
-      if (symbol.starts_with("PRST")) symbol = "S/PRST/" + symbol.substr(symbol[4] == '/' || symbol[4] == ' ' ? 5 : 4);
+      // A Council presidential statement printed without its series: "PRST/2008/5", and
+      // "PRST 2006/39", which compact_symbol() made "PRST2006/39".
+      if (symbol.starts_with("PRST")) symbol = "S/PRST/" + symbol.substr(symbol[4] == '/' ? 5 : 4);
       // A joint symbol printed with an en dash ("A/77/895–S/2023/363") is written with a hyphen.
       for (std::size_t at; (at = symbol.find("\u2013")) != std::string::npos;) symbol.replace(at, 3, "-");
       kind = std::string(document_kind(symbol));

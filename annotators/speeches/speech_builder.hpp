@@ -101,7 +101,7 @@ class SpeechBuilder {
   void split_at_later_turns(Span paragraph, std::string_view kind);
   void summarised_speeches(std::string_view kind);
   void name_office_holders();
-  const ActorRef* state_represented_in_title(const Header& h) const;
+  const ActorRef* state_represented_in(Span title) const;
   std::string bracketed_office(const Header& h) const;
   static bool same_surname(std::string_view a, std::string_view b);
   static bool surname_of(std::string_view earlier, std::string_view later);

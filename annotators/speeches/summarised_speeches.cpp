@@ -188,10 +188,13 @@ Speech SpeechBuilder::summary_speech(const Header& h, Span span, std::string_vie
   // ("Security Council President Vanessa Frazier": the Council's President speaks for her
   // State, which the title does not name.)
   if (h.country && h.country->id != kSecurityCouncil) speech.actor = *h.country;
+  // What kind of actor the speaker line names, and where its title is printed.
+  const std::string named_kind = h.country ? actor_kind(h.span, h.country->id).first : std::string();
+  const Span printed_title = title_span(h);
   // "ECOSOC President and Ambassador of Haiti": a delegate who presides over a body speaks for
   // the State whose ambassador the title says he is (the body is named first).
-  if (h.country && actor_kind(h.span, h.country->id).first == "organization") {
-    if (const ActorRef* state = state_represented_in_title(h)) speech.actor = *state;
+  if (named_kind == "organization") {
+    if (const ActorRef* state = state_represented_in(printed_title)) speech.actor = *state;
   }
   // An office that refers back to what the sentence named before the speaker: "Madagascar is
   // determined to ..., NAME, Director General of Blue Economy of that country, said" (the State),
@@ -249,8 +252,6 @@ Speech SpeechBuilder::summary_speech(const Header& h, Span span, std::string_vie
   // Least Developed Countries"), as a State is ("Special Envoy ... for Yemen").
   // (Named in the title, not before it: "For its part, the Shanghai Cooperation Organisation has
   // ..., said its Secretary-General, Zhang Ming" speaks for the organisation.)
-  const std::string named_kind = h.country ? actor_kind(h.span, h.country->id).first : std::string();
-  const Span printed_title = title_span(h);
   const bool names_a_mandate = (named_kind == "state" || named_kind == "group") &&
                                (printed_title.empty() || actor_mention(store_, printed_title, h.country->id));
   // (A summary record puts the office in brackets after the name: "8. Mr. Gustafik
@@ -280,10 +281,9 @@ Speech SpeechBuilder::summary_speech(const Header& h, Span span, std::string_vie
   return speech;
 }
 
-// The State the title of `h` says its holder represents: "... and Ambassador of Haiti",
-// "Permanent Representative of Malaysia"; null if it names none so.
-const ActorRef* SpeechBuilder::state_represented_in_title(const Header& h) const {
-  const Span title = title_span(h);
+// The State a speaker's printed title says its holder represents: "... and Ambassador of Haiti",
+// "Permanent Representative of Malaysia"; null if it names none so (or `title` is empty).
+const ActorRef* SpeechBuilder::state_represented_in(Span title) const {
   if (title.empty()) return nullptr;
   for (AnnotationId id : store_.contained("actor", title)) {
     const Annotation& mention = store_[id];
@@ -556,12 +556,10 @@ void SpeechBuilder::name_office_holders() {
     Span searched = speech.span;
     const uint32_t next_turn =
         i + 1 < speeches.size() ? speeches[i + 1].span.begin : static_cast<uint32_t>(text().size());
-    for (AnnotationId id : store_.of_type("paragraph")) {
-      const Span p = store_[id].span;
-      if (p.begin < speech.span.end) continue;
-      if (p.end <= next_turn) searched.end = p.end;
-      break;
-    }
+    const auto& paragraphs = store_.of_type("paragraph");  // in text order
+    const auto next = std::lower_bound(paragraphs.begin(), paragraphs.end(), speech.span.end,
+                                       [&](AnnotationId id, uint32_t end) { return store_[id].span.begin < end; });
+    if (next != paragraphs.end() && store_[*next].span.end <= next_turn) searched.end = store_[*next].span.end;
     if (auto holder = holder_of_office(text(), office, searched)) speech.speaker = std::move(*holder);
   }
 }

@@ -63,7 +63,7 @@ class RuleRunner {
     for (AnnotationId id : document_.annotations().of_type("page_furniture")) furniture_.push_back(document_.annotations()[id].span);
     std::sort(furniture_.begin(), furniture_.end(), [](Span a, Span b) { return a.begin < b.begin; });
     for (std::size_t s = 0; s < stages.size(); ++s) run_stage(stages[s], s + 1 == stages.size());
-    release_scan();
+    if (stages.empty()) release_scan();  // else the last stage did
   }
 
  private:
