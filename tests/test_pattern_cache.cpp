@@ -9,7 +9,7 @@
 #include <string>
 
 #include "../engine/src/rules/byte_fields.hpp"
-#include "../engine/src/rules/jit_worker.hpp"
+#include "../engine/src/rules/pattern_worker.hpp"
 #include "../engine/src/rules/pattern.hpp"
 #include "../engine/src/rules/pattern_cache.hpp"
 #include "../engine/src/rules/prefilter.hpp"
@@ -29,7 +29,7 @@ class PatternCacheTest : public ::testing::Test {
     fs::remove_all(dir_);
   }
   void TearDown() override {
-    JitWorker::wait_all();
+    PatternWorker::wait_all();
     use_pattern_cache({});
     fs::remove_all(dir_);
   }
@@ -39,7 +39,7 @@ class PatternCacheTest : public ::testing::Test {
     PatternError error;
     auto compiled = compile_pattern(pattern, true, error);
     EXPECT_TRUE(compiled) << error.message;
-    JitWorker::wait_all();
+    PatternWorker::wait_all();
     PatternCache::active()->save();
     return compiled;
   }
@@ -106,7 +106,7 @@ TEST_F(PatternCacheTest, AForgottenFileIsReadAgainWhenAsked) {
   ASSERT_TRUE(compile_pattern(kPattern, true, error));
   EXPECT_EQ(PatternCache::active()->found(), 1u);
   EXPECT_EQ(PatternCache::active()->size(), 1u);
-  JitWorker::wait_all();
+  PatternWorker::wait_all();
 
   fs::create_directories(dir_);
   std::ofstream(dir_ / "blocked") << "x";
@@ -174,7 +174,7 @@ TEST_F(PatternCacheTest, EntriesNotUsedAreKeptAsTheyWere) {
   ASSERT_TRUE(compile_pattern(kPattern, true, error));
   ASSERT_TRUE(compile_pattern(other, true, error));
   EXPECT_EQ(PatternCache::active()->found(), 2u);
-  JitWorker::wait_all();
+  PatternWorker::wait_all();
 
   bytes[bytes.size() - 100] ^= 0x5a;  // kPattern's code damaged, in a file of it alone
   write_file(file, bytes);
@@ -198,7 +198,7 @@ TEST_F(PatternCacheTest, NothingNewIsNotWrittenAndAnUnwritablePlaceIsNoError) {
   fs::remove(dir_ / "patterns.bin");
   PatternError error;
   ASSERT_TRUE(compile_pattern(kPattern, true, error));
-  JitWorker::wait_all();
+  PatternWorker::wait_all();
   PatternCache::active()->save();  // all found: nothing to write
   EXPECT_FALSE(fs::exists(dir_ / "patterns.bin"));
   // A file where the directory should be: the cache is not written, and nothing fails.

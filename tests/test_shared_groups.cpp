@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "../engine/src/rules/jit_worker.hpp"
+#include "../engine/src/rules/pattern_worker.hpp"
 #include "../engine/src/rules/pattern.hpp"
 #include "../engine/src/rules/shared_groups.hpp"
 
@@ -177,7 +177,7 @@ TEST(SharedGroups, CompiledPatternHidesTheSharedNamesAndKeepsTheLeastLength) {
   EXPECT_EQ(compiled->groups.size(), 1u);
   EXPECT_TRUE(compiled->groups.count("target"));
   EXPECT_GT(compiled->min_length, 10u);
-  JitWorker::wait_all();
+  PatternWorker::wait_all();
   EXPECT_TRUE(is_shared_group_name("_shared3"));
   EXPECT_FALSE(is_shared_group_name("_free"));
 }

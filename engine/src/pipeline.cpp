@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "caucus/rules.hpp"
-#include "rules/jit_worker.hpp"
+#include "rules/pattern_worker.hpp"
 #include "rules/pattern_cache.hpp"
 #include "rules/shared_scan.hpp"
 #include "toml_prefetch.hpp"
@@ -257,7 +257,7 @@ std::unique_ptr<Pipeline> Pipeline::parse(const std::string& text, const std::fi
   if (!ok) return nullptr;
   if (!check_dependencies(pipeline->steps_, diagnostics)) return nullptr;
   if (const auto sets = pipeline->rule_sets(); sets.size() > 1) pipeline->shared_scan_ = std::make_shared<const SharedScan>(sets);
-  JitWorker::wait_all();  // a loaded pipeline has its machine code (see jit_worker.hpp)
+  PatternWorker::wait_for_cache_entries();  // the JIT compiling goes on (see pattern_worker.hpp)
   if (const auto cache = PatternCache::active()) {
     cache->save();  // what this load compiled, for the next
     cache->forget_file();

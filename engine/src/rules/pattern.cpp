@@ -1,13 +1,13 @@
 #include "pattern.hpp"
 
-#include "jit_worker.hpp"
+#include "pattern_worker.hpp"
 #include "shared_groups.hpp"
 
 namespace caucus {
 
 CompiledPattern::~CompiledPattern() { pcre2_code_free(code); }
 
-void CompiledPattern::wait_for_jit() const { JitWorker::wait_for(*this); }
+void CompiledPattern::make_ready() const { PatternWorker::make_ready(*this); }
 
 std::string pcre2_message(int code) {
   PCRE2_UCHAR buffer[256];
@@ -65,7 +65,7 @@ uint32_t min_length(const pcre2_code* code) {
 void CompiledPattern::finish() {
   if (!written_out.empty()) {
     // Sharing may have cost PCRE2 what it skips text with: then the pattern as written is
-    // better. Found out here, on the JIT worker, for the second compiling is dear.
+    // better. Found out here, on the pattern worker, for the second compiling is dear.
     pcre2_code* plain = compile_code(written_out, written_out_options, nullptr);
     if (plain && !(start_info(plain) <= start_info(code))) {
       std::swap(code, plain);
@@ -142,7 +142,11 @@ std::shared_ptr<const CompiledPattern> compile_pattern(const std::string& patter
   for (const auto& [name, numbers] : result->groups) {
     if (!name.starts_with("_")) result->written_groups.emplace_back(name, numbers);
   }
-  if (jit == Jit::compile) JitWorker::submit(result);
+  if (jit == Jit::compile) {
+    PatternWorker::submit(result);
+  } else {
+    result->ready.store(true, std::memory_order_relaxed);  // checked only: the interpreter will do
+  }
   return result;
 }
 

@@ -19,7 +19,7 @@
 namespace caucus {
 
 struct CompiledPattern {
-  // Replaced by finish() on the JIT worker: read it only once jit_pending is false.
+  // Replaced by finish() on the pattern worker: read it only once `ready` is true.
   pcre2_code* code = nullptr;
   // Capture name -> group numbers (several when the pattern reuses a name in alternatives).
   std::map<std::string, std::vector<uint32_t>> groups;
@@ -28,18 +28,21 @@ struct CompiledPattern {
   std::vector<std::pair<Name, std::vector<uint32_t>>> written_groups;
   uint32_t min_length = 0;  // of any match, in code units
   bool jit = false;  // JIT compiled: run with pcre2_jit_match(), which skips pcre2_match()'s checks
-  // True while the JIT worker has the pattern (see jit_worker.hpp): `jit` is not yet known.
-  std::atomic<bool> jit_pending{false};
+  // False while the pattern worker has the pattern (see pattern_worker.hpp): `code` and `jit`
+  // are not yet final.
+  std::atomic<bool> ready{false};
   ~CompiledPattern();
   // Matches from `at` (the subject is valid UTF-8: not checked again).
   int match(PCRE2_SPTR subject, PCRE2_SIZE length, PCRE2_SIZE at, pcre2_match_data* data, pcre2_match_context* context) const {
-    if (jit_pending.load(std::memory_order_acquire)) wait_for_jit();
+    if (!ready.load(std::memory_order_acquire)) make_ready();
     return jit ? pcre2_jit_match(code, subject, length, at, 0, data, context)
                : pcre2_match(code, subject, length, at, PCRE2_NO_UTF_CHECK, data, context);
   }
-  void wait_for_jit() const;
+  // Finishes the pattern on this thread if the worker has not started on it, else waits.
+  void make_ready() const;
   // Makes the pattern ready to match: picks the pattern as written over its shared form if
-  // that is better (see compile_pattern()) and JIT compiles it. Run by the JIT worker.
+  // that is better (see compile_pattern()), keeps the choice in the cache and JIT compiles it.
+  // Run by the pattern worker, or by the first thread to match the pattern before the worker.
   void finish();
   // The pattern as written, with its compile options, while finish() has to compare it with
   // the shared form `code` holds.
@@ -58,10 +61,10 @@ struct PatternError {
 };
 
 // Compiles with UTF, Unicode properties, duplicate names and offset limits on (see
-// MatchScratch::context()); `caseless` unless the rule is
-// case-sensitive. Returns nullptr and fills `error` on failure. With Jit::skip the pattern is
-// only checked (a macro's): JIT compiling is most of the cost of compiling. With Jit::compile
-// the JIT compiling may still be under way on another thread when it returns (jit_worker.hpp).
+// MatchScratch::context()); `caseless` unless the rule is case-sensitive. Returns nullptr and
+// fills `error` on failure. With Jit::skip the pattern is only checked (a macro's): JIT
+// compiling is most of the cost of compiling. With Jit::compile the JIT compiling is left to
+// the pattern worker (pattern_worker.hpp), and may still be to do when this returns.
 enum class Jit { compile, skip };
 std::shared_ptr<const CompiledPattern> compile_pattern(const std::string& pattern, bool caseless, PatternError& error,
                                                        Jit jit = Jit::compile);

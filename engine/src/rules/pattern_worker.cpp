@@ -1,5 +1,6 @@
-#include "jit_worker.hpp"
+#include "pattern_worker.hpp"
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -8,16 +9,37 @@
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
+#if defined(__linux__)
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include "pattern.hpp"
 
 namespace caucus {
 namespace {
 
-// True if a second core can take the JIT compiling (asked once: it reads /sys).
+// True if a second core can take the finishing (asked once: it reads /sys).
 bool spare_core() {
   static const bool spare = std::thread::hardware_concurrency() >= 2;
   return spare;
+}
+
+// The JIT compiler's scratch memory comes from the compiling thread's malloc arena, which keeps
+// it after it is freed: give it back, or every run holds a few megabytes more.
+void release_scratch() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}
+
+// Lowers the calling thread's priority: the worker takes what the loading and matching threads
+// leave of the cores, and a match that needs a pattern first finishes it itself.
+void yield_to_other_threads() {
+#if defined(__linux__)
+  setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
+#endif
 }
 
 class Worker {
@@ -28,26 +50,36 @@ class Worker {
   }
 
   void submit(std::shared_ptr<CompiledPattern> pattern) {
-    pattern->jit_pending.store(true, std::memory_order_relaxed);
     {
       std::lock_guard lock(mutex_);
       if (!thread_.joinable()) thread_ = std::thread([this] { run(); });
+      if (pattern->cache) ++cache_entries_;
       queue_.push_back(std::move(pattern));
     }
     work_.notify_one();
   }
 
-  void wait_for(const CompiledPattern& pattern) {
+  void make_ready(const CompiledPattern& pattern) {
     std::unique_lock lock(mutex_);
-    done_.wait(lock, [&] { return !pattern.jit_pending.load(std::memory_order_acquire); });
+    const auto queued = std::find_if(queue_.begin(), queue_.end(), [&](const auto& each) { return each.get() == &pattern; });
+    if (queued != queue_.end()) {
+      std::shared_ptr<CompiledPattern> taken = std::move(*queued);
+      queue_.erase(queued);
+      finish(std::move(taken), lock);
+      return;
+    }
+    done_.wait(lock, [&] { return pattern.ready.load(std::memory_order_acquire); });
   }
 
   // The waiting thread takes patterns from the queue too: the background thread finishes the
-  // one it has, this one the rest, so that both cores work at the end of loading.
-  void wait_all() {
+  // one it has, this one the rest, so that both cores work.
+  void wait_all(bool only_for_cache) {
     std::unique_lock lock(mutex_);
-    while (!queue_.empty()) compile_next(lock);
+    if (only_for_cache && cache_entries_ == 0) return;
+    while (!queue_.empty()) finish_next(lock);
     done_.wait(lock, [&] { return queue_.empty() && busy_ == 0; });
+    lock.unlock();
+    release_scratch();
   }
 
   ~Worker() {
@@ -61,62 +93,75 @@ class Worker {
 
  private:
   void run() {
+    yield_to_other_threads();
     std::unique_lock lock(mutex_);
     for (;;) {
       work_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
       if (stopping_) {
         // The process exits: what is left runs in the interpreter if anyone still asks.
-        for (const auto& left : queue_) left->jit_pending.store(false, std::memory_order_release);
+        for (const auto& left : queue_) left->ready.store(true, std::memory_order_release);
         queue_.clear();
         done_.notify_all();
         return;
       }
-      compile_next(lock);
+      finish_next(lock);
+      if (queue_.empty()) {
+        lock.unlock();
+        release_scratch();
+        lock.lock();
+      }
     }
   }
 
-  // Compiles the pattern at the front of the queue, with `lock` (held) released meanwhile.
-  void compile_next(std::unique_lock<std::mutex>& lock) {
+  void finish_next(std::unique_lock<std::mutex>& lock) {
     std::shared_ptr<CompiledPattern> pattern = std::move(queue_.front());
     queue_.pop_front();
+    finish(std::move(pattern), lock);
+  }
+
+  // Finishes `pattern`, taken from the queue, with `lock` (held) released meanwhile.
+  void finish(std::shared_ptr<CompiledPattern> pattern, std::unique_lock<std::mutex>& lock) {
+    const bool for_cache = pattern->cache != nullptr;
     ++busy_;
     lock.unlock();
     pattern->finish();
     lock.lock();
-    // The flag's release store, after `jit` is written, is what match() reads before using it.
-    pattern->jit_pending.store(false, std::memory_order_release);
+    // The flag's release store, after `code` and `jit` are written, is what match() reads
+    // before using them.
+    pattern->ready.store(true, std::memory_order_release);
     --busy_;
+    if (for_cache) --cache_entries_;
     done_.notify_all();
   }
 
   std::mutex mutex_;
   std::condition_variable work_, done_;
   std::deque<std::shared_ptr<CompiledPattern>> queue_;
-  unsigned busy_ = 0;  // patterns being compiled (by the background thread and a waiting one)
+  unsigned busy_ = 0;              // patterns being finished (by the background thread and others)
+  std::size_t cache_entries_ = 0;  // queued or busy patterns whose code the cache is to keep
   bool stopping_ = false;
   std::thread thread_;
 };
 
 }  // namespace
 
-void JitWorker::submit(std::shared_ptr<CompiledPattern> pattern) {
+void PatternWorker::submit(std::shared_ptr<CompiledPattern> pattern) {
   if (!spare_core()) {
     pattern->finish();
+    pattern->ready.store(true, std::memory_order_release);
     return;
   }
   Worker::instance().submit(std::move(pattern));
 }
 
-void JitWorker::wait_for(const CompiledPattern& pattern) { Worker::instance().wait_for(pattern); }
+void PatternWorker::make_ready(const CompiledPattern& pattern) { Worker::instance().make_ready(pattern); }
 
-void JitWorker::wait_all() {
-  if (!spare_core()) return;
-  Worker::instance().wait_all();
-#if defined(__GLIBC__)
-  // The JIT compiler's scratch memory came from the worker thread's own malloc arena, which
-  // keeps it after it is freed: give it back, or every run holds a few megabytes more.
-  malloc_trim(0);
-#endif
+void PatternWorker::wait_all() {
+  if (spare_core()) Worker::instance().wait_all(false);
+}
+
+void PatternWorker::wait_for_cache_entries() {
+  if (spare_core()) Worker::instance().wait_all(true);
 }
 
 }  // namespace caucus

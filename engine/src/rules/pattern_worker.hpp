@@ -1,12 +1,16 @@
-// JIT compiling rule patterns on a spare core while the rule files are still being read.
+// Finishing rule patterns (the choice of their shared or written-out form, JIT compiling) on a
+// spare core, while the rules are still read and while the first documents run.
 //
-// pcre2_jit_compile() is four tenths of the cost of loading the shipped rules. Nothing needs a
-// pattern's machine code until it first matches, so compile_pattern() hands the JIT work to one
-// background thread and goes on with the next rule; Pipeline::load() waits for the queue to
-// drain before it returns (a loaded pipeline is a compiled one), compiling what is left in the
-// queue itself meanwhile, and a pattern asked to match
-// before its turn waits for it (CompiledPattern::match()). On a machine with one core the
-// JIT compiling is done at once, as before.
+// pcre2_jit_compile() is more than half the cost of loading the shipped rules, and nothing
+// needs a pattern's machine code until the pattern first matches. So compile_pattern() hands
+// each pattern to one background thread and goes on with the next rule, and Pipeline::load()
+// does not wait for the queue: the worker goes on through it while the documents are matched.
+// A match of a pattern not yet finished finishes it there and then, taking it out of the
+// queue (or waits if the worker is on it), so that no thread ever waits for patterns it does
+// not need, and every match runs the finished, JIT-compiled code: the results do not depend on
+// which thread compiled what, or when. Load waits only to save the pattern cache: when this
+// load compiled patterns the cache lacked (their finishing chooses the code the cache keeps).
+// On a machine with one core each pattern is finished at once.
 #pragma once
 
 #include <memory>
@@ -15,17 +19,17 @@ namespace caucus {
 
 struct CompiledPattern;
 
-class JitWorker {
+class PatternWorker {
  public:
-  // Finishes `pattern` (CompiledPattern::finish(): the choice of its shared or written-out
-  // form, and JIT compiling; it must not be matched from another thread until it is done)
-  // here or on the background thread; `pattern.jit_pending` is true until then.
+  // Finishes `pattern` (CompiledPattern::finish()) here, on one core, or on the background
+  // thread; `pattern.ready` is false until then.
   static void submit(std::shared_ptr<CompiledPattern> pattern);
-  // Returns once `pattern` is JIT-compiled (or JIT compiling failed: it then runs in the
-  // interpreter).
-  static void wait_for(const CompiledPattern& pattern);
-  // Returns once every pattern submitted so far is done, taking queued ones on this thread.
+  // Returns once `pattern` is finished: on this thread if the worker has not started on it.
+  static void make_ready(const CompiledPattern& pattern);
+  // Returns once every pattern submitted so far is finished, taking queued ones on this thread.
   static void wait_all();
+  // The same, but only if a pattern the pattern cache lacked is still to finish.
+  static void wait_for_cache_entries();
 };
 
 }  // namespace caucus
