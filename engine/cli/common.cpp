@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <iostream>
 
+#include "caucus/rules.hpp"
+
 namespace caucus::cli {
 
 bool stderr_is_terminal() { return isatty(STDERR_FILENO) == 1; }
@@ -50,6 +52,7 @@ std::unique_ptr<Pipeline> load_pipeline(const Args& args, AnnotatorRegistry& reg
 }
 
 std::unique_ptr<Pipeline> load_pipeline(const Args& args, AnnotatorRegistry& registry) {
+  read_rule_examples(false);  // the commands that run a pipeline; `caucus rules` tests examples
   Diagnostics diagnostics;
   auto pipeline = load_pipeline(args, registry, diagnostics);
   print_diagnostics(diagnostics);

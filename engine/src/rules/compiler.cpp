@@ -1,5 +1,6 @@
 // The rule compiler: TOML rule files to RuleSets of PCRE2 patterns.
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <cstdio>
 #include <functional>
@@ -27,6 +28,8 @@ bool TypeDeclaration::declares(const std::string& key) const {
 
 namespace {
 
+std::atomic<bool> g_read_examples{true};  // see read_rule_examples()
+
 template <typename Enum>
 std::optional<Enum> parse_enum(const std::optional<std::string>& text, std::initializer_list<std::pair<const char*, Enum>> values,
                                const SourceLocation& where, std::string_view key, Diagnostics& diagnostics) {
@@ -42,6 +45,8 @@ std::optional<Enum> parse_enum(const std::optional<std::string>& text, std::init
 }
 
 }  // namespace
+
+void read_rule_examples(bool on) { g_read_examples.store(on, std::memory_order_relaxed); }
 
 // Compiles one rule file; holds the macros, lexicons and types visible to it.
 class RuleCompiler {
@@ -383,8 +388,13 @@ class RuleCompiler {
     }
     if (compiled) warn_boundary_at_masks(rule, set);
     read_constraints(config, compiled.get(), declaration, set, rule);
-    read_examples(config, declaration, rule);
-    if (rule.examples.empty()) {
+    const bool has_examples = config.has("example");
+    if (g_read_examples.load(std::memory_order_relaxed)) {
+      read_examples(config, declaration, rule);
+    } else {
+      config.mark_read("example");
+    }
+    if (!has_examples) {
       diagnostics_.warning("R050", "rule '" + rule.id + "' has no examples", rule.where)
           .notes.push_back("add [[rule.example]] text = \"...\" so that `caucus rules test` can check it");
     }
