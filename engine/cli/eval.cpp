@@ -31,7 +31,7 @@ const CommandSpec& spec() {
       "\"Miss\", \"Dr\" and the military ranks \"Colonel\", \"General\" (gold files differ on them),\n"
       "runs of white space as one space, typographic\n"
       "apostrophes, quotes and dashes as their ASCII forms, two names the document gives one actor\n"
-      "(\"EU\", \"European Union\") as one.\n"
+      "(\"EU\", \"European Union\") as one, a gold name or actor \"*\" as any.\n"
       "citations: mentions per (kind, symbol) of UN documents\n"
       "(Charter articles and named instruments are not scored).\n"
       "Exit status 1 if a score is below its --min value.",
@@ -239,8 +239,8 @@ class Evaluator {
       std::vector<std::vector<char>> same(n, std::vector<char>(m));
       for (std::size_t i = 0; i < n; ++i) {
         for (std::size_t j = 0; j < m; ++j)
-          same[i][j] =
-              expected_names[i] == found_names[j] || name_the_same_actor(doc, expected_names[i], found_names[j]);
+          same[i][j] = expected[i].first == "*" || expected_names[i] == found_names[j] ||
+                       name_the_same_actor(doc, expected_names[i], found_names[j]);
       }
       for (std::size_t i = n; i-- > 0;) {
         for (std::size_t j = m; j-- > 0;) {
