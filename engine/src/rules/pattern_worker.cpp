@@ -78,8 +78,6 @@ class Worker {
     if (only_for_cache && cache_entries_ == 0) return;
     while (!queue_.empty()) finish_next(lock);
     done_.wait(lock, [&] { return queue_.empty() && busy_ == 0; });
-    lock.unlock();
-    release_scratch();
   }
 
   ~Worker() {
@@ -105,11 +103,6 @@ class Worker {
         return;
       }
       finish_next(lock);
-      if (queue_.empty()) {
-        lock.unlock();
-        release_scratch();
-        lock.lock();
-      }
     }
   }
 
@@ -119,7 +112,8 @@ class Worker {
     finish(std::move(pattern), lock);
   }
 
-  // Finishes `pattern`, taken from the queue, with `lock` (held) released meanwhile.
+  // Finishes `pattern`, taken from the queue, with `lock` (held) released meanwhile. The thread
+  // that finishes the last pattern of the queue gives the scratch memory back, once.
   void finish(std::shared_ptr<CompiledPattern> pattern, std::unique_lock<std::mutex>& lock) {
     const bool for_cache = pattern->cache != nullptr;
     ++busy_;
@@ -132,6 +126,11 @@ class Worker {
     --busy_;
     if (for_cache) --cache_entries_;
     done_.notify_all();
+    if (queue_.empty() && busy_ == 0) {
+      lock.unlock();
+      release_scratch();
+      lock.lock();
+    }
   }
 
   std::mutex mutex_;
