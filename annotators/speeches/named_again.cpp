@@ -46,12 +46,20 @@ bool has_name_word(std::string_view name, std::string_view word) {
   return false;
 }
 
+namespace {
+// The titles a surname follows ("Mr. Møller"; "Mr Møller" too, where they are a name's first word).
+constexpr std::string_view kPersonalTitles[] = {"Mr.", "Ms.", "Mrs.", "Dr."};
+}  // namespace
+
 bool titled_surname(std::string_view name) {
-  static constexpr std::string_view kTitles[] = {"Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr."};
   const std::size_t space = name.find(' ');
   if (space == std::string_view::npos || name.find(' ', space + 1) != std::string_view::npos) return false;
-  const std::string_view title = name.substr(0, space), surname = name.substr(space + 1);
-  return std::find(std::begin(kTitles), std::end(kTitles), title) != std::end(kTitles) && capitalised(surname);
+  std::string_view title = name.substr(0, space);
+  if (title.ends_with('.')) title.remove_suffix(1);
+  const std::string_view surname = name.substr(space + 1);
+  return std::any_of(std::begin(kPersonalTitles), std::end(kPersonalTitles),
+                     [&](std::string_view dotted) { return dotted.substr(0, dotted.size() - 1) == title; }) &&
+         capitalised(surname);
 }
 
 namespace {
@@ -63,13 +71,17 @@ struct FullMention {
   std::string_view rest;
 };
 
-// The word that ends at the space before `at` in `head` (`at` >= 2, `head[at - 1]` a space):
-// where it begins, and the word. (A line's first word begins after the line break: "Diedre
-// Nichole Mills (Jamaica), Chair of ..." opening a paragraph.)
-std::pair<std::size_t, std::string_view> word_before(std::string_view head, std::size_t at) {
-  const std::size_t space = head.find_last_of(" \n\t", at - 2);
+// The last word of `before` and where it begins (a line's first word begins after the line
+// break: "Diedre Nichole Mills (Jamaica), Chair of ..." opening a paragraph).
+std::pair<std::size_t, std::string_view> last_word(std::string_view before) {
+  const std::size_t space = before.find_last_of(" \n\t");
   const std::size_t begin = space == std::string_view::npos ? 0 : space + 1;
-  return {begin, head.substr(begin, at - 1 - begin)};
+  return {begin, before.substr(begin)};
+}
+
+// The word that ends at the space before `at` in `head` (`at` >= 2, `head[at - 1]` a space).
+std::pair<std::size_t, std::string_view> word_before(std::string_view head, std::size_t at) {
+  return last_word(head.substr(0, at - 1));
 }
 
 // The full mentions of `surname` in `head`, in text order, each given to `visit` until it
@@ -250,9 +262,8 @@ std::optional<std::string> name_after_office(std::string_view text, std::string_
     if (after >= head.size() || head[after] != ' ' || (at > 0 && is_word_byte(head[at - 1]))) continue;
     std::string_view before = head.substr(0, at);
     before = before.substr(0, before.find_last_not_of(' ') + 1);
-    const std::size_t space = before.find_last_of(" \n");
-    const std::string_view word_before = before.substr(space == std::string_view::npos ? 0 : space + 1);
-    if (capitalised(word_before) && !word_before.ends_with(".")) continue;
+    const std::string_view previous = last_word(before).second;
+    if (capitalised(previous) && !previous.ends_with(".")) continue;
     const std::string_view name = name_at(head.substr(after + 1));
     const std::size_t name_end = after + 1 + name.size();
     if (name.empty() || (name_end < head.size() && capitalised(head.substr(name_end + 1)))) continue;
@@ -270,7 +281,8 @@ std::optional<std::string> name_after_office(std::string_view text, std::string_
 // full name before.
 std::optional<std::string> titled_subject(std::string_view text, Span turn) {
   const std::string_view body = text.substr(turn.begin, turn.end - turn.begin);
-  for (const std::string_view title : {"Mr. ", "Ms. ", "Mrs. ", "Dr. "}) {
+  for (const std::string_view dotted : kPersonalTitles) {
+    const std::string title = std::string(dotted) + ' ';
     for (std::size_t at = body.find(title); at != std::string_view::npos; at = body.find(title, at + 1)) {
       const std::string_view before = body.substr(0, at);
       if (at > 0 && !before.ends_with(", ") && !before.ends_with(". ") && !before.ends_with("\n")) continue;

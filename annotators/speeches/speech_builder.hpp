@@ -94,7 +94,7 @@ class SpeechBuilder {
   bool refers_back_to_delegate(Span sentence) const;
   std::vector<const Annotation*> coordinated_cues(Span sentence, const Annotation& first) const;
   Speech summary_speech(const Header& h, Span span, std::string_view kind, const std::vector<Speech>& speeches) const;
-  void actor_from_title(const Header& h, bool officer, Speech& speech) const;
+  void actor_from_title(const Header& h, Span title, bool officer, Speech& speech) const;
   // Where `plain`, in plain punctuation, is printed inside `span` (empty if it is not).
   Span printed_span_of(Span span, std::string_view plain) const;
   Span title_span(const Header& h) const;

@@ -276,7 +276,7 @@ Speech SpeechBuilder::summary_speech(const Header& h, Span span, std::string_vie
   // ("Acting Director of the United Nations Office for Outer Space Affairs": an official of the
   // entity the title names, which stays the actor.)
   if (!officer && named_kind == "organization" && secretariat_title) speech.role = "briefer";
-  actor_from_title(h, officer, speech);
+  actor_from_title(h, printed_title, officer, speech);
   speech.mode = "summary";
   return speech;
 }
@@ -295,10 +295,9 @@ const ActorRef* SpeechBuilder::state_represented_in(Span title) const {
   return nullptr;
 }
 
-// What the title printed in the speaker line of `h` says of the actor of `speech`, once
-// summary_speech() has read the rest (`officer`: a summary record's officer).
-void SpeechBuilder::actor_from_title(const Header& h, bool officer, Speech& speech) const {
-  const Span title = title_span(h);
+// What the title of `h`, printed at `title` in its speaker line, says of the actor of `speech`,
+// once summary_speech() has read the rest (`officer`: a summary record's officer).
+void SpeechBuilder::actor_from_title(const Header& h, Span title, bool officer, Speech& speech) const {
   // The first actor the title names that `accept` takes, given it and its mention's type.
   const auto first_in_title = [&](auto accept) -> const ActorRef* {
     for (AnnotationId id : store_.contained("actor", title)) {
