@@ -70,7 +70,9 @@ std::string SpeechBuilder::classify() const {
   const bool press_symbol = document_kind(symbol) == "press_release" || !meta("coverage").empty();
   // (One release's speaker line is enough where no speaker line or heading of another layout
   // is found: "JOSEP BORRELL FONTELLES, High Representative ..., said" opens no statement.)
-  const bool only_press = verbatim == 0 && summary == 0 && !has_statement_heading();
+  // (A press conference's heading over its report is no statement's.)
+  const bool only_press =
+      verbatim == 0 && summary == 0 && (!has_statement_heading() || (press >= 1 && only_press_conference_headings()));
   if (press >= 2 || (press >= 1 && (press_symbol || only_press))) return "press_release";
   // Meeting coverage that reports every delegation ("The representative of Ecuador,
   // speaking for the Group of 77, said ..."), with no speaker printed in capitals.
@@ -230,6 +232,15 @@ bool SpeechBuilder::headline_of_an_organ() const {
 bool SpeechBuilder::has_statement_heading() const {
   return std::any_of(headers_.begin(), headers_.end(),
                      [](const Header& h) { return h.layout.starts_with("statement"); });
+}
+
+// True if every heading of a statement is a press conference's: "PRESS CONFERENCE BY RIO
+// GROUP" over its report, "At a Headquarters press conference this afternoon, NAME, Minister
+// of External Relations of Chile, spoke to correspondents on behalf of ...".
+bool SpeechBuilder::only_press_conference_headings() const {
+  return std::all_of(headers_.begin(), headers_.end(), [&](const Header& h) {
+    return !h.layout.starts_with("statement") || lower_ascii(document_.slice(h.span)).starts_with("press conference");
+  });
 }
 
 // The paragraphs whose first words report a delegation ("Ecuador's representative, speaking

@@ -57,6 +57,7 @@ class SpeechBuilder {
   bool headline_of_an_organ() const;
   bool headline_in_title_case() const;
   bool has_statement_heading() const;
+  bool only_press_conference_headings() const;
   std::size_t paragraphs_opening_with_reported_speech() const;
 
   // verbatim_speeches.cpp: the turns of a verbatim record, their actors and roles, the votes
