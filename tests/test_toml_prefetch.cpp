@@ -42,6 +42,25 @@ TEST(TomlPrefetch, OnlyTheThreadThatMadeItAsksIt) {
   EXPECT_TRUE(TomlPrefetch::take(file));
 }
 
+TEST(TomlPrefetch, TablesDisposedOfAreTakenFromTheirReader) {
+  TempTree tree;
+  const auto file = tree.write("a.toml", "x = 1\n").string();
+  {
+    const TomlPrefetch prefetch({file});
+    auto taken = TomlPrefetch::take(file);
+    ASSERT_TRUE(taken && taken->parsed.table);
+    TomlPrefetch::dispose(std::move(*taken->parsed.table));
+    EXPECT_TRUE(taken->parsed.table->empty());  // handed to the prefetch's thread
+    toml::table more = toml::parse("y = [1, 2]\n[z]\nw = 'v'\n");
+    { const DisposeOnExit dispose(&more); }
+    EXPECT_TRUE(more.empty());
+  }  // the prefetch's thread frees them before it ends
+  // With no prefetch under way, the table is freed in place.
+  toml::table alone = toml::parse("x = 1\n");
+  TomlPrefetch::dispose(std::move(alone));
+  EXPECT_TRUE(alone.empty());
+}
+
 TEST(TomlPrefetch, SyntaxErrorIsReportedAsWhenParsedInPlace) {
   TempTree tree;
   const auto file = tree.write("bad.toml", "[rules]\nname = \"a\"\n[[rule]\nid = 1\n").string();

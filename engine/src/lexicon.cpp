@@ -330,6 +330,7 @@ std::shared_ptr<Lexicon> Lexicon::load(const std::filesystem::path& file, std::s
   }
   auto& table = file_read.table;
   if (!table) return nullptr;
+  const DisposeOnExit dispose_table(&*table);
 
   Attributes defaults;
   if (const toml::table* header = table->get_as<toml::table>("lexicon")) {

@@ -36,6 +36,11 @@ TomlPrefetch::TomlPrefetch(const std::vector<std::string>& paths) {
 }
 
 TomlPrefetch::~TomlPrefetch() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  to_free_.notify_one();
   if (thread_.joinable()) thread_.join();
   current = outer_;
 }
@@ -59,6 +64,30 @@ void TomlPrefetch::run() {
     }
     parsed_.notify_all();
   }
+  // Then frees the tables the readers are done with, until the load is.
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    to_free_.wait(lock, [&] { return stopping_ || !disposed_.empty(); });
+    if (disposed_.empty()) return;
+    std::vector<toml::table> tables = std::move(disposed_);
+    disposed_.clear();
+    lock.unlock();
+    tables.clear();
+    lock.lock();
+  }
+}
+
+void TomlPrefetch::dispose(toml::table&& table) {
+  TomlPrefetch* prefetch = current;
+  if (!prefetch || !prefetch->thread_.joinable()) {
+    toml::table freed = std::move(table);
+    return;
+  }
+  {
+    std::lock_guard lock(prefetch->mutex_);
+    prefetch->disposed_.push_back(std::move(table));
+  }
+  prefetch->to_free_.notify_one();
 }
 
 std::optional<PrefetchedToml> TomlPrefetch::take(const std::string& path) {

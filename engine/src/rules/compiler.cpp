@@ -62,6 +62,7 @@ class RuleCompiler {
 
   // The file's text and its table, parsed already.
   std::shared_ptr<RuleSet> compile(std::string text, const std::string& path, toml::table parsed) {
+    const DisposeOnExit dispose_parsed(&parsed);
     auto set = std::make_shared<RuleSet>();
     set->file = path;
     files_.push_back(std::make_unique<std::string>(std::move(text)));
@@ -168,6 +169,7 @@ class RuleCompiler {
     const std::string& file_text = *files_.back();
     const auto& table = imported.table;
     if (!table) return;
+    const DisposeOnExit dispose_table(&*imported.table);
     importing_.push_back(path);
     Config top = Config::from_toml_table(&*table, path, rule_root_, kRuleCodes);
     if (auto header = top.table("rules", diagnostics_)) {
