@@ -322,6 +322,17 @@ TEST_F(RuleCompilerTest, R010_PointsIntoABasicStringWithUnicodeEscapes) {
   EXPECT_EQ(headline("R010"), "ROOT/test.toml:9:30: error[R010]: invalid pattern: unmatched closing parenthesis");
 }
 
+TEST_F(RuleCompilerTest, R010_AfterALexiconReferencePointsPastIt) {
+  // The lexicon's names expand to one piece of the pattern, longer than the reference: the
+  // offset of the ')' after it still maps back to the ')' in the file.
+  EXPECT_FALSE(compile(kType + "[lexicons.l]\nentries = [{ id = \"A\", names = [\"Alpha\", \"Beta\", \"Gamma Delta\"] }]\n" +
+                       rule("pattern = '{lexicon:l} x)y'")));
+  EXPECT_EQ(full("R010"),
+            "ROOT/test.toml:11:25: error[R010]: invalid pattern: unmatched closing parenthesis\n"
+            "  pattern = '{lexicon:l} x)y'\n"
+            "                          ^\n");
+}
+
 TEST_F(RuleCompilerTest, R010_InAMacroPointsAtTheMacroDefinition) {
   EXPECT_FALSE(compile(kType + "[macros]\nM = 'a)b'\n" + rule("pattern = 'x{M}'")));
   EXPECT_EQ(headline("R010"), "ROOT/test.toml:6:7: error[R010]: invalid pattern in macro 'M': unmatched closing parenthesis");

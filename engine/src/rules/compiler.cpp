@@ -335,7 +335,7 @@ class RuleCompiler {
 
     // The pattern.
     PatternSource source{rule.pattern, config.location("pattern"), &file_text};
-    std::vector<std::size_t> origin;
+    ExpansionOrigins origin;
     std::shared_ptr<const CompiledPattern> compiled;
     const bool expanded = expander_.expand(source, set, rule.final_pattern, origin, &rule.masks);
     std::sort(rule.masks.begin(), rule.masks.end());
@@ -367,7 +367,7 @@ class RuleCompiler {
         if (past_start) rule.compiled_past_start = compile_pattern(*past_start, !rule.case_sensitive, ignored);
       }
       if (!compiled) {
-        const std::size_t at = origin.empty() ? 0 : origin[std::min(error.offset, origin.size() - 1)];
+        const std::size_t at = origin.at(error.offset);
         if (!expander_.report_error_in_macro(source, at, set))
           diagnostics_.error("R010", "invalid pattern: " + error.message, source.at(at));
       }

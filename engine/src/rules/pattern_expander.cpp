@@ -96,8 +96,22 @@ std::map<std::string, std::string> PatternExpander::expanded_macros() const {
   return out;
 }
 
-bool PatternExpander::expand(const PatternSource& source, RuleSet& set, std::string& out,
-                             std::vector<std::size_t>& origin, std::vector<std::size_t>* masks) {
+void ExpansionOrigins::append(std::size_t length, std::size_t from) {
+  if (length == 0) return;
+  if (runs_.empty() || runs_.back().second != from) runs_.emplace_back(size_, from);
+  size_ += length;
+}
+
+std::size_t ExpansionOrigins::at(std::size_t offset) const {
+  if (runs_.empty()) return 0;
+  offset = std::min(offset, size_ - 1);
+  const auto after = std::upper_bound(runs_.begin(), runs_.end(), offset,
+                                      [](std::size_t at, const auto& run) { return at < run.first; });
+  return std::prev(after)->second;
+}
+
+bool PatternExpander::expand(const PatternSource& source, RuleSet& set, std::string& out, ExpansionOrigins& origin,
+                             std::vector<std::size_t>* masks) {
   std::vector<std::size_t>* const outer_masks = std::exchange(masks_, masks);
   const std::string& s = source.text;
   bool ok = true;
@@ -109,7 +123,7 @@ bool PatternExpander::expand(const PatternSource& source, RuleSet& set, std::str
   auto in_lookbehind = [&] { return std::find(groups.begin(), groups.end(), true) != groups.end(); };
   auto emit = [&](std::string_view text, std::size_t from) {
     out += text;
-    origin.insert(origin.end(), text.size(), from);
+    origin.append(text.size(), from);
   };
   auto emit_char = [&](std::size_t at) { emit(std::string_view(&s[at], 1), at); };
   std::size_t i = 0;
@@ -296,7 +310,7 @@ const std::string* PatternExpander::expand_macro(const std::string& name, RuleSe
   macro.state = Macro::State::expanding;
   macro_stack_.push_back(name);
   std::string out;
-  std::vector<std::size_t> origin;
+  ExpansionOrigins origin;
   const bool ok = expand(macro.source, set, out, origin, &macro.masks);
   macro_stack_.pop_back();
   // A macro must be a pattern of its own: "a)(b" would change the groups of the pattern
@@ -314,11 +328,11 @@ const std::string* PatternExpander::expand_macro(const std::string& name, RuleSe
 }
 
 bool PatternExpander::report_macro_error(const std::string& name, const std::string& expanded,
-                                         const std::vector<std::size_t>& origin) {
+                                         const ExpansionOrigins& origin) {
   PatternError error;
   if (compile_pattern(expanded, true, error, Jit::skip)) return false;
   Macro& macro = macros_.at(name);
-  const std::size_t at = origin.empty() ? 0 : origin[std::min(error.offset, origin.size() - 1)];
+  const std::size_t at = origin.at(error.offset);
   diagnostics_.error("R010", "invalid pattern in macro '" + name + "': " + error.message, macro.source.at(at));
   macro.state = Macro::State::failed;
   return true;
@@ -338,11 +352,11 @@ bool PatternExpander::report_error_in_macro(const PatternSource& source, std::si
   // Expanded again, for the offsets into its definition (the macros inside come from their
   // own expansions, done already).
   std::string out;
-  std::vector<std::size_t> origin;
+  ExpansionOrigins origin;
   if (!expand(macro.source, set, out, origin, nullptr)) return false;
   PatternError error;
   if (compile_pattern(out, true, error, Jit::skip)) return false;  // wrong only where it is used
-  const std::size_t inner = origin.empty() ? 0 : origin[std::min(error.offset, origin.size() - 1)];
+  const std::size_t inner = origin.at(error.offset);
   if (!report_error_in_macro(macro.source, inner, set)) report_macro_error(name, out, origin);
   macro.state = Macro::State::failed;
   return true;

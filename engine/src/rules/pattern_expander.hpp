@@ -29,6 +29,22 @@ struct PatternSource {
   SourceLocation at(std::size_t index) const;
 };
 
+// Where the bytes of an expanded pattern come from in its source, for error messages: a run of
+// bytes per piece emitted, so that a lexicon reference's thousands of names are one entry (one
+// offset per byte was a fifteenth of loading the shipped rules).
+class ExpansionOrigins {
+ public:
+  // The next `length` bytes of the expansion come from source offset `from`.
+  void append(std::size_t length, std::size_t from);
+  // The source offset that byte `offset` of the expansion comes from (the last byte's past
+  // the end; 0 if there is none).
+  std::size_t at(std::size_t offset) const;
+
+ private:
+  std::vector<std::pair<std::size_t, std::size_t>> runs_;  // (first byte, source offset), in order
+  std::size_t size_ = 0;
+};
+
 // A word of letters, digits and '_' that does not begin with a digit: a macro's or a type's name.
 bool is_identifier(std::string_view s);
 
@@ -40,11 +56,11 @@ class PatternExpander {
   // the name is no identifier, is "lexicon" or is taken.
   void define(const std::string& name, PatternSource source);
 
-  // Expands `source` into `out`; origin[k] is the offset in source.text that out[k] comes
-  // from. The annotation types referred to, directly or through macros, are numbered in
+  // Expands `source` into `out`; `origin` says which offset in source.text each byte of
+  // `out` comes from. The annotation types referred to, directly or through macros, are numbered in
   // set.masks and their numbers appended to `masks` (if not null). Returns false after
   // reporting an error.
-  bool expand(const PatternSource& source, RuleSet& set, std::string& out, std::vector<std::size_t>& origin,
+  bool expand(const PatternSource& source, RuleSet& set, std::string& out, ExpansionOrigins& origin,
               std::vector<std::size_t>* masks);
 
   // After a pattern expanded from `source` failed to compile at `at` (an offset into
@@ -76,7 +92,7 @@ class PatternExpander {
                                   std::size_t used_at);
 
   // Compiles a macro's expansion alone and reports its error, if any, at its definition.
-  bool report_macro_error(const std::string& name, const std::string& expanded, const std::vector<std::size_t>& origin);
+  bool report_macro_error(const std::string& name, const std::string& expanded, const ExpansionOrigins& origin);
 
   Diagnostics& diagnostics_;
   std::map<std::string, Macro> macros_;
