@@ -73,7 +73,7 @@ struct FullMention {
 
 // The last word of `before` and where it begins (a line's first word begins after the line
 // break: "Diedre Nichole Mills (Jamaica), Chair of ..." opening a paragraph).
-std::pair<std::size_t, std::string_view> last_word(std::string_view before) {
+std::pair<std::size_t, std::string_view> final_word(std::string_view before) {
   const std::size_t space = before.find_last_of(" \n\t");
   const std::size_t begin = space == std::string_view::npos ? 0 : space + 1;
   return {begin, before.substr(begin)};
@@ -81,7 +81,7 @@ std::pair<std::size_t, std::string_view> last_word(std::string_view before) {
 
 // The word that ends at the space before `at` in `head` (`at` >= 2, `head[at - 1]` a space).
 std::pair<std::size_t, std::string_view> word_before(std::string_view head, std::size_t at) {
-  return last_word(head.substr(0, at - 1));
+  return final_word(head.substr(0, at - 1));
 }
 
 // The full mentions of `surname` in `head`, in text order, each given to `visit` until it
@@ -262,7 +262,7 @@ std::optional<std::string> name_after_office(std::string_view text, std::string_
     if (after >= head.size() || head[after] != ' ' || (at > 0 && is_word_byte(head[at - 1]))) continue;
     std::string_view before = head.substr(0, at);
     before = before.substr(0, before.find_last_not_of(' ') + 1);
-    const std::string_view previous = last_word(before).second;
+    const std::string_view previous = final_word(before).second;
     if (capitalised(previous) && !previous.ends_with(".")) continue;
     const std::string_view name = name_at(head.substr(after + 1));
     const std::size_t name_end = after + 1 + name.size();

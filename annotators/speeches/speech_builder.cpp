@@ -52,6 +52,7 @@ void SpeechBuilder::run(bool self_references) {
   } else {
     single_speech();
   }
+  assembly_officers_by_state();
   static const Name kSpeech("speech"), kSpeaker("speaker"), kActor("actor"), kRole("role"),
       kMode("mode");  // interned once
   for (std::size_t i = 0; i < document_.speeches().size(); ++i) {
@@ -93,6 +94,8 @@ void SpeechBuilder::read_metadata() {
       if (cover_.empty()) cover_ = a.span;
     } else if (source == "thanked") {
       thanked_.push_back(*actor);
+    } else if (source == "acting") {
+      acting_chairs_.emplace_back(a.span.begin, *actor);
     } else {
       national_capacity_.emplace_back(a.span.begin, *actor);
     }

@@ -148,6 +148,11 @@ class SpeechBuilder {
   // office alone (rule reported.presiding_office).
   static bool presiding(const Annotation& cue) { return cue.attrs.text("form") == "presiding"; }
   ActorRef presiding_officer_actor(const Annotation& cue) const;
+
+  // assembly_officers.cpp: the Assembly's presiding officers by the State they come from.
+  void assembly_officers_by_state();
+  const ActorRef* state_of_assembly_officer(const Speech& speech) const;
+  const ActorRef* state_printed_in(Span header) const;
   // "China said ...": a State as the subject of a sentence (rule reported.state_subject).
   static bool state_subject(const Annotation& cue) { return cue.attrs.text("form") == "state_subject"; }
 
@@ -161,6 +166,7 @@ class SpeechBuilder {
   ActorRef presidency_;
   Span cover_{};  // the cover's "President: Mr. X (Country)", if any
   std::vector<std::pair<uint32_t, ActorRef>> national_capacity_;
+  std::vector<std::pair<uint32_t, ActorRef>> acting_chairs_;  // "..., Vice-President, took the Chair"
   std::vector<ActorRef> thanked_;                      // "We thank the Polish presidency for convening ..."
   std::map<std::string, ActorRef> continued_country_;  // a speaker's State from a page's continuation line
   std::set<std::string> members_;
