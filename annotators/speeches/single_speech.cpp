@@ -55,11 +55,10 @@ void SpeechBuilder::single_speech() {
         un_organ && contains_any(lower_ascii(document_.slice(opening->span)),
                                  {"representative to the united nations", "permanent representative"});
     if (opening->country && !envoy_to_un) {
-      speech.actor = *opening->country;  // a lone speech says nothing of the speaker's role
-      // ("Delivered by H.E. Mr. NAME, Permanent Representative of Barbados, Acting President of
-      // The General Assembly": a Vice-President in the chair presides for the Assembly.)
-      if (lower_ascii(document_.slice(opening->span)).find("acting president of the general assembly") != std::string::npos)
-        speech.actor = kGeneralAssembly;
+      // (A lone speech says nothing of the speaker's role. "Delivered by H.E. Mr. NAME, Permanent
+      // Representative of Barbados, Acting President of The General Assembly" is Barbados's, as
+      // the Assembly's officers speak for their States: see assembly_officers.cpp.)
+      speech.actor = *opening->country;
     } else if (const auto officer = officer_actor(*opening)) {
       speech.actor = officer->first;
     } else if (secretariat_office(opening->title)) {
