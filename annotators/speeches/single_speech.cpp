@@ -57,7 +57,7 @@ void SpeechBuilder::single_speech() {
     if (opening->country && !envoy_to_un) {
       // (A lone speech says nothing of the speaker's role. "Delivered by H.E. Mr. NAME, Permanent
       // Representative of Barbados, Acting President of The General Assembly" is Barbados's, as
-      // the Assembly's officers speak for their States: see assembly_officers.cpp.)
+      // the Assembly's officers speak for their States: see presiding_officers.cpp.)
       speech.actor = *opening->country;
     } else if (const auto officer = officer_actor(*opening)) {
       speech.actor = officer->first;

@@ -52,7 +52,7 @@ void SpeechBuilder::run(bool self_references) {
   } else {
     single_speech();
   }
-  assembly_officers_by_state();
+  presiding_officers_by_state();
   static const Name kSpeech("speech"), kSpeaker("speaker"), kActor("actor"), kRole("role"),
       kMode("mode");  // interned once
   for (std::size_t i = 0; i < document_.speeches().size(); ++i) {

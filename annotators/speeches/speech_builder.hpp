@@ -149,9 +149,10 @@ class SpeechBuilder {
   static bool presiding(const Annotation& cue) { return cue.attrs.text("form") == "presiding"; }
   ActorRef presiding_officer_actor(const Annotation& cue) const;
 
-  // assembly_officers.cpp: the Assembly's presiding officers by the State they come from.
-  void assembly_officers_by_state();
-  const ActorRef* state_of_assembly_officer(const Speech& speech) const;
+  // presiding_officers.cpp: presiding officers by the State they come from.
+  void presiding_officers_by_state();
+  const ActorRef* state_of_presiding_officer(const Speech& speech) const;
+  const ActorRef* state_in_the_chair(uint32_t at) const;
   const ActorRef* state_printed_in(Span header) const;
   // "China said ...": a State as the subject of a sentence (rule reported.state_subject).
   static bool state_subject(const Annotation& cue) { return cue.attrs.text("form") == "state_subject"; }

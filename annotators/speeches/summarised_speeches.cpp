@@ -225,7 +225,7 @@ Speech SpeechBuilder::summary_speech(const Header& h, Span span, std::string_vie
   if (!h.country && kind == "press_release" && titled_surname(h.speaker)) name_person_again(speech, h.span.begin);
   // "Mogens Lykketoft, the Assembly President": the Assembly, which the title names
   // without an actor's name; "General Assembly President Sam Kutesa (Uganda)": the
-  // Assembly too, until assembly_officers.cpp gives him the State in brackets.
+  // Assembly too, until presiding_officers.cpp gives him the State in brackets.
   // (A Main Committee's release names its Chair without the ordinal: "Committee Chair NAME
   // (Bulgaria)", "its incoming Chairman, NAME (New Zealand)".)
   const bool chairs_this_committee =

@@ -139,7 +139,7 @@ std::optional<std::pair<ActorRef, std::string>> SpeechBuilder::resolve_without_c
 // Who the presiding officer of a speech (`span`, opened by `h`) speaks for. The President of
 // the General Assembly, or the Chair of one of its committees, speaks for the Assembly here,
 // and for the State the document says they come from once the speeches are built
-// (assembly_officers.cpp). ("The Chair" also covers "The Chairman", "The Chairperson".) A web copy may
+// (presiding_officers.cpp). ("The Chair" also covers "The Chairman", "The Chairperson".) A web copy may
 // print the presiding State on the line: "The President, Mrs. Gueguen (France):". Speaking
 // "in my national capacity", the President speaks for the State.
 ActorRef SpeechBuilder::presiding_actor(const Header& h, Span span) const {

@@ -1,9 +1,10 @@
-// The General Assembly's presiding officers by the State they come from.
+// Presiding officers by the State they come from.
 //
-// A record's President, an Acting President (a Vice-President in the Chair) and a Main
-// Committee's Chair speak for the Assembly (UNGA) while the speeches are built. As the Security
-// Council's President speaks for the presidency's State, so do they, wherever the document says
-// which State that is; where it does not, they stay the Assembly's.
+// A General Assembly record's President, an Acting President (a Vice-President in the Chair) and
+// a Main Committee's Chair speak for the Assembly (UNGA) while the speeches are built; another
+// body's President (the Economic and Social Council's) for no one. As the Security Council's
+// President speaks for the presidency's State, so do they, wherever the document says which
+// State that is; where it does not, they stay as they were.
 #include "speeches/speech_builder.hpp"
 
 #include <map>
@@ -27,7 +28,7 @@ bool acting(std::string_view speaker) {
 // Acting President, the Vice-President who last "took the Chair" before the speech; otherwise the
 // record's cover ("President: Mr. D'Escoto Brockmann ... (Nicaragua)") or the President's own
 // "in my capacity as the representative of ...". Null if the document names none.
-const ActorRef* SpeechBuilder::state_of_assembly_officer(const Speech& speech) const {
+const ActorRef* SpeechBuilder::state_of_presiding_officer(const Speech& speech) const {
   if (const ActorRef* printed = state_printed_in(speech.header)) return printed;
   if (acting(speech.speaker)) {
     const ActorRef* chair = nullptr;
@@ -54,15 +55,32 @@ const ActorRef* SpeechBuilder::state_printed_in(Span header) const {
   return nullptr;
 }
 
-void SpeechBuilder::assembly_officers_by_state() {
+// The State of the Vice-President who last "took the Chair" before `at`, or of the cover's
+// President ("President: Mr. Soborun (Vice-President) ... (Mauritius)"); null if neither is known.
+// (For a body whose records label whoever presides "The President", the Economic and Social
+// Council's.)
+const ActorRef* SpeechBuilder::state_in_the_chair(uint32_t at) const {
+  const ActorRef* chair = nullptr;
+  for (const auto& [from, state] : acting_chairs_) {
+    if (from <= at) chair = &state;
+  }
+  if (chair) return chair;
+  return !cover_.empty() && !presidency_.id.empty() ? &presidency_ : nullptr;
+}
+
+void SpeechBuilder::presiding_officers_by_state() {
   // (A release names the President again by surname, "Mr. Kutesa said", after the full name
   // with the State: the State found for the first.)
   std::map<std::string, ActorRef> by_surname;
   for (Speech& speech : document_.speeches()) {
+    if (speech.actor.id.empty() && speech.role == "president") {
+      if (const ActorRef* state = state_in_the_chair(speech.span.begin)) speech.actor = *state;
+      continue;
+    }
     if (speech.actor.id != kGeneralAssembly.id) continue;
     // (Not an office's label, "The President", whose surname is no name.)
     const std::string surname = speech.speaker.starts_with("The ") ? std::string() : last_word(speech.speaker);
-    if (const ActorRef* state = state_of_assembly_officer(speech)) {
+    if (const ActorRef* state = state_of_presiding_officer(speech)) {
       speech.actor = *state;
       if (!surname.empty()) by_surname.emplace(surname, *state);
     } else if (const auto known = by_surname.find(surname); !surname.empty() && known != by_surname.end()) {
