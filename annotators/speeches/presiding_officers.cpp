@@ -30,13 +30,7 @@ bool acting(std::string_view speaker) {
 // "in my capacity as the representative of ...". Null if the document names none.
 const ActorRef* SpeechBuilder::state_of_presiding_officer(const Speech& speech) const {
   if (const ActorRef* printed = state_printed_in(speech.header)) return printed;
-  if (acting(speech.speaker)) {
-    const ActorRef* chair = nullptr;
-    for (const auto& [at, state] : acting_chairs_) {
-      if (at <= speech.span.begin) chair = &state;
-    }
-    return chair;
-  }
+  if (acting(speech.speaker)) return acting_chair_at(speech.span.begin);
   const bool known = !cover_.empty() || !national_capacity_.empty();
   return known && !presidency_.id.empty() ? &presidency_ : nullptr;
 }
@@ -55,16 +49,20 @@ const ActorRef* SpeechBuilder::state_printed_in(Span header) const {
   return nullptr;
 }
 
-// The State of the Vice-President who last "took the Chair" before `at`, or of the cover's
-// President ("President: Mr. Soborun (Vice-President) ... (Mauritius)"); null if neither is known.
-// (For a body whose records label whoever presides "The President", the Economic and Social
-// Council's.)
-const ActorRef* SpeechBuilder::state_in_the_chair(uint32_t at) const {
+// The State of the Vice-President who last "took the Chair" before `at`; null if none did.
+const ActorRef* SpeechBuilder::acting_chair_at(uint32_t at) const {
   const ActorRef* chair = nullptr;
   for (const auto& [from, state] : acting_chairs_) {
     if (from <= at) chair = &state;
   }
-  if (chair) return chair;
+  return chair;
+}
+
+// The State of the Vice-President in the Chair at `at`, or of the cover's President ("President:
+// Mr. Soborun (Vice-President) ... (Mauritius)"); null if neither is known. (For a body whose
+// records label whoever presides "The President", the Economic and Social Council's.)
+const ActorRef* SpeechBuilder::state_in_the_chair(uint32_t at) const {
+  if (const ActorRef* chair = acting_chair_at(at)) return chair;
   return !cover_.empty() && !presidency_.id.empty() ? &presidency_ : nullptr;
 }
 

@@ -152,6 +152,7 @@ class SpeechBuilder {
   // presiding_officers.cpp: presiding officers by the State they come from.
   void presiding_officers_by_state();
   const ActorRef* state_of_presiding_officer(const Speech& speech) const;
+  const ActorRef* acting_chair_at(uint32_t at) const;
   const ActorRef* state_in_the_chair(uint32_t at) const;
   const ActorRef* state_printed_in(Span header) const;
   // "China said ...": a State as the subject of a sentence (rule reported.state_subject).
